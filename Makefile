@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# condis: connection-oriented NDIS for Linux.
+#
+#   make            build the modules (against KDIR) into $(BUILD)
+#   make check      every test: compile checks, harness self-test, KUnit and
+#                   scenarios in the debug test kernel under QEMU
+#   make demo       the demo on Debian's stock 6.12 kernel (see README)
+#   make shell      an interactive test guest with the modules loaded
+#   make kernel     build (once, cached) the debug test kernel
+#   make deps       install the Debian packages condis needs (root)
+#   make clean
+#
+# KDIR: kernel build tree to build the modules against; default the cached
+# test kernel (built by `make kernel`). BUILD: output directory.
+
+TOP	:= $(CURDIR)
+BUILD	?= $(TOP)/build
+VM	:= $(TOP)/tests/vm
+TESTK	= $(shell $(VM)/build-kernel.sh --print-dir)
+KDIR	?= $(TESTK)
+MODS	:= $(BUILD)/modules
+SRCS	:= $(shell find $(TOP)/kernel -name '*.[ch]' -o -name Kbuild) $(TOP)/Kbuild
+
+# newest installed Debian headers of a series (compile checks)
+stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
+
+.PHONY: all modules deps kernel check compile-check shell demo clean help
+
+all: modules
+
+help:
+	@sed -n '3,14p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
+
+deps:
+	@$(TOP)/tests/deps.sh
+
+kernel: deps
+	@$(VM)/build-kernel.sh > /dev/null
+
+# Kbuild writes objects next to the sources: build a copy under $(BUILD),
+# one per kernel tree, so the work tree stays clean.
+# $(call kbuild,KDIR,OUTDIR,EXTRA)
+define kbuild
+	@mkdir -p $(2)
+	@rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
+		$(TOP)/Kbuild $(TOP)/kernel $(2)/
+	$(MAKE) -C $(1) M=$(2) $(3) modules
+endef
+
+modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
+	$(call kbuild,$(KDIR),$(MODS),W=1)
+
+compile-check: deps
+	$(call kbuild,$(call stock,6.1),$(BUILD)/stock-6.1,W=1 KCFLAGS=-Werror)
+	$(call kbuild,$(call stock,6.12),$(BUILD)/stock-6.12,W=1 KCFLAGS=-Werror)
+
+check: deps kernel
+	@$(TOP)/tests/check.sh
+
+shell: modules
+	$(VM)/run.sh --interactive --kernel $(KDIR)/arch/x86/boot/bzImage \
+		--modules $(MODS)/kernel/condis --out $(BUILD)/shell
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Address families: open, close, CM-initiated close.
+ *
+ * An AF object is one client's open of one CM registration (the NDIS
+ * NdisAfHandle). It holds references on both and is on both's lists.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include "internal.h"
+#include "trace.h"
+
+enum { AF_K_OPEN, AF_K_CLOSE, AF_K_NOTIFY, AF_K_NOTIFY_IND, AF_K_OID };
+
+static void cd_af_set_state(struct cd_af *af, u8 state)
+{
+	trace_condis_state(CD_AF, af->o.id, "af", af->state, state);
+	af->state = state;
+}
+
+/* Unlink and drop the open reference; the handle dies now. */
+static void cd_af_destroy(struct cd_af *af)
+{
+	unsigned long flags;
+
+	if (af->state == AF_CLOSED)
+		return;
+	cd_af_set_state(af, AF_CLOSED);
+	cd_obj_unpublish(&af->o);
+	flags = cd_lock(&af->client->o);
+	list_del_init(&af->cl_node);
+	cd_unlock(&af->client->o, flags);
+	flags = cd_lock(&af->cm->o);
+	list_del_init(&af->cm_node);
+	cd_unlock(&af->cm->o, flags);
+	cd_obj_put(&af->o);
+}
+
+/* ---- open ------------------------------------------------------------------ */
+
+static void open_af_apply(struct cd_req *req)
+{
+	struct cd_af *af = container_of(req->owner, struct cd_af, o);
+
+	if (req->status)
+		cd_af_destroy(af);
+	else
+		cd_af_set_state(af, AF_OPEN);
+}
+
+static void open_af_deliver(struct cd_req *req)
+{
+	struct cd_af *af = container_of(req->owner, struct cd_af, o);
+
+	open_af_apply(req);
+	af->client->ops->open_af_complete(req->status, af->cl_ctx,
+					  req->status ? NULL : cd_handle(&af->o));
+}
+
+static const struct cd_chain chain_open_af = {
+	.name = "open_af", .kind = AF_K_OPEN, .dest = CD_TO_CLIENT,
+	.deliver = open_af_deliver, .sync_done = open_af_apply,
+};
+
+/**
+ * condis_cl_open_af - open an address family on an adapter
+ * @client: the client
+ * @adapter: the adapter (from af_register_notify)
+ * @af_type: the address family
+ * @cl_af_ctx: the client's context for this AF
+ * @af: receives the AF handle (also on %CONDIS_PENDING; NULL on failure)
+ *
+ * Runs the CM's open_af. NDIS: NdisClOpenAddressFamilyEx.
+ * Context: process; may sleep.
+ * Return: 0, %CONDIS_PENDING (open_af_complete follows) or a negative
+ * errno: -ENOENT when no CM registered @af_type on @adapter.
+ */
+int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapter,
+		      u32 af_type, void *cl_af_ctx, struct condis_af **af)
+{
+	struct cd_client *cl;
+	struct cd_adapter *ad;
+	struct cd_cm *cm = NULL, *c;
+	struct cd_req *req;
+	struct cd_af *a;
+	unsigned long flags;
+	int ret;
+
+	might_sleep();
+	*af = NULL;
+	cl = cd_lookup(client, struct cd_client, CD_CLIENT, CD_CALLER);
+	if (!cl)
+		return -EINVAL;
+	ad = cd_lookup(adapter, struct cd_adapter, CD_ADAPTER, CD_CALLER);
+	ret = -ENODEV;
+	if (!ad)
+		goto out_cl;
+	mutex_lock(&cd_reg_lock);
+	list_for_each_entry(c, &ad->cms, node) {
+		if (c->af_type == af_type && !READ_ONCE(c->o.dead) &&
+		    c->o.net == cl->o.net) {
+			cm = c;
+			cd_obj_get(&cm->o);
+			break;
+		}
+	}
+	mutex_unlock(&cd_reg_lock);
+	cd_obj_put(&ad->o);
+	ret = -ENOENT;
+	if (!cm)
+		goto out_cl;
+
+	ret = -ENOMEM;
+	a = kzalloc(sizeof(*a), GFP_KERNEL_ACCOUNT);
+	if (!a)
+		goto out_cm;
+	ret = cd_obj_init(&a->o, CD_AF, cl->o.net, GFP_KERNEL);
+	if (ret) {
+		kfree(a);
+		goto out_cm;
+	}
+	a->client = cl;		/* the lookup references move to the AF */
+	a->cm = cm;
+	a->cl_ctx = cl_af_ctx;
+	a->state = AF_OPENING;
+	INIT_LIST_HEAD(&a->saps);
+	INIT_LIST_HEAD(&a->vcs);
+	flags = cd_lock(&cl->o);
+	list_add_tail(&a->cl_node, &cl->afs);
+	cd_unlock(&cl->o, flags);
+	flags = cd_lock(&cm->o);
+	list_add_tail(&a->cm_node, &cm->afs);
+	cd_unlock(&cm->o, flags);
+
+	req = cd_req_alloc(&chain_open_af, &a->o, NULL, GFP_KERNEL);
+	if (!req) {
+		cd_af_destroy(a);
+		return -ENOMEM;
+	}
+	cd_obj_publish(&a->o);
+	*af = cd_handle(&a->o);
+	cd_req_enqueue(req);
+	ret = cm->ops->open_af(cm->ctx, cd_handle(&a->o), &a->cm_ctx);
+	ret = cd_req_returned(req, ret, CD_CALLER);
+	if (ret && ret != CONDIS_PENDING)
+		*af = NULL;
+	return ret;
+
+out_cm:
+	cd_obj_put(&cm->o);
+out_cl:
+	cd_obj_put(&cl->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cl_open_af);
+
+/**
+ * condis_cm_open_af_complete - finish a pended open_af
+ * @status: final status
+ * @af: the AF handle open_af was given
+ * @cm_af_ctx: the CM's context for the AF (ignored on failure)
+ *
+ * NDIS: NdisCmOpenAddressFamilyComplete / NdisMCmOpenAddressFamilyComplete.
+ * Context: any.
+ */
+void condis_cm_open_af_complete(int status, struct condis_af *af, void *cm_af_ctx)
+{
+	struct cd_af *a = cd_lookup(af, struct cd_af, CD_AF, CD_CALLER);
+	struct cd_req *req;
+
+	if (!a)
+		return;
+	req = cd_req_complete(&a->o, &chain_open_af, NULL, status, CD_CALLER);
+	if (req) {
+		if (!req->status)
+			a->cm_ctx = cm_af_ctx;
+		cd_req_ready(req);
+	}
+	cd_obj_put(&a->o);
+}
+EXPORT_SYMBOL_GPL(condis_cm_open_af_complete);
+
+/* ---- close ------------------------------------------------------------------ */
+
+static void close_af_apply(struct cd_req *req)
+{
+	struct cd_af *af = container_of(req->owner, struct cd_af, o);
+
+	if (req->status)
+		cd_af_set_state(af, AF_OPEN);
+	else
+		cd_af_destroy(af);
+}
+
+/* Seed 004: the AF handle is invalid for the CM as soon as it completes. */
+static void close_af_completed(struct cd_req *req)
+{
+	if (!req->status)
+		cd_obj_unpublish(req->owner);
+}
+
+static void close_af_deliver(struct cd_req *req)
+{
+	struct cd_af *af = container_of(req->owner, struct cd_af, o);
+
+	close_af_apply(req);
+	af->client->ops->close_af_complete(req->status, af->cl_ctx);
+}
+
+static const struct cd_chain chain_close_af = {
+	.name = "close_af", .kind = AF_K_CLOSE, .dest = CD_TO_CLIENT,
+	.completed = close_af_completed, .deliver = close_af_deliver,
+	.sync_done = close_af_apply,
+};
+
+int cd_close_af(struct cd_af *af, struct completion *done)
+{
+	struct cd_req *req;
+	unsigned long flags;
+	int ret;
+
+	flags = cd_lock(&af->o);
+	if (af->state != AF_OPEN)
+		ret = -EBADFD;
+	else if (!list_empty(&af->saps) || !list_empty(&af->vcs))
+		ret = -EBUSY;	/* NDIS: deregister SAPs, delete VCs first */
+	else
+		ret = 0;
+	if (!ret)
+		cd_af_set_state(af, AF_CLOSING);
+	cd_unlock(&af->o, flags);
+	if (ret)
+		return ret;
+	req = cd_req_alloc(&chain_close_af, &af->o, NULL, GFP_KERNEL);
+	if (!req) {
+		cd_af_set_state(af, AF_OPEN);
+		return -ENOMEM;
+	}
+	req->done = done;
+	cd_req_enqueue(req);
+	ret = af->cm->ops->close_af(af->cm_ctx);
+	return cd_req_returned(req, ret, NULL);
+}
+
+/**
+ * condis_cl_close_af - close an address family
+ * @af: the AF handle
+ *
+ * The AF must have no SAPs and no VCs left. Runs the CM's close_af.
+ * NDIS: NdisClCloseAddressFamily.
+ * Context: process; may sleep.
+ * Return: 0 (the handle is invalid now), %CONDIS_PENDING (close_af_complete
+ * follows), -EBUSY with SAPs or VCs left, or another negative errno.
+ */
+int condis_cl_close_af(struct condis_af *af)
+{
+	struct cd_af *a = cd_lookup(af, struct cd_af, CD_AF, CD_CALLER);
+	int ret;
+
+	might_sleep();
+	if (!a)
+		return -EINVAL;
+	ret = cd_close_af(a, NULL);
+	cd_obj_put(&a->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cl_close_af);
+
+/**
+ * condis_cm_close_af_complete - finish a pended close_af
+ * @status: final status (the contract expects success)
+ * @af: the AF handle; invalid for the CM when this returns
+ *
+ * NDIS: NdisCmCloseAddressFamilyComplete.
+ * Context: any.
+ */
+void condis_cm_close_af_complete(int status, struct condis_af *af)
+{
+	struct cd_af *a = cd_lookup(af, struct cd_af, CD_AF, CD_CALLER);
+	struct cd_req *req;
+
+	if (!a)
+		return;
+	req = cd_req_complete(&a->o, &chain_close_af, NULL, status, CD_CALLER);
+	if (req)
+		cd_req_ready(req);
+	cd_obj_put(&a->o);
+}
+EXPORT_SYMBOL_GPL(condis_cm_close_af_complete);
+
+/* ---- CM-initiated close -------------------------------------------------- */
+
+static void notify_ind_deliver(struct cd_req *req)
+{
+	struct cd_af *af = container_of(req->owner, struct cd_af, o);
+
+	af->client->ops->notify_close_af(af->cl_ctx);
+}
+
+static const struct cd_chain chain_notify_ind = {
+	.name = "notify_close_af", .kind = AF_K_NOTIFY_IND, .dest = CD_TO_CLIENT,
+	.deliver = notify_ind_deliver,
+};
+
+static void notify_done_deliver(struct cd_req *req)
+{
+	struct cd_af *af = container_of(req->owner, struct cd_af, o);
+	void *cm_ctx = af->cm_ctx;
+
+	/* A client that answered but left SAPs or VCs keeps the AF open:
+	 * teardown (or the client) still has to close them. */
+	if (!req->status && list_empty_careful(&af->saps) &&
+	    list_empty_careful(&af->vcs))
+		cd_af_destroy(af);
+	af->cm->ops->notify_close_af_complete(req->status, cm_ctx);
+}
+
+static const struct cd_chain chain_notify_close = {
+	.name = "notify_close_af_complete", .kind = AF_K_NOTIFY, .dest = CD_TO_CM,
+	.deliver = notify_done_deliver,
+};
+
+int cd_notify_close_af(struct cd_af *af, struct completion *done)
+{
+	struct cd_req *ind, *req;
+	unsigned long flags;
+	int ret = 0;
+
+	flags = cd_lock(&af->o);
+	if (af->state != AF_OPEN || af->notified)
+		ret = af->notified ? -EALREADY : -EBADFD;
+	else
+		af->notified = true;
+	cd_unlock(&af->o, flags);
+	if (ret)
+		return ret;
+	req = cd_req_alloc(&chain_notify_close, &af->o, NULL, GFP_KERNEL);
+	ind = cd_req_alloc(&chain_notify_ind, &af->o, NULL, GFP_KERNEL);
+	if (!req || !ind) {
+		if (req)
+			cd_req_free(req);
+		if (ind)
+			cd_req_free(ind);
+		flags = cd_lock(&af->o);
+		af->notified = false;
+		cd_unlock(&af->o, flags);
+		return -ENOMEM;
+	}
+	req->done = done;
+	/* the client's answer is owed to the CM: pended from the start */
+	cd_req_enqueue(req);
+	cd_req_returned(req, CONDIS_PENDING, NULL);
+	cd_indicate(ind);
+	return CONDIS_PENDING;
+}
+
+/**
+ * condis_cm_notify_close_af - the CM asks the client to close an AF
+ * @af: the AF handle
+ *
+ * The client's notify_close_af runs; it closes its calls and SAPs and
+ * answers with condis_cl_notify_close_af_complete(), after which the AF is
+ * gone and the CM's notify_close_af_complete runs.
+ * NDIS: NdisCmNotifyCloseAddressFamily / NdisMCmNotifyCloseAddressFamily.
+ * Context: process; may sleep.
+ * Return: %CONDIS_PENDING, or a negative errno (-EALREADY if asked before).
+ */
+int condis_cm_notify_close_af(struct condis_af *af)
+{
+	struct cd_af *a = cd_lookup(af, struct cd_af, CD_AF, CD_CALLER);
+	int ret;
+
+	might_sleep();
+	if (!a)
+		return -EINVAL;
+	ret = cd_notify_close_af(a, NULL);
+	cd_obj_put(&a->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cm_notify_close_af);
+
+/**
+ * condis_cl_notify_close_af_complete - the client's answer to notify_close_af
+ * @status: 0 when the client is done with the AF
+ * @af: the AF handle; invalid on success
+ *
+ * NDIS: NdisClNotifyCloseAddressFamilyComplete.
+ * Context: any.
+ */
+void condis_cl_notify_close_af_complete(int status, struct condis_af *af)
+{
+	struct cd_af *a = cd_lookup(af, struct cd_af, CD_AF, CD_CALLER);
+	struct cd_req *req;
+
+	if (!a)
+		return;
+	req = cd_req_complete(&a->o, &chain_notify_close, NULL, status, CD_CALLER);
+	if (req)
+		cd_req_ready(req);
+	cd_obj_put(&a->o);
+}
+EXPORT_SYMBOL_GPL(condis_cl_notify_close_af_complete);
+
+/* For teardown: wait for the client's answer to a notify we issued. */
+void cd_notify_close_af_wait(struct cd_af *af, struct completion *done)
+{
+	cd_req_wait(&af->o, &chain_notify_close, NULL, done);
+}
+
+void cd_close_af_wait(struct cd_af *af, struct completion *done)
+{
+	cd_req_wait(&af->o, &chain_close_af, NULL, done);
+}
+
+/* Teardown when the CM is gone and the client did not close: drop the AF. */
+void cd_af_forget(struct cd_af *af)
+{
+	cd_af_destroy(af);
+}

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The data path: send, send completion (always asynchronous, batched onto
+ * condis_wq), receive indications (in the miniport's context), and status
+ * indications.
+ */
+#include <linux/module.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include "internal.h"
+
+/* What condis keeps in skb->cb once the miniport gave the skb back. */
+struct cd_skb_cb {
+	struct cd_vc *vc;
+	int status;
+};
+
+static struct sk_buff_head cd_sendc_q;
+static struct work_struct cd_sendc_work;
+
+static inline struct cd_skb_cb *cd_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct cd_skb_cb) > sizeof(skb->cb));
+	return (struct cd_skb_cb *)skb->cb;
+}
+
+static bool cd_vc_can_send(struct cd_vc *vc)
+{
+	return vc->call == CALL_CONNECTED && vc->act == ACT_ACTIVE &&
+	       !READ_ONCE(vc->o.dead);
+}
+
+/**
+ * condis_co_send - send a frame on a VC
+ * @vc: the VC handle (connected and active)
+ * @skb: the frame; condis takes it
+ *
+ * The miniport's send runs in the caller's context; the client's
+ * send_complete follows on the condis workqueue with the skb. Sending
+ * after the call was closed is a contract violation (reported).
+ * NDIS: NdisCoSendNetBufferLists. Context: any up to softirq.
+ * Return: 0 (send_complete follows) or a negative errno (the skb is freed,
+ * no send_complete).
+ */
+int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
+{
+	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+
+	if (!v) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	if (!v->af->client->ops->send_complete || !cd_vc_can_send(v)) {
+		if (v->call == CALL_IDLE || v->call == CALL_CLOSING)
+			cd_verify_report(CONDIS_VRF_SEND_AFTER_CLOSE, &v->o,
+					 "send on a VC without a connected call",
+					 CD_CALLER);
+		atomic64_inc(&v->tx_errors);
+		cd_obj_put(&v->o);
+		kfree_skb(skb);
+		return -ENOTCONN;
+	}
+	atomic_inc(&v->sends);
+	atomic64_inc(&v->tx_packets);
+	atomic64_add(skb->len, &v->tx_bytes);
+	v->adapter->ops->send(v->mp_ctx, skb);
+	cd_obj_put(&v->o);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(condis_co_send);
+
+/**
+ * condis_mco_send_complete - the miniport is done with a sent frame
+ * @vc: the VC handle it was sent on
+ * @skb: the frame
+ * @status: 0 or why it was not sent
+ *
+ * NDIS: NdisMCoSendNetBufferListsComplete. Context: any.
+ */
+void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int status)
+{
+	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+
+	if (!v) {
+		kfree_skb(skb);
+		return;
+	}
+	cd_cb(skb)->vc = v;	/* the lookup reference goes with the skb */
+	cd_cb(skb)->status = status;
+	skb_queue_tail(&cd_sendc_q, skb);
+	queue_work(condis_wq, &cd_sendc_work);
+}
+EXPORT_SYMBOL_GPL(condis_mco_send_complete);
+
+static void cd_sendc_work_fn(struct work_struct *work)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(&cd_sendc_q))) {
+		struct cd_vc *v = cd_cb(skb)->vc;
+		int status = cd_cb(skb)->status;
+
+		memset(skb->cb, 0, sizeof(skb->cb));
+		if (status)
+			atomic64_inc(&v->tx_errors);
+		v->af->client->ops->send_complete(v->cl_ctx, skb, status);
+		atomic_dec(&v->sends);
+		if (wq_has_sleeper(&cd_idle_wq))
+			wake_up_all(&cd_idle_wq);
+		cd_obj_put(&v->o);
+	}
+}
+
+/* Deliver every send completion queued so far. Process context. */
+void cd_sendc_flush(void)
+{
+	flush_work(&cd_sendc_work);
+}
+
+/**
+ * condis_mco_indicate_receive - a frame arrived on a VC
+ * @vc: the VC handle
+ * @skb: the frame; condis takes it
+ *
+ * The client's receive runs in the caller's context. Frames on a VC
+ * without a connected call are dropped and counted.
+ * NDIS: NdisMCoIndicateReceiveNetBufferLists. Context: any up to softirq.
+ * Return: 0 or a negative errno (dropped).
+ */
+int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb)
+{
+	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+	void (*rx)(void *ctx, struct sk_buff *skb);
+
+	if (!v) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	rx = v->af->client->ops->receive;
+	if (!rx || v->call != CALL_CONNECTED) {
+		atomic64_inc(&v->rx_dropped);
+		cd_obj_put(&v->o);
+		kfree_skb(skb);
+		return -ENOTCONN;
+	}
+	atomic64_inc(&v->rx_packets);
+	atomic64_add(skb->len, &v->rx_bytes);
+	rx(v->cl_ctx, skb);
+	cd_obj_put(&v->o);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(condis_mco_indicate_receive);
+
+/* ---- status indications -------------------------------------------------------- */
+
+static void status_deliver(struct cd_req *req)
+{
+	struct cd_vc *vc = req->target ? container_of(req->target, struct cd_vc, o) : NULL;
+	struct cd_adapter *ad = container_of(req->owner, struct cd_adapter, o);
+	struct cd_cm *cm;
+	struct cd_af *af;
+	unsigned long flags;
+
+	if (vc) {
+		if (vc->af->client->ops->status)
+			vc->af->client->ops->status(vc->af->client->ctx, vc->cl_ctx,
+						    req->cause, req->buf, req->len);
+		if (vc->af->cm->ops->status)
+			vc->af->cm->ops->status(vc->af->cm->ctx, vc->cm_ctx,
+						req->cause, req->buf, req->len);
+		return;
+	}
+	/* snapshot the AFs, then call out without locks held */
+	mutex_lock(&cd_reg_lock);
+	list_for_each_entry(cm, &ad->cms, node) {
+		struct cd_af **afs;
+		int n = 0, i;
+
+		if (cm->ops->status)
+			cm->ops->status(cm->ctx, NULL, req->cause, req->buf, req->len);
+		flags = cd_lock(&cm->o);
+		list_for_each_entry(af, &cm->afs, cm_node)
+			n++;
+		cd_unlock(&cm->o, flags);
+		afs = kcalloc(n, sizeof(*afs), GFP_KERNEL);
+		if (!afs)
+			continue;
+		i = 0;
+		flags = cd_lock(&cm->o);
+		list_for_each_entry(af, &cm->afs, cm_node) {
+			if (i == n)
+				break;
+			cd_obj_get(&af->o);
+			afs[i++] = af;
+		}
+		cd_unlock(&cm->o, flags);
+		while (i--) {
+			af = afs[i];
+			if (af->client->ops->status)
+				af->client->ops->status(af->client->ctx, NULL,
+							req->cause, req->buf, req->len);
+			cd_obj_put(&af->o);
+		}
+		kfree(afs);
+	}
+	mutex_unlock(&cd_reg_lock);
+}
+
+static const struct cd_chain chain_status = {
+	.name = "status", .kind = 0, .dest = CD_TO_CLIENT,
+	.deliver = status_deliver,
+};
+
+/**
+ * condis_mco_indicate_status - the miniport reports a status change
+ * @adapter: the adapter handle
+ * @vc: a VC the status is about, or NULL for the adapter
+ * @status: the status (e.g. -ENOLINK for carrier loss, 0 for its return)
+ * @buf: status details, or NULL (copied)
+ * @len: length of @buf
+ *
+ * The status handlers of the client and CM (of every AF on the adapter
+ * for an adapter status) run on the condis workqueue, in order.
+ * NDIS: NdisMCoIndicateStatusEx. Context: any.
+ */
+void condis_mco_indicate_status(struct condis_adapter *adapter,
+				struct condis_vc *vc, int status,
+				const void *buf, u32 len)
+{
+	struct cd_adapter *ad = cd_lookup(adapter, struct cd_adapter, CD_ADAPTER,
+					  CD_CALLER);
+	struct cd_vc *v = NULL;
+	struct cd_req *req;
+
+	if (!ad)
+		return;
+	if (vc) {
+		v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+		if (!v)
+			goto out;
+	}
+	req = cd_req_alloc(&chain_status, &ad->o, v ? &v->o : NULL, GFP_ATOMIC);
+	if (req && len) {
+		len = min_t(u32, len, CONDIS_PARAMS_BLOB_MAX);
+		req->buf = kmemdup(buf, len, GFP_ATOMIC);
+		req->len = req->buf ? len : 0;
+	}
+	if (req) {
+		req->cause = status;
+		cd_indicate(req);
+	}
+	cd_obj_put(v ? &v->o : NULL);
+out:
+	cd_obj_put(&ad->o);
+}
+EXPORT_SYMBOL_GPL(condis_mco_indicate_status);
+
+int cd_data_init(void)
+{
+	skb_queue_head_init(&cd_sendc_q);
+	INIT_WORK(&cd_sendc_work, cd_sendc_work_fn);
+	return 0;
+}
+
+void cd_data_exit(void)
+{
+	cd_sendc_flush();
+}

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * condis internals: objects, handles and the request/complete mechanism.
+ */
+#ifndef _CONDIS_INTERNAL_H
+#define _CONDIS_INTERNAL_H
+
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/refcount.h>
+#include <linux/skbuff.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <net/condis.h>
+
+/* Object types; the type is part of every handle. */
+enum cd_type {
+	CD_ADAPTER = 1,
+	CD_CLIENT,
+	CD_CM,
+	CD_AF,
+	CD_SAP,
+	CD_VC,
+	CD_PARTY,
+	__CD_TYPE_MAX,
+};
+
+/* Who a delivery is for: ordering is kept per destination. */
+enum cd_dest {
+	CD_TO_CLIENT,
+	CD_TO_CM,
+	__CD_DEST_MAX,
+};
+
+/**
+ * struct cd_obj - what every condis object starts with
+ * @ref: references; the object is freed (after RCU) when it drops to 0
+ * @id: stable numeric id, unique per type (netlink and handles)
+ * @type: enum cd_type
+ * @dead: unpublished: its handle no longer resolves
+ * @lock: protects @evq, @completed and the state of the embedding object
+ * @evq: requests and indications in issue order (struct cd_req)
+ * @work: delivers ready items of @evq on condis_wq
+ * @completed: request kinds completed since last issued (verifier)
+ * @net: owning network namespace (not refcounted: roles unregister first)
+ * @rcu: for kfree_rcu()
+ */
+struct cd_obj {
+	refcount_t ref;
+	u32 id;
+	u8 type;
+	bool dead;
+	spinlock_t lock;
+	struct list_head evq;
+	struct work_struct work;
+	unsigned long completed;
+	struct net *net;
+	struct rcu_head rcu;
+};
+
+struct cd_adapter {
+	struct cd_obj o;
+	const struct condis_miniport_ops *ops;
+	void *ctx;
+	struct list_head cms;		/* struct cd_cm, under cd_reg_lock */
+	struct list_head node;		/* cd_adapters, under cd_reg_lock */
+	char name[32];
+};
+
+struct cd_client {
+	struct cd_obj o;
+	const struct condis_client_ops *ops;
+	void *ctx;
+	struct list_head afs;		/* struct cd_af, under o.lock */
+	struct list_head node;		/* cd_clients, under cd_reg_lock */
+	char name[32];
+};
+
+struct cd_cm {
+	struct cd_obj o;
+	const struct condis_cm_ops *ops;
+	void *ctx;
+	struct cd_adapter *adapter;
+	u32 af_type;
+	bool mcm;
+	struct list_head afs;		/* struct cd_af, under o.lock */
+	struct list_head node;		/* adapter->cms, under cd_reg_lock */
+};
+
+enum cd_af_state { AF_OPENING, AF_OPEN, AF_CLOSING, AF_CLOSED };
+
+struct cd_af {
+	struct cd_obj o;
+	struct cd_client *client;
+	struct cd_cm *cm;
+	void *cl_ctx;
+	void *cm_ctx;
+	u8 state;
+	bool notified;			/* CM asked for a close */
+	struct list_head saps;		/* under o.lock */
+	struct list_head vcs;		/* under o.lock */
+	struct list_head cl_node;	/* client->afs */
+	struct list_head cm_node;	/* cm->afs */
+};
+
+enum cd_sap_state { SAP_REGISTERING, SAP_ACTIVE, SAP_DEREGISTERING, SAP_GONE };
+
+struct cd_sap {
+	struct cd_obj o;
+	struct cd_af *af;
+	void *cl_ctx;
+	void *cm_ctx;
+	u8 state;
+	struct list_head node;		/* af->saps */
+	struct condis_sap_desc desc;
+};
+
+enum cd_call_state {
+	CALL_IDLE,
+	CALL_OUTGOING,		/* make call issued */
+	CALL_INCOMING,		/* dispatched, client answering */
+	CALL_ACCEPTED,		/* client accepted, waiting for connected */
+	CALL_CONNECTED,
+	CALL_CLOSING,		/* close call issued */
+};
+
+enum cd_act_state { ACT_INACTIVE, ACT_ACTIVATING, ACT_ACTIVE, ACT_DEACTIVATING };
+
+struct cd_vc {
+	struct cd_obj o;
+	struct cd_af *af;
+	struct cd_adapter *adapter;
+	void *cl_ctx;
+	void *cm_ctx;
+	void *mp_ctx;
+	u8 creator;			/* enum cd_dest: who created it */
+	u8 call;			/* enum cd_call_state */
+	u8 act;				/* enum cd_act_state */
+	bool close_indicated;
+	u32 nparties;
+	struct condis_call_params *cp;	/* current call parameters */
+	struct cd_sap *sap;		/* incoming call: the SAP it came to */
+	struct list_head parties;	/* under o.lock */
+	struct list_head node;		/* af->vcs */
+	atomic_t sends;			/* sends not completed yet */
+	atomic64_t tx_packets, tx_bytes, rx_packets, rx_bytes, tx_errors, rx_dropped;
+};
+
+enum cd_party_state { PARTY_ADDING, PARTY_ACTIVE, PARTY_DROPPING, PARTY_GONE };
+
+struct cd_party {
+	struct cd_obj o;
+	struct cd_vc *vc;
+	void *cl_ctx;
+	void *cm_ctx;
+	u8 state;
+	bool drop_indicated;
+	struct list_head node;		/* vc->parties */
+};
+
+/* ---- requests -------------------------------------------------------- */
+
+enum cd_req_state {
+	REQ_ISSUED,	/* the callee's handler has not returned yet */
+	REQ_PENDED,	/* handler returned PENDING, no completion yet */
+	REQ_EARLY,	/* completed before the handler returned */
+	REQ_READY,	/* final: waiting for delivery in order */
+	REQ_SYNC,	/* final without pending: no delivery */
+};
+
+struct cd_req;
+
+/**
+ * struct cd_chain - one request/complete chain or one indication
+ * @name: for tracing and reports, e.g. "make_call"
+ * @kind: bit in the owner's completed mask (unique per owner type)
+ * @dest: the role whose handler deliver() runs
+ * @completed: hook run when the completion is accepted (any context,
+ *	no locks held): invalidate handles the contract says die at once
+ * @deliver: runs on condis_wq: apply the final state and run the handler
+ *	of the requester (or of the indicated role)
+ * @sync_done: the handler answered without pending; apply @status.
+ *	Process context. May be NULL when nothing is to do.
+ */
+struct cd_chain {
+	const char *name;
+	u8 kind;
+	u8 dest;
+	void (*completed)(struct cd_req *req);
+	void (*deliver)(struct cd_req *req);
+	void (*sync_done)(struct cd_req *req);
+};
+
+/**
+ * struct cd_req - one request or indication on an object's evq
+ * @node: on owner->o.evq
+ * @chain: what it is
+ * @owner: ordering domain (holds a reference)
+ * @target: object the completion names, if other than @owner (reference)
+ * @key: what a completion matches on (defaults to @target)
+ * @dest: the role deliver() is for (defaults to the chain's)
+ * @state: enum cd_req_state
+ * @claimed: a completion has taken it (under owner->lock)
+ * @status: final status
+ * @timer: pending-too-long watchdog (verifier)
+ * @done: signalled after delivery, for condis' own waiters (teardown)
+ * @cp: call parameters travelling with the request (owned)
+ * @oid: OID request (owned by the requester)
+ * @ctx: a context pointer travelling with the request
+ * @buf: a buffer copy travelling with the request (owned)
+ * @len: length of @buf
+ * @cause: cause code of an indication
+ * @seq: issue sequence number for tracing
+ */
+struct cd_req {
+	struct list_head node;
+	const struct cd_chain *chain;
+	struct cd_obj *owner;
+	struct cd_obj *target;
+	const void *key;
+	u8 dest;
+	atomic_t state;
+	bool claimed;
+	int status;
+	struct timer_list timer;
+	struct completion *done;
+	struct condis_call_params *cp;
+	struct condis_oid_request *oid;
+	void *ctx;
+	void *buf;
+	u32 len;
+	int cause;
+	u64 seq;
+};
+
+extern struct workqueue_struct *condis_wq;
+extern struct mutex cd_reg_lock;
+extern struct list_head cd_adapters, cd_clients;
+extern unsigned int condis_pend_timeout_ms;
+
+/* object.c */
+int cd_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp);
+void cd_obj_publish(struct cd_obj *o);
+void cd_obj_get(struct cd_obj *o);
+void cd_obj_put(struct cd_obj *o);
+struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller);
+void cd_obj_unpublish(struct cd_obj *o);
+void *cd_handle(const struct cd_obj *o);
+unsigned long cd_obj_count(enum cd_type type);
+int cd_objects_init(void);
+void cd_objects_exit(void);
+
+#define cd_lookup(h, t, T, caller) ({					\
+	struct cd_obj *__o = cd_obj_lookup(h, T, caller);		\
+	__o ? container_of(__o, t, o) : NULL; })
+#define CD_CALLER __builtin_return_address(0)
+
+/* request.c */
+struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
+			    struct cd_obj *target, gfp_t gfp);
+void cd_req_free(struct cd_req *req);
+void cd_req_enqueue(struct cd_req *req);
+int cd_req_returned(struct cd_req *req, int ret, void *caller);
+struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chain,
+			       const void *key, int status, void *caller);
+void cd_req_wait(struct cd_obj *owner, const struct cd_chain *chain,
+		 const void *key, struct completion *done);
+void cd_wait_idle(struct cd_obj *o);
+extern wait_queue_head_t cd_idle_wq;
+void cd_req_ready(struct cd_req *req);
+void cd_indicate(struct cd_req *req);
+bool cd_req_outstanding_locked(struct cd_obj *owner, const struct cd_chain *chain,
+			       const void *key);
+void cd_evq_work(struct work_struct *work);
+void cd_evq_flush(struct cd_obj *o);
+
+/* verifier.c */
+void cd_verify_report(enum condis_verifier_rule rule, const struct cd_obj *o,
+		      const char *what, void *caller);
+bool cd_verifier_strict(void);
+int cd_verifier_init(void);
+void cd_verifier_exit(void);
+
+/* teardown.c */
+void cd_af_teardown(struct cd_af *af, int cause);
+void cd_adapter_teardown_cm(struct cd_cm *cm, int cause);
+
+/* call.c, vc.c: helpers the other files share */
+void cd_vc_release_parties(struct cd_vc *vc);
+void cd_party_unlink(struct cd_party *party);
+struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx);
+void cd_vc_destroy(struct cd_vc *vc);
+int cd_vc_create(struct cd_af *af, u8 creator, void *ctx, struct cd_vc **out);
+int cd_vc_delete(struct cd_vc *vc, u8 by);
+int cd_vc_activate(struct cd_vc *vc, struct condis_call_params *cp, bool mcm,
+		   struct completion *done);
+int cd_vc_deactivate(struct cd_vc *vc, bool mcm, struct completion *done);
+int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
+		  u32 len, struct completion *done);
+int cd_drop_party(struct cd_party *party, const void *buf, u32 len,
+		  struct completion *done);
+int cd_deregister_sap(struct cd_sap *sap, struct completion *done);
+int cd_close_af(struct cd_af *af, struct completion *done);
+void cd_sendc_flush(void);
+void cd_dispatch_incoming_close(struct cd_vc *vc, int cause, const void *buf,
+				u32 len);
+int cd_notify_close_af(struct cd_af *af, struct completion *done);
+void cd_notify_close_af_wait(struct cd_af *af, struct completion *done);
+void cd_close_af_wait(struct cd_af *af, struct completion *done);
+void cd_af_forget(struct cd_af *af);
+void cd_deregister_sap_wait(struct cd_sap *sap, struct completion *done);
+void cd_sap_forget(struct cd_sap *sap);
+void cd_vc_deactivate_wait(struct cd_vc *vc, struct completion *done);
+void cd_close_call_wait(struct cd_vc *vc, struct completion *done);
+void cd_drop_party_wait(struct cd_party *p, struct completion *done);
+int cd_data_init(void);
+void cd_data_exit(void);
+
+static inline unsigned long cd_lock(struct cd_obj *o)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&o->lock, flags);
+	return flags;
+}
+
+static inline void cd_unlock(struct cd_obj *o, unsigned long flags)
+{
+	spin_unlock_irqrestore(&o->lock, flags);
+}
+
+#endif /* _CONDIS_INTERNAL_H */

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fake roles for the condis KUnit suites: one miniport, one call manager
+ * (stand-alone or integrated) and one client, wired into a "world".
+ *
+ * Every handler that may pend answers according to the world's mode for
+ * that operation: synchronously, pended and completed from process context
+ * (a work item), pended and completed from atomic context (a timer that
+ * takes a spinlock with interrupts off), or failing. Every handler call is
+ * logged with its status, so tests assert the order in which handlers ran,
+ * and every handler that condis promises to run in process context checks
+ * that it does.
+ */
+#ifndef _CONDIS_KUNIT_FAKES_H
+#define _CONDIS_KUNIT_FAKES_H
+
+#include <kunit/test.h>
+#include <linux/skbuff.h>
+#include <linux/spinlock.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <net/condis.h>
+
+#define FAKE_AF_TYPE	0x4242
+
+enum fake_mode {
+	FM_SYNC,		/* answer at once with the op's status */
+	FM_PEND_PROC,		/* PENDING, complete from a work item */
+	FM_PEND_ATOMIC,		/* PENDING, complete from a timer, lock held */
+	FM_FAIL,		/* answer at once with -EIO */
+	__FM_MAX,
+};
+
+/* Operations whose answer a world controls. */
+enum fake_op {
+	FOP_MP_ACTIVATE, FOP_MP_DEACTIVATE, FOP_MP_OID,
+	FOP_CM_OPEN_AF, FOP_CM_CLOSE_AF, FOP_CM_REG_SAP, FOP_CM_DEREG_SAP,
+	FOP_CM_MAKE_CALL, FOP_CM_CLOSE_CALL, FOP_CM_ADD_PARTY, FOP_CM_DROP_PARTY,
+	FOP_CM_QOS, FOP_CM_OID,
+	FOP_CL_INCOMING, FOP_CL_NOTIFY, FOP_CL_OID,
+	__FOP_MAX,
+};
+
+/* Handler calls, as logged. */
+enum fake_ev {
+	FEV_NONE,
+	FEV_CL_AF_NOTIFY, FEV_CM_OPEN_AF, FEV_CL_OPEN_AF_DONE, FEV_CM_CLOSE_AF,
+	FEV_CL_CLOSE_AF_DONE, FEV_CL_NOTIFY_CLOSE, FEV_CM_NOTIFY_CLOSE_DONE,
+	FEV_CM_REG_SAP, FEV_CL_REG_SAP_DONE, FEV_CM_DEREG_SAP, FEV_CL_DEREG_SAP_DONE,
+	FEV_MP_CREATE_VC, FEV_CM_CREATE_VC, FEV_CL_CREATE_VC,
+	FEV_MP_DELETE_VC, FEV_CM_DELETE_VC, FEV_CL_DELETE_VC,
+	FEV_MP_ACTIVATE, FEV_CM_ACTIVATE_DONE, FEV_MP_DEACTIVATE, FEV_CM_DEACTIVATE_DONE,
+	FEV_CM_MAKE_CALL, FEV_CL_MAKE_CALL_DONE, FEV_CM_CLOSE_CALL, FEV_CL_CLOSE_CALL_DONE,
+	FEV_CL_INCOMING_CALL, FEV_CM_INCOMING_DONE, FEV_CL_CONNECTED, FEV_CL_INCOMING_CLOSE,
+	FEV_CM_QOS, FEV_CL_QOS_DONE, FEV_CL_INCOMING_QOS,
+	FEV_CM_ADD_PARTY, FEV_CL_ADD_PARTY_DONE, FEV_CM_DROP_PARTY, FEV_CL_DROP_PARTY_DONE,
+	FEV_CL_INCOMING_DROP,
+	FEV_MP_OID, FEV_CM_OID, FEV_CL_OID, FEV_CL_OID_DONE, FEV_CM_OID_DONE,
+	FEV_MP_SEND, FEV_CL_SEND_DONE, FEV_CL_RECEIVE, FEV_CL_STATUS, FEV_CM_STATUS,
+	__EV_MAX,
+};
+
+#define FAKE_LOG_MAX	512
+
+struct fake_world {
+	struct kunit *test;
+	bool mcm;
+	enum fake_mode mode[__FOP_MAX];
+	int status[__FOP_MAX];		/* status a pended op completes with */
+
+	/* behaviours */
+	int mp_create_ret;		/* miniport create_vc answer */
+	int cl_create_ret;		/* client create_vc answer */
+	bool cm_change_params;		/* make call: CM changes the parameters */
+	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
+	bool cm_close_after_make;	/* incoming close right after make-call complete */
+	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
+	bool cl_close_on_incoming_close;/* client answers incoming close itself */
+	bool cl_drop_on_incoming_drop;	/* client answers incoming drop itself */
+	unsigned int pend_delay_ms;	/* pended-process completions wait this long */
+	bool freed;
+
+	/* handles */
+	struct condis_adapter *adapter;
+	struct condis_cm *cm;
+	struct condis_client *client;
+	struct condis_af *af;
+	struct condis_sap *sap;
+	struct condis_vc *vc;
+	struct condis_party *party;
+	struct condis_party *party2;
+	struct condis_adapter *notified_adapter;
+	struct condis_oid_request oid;
+
+	/* what the client saw */
+	u32 last_flags;
+	u32 last_peak;
+	void *last_party_ctx;
+
+	/* log */
+	spinlock_t lock;
+	int nev;
+	u8 ev[FAKE_LOG_MAX];
+	int ev_status[FAKE_LOG_MAX];
+	wait_queue_head_t wq;
+	atomic_t ctx_violations;	/* a handler ran in atomic context */
+	atomic_t inflight;		/* fake completions not run yet */
+	bool make_after_activate;
+	bool close_after_deactivate;
+
+	spinlock_t hw_lock;		/* held by the atomic completions */
+	struct workqueue_struct *wq_pend;
+	unsigned long base_objects;
+	unsigned long base_vrf[__CONDIS_VRF_MAX];
+};
+
+struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m);
+void fake_world_set_mode(struct fake_world *w, enum fake_mode m);
+void fake_world_free(struct fake_world *w);
+
+void fake_log(struct fake_world *w, enum fake_ev ev, int status);
+int fake_count(struct fake_world *w, enum fake_ev ev);
+int fake_index(struct fake_world *w, enum fake_ev ev, int nth);
+int fake_status(struct fake_world *w, enum fake_ev ev, int nth);
+bool fake_wait(struct fake_world *w, enum fake_ev ev, int n);
+void fake_settle(struct fake_world *w);
+unsigned long fake_vrf_delta(struct fake_world *w, enum condis_verifier_rule r);
+
+/* Standard steps, asserting their outcome. */
+void fake_open_af(struct fake_world *w);
+void fake_register_sap(struct fake_world *w);
+void fake_deregister_sap(struct fake_world *w);
+void fake_close_af(struct fake_world *w);
+void fake_client_vc(struct fake_world *w);
+void fake_connect(struct fake_world *w, u32 flags);
+void fake_incoming(struct fake_world *w);
+
+/*
+ * The status a requester finally saw: @ret if it did not pend, else the
+ * status its completion handler (@ev, the @nth one logged) got.
+ */
+int fake_final(struct fake_world *w, int ret, enum fake_ev ev, int nth);
+
+extern const char * const fake_mode_names[__FM_MAX];
+
+#define FAKE_WAIT(w, ev, n) KUNIT_ASSERT_TRUE_MSG((w)->test, fake_wait(w, ev, n), \
+						  "timed out waiting for " #ev)
+
+#endif /* _CONDIS_KUNIT_FAKES_H */

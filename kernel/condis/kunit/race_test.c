@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit: races, each run many times. Run on 2+ vCPUs: the completions come
+ * from timers and work items on other CPUs while the test thread issues
+ * the competing request.
+ */
+#include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/random.h>
+#include "fakes.h"
+
+#define ROUNDS 100
+
+/* Close call against the make-call completion: close waits its turn. */
+static void race_close_vs_make_complete(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_PEND_ATOMIC);
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	int i, ret, busy = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	fake_open_af(w);
+	for (i = 0; i < ROUNDS; i++) {
+		w->mode[FOP_CM_MAKE_CALL] = i & 1 ? FM_PEND_ATOMIC : FM_PEND_PROC;
+		fake_client_vc(w);
+		KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->vc, cp, w, NULL),
+				CONDIS_PENDING);
+		while ((ret = condis_cl_close_call(w->vc, NULL, NULL, 0)) == -EBUSY) {
+			busy++;
+			cpu_relax();
+			cond_resched();
+		}
+		KUNIT_ASSERT_TRUE(test, ret == 0 || ret == CONDIS_PENDING);
+		FAKE_WAIT(w, FEV_CL_MAKE_CALL_DONE, i + 1);
+		fake_settle(w);
+		/* the client saw the call up before it saw it closed */
+		if (ret == CONDIS_PENDING)
+			KUNIT_EXPECT_LT(test, fake_index(w, FEV_CL_MAKE_CALL_DONE, i + 1),
+					fake_index(w, FEV_CL_CLOSE_CALL_DONE,
+						   fake_count(w, FEV_CL_CLOSE_CALL_DONE)));
+		KUNIT_ASSERT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+	}
+	condis_call_params_free(cp);
+	kunit_info(test, "%d closes refused while the make call was outstanding\n", busy);
+}
+
+struct race_ctx {
+	struct fake_world *w;
+	struct condis_vc *vc;
+	struct condis_sap *sap;
+	int ret;
+	struct completion go, done;
+};
+
+static int race_dispatch(void *data)
+{
+	struct race_ctx *r = data;
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+
+	wait_for_completion(&r->go);
+	r->ret = cp ? condis_cm_dispatch_incoming_call(r->sap, r->vc, cp) : -ENOMEM;
+	condis_call_params_free(cp);
+	complete(&r->done);
+	return 0;
+}
+
+/* Deregister a SAP while the CM dispatches a call to it. */
+static void race_dereg_sap_vs_incoming(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_sap_desc d = { .len = 1 };
+	int i, offered = 0, refused = 0;
+
+	fake_open_af(w);
+	for (i = 0; i < ROUNDS; i++) {
+		struct race_ctx r = { .w = w };
+		struct task_struct *t;
+		int dret;
+
+		init_completion(&r.go);
+		init_completion(&r.done);
+		w->mode[FOP_CM_DEREG_SAP] = i & 1 ? FM_PEND_ATOMIC : FM_SYNC;
+		KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->af, &d, w, &w->sap), 0);
+		KUNIT_ASSERT_EQ(test, condis_cm_create_vc(w->af, w, &r.vc), 0);
+		KUNIT_ASSERT_EQ(test, condis_cm_activate_vc(r.vc, NULL), 0);
+		r.sap = w->sap;
+		t = kthread_run(race_dispatch, &r, "condis_race");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+		complete(&r.go);
+		if (get_random_u32() & 1)
+			udelay(get_random_u32() % 50);
+		dret = condis_cl_deregister_sap(w->sap);
+		KUNIT_EXPECT_TRUE(test, dret == 0 || dret == CONDIS_PENDING);
+		wait_for_completion(&r.done);
+		fake_settle(w);
+		if (!r.ret) {
+			offered++;
+			/* the call got through first: it lives on without the SAP */
+			FAKE_WAIT(w, FEV_CL_CONNECTED, offered);
+			w->cl_close_on_incoming_close = true;
+			condis_cm_dispatch_incoming_close(-ECONNRESET, r.vc, NULL, 0);
+			fake_settle(w);
+		} else {
+			refused++;
+			KUNIT_EXPECT_EQ(test, r.ret, -EINVAL);
+			KUNIT_EXPECT_EQ(test, condis_cm_deactivate_vc(r.vc), 0);
+		}
+		KUNIT_ASSERT_EQ(test, condis_cm_delete_vc(r.vc), 0);
+		fake_settle(w);
+	}
+	w->sap = NULL;
+	kunit_info(test, "%d calls offered, %d refused after deregistration\n",
+		   offered, refused);
+}
+
+/* Unbind the adapter while requests on every object type are pending. */
+static void race_unbind_with_pending(struct kunit *test)
+{
+	struct condis_sap_desc d = { .len = 1 };
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		struct fake_world *w = fake_world_new(test, i & 1, FM_SYNC);
+		struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+		struct condis_vc *vc2;
+		struct condis_party *p2;
+		struct condis_sap *sap2;
+		unsigned long live = w->base_objects;
+
+		KUNIT_ASSERT_NOT_NULL(test, cp);
+		fake_open_af(w);
+		fake_register_sap(w);
+		fake_connect(w, CONDIS_CALL_MULTIPOINT_VC);
+		fake_world_set_mode(w, i & 2 ? FM_PEND_ATOMIC : FM_PEND_PROC);
+		w->pend_delay_ms = i % 5;
+		/* one pending request per object type */
+		KUNIT_EXPECT_EQ(test, condis_cl_modify_qos(w->vc, cp), CONDIS_PENDING);
+		KUNIT_EXPECT_EQ(test, condis_cl_add_party(w->vc, w, cp, &p2), CONDIS_PENDING);
+		KUNIT_EXPECT_EQ(test, condis_cl_register_sap(w->af, &d, w, &sap2),
+				CONDIS_PENDING);
+		KUNIT_EXPECT_EQ(test, condis_co_oid_request(w->af, NULL, false,
+							    CONDIS_OID_TO_MINIPORT, &w->oid),
+				CONDIS_PENDING);
+		KUNIT_EXPECT_EQ(test, condis_cl_create_vc(w->af, w, &vc2), 0);
+		KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc2, cp, w, NULL) == CONDIS_PENDING ||
+				w->mcm, true);
+		condis_call_params_free(cp);
+
+		condis_miniport_unregister(w->adapter);
+		w->adapter = NULL;
+		w->cm = NULL;
+		fake_world_free(w);
+		KUNIT_EXPECT_EQ(test, condis_objects_live(), live);
+	}
+}
+
+/* The client drops a party while the CM reports the same party gone. */
+static void race_drop_vs_incoming_drop(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	fake_open_af(w);
+	fake_connect(w, CONDIS_CALL_MULTIPOINT_VC);
+	w->cl_drop_on_incoming_drop = true;
+	for (i = 0; i < ROUNDS; i++) {
+		unsigned long flags;
+		int ret;
+
+		w->mode[FOP_CM_DROP_PARTY] = i & 1 ? FM_PEND_ATOMIC : FM_PEND_PROC;
+		KUNIT_ASSERT_EQ(test, condis_cl_add_party(w->vc, w, cp, &w->party2), 0);
+		spin_lock_irqsave(&w->hw_lock, flags);
+		condis_cm_dispatch_incoming_drop_party(-ECONNRESET, w->party2, NULL, 0);
+		spin_unlock_irqrestore(&w->hw_lock, flags);
+		ret = condis_cl_drop_party(w->party2, NULL, 0);
+		/* either this drop or the client's answer to the incoming one */
+		KUNIT_EXPECT_TRUE(test, ret == CONDIS_PENDING || ret == -EALREADY ||
+				  ret == -EINVAL);
+		fake_settle(w);
+		KUNIT_EXPECT_EQ(test, condis_cl_drop_party(w->party2, NULL, 0), -EINVAL);
+	}
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_DROP_PARTY_DONE), ROUNDS);
+	fake_world_set_mode(w, FM_SYNC);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, w->party, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+	condis_call_params_free(cp);
+}
+
+static struct kunit_case condis_race_cases[] = {
+	KUNIT_CASE_SLOW(race_close_vs_make_complete),
+	KUNIT_CASE_SLOW(race_dereg_sap_vs_incoming),
+	KUNIT_CASE_SLOW(race_unbind_with_pending),
+	KUNIT_CASE_SLOW(race_drop_vs_incoming_drop),
+	{}
+};
+
+static struct kunit_suite condis_race_suite = {
+	.name = "condis_races",
+	.test_cases = condis_race_cases,
+};
+
+kunit_test_suite(condis_race_suite);

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis: connection-oriented NDIS (CoNDIS) for Linux.
+ *
+ * Module init and exit only; see internal.h for the map of the files.
+ */
+#include <linux/module.h>
+#include <linux/workqueue.h>
+#include "internal.h"
+
+struct workqueue_struct *condis_wq;
+
+static int __init condis_init(void)
+{
+	int ret;
+
+	condis_wq = alloc_workqueue("condis", WQ_UNBOUND | WQ_MEM_RECLAIM, 0);
+	if (!condis_wq)
+		return -ENOMEM;
+	ret = cd_objects_init();
+	if (ret)
+		goto err_wq;
+	ret = cd_data_init();
+	if (ret)
+		goto err_objects;
+	ret = cd_verifier_init();
+	if (ret)
+		goto err_data;
+	pr_info("condis: connection-oriented NDIS framework loaded\n");
+	return 0;
+
+err_data:
+	cd_data_exit();
+err_objects:
+	cd_objects_exit();
+err_wq:
+	destroy_workqueue(condis_wq);
+	return ret;
+}
+
+static void __exit condis_exit(void)
+{
+	cd_verifier_exit();
+	cd_data_exit();
+	destroy_workqueue(condis_wq);	/* drains every delivery */
+	cd_objects_exit();
+}
+
+module_init(condis_init);
+module_exit(condis_exit);
+MODULE_DESCRIPTION("condis: connection-oriented NDIS (CoNDIS) framework");
+MODULE_AUTHOR("The condis developers");
+MODULE_LICENSE("GPL");
+MODULE_VERSION("0.1");

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis objects: ids, handles, references.
+ *
+ * A handle given to a role is the cookie (type << 32 | id). Every entry
+ * point resolves it through the per-type xarray under RCU and takes a
+ * reference, so a stale handle resolves to nothing (and is reported) rather
+ * than to freed memory. Objects are freed with kfree_rcu() when their last
+ * reference goes.
+ */
+#include <linux/slab.h>
+#include "internal.h"
+
+static struct xarray cd_xa[__CD_TYPE_MAX];
+static u32 cd_next_id[__CD_TYPE_MAX];
+static atomic_long_t cd_live[__CD_TYPE_MAX];
+
+int cd_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
+{
+	int ret;
+
+	refcount_set(&o->ref, 1);
+	o->type = type;
+	o->dead = true;		/* until the caller publishes it */
+	spin_lock_init(&o->lock);
+	INIT_LIST_HEAD(&o->evq);
+	INIT_WORK(&o->work, cd_evq_work);
+	o->net = net;
+	ret = xa_alloc_cyclic_irq(&cd_xa[type], &o->id, o, xa_limit_31b,
+				  &cd_next_id[type], gfp);
+	if (ret < 0)
+		return ret;
+	atomic_long_inc(&cd_live[type]);
+	return 0;
+}
+
+void cd_obj_publish(struct cd_obj *o)
+{
+	smp_store_release(&o->dead, false);
+}
+
+void cd_obj_get(struct cd_obj *o)
+{
+	refcount_inc(&o->ref);
+}
+
+void *cd_handle(const struct cd_obj *o)
+{
+	return (void *)(((unsigned long)o->type << 32) | o->id);
+}
+
+u32 condis_handle_id(const void *handle)
+{
+	return (unsigned long)handle & 0xffffffffUL;
+}
+EXPORT_SYMBOL_GPL(condis_handle_id);
+
+/**
+ * cd_obj_lookup - resolve a handle and take a reference
+ * @handle: the cookie a role passed in
+ * @type: the type the entry point expects
+ * @caller: reported to the verifier when the handle is stale
+ *
+ * Context: any.
+ * Return: the object with a reference held, or NULL (reported).
+ */
+struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller)
+{
+	unsigned long h = (unsigned long)handle;
+	struct cd_obj *o = NULL;
+
+	if ((h >> 32) == type && h) {
+		rcu_read_lock();
+		o = xa_load(&cd_xa[type], h & 0xffffffffUL);
+		if (o && (smp_load_acquire(&o->dead) ||
+			  !refcount_inc_not_zero(&o->ref)))
+			o = NULL;
+		rcu_read_unlock();
+	}
+	if (!o)
+		cd_verify_report(CONDIS_VRF_STALE_HANDLE, NULL,
+				 handle ? "handle no longer valid" : "NULL handle",
+				 caller);
+	return o;
+}
+
+/**
+ * cd_obj_unpublish - make the handle invalid; the memory lives on while
+ * references are held.
+ * @o: the object
+ *
+ * Context: any. Idempotent.
+ */
+void cd_obj_unpublish(struct cd_obj *o)
+{
+	unsigned long flags;
+
+	if (xchg(&o->dead, true))
+		return;
+	xa_lock_irqsave(&cd_xa[o->type], flags);
+	__xa_erase(&cd_xa[o->type], o->id);
+	xa_unlock_irqrestore(&cd_xa[o->type], flags);
+}
+
+static void cd_obj_release(struct cd_obj *o)
+{
+	struct cd_vc *vc;
+	struct cd_af *af;
+
+	switch (o->type) {
+	case CD_VC:
+		vc = container_of(o, struct cd_vc, o);
+		condis_call_params_free(vc->cp);
+		if (vc->sap)
+			cd_obj_put(&vc->sap->o);
+		cd_obj_put(&vc->af->o);
+		break;
+	case CD_AF:
+		af = container_of(o, struct cd_af, o);
+		cd_obj_put(&af->client->o);
+		cd_obj_put(&af->cm->o);
+		break;
+	case CD_SAP:
+		cd_obj_put(&container_of(o, struct cd_sap, o)->af->o);
+		break;
+	case CD_PARTY:
+		cd_obj_put(&container_of(o, struct cd_party, o)->vc->o);
+		break;
+	case CD_CM:
+		cd_obj_put(&container_of(o, struct cd_cm, o)->adapter->o);
+		break;
+	default:
+		break;
+	}
+	atomic_long_dec(&cd_live[o->type]);
+	kfree_rcu(o, rcu);
+}
+
+/**
+ * cd_obj_put - drop a reference
+ * @o: the object (may be NULL)
+ *
+ * Context: any. The last put frees the object and drops the references it
+ * held on its parents.
+ */
+void cd_obj_put(struct cd_obj *o)
+{
+	if (!o || !refcount_dec_and_test(&o->ref))
+		return;
+	cd_obj_unpublish(o);
+	WARN_ON_ONCE(!list_empty(&o->evq));
+	cd_obj_release(o);
+}
+
+unsigned long cd_obj_count(enum cd_type type)
+{
+	return atomic_long_read(&cd_live[type]);
+}
+
+unsigned long condis_objects_live(void)
+{
+	unsigned long n = 0;
+	int t;
+
+	for (t = 1; t < __CD_TYPE_MAX; t++)
+		n += cd_obj_count(t);
+	return n;
+}
+EXPORT_SYMBOL_GPL(condis_objects_live);
+
+int cd_objects_init(void)
+{
+	int t;
+
+	for (t = 0; t < __CD_TYPE_MAX; t++)
+		xa_init_flags(&cd_xa[t], XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
+	return 0;
+}
+
+void cd_objects_exit(void)
+{
+	int t;
+
+	/* RCU frees must finish before the module text goes. */
+	rcu_barrier();
+	for (t = 0; t < __CD_TYPE_MAX; t++) {
+		WARN_ON(!xa_empty(&cd_xa[t]));
+		xa_destroy(&cd_xa[t]);
+	}
+}

@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Point-to-multipoint parties: add, drop, incoming drop. The last party
+ * leaves through close call; when the last remote party drops, the client
+ * gets an incoming close instead of an incoming drop.
+ *
+ * vc->nparties counts ACTIVE parties; party requests are ordered on their
+ * VC's queue.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include "internal.h"
+
+enum { VC_K_ADD_PARTY = 16, VC_K_DROP_PARTY, VC_K_IND_DROP };
+
+struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx)
+{
+	struct cd_party *p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
+	unsigned long flags;
+
+	if (!p)
+		return NULL;
+	if (cd_obj_init(&p->o, CD_PARTY, vc->o.net, GFP_KERNEL)) {
+		kfree(p);
+		return NULL;
+	}
+	cd_obj_get(&vc->o);
+	p->vc = vc;
+	p->cl_ctx = cl_ctx;
+	p->state = PARTY_ADDING;
+	flags = cd_lock(&vc->o);
+	list_add_tail(&p->node, &vc->parties);
+	cd_unlock(&vc->o, flags);
+	cd_obj_publish(&p->o);
+	return p;
+}
+
+/* The party is gone for both sides: unlink and drop its creation ref. */
+void cd_party_unlink(struct cd_party *p)
+{
+	struct cd_vc *vc = p->vc;
+	unsigned long flags;
+
+	cd_obj_unpublish(&p->o);
+	flags = cd_lock(&vc->o);
+	if (p->state == PARTY_GONE) {
+		cd_unlock(&vc->o, flags);
+		return;
+	}
+	p->state = PARTY_GONE;
+	list_del_init(&p->node);
+	cd_unlock(&vc->o, flags);
+	cd_obj_put(&p->o);
+}
+
+/* The call is closed: every party left goes with it. */
+void cd_vc_release_parties(struct cd_vc *vc)
+{
+	struct cd_party *p;
+	unsigned long flags;
+
+	for (;;) {
+		flags = cd_lock(&vc->o);
+		p = list_first_entry_or_null(&vc->parties, struct cd_party, node);
+		if (p)
+			cd_obj_get(&p->o);
+		cd_unlock(&vc->o, flags);
+		if (!p)
+			break;
+		cd_party_unlink(p);
+		cd_obj_put(&p->o);
+	}
+	vc->nparties = 0;
+}
+
+static struct cd_party *req_party(struct cd_req *req)
+{
+	return container_of(req->target, struct cd_party, o);
+}
+
+/* ---- add ---------------------------------------------------------------------- */
+
+static void add_apply(struct cd_req *req)
+{
+	struct cd_party *p = req_party(req);
+	unsigned long flags;
+
+	if (req->status) {
+		cd_party_unlink(p);
+		return;
+	}
+	flags = cd_lock(&p->vc->o);
+	p->state = PARTY_ACTIVE;
+	p->vc->nparties++;
+	cd_unlock(&p->vc->o, flags);
+}
+
+/* On failure the party handle is invalid when the completion returns. */
+static void add_completed(struct cd_req *req)
+{
+	if (req->status)
+		cd_obj_unpublish(req->target);
+}
+
+static void add_deliver(struct cd_req *req)
+{
+	struct cd_party *p = req_party(req);
+
+	add_apply(req);
+	p->vc->af->client->ops->add_party_complete(req->status, p->cl_ctx,
+						   req->status ? NULL : cd_handle(&p->o),
+						   req->cp);
+}
+
+static const struct cd_chain chain_add_party = {
+	.name = "add_party", .kind = VC_K_ADD_PARTY, .dest = CD_TO_CLIENT,
+	.completed = add_completed, .deliver = add_deliver, .sync_done = add_apply,
+};
+
+/**
+ * condis_cl_add_party - add a party to a connected multipoint call
+ * @vc: the VC handle
+ * @cl_party_ctx: the client's context for the party
+ * @cp: the party's parameters (copied)
+ * @party: receives the party handle (also on %CONDIS_PENDING)
+ *
+ * Runs the CM's add_party. NDIS: NdisClAddParty.
+ * Context: process; may sleep.
+ * Return: 0, %CONDIS_PENDING (add_party_complete follows) or a negative
+ * errno; on failure the party handle is invalid.
+ */
+int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
+			const struct condis_call_params *cp,
+			struct condis_party **party)
+{
+	struct cd_party *p = NULL;
+	struct cd_req *req = NULL;
+	unsigned long flags;
+	struct cd_vc *v;
+	int ret;
+
+	might_sleep();
+	*party = NULL;
+	if (!cp)
+		return -EINVAL;
+	v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+	if (!v)
+		return -EINVAL;
+	flags = cd_lock(&v->o);
+	ret = v->call != CALL_CONNECTED ? -ENOTCONN :
+	      !v->nparties ? -EINVAL : 0;	/* not a multipoint call */
+	cd_unlock(&v->o, flags);
+	if (ret)
+		goto out;
+	ret = -ENOMEM;
+	p = cd_party_new(v, cl_party_ctx);
+	if (!p)
+		goto out;
+	req = cd_req_alloc(&chain_add_party, &v->o, &p->o, GFP_KERNEL);
+	if (req)
+		req->cp = condis_call_params_dup(cp, GFP_KERNEL);
+	if (!req || !req->cp) {
+		if (req)
+			cd_req_free(req);
+		cd_party_unlink(p);
+		goto out;
+	}
+	*party = cd_handle(&p->o);
+	cd_req_enqueue(req);
+	ret = v->af->cm->ops->add_party(v->cm_ctx, req->cp, cd_handle(&p->o),
+					&p->cm_ctx);
+	ret = cd_req_returned(req, ret, CD_CALLER);
+	if (ret && ret != CONDIS_PENDING)
+		*party = NULL;
+out:
+	cd_obj_put(&v->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cl_add_party);
+
+/**
+ * condis_cm_add_party_complete - finish a pended add_party
+ * @status: final status; on failure @party is invalid on return
+ * @party: the party handle
+ * @cm_party_ctx: the CM's context for the party (ignored on failure)
+ * @cp: NULL or the parameters add_party was given
+ *
+ * NDIS: NdisCmAddPartyComplete. Context: any.
+ */
+void condis_cm_add_party_complete(int status, struct condis_party *party,
+				  void *cm_party_ctx, struct condis_call_params *cp)
+{
+	struct cd_party *p = cd_lookup(party, struct cd_party, CD_PARTY, CD_CALLER);
+	struct cd_req *req;
+
+	if (!p)
+		return;
+	req = cd_req_complete(&p->vc->o, &chain_add_party, &p->o, status, CD_CALLER);
+	if (req) {
+		if (!req->status)
+			p->cm_ctx = cm_party_ctx;
+		cd_req_ready(req);
+	}
+	cd_obj_put(&p->o);
+}
+EXPORT_SYMBOL_GPL(condis_cm_add_party_complete);
+
+/* ---- drop ---------------------------------------------------------------------- */
+
+static void drop_apply(struct cd_req *req)
+{
+	struct cd_party *p = req_party(req);
+	unsigned long flags;
+
+	if (!req->status) {
+		cd_party_unlink(p);
+		return;
+	}
+	flags = cd_lock(&p->vc->o);
+	p->state = PARTY_ACTIVE;
+	p->vc->nparties++;
+	cd_unlock(&p->vc->o, flags);
+}
+
+static void drop_completed(struct cd_req *req)
+{
+	if (!req->status)
+		cd_obj_unpublish(req->target);
+}
+
+static void drop_deliver(struct cd_req *req)
+{
+	struct cd_party *p = req_party(req);
+
+	drop_apply(req);
+	p->vc->af->client->ops->drop_party_complete(req->status, p->cl_ctx);
+}
+
+static const struct cd_chain chain_drop_party = {
+	.name = "drop_party", .kind = VC_K_DROP_PARTY, .dest = CD_TO_CLIENT,
+	.completed = drop_completed, .deliver = drop_deliver,
+	.sync_done = drop_apply,
+};
+
+int cd_drop_party(struct cd_party *p, const void *buf, u32 len,
+		  struct completion *done)
+{
+	struct cd_vc *vc = p->vc;
+	struct cd_req *req;
+	unsigned long flags;
+	int ret = 0;
+
+	req = cd_req_alloc(&chain_drop_party, &vc->o, &p->o, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	if (len) {
+		req->buf = kmemdup(buf, len, GFP_KERNEL);
+		req->len = len;
+		if (!req->buf) {
+			cd_req_free(req);
+			return -ENOMEM;
+		}
+	}
+	flags = cd_lock(&vc->o);
+	if (p->state != PARTY_ACTIVE)
+		ret = p->state == PARTY_DROPPING ? -EALREADY : -EBADFD;
+	else if (vc->nparties <= 1)
+		ret = -EBUSY;	/* the last party leaves through close call */
+	if (!ret) {
+		p->state = PARTY_DROPPING;
+		vc->nparties--;
+	}
+	cd_unlock(&vc->o, flags);
+	if (ret) {
+		cd_req_free(req);
+		return ret;
+	}
+	req->done = done;
+	cd_req_enqueue(req);
+	ret = vc->af->cm->ops->drop_party(p->cm_ctx, req->buf, req->len);
+	return cd_req_returned(req, ret, NULL);
+}
+
+void cd_drop_party_wait(struct cd_party *p, struct completion *done)
+{
+	cd_req_wait(&p->vc->o, &chain_drop_party, &p->o, done);
+}
+
+/**
+ * condis_cl_drop_party - drop a party that is not the last one
+ * @party: the party handle
+ * @buf: data for the party (copied), or NULL
+ * @len: length of @buf
+ *
+ * Also the answer to incoming_drop_party. Runs the CM's drop_party.
+ * NDIS: NdisClDropParty. Context: process; may sleep.
+ * Return: 0 (the handle is invalid now), %CONDIS_PENDING
+ * (drop_party_complete follows), -EBUSY for the last party (close the call
+ * instead) or another negative errno.
+ */
+int condis_cl_drop_party(struct condis_party *party, const void *buf, u32 len)
+{
+	struct cd_party *p;
+	int ret;
+
+	might_sleep();
+	if (len > CONDIS_PARAMS_BLOB_MAX)
+		return -EINVAL;
+	p = cd_lookup(party, struct cd_party, CD_PARTY, CD_CALLER);
+	if (!p)
+		return -EINVAL;
+	ret = cd_drop_party(p, buf, len, NULL);
+	cd_obj_put(&p->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cl_drop_party);
+
+/**
+ * condis_cm_drop_party_complete - finish a pended drop_party
+ * @status: final status; on success @party is invalid on return
+ * @party: the party handle
+ *
+ * NDIS: NdisCmDropPartyComplete. Context: any.
+ */
+void condis_cm_drop_party_complete(int status, struct condis_party *party)
+{
+	struct cd_party *p = cd_lookup(party, struct cd_party, CD_PARTY, CD_CALLER);
+	struct cd_req *req;
+
+	if (!p)
+		return;
+	req = cd_req_complete(&p->vc->o, &chain_drop_party, &p->o, status, CD_CALLER);
+	if (req)
+		cd_req_ready(req);
+	cd_obj_put(&p->o);
+}
+EXPORT_SYMBOL_GPL(condis_cm_drop_party_complete);
+
+static void in_drop_deliver(struct cd_req *req)
+{
+	struct cd_party *p = req_party(req);
+
+	if (p->state != PARTY_ACTIVE)
+		return;		/* the client dropped it already */
+	p->drop_indicated = true;
+	p->vc->af->client->ops->incoming_drop_party(req->cause, p->cl_ctx,
+						    req->buf, req->len);
+}
+
+static const struct cd_chain chain_in_drop = {
+	.name = "incoming_drop_party", .kind = VC_K_IND_DROP, .dest = CD_TO_CLIENT,
+	.deliver = in_drop_deliver,
+};
+
+
+/**
+ * condis_cm_dispatch_incoming_drop_party - a remote party left
+ * @cause: why, as a status
+ * @party: the party handle
+ * @buf: data from the party, or NULL (copied)
+ * @len: length of @buf
+ *
+ * The client answers with condis_cl_drop_party(). When @party is the last
+ * one, the client gets incoming_close on the VC instead.
+ * NDIS: NdisCmDispatchIncomingDropParty. Context: any.
+ */
+void condis_cm_dispatch_incoming_drop_party(int cause, struct condis_party *party,
+					    const void *buf, u32 len)
+{
+	struct cd_party *p = cd_lookup(party, struct cd_party, CD_PARTY, CD_CALLER);
+	struct cd_req *req;
+	unsigned long flags;
+	bool last;
+
+	if (!p)
+		return;
+	flags = cd_lock(&p->vc->o);
+	last = p->vc->nparties <= 1;
+	cd_unlock(&p->vc->o, flags);
+	if (last) {
+		cd_dispatch_incoming_close(p->vc, cause, buf, len);
+		goto out;
+	}
+	req = cd_req_alloc(&chain_in_drop, &p->vc->o, &p->o, GFP_ATOMIC);
+	if (req && len) {
+		len = min_t(u32, len, CONDIS_PARAMS_BLOB_MAX);
+		req->buf = kmemdup(buf, len, GFP_ATOMIC);
+		req->len = req->buf ? len : 0;
+	}
+	if (req) {
+		req->cause = cause;
+		cd_indicate(req);
+	} else {
+		pr_warn_ratelimited("condis: party %u: incoming drop lost: out of memory\n",
+				    p->o.id);
+	}
+out:
+	cd_obj_put(&p->o);
+}
+EXPORT_SYMBOL_GPL(condis_cm_dispatch_incoming_drop_party);

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The one request/complete mechanism every chain uses.
+ *
+ * A request is queued on its owner object's event queue (evq) when it is
+ * issued, then the callee's handler runs in the requester's context. Its
+ * answer moves the request through a small state machine:
+ *
+ *   ISSUED --handler returns PENDING--> PENDED --*_complete()--> READY
+ *   ISSUED --*_complete() inside the handler--> EARLY --PENDING--> READY
+ *   ISSUED --handler returns a status--> SYNC (unlinked, never delivered)
+ *
+ * Transitions are cmpxchg()s, so a completion may race the handler's return
+ * from any context. A completion finds its request on the owner's evq by
+ * chain (and target object), and claims it under the owner's lock: a second
+ * completion finds nothing and is reported. READY requests are delivered by
+ * the owner's work item on condis_wq, in evq order per destination role:
+ * an item waits while an earlier item for the same role is not READY.
+ * Indications enter the evq READY, so they queue behind outstanding
+ * requests for the same role; a VC's incoming close cannot overtake its
+ * make-call completion.
+ */
+#include <linux/slab.h>
+#include "internal.h"
+#include "trace.h"
+
+static atomic64_t cd_seq;
+DECLARE_WAIT_QUEUE_HEAD(cd_idle_wq);
+
+static void cd_req_timeout(struct timer_list *t)
+{
+	struct cd_req *req = from_timer(req, t, timer);
+
+	cd_verify_report(CONDIS_VRF_REQUEST_TIMEOUT, req->owner, req->chain->name,
+			 NULL);
+}
+
+struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
+			    struct cd_obj *target, gfp_t gfp)
+{
+	struct cd_req *req = kzalloc(sizeof(*req), gfp);
+
+	if (!req)
+		return NULL;
+	INIT_LIST_HEAD(&req->node);
+	req->chain = chain;
+	req->owner = owner;
+	cd_obj_get(owner);
+	req->target = target;
+	req->key = target;
+	req->dest = chain->dest;
+	if (target)
+		cd_obj_get(target);
+	atomic_set(&req->state, REQ_ISSUED);
+	timer_setup(&req->timer, cd_req_timeout, 0);
+	req->seq = atomic64_inc_return(&cd_seq);
+	return req;
+}
+
+void cd_req_free(struct cd_req *req)
+{
+	del_timer_sync(&req->timer);
+	condis_call_params_free(req->cp);
+	kfree(req->buf);
+	cd_obj_put(req->target);
+	cd_obj_put(req->owner);
+	kfree(req);
+}
+
+static void cd_kick(struct cd_obj *o)
+{
+	cd_obj_get(o);
+	if (!queue_work(condis_wq, &o->work))
+		cd_obj_put(o);
+}
+
+/* Issue: put the request in order on its owner's queue. */
+void cd_req_enqueue(struct cd_req *req)
+{
+	struct cd_obj *o = req->owner;
+	unsigned long flags = cd_lock(o);
+
+	list_add_tail(&req->node, &o->evq);
+	clear_bit(req->chain->kind, &o->completed);
+	cd_unlock(o, flags);
+	trace_condis_request(req->chain->name, o->type, o->id, req->seq);
+}
+
+/**
+ * cd_req_returned - the callee's handler answered
+ * @req: the request (issued with cd_req_enqueue())
+ * @ret: what the handler returned
+ * @caller: reported on a contract violation
+ *
+ * Context: process (the requester's). Consumes @req unless it pended.
+ * Return: the status the requester sees: @ret, or the failure the chain's
+ * sync_done made of it.
+ */
+int cd_req_returned(struct cd_req *req, int ret, void *caller)
+{
+	const struct cd_chain *chain = req->chain;
+	struct cd_obj *o = req->owner;
+	unsigned long flags;
+	int old;
+
+	if (ret == CONDIS_PENDING) {
+		if (condis_pend_timeout_ms)
+			mod_timer(&req->timer, jiffies +
+				  msecs_to_jiffies(condis_pend_timeout_ms));
+		old = atomic_cmpxchg(&req->state, REQ_ISSUED, REQ_PENDED);
+		if (old == REQ_EARLY) {
+			del_timer(&req->timer);
+			atomic_set(&req->state, REQ_READY);
+			cd_kick(o);
+		}
+		trace_condis_pended(chain->name, o->type, o->id, req->seq);
+		return CONDIS_PENDING;
+	}
+
+	old = atomic_cmpxchg(&req->state, REQ_ISSUED, REQ_SYNC);
+	if (old == REQ_EARLY)
+		cd_verify_report(CONDIS_VRF_COMPLETE_UNPENDED, o, chain->name, caller);
+	flags = cd_lock(o);
+	list_del_init(&req->node);
+	cd_unlock(o, flags);
+	req->status = ret;
+	trace_condis_complete(chain->name, o->type, o->id, req->seq, ret, false);
+	if (chain->sync_done)
+		chain->sync_done(req);	/* may turn the status into a failure */
+	ret = req->status;
+	cd_kick(o);		/* later items may have waited on this one */
+	cd_req_free(req);
+	return ret;
+}
+
+/**
+ * cd_req_complete - find and claim the outstanding request a completion is for
+ * @owner: the ordering domain the request was queued on
+ * @chain: which chain completes
+ * @key: what the completion names (target object, OID request), NULL: any
+ * @status: the final status
+ * @caller: the completer, for reports
+ *
+ * Context: any. On success the caller may attach data to the request and
+ * must then call cd_req_ready(). A completion that finds no outstanding
+ * request, or carries %CONDIS_PENDING, is reported and NULL is returned.
+ */
+struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chain,
+			       const void *key, int status, void *caller)
+{
+	struct cd_req *req, *found = NULL;
+	unsigned long flags;
+	bool twice;
+
+	if (status == CONDIS_PENDING) {
+		cd_verify_report(CONDIS_VRF_COMPLETE_PENDING, owner, chain->name,
+				 caller);
+		if (cd_verifier_strict())
+			return NULL;
+		status = -EIO;
+	}
+
+	flags = cd_lock(owner);
+	list_for_each_entry(req, &owner->evq, node) {
+		int st = atomic_read(&req->state);
+
+		if (req->chain != chain || (key && req->key != key))
+			continue;
+		if ((st == REQ_ISSUED || st == REQ_PENDED) && !req->claimed) {
+			found = req;
+			break;
+		}
+	}
+	if (found) {
+		found->claimed = true;
+		found->status = status;
+		set_bit(chain->kind, &owner->completed);
+	}
+	twice = test_bit(chain->kind, &owner->completed);
+	cd_unlock(owner, flags);
+
+	if (!found) {
+		cd_verify_report(twice ? CONDIS_VRF_COMPLETE_TWICE :
+				 CONDIS_VRF_COMPLETE_UNPENDED, owner, chain->name,
+				 caller);
+		return NULL;
+	}
+	return found;
+}
+
+/* Make a claimed request final; deliver it if its handler already pended. */
+void cd_req_ready(struct cd_req *req)
+{
+	int old;
+
+	if (req->chain->completed)
+		req->chain->completed(req);
+	trace_condis_complete(req->chain->name, req->owner->type, req->owner->id,
+			      req->seq, req->status, true);
+	for (;;) {
+		old = atomic_read(&req->state);
+		if (old == REQ_PENDED) {
+			if (atomic_cmpxchg(&req->state, old, REQ_READY) == old) {
+				cd_kick(req->owner);
+				return;
+			}
+		} else if (old == REQ_ISSUED) {
+			if (atomic_cmpxchg(&req->state, old, REQ_EARLY) == old)
+				return;
+		} else {
+			return;
+		}
+	}
+}
+
+/* An indication: final at once, delivered in order. Any context. */
+void cd_indicate(struct cd_req *req)
+{
+	atomic_set(&req->state, REQ_READY);
+	cd_req_enqueue(req);
+	cd_kick(req->owner);
+}
+
+/* Is a request of @chain (for @key) outstanding on @owner? Caller holds owner->lock. */
+bool cd_req_outstanding_locked(struct cd_obj *owner, const struct cd_chain *chain,
+			       const void *key)
+{
+	struct cd_req *req;
+
+	lockdep_assert_held(&owner->lock);
+	list_for_each_entry(req, &owner->evq, node)
+		if (req->chain == chain && (!key || req->key == key))
+			return true;
+	return false;
+}
+
+void cd_evq_work(struct work_struct *work)
+{
+	struct cd_obj *o = container_of(work, struct cd_obj, work);
+	struct cd_req *req, *r;
+	unsigned long flags, blocked;
+
+	for (;;) {
+		req = NULL;
+		blocked = 0;
+		flags = cd_lock(o);
+		list_for_each_entry(r, &o->evq, node) {
+			if (atomic_read(&r->state) == REQ_READY &&
+			    !(blocked & BIT(r->dest))) {
+				req = r;
+				break;
+			}
+			blocked |= BIT(r->dest);
+		}
+		if (req)
+			list_del_init(&req->node);
+		cd_unlock(o, flags);
+		if (!req)
+			break;
+
+		del_timer_sync(&req->timer);
+		trace_condis_deliver(req->chain->name, o->type, o->id, req->seq,
+				     req->status);
+		req->chain->deliver(req);
+		if (req->done)
+			complete(req->done);
+		cd_req_free(req);
+	}
+	if (wq_has_sleeper(&cd_idle_wq))
+		wake_up_all(&cd_idle_wq);
+	cd_obj_put(o);
+}
+
+/* Nothing queued on @o any more (every request delivered or answered). */
+void cd_wait_idle(struct cd_obj *o)
+{
+	wait_event(cd_idle_wq, list_empty_careful(&o->evq));
+}
+
+/**
+ * cd_req_wait - condis waits for its own pended request to be delivered
+ * @owner: the request's owner
+ * @chain: its chain
+ * @key: its key
+ * @done: set as req->done when it was issued
+ *
+ * Teardown issues requests on behalf of departing roles and waits here.
+ * A callee that does not complete within pend_timeout_ms (reported by the
+ * watchdog) has its request completed by condis with -ETIMEDOUT; a late
+ * completion is then reported as a second one.
+ */
+void cd_req_wait(struct cd_obj *owner,
+		 const struct cd_chain *chain, const void *key,
+		 struct completion *done)
+{
+	unsigned long t = condis_pend_timeout_ms ?
+		msecs_to_jiffies(condis_pend_timeout_ms) : MAX_SCHEDULE_TIMEOUT;
+	struct cd_req *req;
+
+	if (wait_for_completion_timeout(done, t))
+		return;
+	req = cd_req_complete(owner, chain, key, -ETIMEDOUT, NULL);
+	if (req)
+		cd_req_ready(req);
+	wait_for_completion(done);
+}
+
+void cd_evq_flush(struct cd_obj *o)
+{
+	flush_work(&o->work);
+}

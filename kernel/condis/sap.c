@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Service access points: register and deregister (seeds 000 and 001).
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include "internal.h"
+#include "trace.h"
+
+enum { SAP_K_REG, SAP_K_DEREG };
+
+static void cd_sap_set_state(struct cd_sap *sap, u8 state)
+{
+	trace_condis_state(CD_SAP, sap->o.id, "sap", sap->state, state);
+	sap->state = state;
+}
+
+/* Both sides' per-SAP state is gone: unlink and drop the registration ref. */
+static void cd_sap_destroy(struct cd_sap *sap)
+{
+	unsigned long flags;
+
+	if (sap->state == SAP_GONE)
+		return;
+	cd_sap_set_state(sap, SAP_GONE);
+	cd_obj_unpublish(&sap->o);
+	flags = cd_lock(&sap->af->o);
+	list_del_init(&sap->node);
+	cd_unlock(&sap->af->o, flags);
+	cd_obj_put(&sap->o);
+}
+
+static void reg_apply(struct cd_req *req)
+{
+	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
+
+	if (req->status)
+		cd_sap_destroy(sap);
+	else
+		cd_sap_set_state(sap, SAP_ACTIVE);
+}
+
+/* Seed 000: a failed registration invalidates the SAP handle at once. */
+static void reg_completed(struct cd_req *req)
+{
+	if (req->status)
+		cd_obj_unpublish(req->owner);
+}
+
+static void reg_deliver(struct cd_req *req)
+{
+	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
+
+	reg_apply(req);
+	sap->af->client->ops->register_sap_complete(req->status, sap->cl_ctx,
+						    req->status ? NULL : cd_handle(&sap->o));
+}
+
+static const struct cd_chain chain_reg_sap = {
+	.name = "register_sap", .kind = SAP_K_REG, .dest = CD_TO_CLIENT,
+	.completed = reg_completed, .deliver = reg_deliver, .sync_done = reg_apply,
+};
+
+/**
+ * condis_cl_register_sap - register a SAP to receive incoming calls on
+ * @af: the AF handle
+ * @desc: the SAP (copied)
+ * @cl_sap_ctx: the client's context for the SAP
+ * @sap: receives the SAP handle (also on %CONDIS_PENDING; NULL on failure)
+ *
+ * Runs the CM's register_sap. NDIS: NdisClRegisterSap.
+ * Context: process; may sleep.
+ * Return: 0, %CONDIS_PENDING (register_sap_complete follows) or a negative
+ * errno (the handle is invalid then).
+ */
+int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *desc,
+			   void *cl_sap_ctx, struct condis_sap **sap)
+{
+	struct cd_af *a;
+	struct cd_sap *s;
+	struct cd_req *req;
+	unsigned long flags;
+	int ret;
+
+	might_sleep();
+	*sap = NULL;
+	if (!desc || desc->len > sizeof(desc->sap))
+		return -EINVAL;
+	a = cd_lookup(af, struct cd_af, CD_AF, CD_CALLER);
+	if (!a)
+		return -EINVAL;
+	ret = -ENOMEM;
+	s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
+	if (!s)
+		goto out;
+	ret = cd_obj_init(&s->o, CD_SAP, a->o.net, GFP_KERNEL);
+	if (ret) {
+		kfree(s);
+		goto out;
+	}
+	cd_obj_get(&a->o);	/* the SAP's reference on its AF */
+	s->af = a;
+	s->cl_ctx = cl_sap_ctx;
+	s->desc = *desc;
+	s->state = SAP_REGISTERING;
+	req = cd_req_alloc(&chain_reg_sap, &s->o, NULL, GFP_KERNEL);
+	flags = cd_lock(&a->o);
+	ret = a->state == AF_OPEN && req ? 0 : (req ? -EBADFD : -ENOMEM);
+	if (!ret)
+		list_add_tail(&s->node, &a->saps);
+	else
+		INIT_LIST_HEAD(&s->node);
+	cd_unlock(&a->o, flags);
+	if (ret) {
+		if (req)
+			cd_req_free(req);
+		cd_sap_destroy(s);
+		goto out;
+	}
+	cd_obj_publish(&s->o);
+	*sap = cd_handle(&s->o);
+	cd_req_enqueue(req);
+	ret = a->cm->ops->register_sap(a->cm_ctx, &s->desc, cd_handle(&s->o),
+				       &s->cm_ctx);
+	ret = cd_req_returned(req, ret, CD_CALLER);
+	if (ret && ret != CONDIS_PENDING)
+		*sap = NULL;
+out:
+	cd_obj_put(&a->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cl_register_sap);
+
+/**
+ * condis_cm_register_sap_complete - finish a pended register_sap
+ * @status: final status; on failure the SAP handle is invalid on return
+ *	and condis frees its SAP state (seed 000)
+ * @sap: the SAP handle register_sap was given
+ * @cm_sap_ctx: the CM's per-SAP context (ignored on failure)
+ *
+ * NDIS: NdisCmRegisterSapComplete / NdisMCmRegisterSapComplete.
+ * Context: any.
+ */
+void condis_cm_register_sap_complete(int status, struct condis_sap *sap,
+				     void *cm_sap_ctx)
+{
+	struct cd_sap *s = cd_lookup(sap, struct cd_sap, CD_SAP, CD_CALLER);
+	struct cd_req *req;
+
+	if (!s)
+		return;
+	req = cd_req_complete(&s->o, &chain_reg_sap, NULL, status, CD_CALLER);
+	if (req) {
+		if (!req->status)
+			s->cm_ctx = cm_sap_ctx;
+		cd_req_ready(req);
+	}
+	cd_obj_put(&s->o);
+}
+EXPORT_SYMBOL_GPL(condis_cm_register_sap_complete);
+
+static void dereg_apply(struct cd_req *req)
+{
+	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
+
+	if (req->status)
+		cd_sap_set_state(sap, SAP_ACTIVE);
+	else
+		cd_sap_destroy(sap);
+}
+
+static void dereg_deliver(struct cd_req *req)
+{
+	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
+
+	dereg_apply(req);
+	sap->af->client->ops->deregister_sap_complete(req->status, sap->cl_ctx);
+}
+
+static const struct cd_chain chain_dereg_sap = {
+	.name = "deregister_sap", .kind = SAP_K_DEREG, .dest = CD_TO_CLIENT,
+	.deliver = dereg_deliver, .sync_done = dereg_apply,
+};
+
+int cd_deregister_sap(struct cd_sap *sap, struct completion *done)
+{
+	struct cd_req *req;
+	unsigned long flags;
+	int ret = 0;
+
+	flags = cd_lock(&sap->o);
+	if (sap->state != SAP_ACTIVE)
+		ret = sap->state == SAP_DEREGISTERING ? -EALREADY : -EBADFD;
+	else
+		cd_sap_set_state(sap, SAP_DEREGISTERING);
+	cd_unlock(&sap->o, flags);
+	if (ret)
+		return ret;
+	req = cd_req_alloc(&chain_dereg_sap, &sap->o, NULL, GFP_KERNEL);
+	if (!req) {
+		cd_sap_set_state(sap, SAP_ACTIVE);
+		return -ENOMEM;
+	}
+	req->done = done;
+	cd_req_enqueue(req);
+	ret = sap->af->cm->ops->deregister_sap(sap->cm_ctx);
+	return cd_req_returned(req, ret, NULL);
+}
+
+/* Teardown: the CM refused to deregister; the SAP goes regardless. */
+void cd_sap_forget(struct cd_sap *sap)
+{
+	pr_warn("condis: sap %u: deregistered by force\n", sap->o.id);
+	cd_sap_destroy(sap);
+}
+
+void cd_deregister_sap_wait(struct cd_sap *sap, struct completion *done)
+{
+	cd_req_wait(&sap->o, &chain_dereg_sap, NULL, done);
+}
+
+/**
+ * condis_cl_deregister_sap - stop receiving calls on a SAP
+ * @sap: the SAP handle
+ *
+ * Runs the CM's deregister_sap, which frees the CM's per-SAP state.
+ * NDIS: NdisClDeregisterSap.
+ * Context: process; may sleep.
+ * Return: 0 (the handle is invalid now), %CONDIS_PENDING
+ * (deregister_sap_complete follows) or a negative errno.
+ */
+int condis_cl_deregister_sap(struct condis_sap *sap)
+{
+	struct cd_sap *s = cd_lookup(sap, struct cd_sap, CD_SAP, CD_CALLER);
+	int ret;
+
+	might_sleep();
+	if (!s)
+		return -EINVAL;
+	ret = cd_deregister_sap(s, NULL);
+	cd_obj_put(&s->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cl_deregister_sap);
+
+/**
+ * condis_cm_deregister_sap_complete - finish a pended deregister_sap
+ * @status: final status
+ * @sap: the SAP handle
+ *
+ * NDIS: NdisCmDeregisterSapComplete / NdisMCmDeregisterSapComplete.
+ * Context: any.
+ */
+void condis_cm_deregister_sap_complete(int status, struct condis_sap *sap)
+{
+	struct cd_sap *s = cd_lookup(sap, struct cd_sap, CD_SAP, CD_CALLER);
+	struct cd_req *req;
+
+	if (!s)
+		return;
+	req = cd_req_complete(&s->o, &chain_dereg_sap, NULL, status, CD_CALLER);
+	if (req)
+		cd_req_ready(req);
+	cd_obj_put(&s->o);
+}
+EXPORT_SYMBOL_GPL(condis_cm_deregister_sap_complete);

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Teardown in contract order when a role goes away with objects alive.
+ *
+ * condis makes the requests the departing role owes, on its behalf, and
+ * the remaining roles see ordinary handler calls: a client whose CM or
+ * adapter goes gets notify_close_af and, for what it leaves open, incoming
+ * closes and the completions of close-call, deregister-SAP; a CM whose
+ * client goes gets close_call, deregister_sap, delete_vc and close_af.
+ * Waits are bounded by pend_timeout_ms per request (see cd_req_wait()).
+ */
+#include <linux/slab.h>
+#include "internal.h"
+
+/* Take references on every entry of @head (cd_obj first in the entry). */
+static struct cd_obj **cd_snapshot(struct cd_obj *lockobj, struct list_head *head,
+				   size_t node_off, int *n)
+{
+	struct cd_obj **v;
+	struct list_head *pos;
+	unsigned long flags;
+	int count = 0, i = 0;
+
+	flags = cd_lock(lockobj);
+	list_for_each(pos, head)
+		count++;
+	cd_unlock(lockobj, flags);
+	v = kcalloc(count ?: 1, sizeof(*v), GFP_KERNEL | __GFP_NOFAIL);
+	flags = cd_lock(lockobj);
+	list_for_each(pos, head) {
+		if (i == count)
+			break;
+		v[i] = (struct cd_obj *)((char *)pos - node_off);
+		cd_obj_get(v[i++]);
+	}
+	cd_unlock(lockobj, flags);
+	*n = i;
+	return v;
+}
+
+static void cd_put_snapshot(struct cd_obj **v, int n)
+{
+	while (n--)
+		cd_obj_put(v[n]);
+	kfree(v);
+}
+
+static unsigned long cd_grace(void)
+{
+	return condis_pend_timeout_ms ? msecs_to_jiffies(condis_pend_timeout_ms) :
+					MAX_SCHEDULE_TIMEOUT;
+}
+
+/* Let what is queued on @o finish, within the grace time. */
+static void cd_settle(struct cd_obj *o)
+{
+	wait_event_timeout(cd_idle_wq, list_empty_careful(&o->evq), cd_grace());
+}
+
+/*
+ * The roles refused to close or deactivate (a CM failing every request):
+ * the owner is going regardless, so the VC goes too. Its delete handlers
+ * still run; a refusal here is the last word of a broken peer.
+ */
+static void cd_vc_force_delete(struct cd_vc *vc)
+{
+	unsigned long flags;
+	int ret;
+
+	pr_warn("condis: vc %u: closing by force (call state %u, activation %u)\n",
+		vc->o.id, vc->call, vc->act);
+	cd_vc_release_parties(vc);
+	flags = cd_lock(&vc->o);
+	vc->call = CALL_IDLE;
+	vc->act = ACT_INACTIVE;
+	cd_unlock(&vc->o, flags);
+	ret = cd_vc_delete(vc, vc->creator);
+	if (ret)
+		pr_err("condis: vc %u: cannot be deleted (%d)\n", vc->o.id, ret);
+}
+
+static void cd_vc_close_on_behalf(struct cd_vc *vc)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+	struct cd_party *last = NULL;
+	struct cd_obj **parties;
+	int n, i, ret;
+
+	parties = cd_snapshot(&vc->o, &vc->parties, offsetof(struct cd_party, node),
+			      &n);
+	for (i = 0; i < n; i++) {
+		struct cd_party *p = container_of(parties[i], struct cd_party, o);
+
+		if (p->state != PARTY_ACTIVE)
+			continue;
+		if (vc->nparties <= 1) {
+			last = p;
+			continue;
+		}
+		reinit_completion(&done);
+		if (cd_drop_party(p, NULL, 0, &done) == CONDIS_PENDING)
+			cd_drop_party_wait(p, &done);
+	}
+	reinit_completion(&done);
+	ret = cd_close_call(vc, last, NULL, 0, &done);
+	if (ret == CONDIS_PENDING)
+		cd_close_call_wait(vc, &done);
+	cd_put_snapshot(parties, n);
+}
+
+/**
+ * cd_vc_teardown - bring a VC to deleted
+ * @vc: the VC (referenced by the caller)
+ * @cause: for the incoming close the client gets
+ * @client_going: the client is the departing role
+ */
+static void cd_vc_teardown(struct cd_vc *vc, int cause, bool client_going)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+	bool mcm = vc->af->cm->mcm;
+
+	cd_sendc_flush();
+	wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_grace());
+	cd_settle(&vc->o);	/* make call, incoming answer, ... */
+
+	if (vc->call == CALL_CONNECTED || vc->call == CALL_ACCEPTED) {
+		if (!client_going) {
+			/* the client may answer with its own close call */
+			cd_dispatch_incoming_close(vc, cause, NULL, 0);
+			cd_settle(&vc->o);
+		}
+		if (vc->call == CALL_CONNECTED || vc->call == CALL_ACCEPTED)
+			cd_vc_close_on_behalf(vc);
+		cd_settle(&vc->o);
+	}
+
+	/* A CM that stays deletes its own VCs after the close (seed 002). */
+	if (client_going && vc->creator == CD_TO_CM)
+		wait_event_timeout(cd_idle_wq, READ_ONCE(vc->o.dead) &&
+				   list_empty_careful(&vc->o.evq), cd_grace());
+	if (READ_ONCE(vc->o.dead))
+		return;
+
+	if (vc->act == ACT_ACTIVE &&
+	    cd_vc_deactivate(vc, mcm, &done) == CONDIS_PENDING)
+		cd_vc_deactivate_wait(vc, &done);
+	cd_settle(&vc->o);
+	if (!READ_ONCE(vc->o.dead) && cd_vc_delete(vc, vc->creator))
+		cd_vc_force_delete(vc);
+	cd_settle(&vc->o);
+}
+
+/**
+ * cd_af_teardown_one - close an AF whose client or CM goes away
+ * @af: the AF (referenced by the caller)
+ * @cause: for the incoming closes clients get
+ * @cm_going: the CM (or its adapter) is the departing role
+ */
+static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+	struct cd_obj **objs;
+	int n, i;
+
+	if (cm_going && af->state == AF_OPEN &&
+	    cd_notify_close_af(af, &done) == CONDIS_PENDING)
+		cd_notify_close_af_wait(af, &done);	/* the client closes what it can */
+	if (af->state == AF_CLOSED)
+		return;
+
+	objs = cd_snapshot(&af->o, &af->vcs, offsetof(struct cd_vc, node), &n);
+	for (i = 0; i < n; i++)
+		cd_vc_teardown(container_of(objs[i], struct cd_vc, o), cause, !cm_going);
+	cd_put_snapshot(objs, n);
+
+	objs = cd_snapshot(&af->o, &af->saps, offsetof(struct cd_sap, node), &n);
+	for (i = 0; i < n; i++) {
+		struct cd_sap *sap = container_of(objs[i], struct cd_sap, o);
+
+		cd_settle(&sap->o);
+		reinit_completion(&done);
+		if (cd_deregister_sap(sap, &done) == CONDIS_PENDING)
+			cd_deregister_sap_wait(sap, &done);
+		cd_settle(&sap->o);
+		if (sap->state != SAP_GONE)
+			cd_sap_forget(sap);
+	}
+	cd_put_snapshot(objs, n);
+
+	cd_settle(&af->o);
+	if (af->state == AF_CLOSED)
+		return;
+	reinit_completion(&done);
+	if (cd_close_af(af, &done) == CONDIS_PENDING)
+		cd_close_af_wait(af, &done);
+	cd_settle(&af->o);
+	if (af->state != AF_CLOSED) {
+		pr_warn("condis: af %u closed by force after teardown\n", af->o.id);
+		cd_af_forget(af);
+	}
+}
+
+void cd_af_teardown(struct cd_af *af, int cause)
+{
+	cd_af_teardown_one(af, cause, false);
+}
+
+void cd_adapter_teardown_cm(struct cd_cm *cm, int cause)
+{
+	struct cd_obj **afs;
+	int n, i;
+
+	afs = cd_snapshot(&cm->o, &cm->afs, offsetof(struct cd_af, cm_node), &n);
+	for (i = 0; i < n; i++)
+		cd_af_teardown_one(container_of(afs[i], struct cd_af, o), cause, true);
+	cd_put_snapshot(afs, n);
+}

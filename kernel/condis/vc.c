@@ -1,0 +1,503 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual connections: create and delete (only by the creator; refused
+ * while active), activate and deactivate through the miniport (stand-alone
+ * CM, may pend) or synchronously (MCM).
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include "internal.h"
+#include "trace.h"
+
+enum { VC_K_ACTIVATE = 8, VC_K_DEACTIVATE };
+
+static void cd_vc_set_act(struct cd_vc *vc, u8 act)
+{
+	trace_condis_state(CD_VC, vc->o.id, "activation", vc->act, act);
+	vc->act = act;
+}
+
+/* A create handler may not pend: refuse the VC and report. */
+static int cd_no_pending(struct cd_vc *vc, int ret, const char *who)
+{
+	if (ret != CONDIS_PENDING)
+		return ret;
+	cd_verify_report(CONDIS_VRF_PENDING_FORBIDDEN, &vc->o, who, NULL);
+	return -EINVAL;
+}
+
+/* Unlink from the AF and drop the creation reference. */
+void cd_vc_destroy(struct cd_vc *vc)
+{
+	unsigned long flags;
+
+	cd_obj_unpublish(&vc->o);
+	flags = cd_lock(&vc->af->o);
+	list_del_init(&vc->node);
+	cd_unlock(&vc->af->o, flags);
+	cd_obj_put(&vc->o);
+}
+
+int cd_vc_create(struct cd_af *af, u8 creator, void *ctx, struct cd_vc **out)
+{
+	struct cd_adapter *ad = af->cm->adapter;
+	struct cd_vc *vc;
+	unsigned long flags;
+	void *h;
+	int ret;
+
+	vc = kzalloc(sizeof(*vc), GFP_KERNEL_ACCOUNT);
+	if (!vc)
+		return -ENOMEM;
+	ret = cd_obj_init(&vc->o, CD_VC, af->o.net, GFP_KERNEL);
+	if (ret) {
+		kfree(vc);
+		return ret;
+	}
+	cd_obj_get(&af->o);	/* the VC's reference on its AF */
+	vc->af = af;
+	vc->adapter = ad;
+	vc->creator = creator;
+	INIT_LIST_HEAD(&vc->parties);
+	if (creator == CD_TO_CLIENT)
+		vc->cl_ctx = ctx;
+	else
+		vc->cm_ctx = ctx;
+
+	flags = cd_lock(&af->o);
+	ret = af->state == AF_OPEN ? 0 : -EBADFD;
+	if (!ret)
+		list_add_tail(&vc->node, &af->vcs);
+	else
+		INIT_LIST_HEAD(&vc->node);
+	cd_unlock(&af->o, flags);
+	if (ret)
+		goto err;
+	cd_obj_publish(&vc->o);
+	h = cd_handle(&vc->o);
+
+	ret = cd_no_pending(vc, ad->ops->create_vc(ad->ctx, h, &vc->mp_ctx),
+			    "miniport create_vc");
+	if (ret)
+		goto err;
+	if (creator == CD_TO_CLIENT)
+		ret = af->cm->ops->create_vc(af->cm_ctx, h, &vc->cm_ctx);
+	else
+		ret = af->client->ops->create_vc(af->cl_ctx, h, &vc->cl_ctx);
+	ret = cd_no_pending(vc, ret, "protocol create_vc");
+	if (ret) {
+		ad->ops->delete_vc(vc->mp_ctx);
+		goto err;
+	}
+	*out = vc;
+	return 0;
+err:
+	cd_vc_destroy(vc);
+	return ret;
+}
+
+static int cd_create_vc(struct condis_af *af, u8 creator, void *ctx,
+			struct condis_vc **vc, void *caller)
+{
+	struct cd_af *a;
+	struct cd_vc *v;
+	int ret;
+
+	might_sleep();
+	*vc = NULL;
+	a = cd_lookup(af, struct cd_af, CD_AF, caller);
+	if (!a)
+		return -EINVAL;
+	ret = cd_vc_create(a, creator, ctx, &v);
+	if (!ret)
+		*vc = cd_handle(&v->o);
+	cd_obj_put(&a->o);
+	return ret;
+}
+
+/**
+ * condis_cl_create_vc - the client creates a VC for an outgoing call
+ * @af: the AF handle
+ * @cl_vc_ctx: the client's per-VC context
+ * @vc: receives the VC handle
+ *
+ * The miniport's create_vc and the CM's create_vc run before it returns;
+ * neither may pend. NDIS: NdisCoCreateVc (client).
+ * Context: process; may sleep.
+ * Return: 0 or a negative errno.
+ */
+int condis_cl_create_vc(struct condis_af *af, void *cl_vc_ctx, struct condis_vc **vc)
+{
+	return cd_create_vc(af, CD_TO_CLIENT, cl_vc_ctx, vc, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_cl_create_vc);
+
+/**
+ * condis_cm_create_vc - the CM creates a VC for an incoming call
+ * @af: the AF handle
+ * @cm_vc_ctx: the CM's per-VC context
+ * @vc: receives the VC handle
+ *
+ * The miniport's and the client's create_vc run before it returns.
+ * NDIS: NdisCoCreateVc (call manager), NdisMCmCreateVc.
+ * Context: process; may sleep.
+ */
+int condis_cm_create_vc(struct condis_af *af, void *cm_vc_ctx, struct condis_vc **vc)
+{
+	return cd_create_vc(af, CD_TO_CM, cm_vc_ctx, vc, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_cm_create_vc);
+
+/* The other role's and the miniport's delete handlers, then the free. */
+static void cd_vc_delete_handlers(struct cd_vc *vc)
+{
+	if (vc->creator == CD_TO_CLIENT)
+		vc->af->cm->ops->delete_vc(vc->cm_ctx);
+	else
+		vc->af->client->ops->delete_vc(vc->cl_ctx);
+	vc->adapter->ops->delete_vc(vc->mp_ctx);
+	cd_vc_destroy(vc);
+}
+
+static void delete_deliver(struct cd_req *req)
+{
+	cd_vc_delete_handlers(container_of(req->owner, struct cd_vc, o));
+}
+
+static const struct cd_chain chain_delete_cl = {
+	.name = "delete_vc", .kind = 0, .dest = CD_TO_CLIENT,
+	.deliver = delete_deliver,
+};
+
+static const struct cd_chain chain_delete_cm = {
+	.name = "delete_vc", .kind = 0, .dest = CD_TO_CM,
+	.deliver = delete_deliver,
+};
+
+/*
+ * Delete by @by. The handle dies at once. When something is still owed to
+ * the other role on this VC (a close-call completion the CM just gave,
+ * seed 002), its delete handler runs after that, in order; otherwise
+ * before this returns.
+ */
+int cd_vc_delete(struct cd_vc *vc, u8 by)
+{
+	struct cd_req *req;
+	unsigned long flags;
+	bool queued;
+	int ret = 0;
+
+	if (by != vc->creator) {
+		cd_verify_report(CONDIS_VRF_DELETE_NOT_CREATOR, &vc->o,
+				 "delete_vc by the role that did not create it", NULL);
+		return -EPERM;
+	}
+	req = cd_req_alloc(by == CD_TO_CLIENT ? &chain_delete_cm : &chain_delete_cl,
+			   &vc->o, NULL, GFP_KERNEL);
+	if (!req)
+		return -ENOMEM;
+	flags = cd_lock(&vc->o);
+	if (vc->o.dead)
+		ret = -EBADFD;
+	else if (vc->act == ACT_DEACTIVATING)
+		ret = -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
+	else if (vc->act != ACT_INACTIVE || vc->call != CALL_IDLE ||
+		 atomic_read(&vc->sends))
+		ret = -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
+	else
+		cd_obj_unpublish(&vc->o);	/* no request may start on it now */
+	queued = !ret && !list_empty(&vc->o.evq);
+	cd_unlock(&vc->o, flags);
+	if (ret || !queued) {
+		cd_req_free(req);
+		if (!ret)
+			cd_vc_delete_handlers(vc);
+		return ret;
+	}
+	cd_indicate(req);
+	return 0;
+}
+
+static int cd_delete_vc(struct condis_vc *vc, u8 by, void *caller)
+{
+	struct cd_vc *v;
+	int ret;
+
+	might_sleep();
+	v = cd_lookup(vc, struct cd_vc, CD_VC, caller);
+	if (!v)
+		return -EINVAL;
+	ret = cd_vc_delete(v, by);
+	cd_obj_put(&v->o);
+	return ret;
+}
+
+/**
+ * condis_cl_delete_vc - the client deletes a VC it created
+ * @vc: the VC handle; invalid on success
+ *
+ * Runs the CM's delete_vc and the miniport's delete_vc (after anything
+ * still owed to the CM on the VC). NDIS: NdisCoDeleteVc.
+ * Context: process; may sleep.
+ * Return: 0, -EBUSY (NDIS_STATUS_NOT_ACCEPTED) while active or with a call,
+ * -ESHUTDOWN (NDIS_STATUS_CLOSING) while deactivating, -EPERM (and a
+ * verifier report) when the client did not create it.
+ */
+int condis_cl_delete_vc(struct condis_vc *vc)
+{
+	return cd_delete_vc(vc, CD_TO_CLIENT, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_cl_delete_vc);
+
+/**
+ * condis_cm_delete_vc - the CM deletes a VC it created
+ * @vc: the VC handle; invalid on success
+ *
+ * Runs the client's delete_vc and the miniport's delete_vc.
+ * NDIS: NdisCoDeleteVc, NdisMCmDeleteVc. Context: process; may sleep.
+ * Return: as condis_cl_delete_vc().
+ */
+int condis_cm_delete_vc(struct condis_vc *vc)
+{
+	return cd_delete_vc(vc, CD_TO_CM, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_cm_delete_vc);
+
+/* ---- activation ------------------------------------------------------------ */
+
+static void act_apply(struct cd_req *req)
+{
+	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
+
+	/* req->cause holds the state before the request */
+	cd_vc_set_act(vc, req->status ? req->cause : ACT_ACTIVE);
+}
+
+static void act_deliver(struct cd_req *req)
+{
+	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
+
+	act_apply(req);
+	vc->af->cm->ops->activate_vc_complete(req->status, vc->cm_ctx, req->cp);
+}
+
+static const struct cd_chain chain_activate = {
+	.name = "activate_vc", .kind = VC_K_ACTIVATE, .dest = CD_TO_CM,
+	.deliver = act_deliver, .sync_done = act_apply,
+};
+
+static void deact_apply(struct cd_req *req)
+{
+	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
+
+	cd_vc_set_act(vc, req->status ? ACT_ACTIVE : ACT_INACTIVE);
+}
+
+static void deact_deliver(struct cd_req *req)
+{
+	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
+
+	deact_apply(req);
+	vc->af->cm->ops->deactivate_vc_complete(req->status, vc->cm_ctx);
+}
+
+static const struct cd_chain chain_deactivate = {
+	.name = "deactivate_vc", .kind = VC_K_DEACTIVATE, .dest = CD_TO_CM,
+	.deliver = deact_deliver, .sync_done = deact_apply,
+};
+
+/* The role check shared by both flavours: an MCM must use the MCM calls. */
+static bool cd_vc_role_ok(struct cd_vc *vc, bool mcm, void *caller)
+{
+	if (vc->af->cm->mcm == mcm)
+		return true;
+	cd_verify_report(CONDIS_VRF_WRONG_ROLE, &vc->o,
+			 mcm ? "MCM activation call by a stand-alone CM" :
+			       "stand-alone activation call by an MCM", caller);
+	return false;
+}
+
+int cd_vc_activate(struct cd_vc *vc, struct condis_call_params *cp, bool mcm,
+		   struct completion *done)
+{
+	struct cd_req *req;
+	unsigned long flags;
+	u8 prev;
+	int ret = 0;
+
+	if (!cd_vc_role_ok(vc, mcm, NULL))
+		return -EPERM;
+	flags = cd_lock(&vc->o);
+	prev = vc->act;
+	if (prev == ACT_ACTIVATING || prev == ACT_DEACTIVATING)
+		ret = -EBUSY;
+	else
+		cd_vc_set_act(vc, mcm ? ACT_ACTIVE : ACT_ACTIVATING);
+	cd_unlock(&vc->o, flags);
+	if (ret || mcm)
+		return ret;
+
+	req = cd_req_alloc(&chain_activate, &vc->o, NULL, GFP_KERNEL);
+	if (req && cp)
+		req->cp = condis_call_params_dup(cp, GFP_KERNEL);
+	if (!req || (cp && !req->cp)) {
+		if (req)
+			cd_req_free(req);
+		cd_vc_set_act(vc, prev);
+		return -ENOMEM;
+	}
+	req->cause = prev;
+	req->done = done;
+	cd_req_enqueue(req);
+	ret = vc->adapter->ops->activate_vc(vc->mp_ctx, req->cp);
+	return cd_req_returned(req, ret, NULL);
+}
+
+int cd_vc_deactivate(struct cd_vc *vc, bool mcm, struct completion *done)
+{
+	struct cd_req *req;
+	unsigned long flags;
+	int ret = 0;
+
+	if (!cd_vc_role_ok(vc, mcm, NULL))
+		return -EPERM;
+	flags = cd_lock(&vc->o);
+	if (vc->act != ACT_ACTIVE)
+		ret = vc->act == ACT_INACTIVE ? -ENOTCONN : -EBUSY;
+	else
+		cd_vc_set_act(vc, mcm ? ACT_INACTIVE : ACT_DEACTIVATING);
+	cd_unlock(&vc->o, flags);
+	if (ret || mcm)
+		return ret;
+
+	req = cd_req_alloc(&chain_deactivate, &vc->o, NULL, GFP_KERNEL);
+	if (!req) {
+		cd_vc_set_act(vc, ACT_ACTIVE);
+		return -ENOMEM;
+	}
+	req->done = done;
+	cd_req_enqueue(req);
+	ret = vc->adapter->ops->deactivate_vc(vc->mp_ctx);
+	return cd_req_returned(req, ret, NULL);
+}
+
+void cd_vc_deactivate_wait(struct cd_vc *vc, struct completion *done)
+{
+	cd_req_wait(&vc->o, &chain_deactivate, NULL, done);
+}
+
+static int cd_activate(struct condis_vc *vc, struct condis_call_params *cp,
+		       bool activate, bool mcm, void *caller)
+{
+	struct cd_vc *v;
+	int ret;
+
+	might_sleep();
+	v = cd_lookup(vc, struct cd_vc, CD_VC, caller);
+	if (!v)
+		return -EINVAL;
+	ret = activate ? cd_vc_activate(v, cp, mcm, NULL) :
+			 cd_vc_deactivate(v, mcm, NULL);
+	cd_obj_put(&v->o);
+	return ret;
+}
+
+/**
+ * condis_cm_activate_vc - a stand-alone CM activates a VC
+ * @vc: the VC handle
+ * @cp: the call parameters to program (copied)
+ *
+ * Runs the miniport's activate_vc. May be repeated on an active VC (after
+ * a QoS change). NDIS: NdisCmActivateVc.
+ * Context: process; may sleep.
+ * Return: 0, %CONDIS_PENDING (activate_vc_complete follows) or a negative
+ * errno.
+ */
+int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *cp)
+{
+	return cd_activate(vc, cp, true, false, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_cm_activate_vc);
+
+/**
+ * condis_cm_deactivate_vc - a stand-alone CM deactivates a VC
+ * @vc: the VC handle
+ *
+ * Runs the miniport's deactivate_vc. NDIS: NdisCmDeactivateVc.
+ * Context: process; may sleep.
+ * Return: 0, %CONDIS_PENDING (deactivate_vc_complete follows) or a
+ * negative errno.
+ */
+int condis_cm_deactivate_vc(struct condis_vc *vc)
+{
+	return cd_activate(vc, NULL, false, false, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_cm_deactivate_vc);
+
+/**
+ * condis_mcm_activate_vc - an MCM tells condis it activated a VC
+ * @vc: the VC handle
+ * @cp: the call parameters it programmed (unused by condis)
+ *
+ * NDIS: NdisMCmActivateVc. Context: process; may sleep.
+ * Return: 0 or a negative errno. Never pends.
+ */
+int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *cp)
+{
+	return cd_activate(vc, cp, true, true, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_mcm_activate_vc);
+
+/**
+ * condis_mcm_deactivate_vc - an MCM tells condis it deactivated a VC
+ * @vc: the VC handle
+ *
+ * NDIS: NdisMCmDeactivateVc. Context: process; may sleep.
+ */
+int condis_mcm_deactivate_vc(struct condis_vc *vc)
+{
+	return cd_activate(vc, NULL, false, true, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_mcm_deactivate_vc);
+
+static void cd_mco_complete(struct condis_vc *vc, const struct cd_chain *chain,
+			    int status, void *caller)
+{
+	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, caller);
+	struct cd_req *req;
+
+	if (!v)
+		return;
+	req = cd_req_complete(&v->o, chain, NULL, status, caller);
+	if (req)
+		cd_req_ready(req);
+	cd_obj_put(&v->o);
+}
+
+/**
+ * condis_mco_activate_vc_complete - finish a pended activate_vc
+ * @status: final status
+ * @vc: the VC handle
+ * @cp: the parameters activate_vc was given (unused by condis)
+ *
+ * NDIS: NdisMCoActivateVcComplete. Context: any.
+ */
+void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
+				     struct condis_call_params *cp)
+{
+	cd_mco_complete(vc, &chain_activate, status, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_mco_activate_vc_complete);
+
+/**
+ * condis_mco_deactivate_vc_complete - finish a pended deactivate_vc
+ * @status: final status
+ * @vc: the VC handle
+ *
+ * NDIS: NdisMCoDeactivateVcComplete. Context: any.
+ */
+void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc)
+{
+	cd_mco_complete(vc, &chain_deactivate, status, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_mco_deactivate_vc_complete);

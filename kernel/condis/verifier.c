@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The condis verifier: contract violations Windows does not check for
+ * CoNDIS. Each rule is counted every time (debugfs: condis/verifier),
+ * traced (condis:condis_verifier) and reported in the log once per rule
+ * with the object, the caller and a stack. verifier=strict turns the report
+ * into a WARN (which panics a panic_on_warn kernel) and makes condis refuse
+ * the offending call where it can; the default, report, only reports.
+ */
+#include <linux/debugfs.h>
+#include <linux/module.h>
+#include <linux/seq_file.h>
+#include "internal.h"
+#include "trace.h"
+
+static bool verifier_strict;
+module_param_named(verifier_strict, verifier_strict, bool, 0644);
+MODULE_PARM_DESC(verifier_strict,
+		 "WARN on a contract violation (default: report once per rule and count)");
+
+unsigned int condis_pend_timeout_ms = 30000;
+module_param_named(pend_timeout_ms, condis_pend_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(pend_timeout_ms,
+		 "report a request still pending after this long (0: never; default 30000)");
+
+/**
+ * condis_set_pend_timeout_ms - set how long a request may stay pending
+ *	before the verifier reports it (also the pend_timeout_ms parameter)
+ * @ms: milliseconds, 0 for never
+ *
+ * Return: the previous value.
+ */
+unsigned int condis_set_pend_timeout_ms(unsigned int ms)
+{
+	return xchg(&condis_pend_timeout_ms, ms);
+}
+EXPORT_SYMBOL_GPL(condis_set_pend_timeout_ms);
+
+static atomic_long_t vrf_count[__CONDIS_VRF_MAX];
+static unsigned long vrf_reported;
+static struct dentry *cd_debugfs;
+
+static const char * const vrf_names[__CONDIS_VRF_MAX] = {
+	[CONDIS_VRF_COMPLETE_TWICE]	= "complete-twice",
+	[CONDIS_VRF_COMPLETE_PENDING]	= "complete-with-pending",
+	[CONDIS_VRF_COMPLETE_UNPENDED]	= "complete-not-pended",
+	[CONDIS_VRF_STALE_HANDLE]	= "stale-handle",
+	[CONDIS_VRF_SEND_AFTER_CLOSE]	= "send-after-close",
+	[CONDIS_VRF_DELETE_NOT_CREATOR]	= "delete-vc-not-creator",
+	[CONDIS_VRF_PENDING_FORBIDDEN]	= "pending-forbidden",
+	[CONDIS_VRF_REQUEST_TIMEOUT]	= "request-timeout",
+	[CONDIS_VRF_WRONG_ROLE]		= "wrong-role",
+	[CONDIS_VRF_CALL_NOT_ACTIVE]	= "call-up-on-inactive-vc",
+};
+
+static const char * const type_names[__CD_TYPE_MAX] = {
+	[CD_ADAPTER] = "adapter", [CD_CLIENT] = "client", [CD_CM] = "cm",
+	[CD_AF] = "af", [CD_SAP] = "sap", [CD_VC] = "vc", [CD_PARTY] = "party",
+};
+
+const char *condis_verifier_rule_name(enum condis_verifier_rule rule)
+{
+	return rule < __CONDIS_VRF_MAX ? vrf_names[rule] : "?";
+}
+EXPORT_SYMBOL_GPL(condis_verifier_rule_name);
+
+unsigned long condis_verifier_count(enum condis_verifier_rule rule)
+{
+	return rule < __CONDIS_VRF_MAX ? atomic_long_read(&vrf_count[rule]) : 0;
+}
+EXPORT_SYMBOL_GPL(condis_verifier_count);
+
+bool cd_verifier_strict(void)
+{
+	return READ_ONCE(verifier_strict);
+}
+
+/**
+ * cd_verify_report - record a contract violation
+ * @rule: which rule
+ * @o: the object concerned, or NULL
+ * @what: the chain or a short explanation
+ * @caller: the offending caller, or NULL when condis found it by itself
+ *
+ * Context: any.
+ */
+void cd_verify_report(enum condis_verifier_rule rule, const struct cd_obj *o,
+		      const char *what, void *caller)
+{
+	const char *tname = o ? type_names[o->type] : "-";
+	u32 id = o ? o->id : 0;
+
+	atomic_long_inc(&vrf_count[rule]);
+	trace_condis_verifier(vrf_names[rule], o ? o->type : 0, id, what);
+	if (cd_verifier_strict()) {
+		WARN(1, "condis verifier: %s: %s %u: %s (caller %pS)\n",
+		     vrf_names[rule], tname, id, what, caller);
+		return;
+	}
+	if (test_and_set_bit(rule, &vrf_reported))
+		return;
+	pr_err("condis verifier: %s: %s %u: %s (caller %pS); reported once, counted in debugfs condis/verifier\n",
+	       vrf_names[rule], tname, id, what, caller);
+	dump_stack();
+}
+
+static int vrf_show(struct seq_file *m, void *v)
+{
+	int r;
+
+	for (r = 0; r < __CONDIS_VRF_MAX; r++)
+		seq_printf(m, "%-24s %lu\n", vrf_names[r],
+			   atomic_long_read(&vrf_count[r]));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(vrf);
+
+static int objects_show(struct seq_file *m, void *v)
+{
+	int t;
+
+	for (t = 1; t < __CD_TYPE_MAX; t++)
+		seq_printf(m, "%-8s %lu\n", type_names[t], cd_obj_count(t));
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(objects);
+
+int cd_verifier_init(void)
+{
+	cd_debugfs = debugfs_create_dir("condis", NULL);
+	debugfs_create_file("verifier", 0444, cd_debugfs, NULL, &vrf_fops);
+	debugfs_create_file("objects", 0444, cd_debugfs, NULL, &objects_fops);
+	return 0;
+}
+
+void cd_verifier_exit(void)
+{
+	debugfs_remove(cd_debugfs);
+}

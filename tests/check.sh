@@ -1,0 +1,105 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# `make check`: every test condis has, each result on a line, and last
+# "N passed, N failed" (", N skipped" when any). Exit status non-zero on
+# any failure.
+#
+#   1. the modules build against the debug test kernel (W=1)
+#   2. they also build with -Werror against Debian's stock 6.1 and 6.12
+#      headers
+#   3. the harness self-test (failures must fail the run)
+#   4. in the debug test kernel under QEMU: the KUnit suites, the
+#      integration scenarios, a kmemleak scan and a scan of the kernel log
+#      for WARN/BUG/KASAN/UBSAN/lockdep reports
+#   5. the userspace GoogleTest suites (ctest), once there are any
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD:-$top/build}
+vm=$top/tests/vm
+pass=0 fail=0 skip=0
+t0=$(date +%s)
+
+res() {	# res PASS|FAIL|SKIP NAME
+	case $1 in
+	PASS) pass=$((pass + 1)) ;;
+	SKIP) skip=$((skip + 1)) ;;
+	*) fail=$((fail + 1)) ;;
+	esac
+	printf '%-4s %s\n' "$1" "$2"
+}
+step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - t0 ))"; }
+run_make() {	# run_make NAME TARGET...
+	local name=$1 log
+	shift
+	log=$(make -s -C "$top" "$@" 2>&1)
+	if [ $? = 0 ]; then
+		res PASS "$name"
+	else
+		res FAIL "$name"
+		echo "$log" | tail -25
+	fi
+}
+
+step "build"
+kdir=$("$vm/build-kernel.sh" --print-dir)
+run_make "modules build against the debug test kernel (W=1)" modules
+for series in 6.1 6.12; do
+	hdr=$(ls -d /usr/src/linux-headers-$series.*-amd64 2>/dev/null | sort -V | tail -1)
+	if [ -z "$hdr" ]; then
+		res FAIL "compile check: no Debian $series headers (make deps)"
+		continue
+	fi
+	out=$build/stock-$series
+	mkdir -p "$out"
+	rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
+		"$top/Kbuild" "$top/kernel" "$out/"
+	if log=$(make -s -C "$hdr" M="$out" W=1 KCFLAGS=-Werror modules 2>&1); then
+		res PASS "compile check -Werror: $(basename "$hdr")"
+	else
+		res FAIL "compile check -Werror: $(basename "$hdr")"
+		echo "$log" | tail -25
+	fi
+done
+
+step "harness self-test"
+while read -r verdict rest; do
+	res "$verdict" "$rest"
+done < <("$vm/selftest.sh" "$kdir/arch/x86/boot/bzImage" "$build" 2>/dev/null |
+	 grep -E '^(PASS|FAIL) ')
+
+step "debug test kernel: KUnit, scenarios, kmemleak, splats"
+results=$build/check
+rm -rf "$results"
+"$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$build/modules/kernel/condis" \
+	--out "$results" --timeout "${CONDIS_CHECK_TIMEOUT:-2400}" -- "$vm/guest-check.sh" 2>&1 |
+	grep -v '^run.sh: booting'
+rc=${PIPESTATUS[0]}
+# verdict.sh prints each result (KUnit per suite) and its totals last
+while read -r line; do
+	case $line in
+	"verdict "*) read -r _ p f s <<< "$line"
+		pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s)) ;;
+	*) echo "$line" ;;
+	esac
+done < <("$vm/verdict.sh" "$results" "$rc")
+
+if [ -f "$top/userspace/CMakeLists.txt" ]; then
+	step "userspace (GoogleTest)"
+	if cmake -S "$top/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=Debug > /dev/null &&
+	   cmake --build "$build/userspace" -j"$(nproc)" > /dev/null; then
+		ctest --test-dir "$build/userspace" --output-on-failure > "$build/ctest.log" 2>&1
+		p=$(grep -cE 'Test +#[0-9]+: .* Passed' "$build/ctest.log")
+		f=$(grep -cE 'Test +#[0-9]+: .* (Failed|\*\*\*)' "$build/ctest.log")
+		pass=$((pass + p)) fail=$((fail + f))
+		echo "ctest: $p passed, $f failed"
+	else
+		res FAIL "userspace builds"
+	fi
+fi
+
+step "done"
+line="$pass passed, $fail failed"
+[ "$skip" -gt 0 ] && line+=", $skip skipped"
+echo "$line"
+[ "$fail" = 0 ]

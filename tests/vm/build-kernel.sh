@@ -1,0 +1,90 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build (once) the condis test kernel: Debian's linux-source-6.12 configured
+# as allnoconfig + tests/vm/kernel.config, cached outside the work tree.
+#
+# Cache layout ($CONDIS_CACHE, default ~/.cache/condis):
+#   src-<ver>/            the unpacked source tree (shared by every build)
+#   build-<ver>/          O= output; kbuild rebuilds only what a config change
+#                         touches, so a fragment edit is an incremental build
+#   build-<ver>/.condis-key  sha256 of fragment + source version it was built for
+#   build-<ver>/modroot/  modules_install output (netdevsim, veth, ...)
+#
+# Prints the build directory on stdout when done; progress goes to stderr.
+# Usage: build-kernel.sh [--print-dir]   (--print-dir: only print, never build)
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+cache=${CONDIS_CACHE:-$HOME/.cache/condis}
+tarball=${CONDIS_KSRC_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
+fragment=$here/kernel.config
+jobs=${CONDIS_JOBS:-$(nproc)}
+
+[ -f "$tarball" ] || { echo "build-kernel: $tarball missing (run: make deps)" >&2; exit 1; }
+ver=$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null || stat -c %Y "$tarball")
+ver=${ver%%-*}
+src=$cache/src-$ver
+out=$cache/build-$ver
+key=$( (cat "$fragment"; echo "$ver") | sha256sum | cut -c1-16)
+
+if [ "${1:-}" = --print-dir ]; then
+	echo "$out"
+	exit 0
+fi
+
+mkdir -p "$cache"
+exec 9>"$cache/.build.lock"
+flock 9
+
+if [ -f "$out/.condis-key" ] && [ "$(cat "$out/.condis-key")" = "$key" ] &&
+   [ -f "$out/arch/x86/boot/bzImage" ]; then
+	echo "$out"
+	exit 0
+fi
+
+if [ ! -f "$src/Makefile" ]; then
+	echo "build-kernel: unpacking $tarball into $src" >&2
+	rm -rf "$src.tmp" && mkdir -p "$src.tmp"
+	tar -C "$src.tmp" -xf "$tarball" --strip-components=1
+	mv "$src.tmp" "$src"
+fi
+
+mkdir -p "$out"
+rm -f "$out/.condis-key"
+echo "build-kernel: configuring (allnoconfig + $(basename "$fragment"))" >&2
+make -s -C "$src" O="$out" ARCH=x86_64 KCONFIG_ALLCONFIG="$fragment" allnoconfig >&2
+
+# Kconfig silently drops what it cannot satisfy: refuse to build without it.
+missing=0
+while IFS= read -r line; do
+	case "$line" in CONFIG_*=*) ;; *) continue ;; esac
+	if [ "${line#*=}" = n ]; then
+		grep -qx "# ${line%%=*} is not set" "$out/.config" && continue
+	fi
+	grep -qxF "$line" "$out/.config" && continue
+	echo "build-kernel: Kconfig dropped $line" >&2
+	missing=1
+done < "$fragment"
+[ $missing = 0 ] || exit 1
+
+echo "build-kernel: compiling with -j$jobs (log: $out/build.log); a cold build takes about an hour on 2 cores" >&2
+start=$(date +%s)
+(
+	make -C "$src" O="$out" ARCH=x86_64 -j"$jobs" bzImage modules
+	make -C "$src" O="$out" ARCH=x86_64 INSTALL_MOD_PATH="$out/modroot" modules_install
+) > "$out/build.log" 2>&1 &
+pid=$!
+while kill -0 $pid 2>/dev/null; do
+	sleep 30
+	n=$(grep -c '^  CC ' "$out/build.log" || true)
+	echo "build-kernel: $n objects compiled, $(( ($(date +%s) - start) / 60 )) min" >&2
+done
+if ! wait $pid; then
+	tail -30 "$out/build.log" >&2
+	echo "build-kernel: FAILED (full log: $out/build.log)" >&2
+	exit 1
+fi
+echo "build-kernel: done in $(( ($(date +%s) - start) / 60 )) min" >&2
+echo "$key" > "$out/.condis-key"
+echo "$out"

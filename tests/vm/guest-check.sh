@@ -1,0 +1,56 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Runs inside the test guest (run.sh). Loads condis, runs the KUnit suites
+# (loading the test module runs them) and keeps their KTAP, unloads, runs
+# the integration scenarios, then leaves a kmemleak scan and the kernel log
+# for the host, which judges them (tests/vm/check.sh).
+#
+# Environment: CONDIS_RESULTS (results dir), CONDIS_MODDIR (built modules),
+# CONDIS_SCENARIOS (scenario scripts; default tests/scenarios/*.sh).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+R=$CONDIS_RESULTS
+M=$CONDIS_MODDIR
+mkdir -p "$R/ktap"
+: > "$R/scenarios.txt"
+echo 0 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
+
+step() { echo "== $*"; }
+
+if [ -f "$M/condis_kunit.ko" ]; then
+	step "KUnit suites"
+	touch "$R/kunit-expected"
+	insmod "$M/condis.ko" || { echo "insmod condis.ko failed"; exit 1; }
+	insmod "$M/condis_kunit.ko" || echo "insmod condis_kunit.ko failed"
+	for d in /sys/kernel/debug/kunit/*/; do
+		s=$(basename "$d")
+		[ -f "$d/results" ] && cp "$d/results" "$R/ktap/$s.ktap"
+	done
+	rmmod condis_kunit || echo "rmmod condis_kunit failed"
+	rmmod condis || { echo "rmmod condis failed"; exit 1; }
+fi
+
+step "scenarios"
+scenarios=${CONDIS_SCENARIOS:-$(ls "$top"/tests/scenarios/*.sh 2>/dev/null | grep -v '/lib.sh$')}
+for s in $scenarios; do
+	name=$(basename "$s" .sh)
+	echo "-- $name"
+	timeout 300 bash "$s"
+	rc=$?
+	echo "$name $rc" >> "$R/scenarios.txt"
+	echo "-- $name: exit $rc"
+done
+
+step "kmemleak"
+if [ -w /sys/kernel/debug/kmemleak ]; then
+	echo scan > /sys/kernel/debug/kmemleak
+	sleep 6
+	echo scan > /sys/kernel/debug/kmemleak
+	cat /sys/kernel/debug/kmemleak > "$R/kmemleak.txt"
+else
+	echo "kmemleak unavailable" > "$R/kmemleak.txt"
+fi
+dmesg > "$R/dmesg.txt"
+exit 0

@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Harness self-test: the harness must fail runs that fail. Three checks,
+# each must make the harness report failure:
+#   1. a known-failing KTAP sample through the KUnit parser,
+#   2. a guest whose scenario fails on purpose,
+#   3. a guest that hangs, which the timeout must kill and report.
+# Prints "PASS/FAIL harness: ..." lines; exits non-zero if the harness let
+# a failure through.
+#
+#   selftest.sh KERNEL BUILD_DIR
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+kernel=$1
+out=$2/selftest
+rc=0
+src=$("$here/build-kernel.sh" --print-dir | sed 's/build-/src-/')
+
+expect_failure() {	# expect_failure NAME EXIT_CODE
+	if [ "$2" != 0 ]; then
+		echo "PASS harness: $1 (exit $2)"
+	else
+		echo "FAIL harness: $1 was not reported as a failure"
+		rc=1
+	fi
+}
+
+python3 "$here/ktap_count.py" "$src/tools/testing/kunit/kunit.py" \
+	"$here/selftest/failing.ktap" > /dev/null
+expect_failure "failing KTAP sample fails the run" $?
+
+rm -rf "$out"
+CONDIS_SCENARIOS="$here/selftest/failing-scenario.sh" \
+	"$here/run.sh" --kernel "$kernel" --out "$out/scenario" --timeout 300 -- \
+	env CONDIS_SCENARIOS="$here/selftest/failing-scenario.sh" "$here/guest-check.sh"
+r=$?
+"$here/verdict.sh" "$out/scenario" $r > "$out/scenario.verdict"
+expect_failure "failing scenario fails the run" $?
+
+"$here/run.sh" --kernel "$kernel" --out "$out/hang" --timeout 45 -- sleep 100000 2>/dev/null
+r=$?
+[ $r = 124 ] || r=0	# only the timeout verdict counts here
+expect_failure "hung guest is killed by the timeout" $r
+exit $rc
