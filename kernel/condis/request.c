@@ -271,10 +271,53 @@ void cd_evq_work(struct work_struct *work)
 	cd_obj_put(o);
 }
 
-/* Nothing queued on @o any more (every request delivered or answered). */
-void cd_wait_idle(struct cd_obj *o)
+/*
+ * Teardown: complete every request still pended on @o with @status, on
+ * behalf of a callee that did not (the watchdog already reported it). A
+ * late completion from that callee is then reported as a second one.
+ */
+static void cd_req_abort_pended(struct cd_obj *o, int status)
 {
-	wait_event(cd_idle_wq, list_empty_careful(&o->evq));
+	struct cd_req *req, *found;
+	unsigned long flags;
+
+	do {
+		found = NULL;
+		flags = cd_lock(o);
+		list_for_each_entry(req, &o->evq, node) {
+			if (atomic_read(&req->state) == REQ_PENDED && !req->claimed) {
+				found = req;
+				found->claimed = true;
+				found->status = status;
+				set_bit(req->chain->kind, &o->completed);
+				break;
+			}
+		}
+		cd_unlock(o, flags);
+		if (found) {
+			pr_warn("condis: %s on object %u/%u completed by condis: its callee never did\n",
+				found->chain->name, o->type, o->id);
+			cd_req_ready(found);
+		}
+	} while (found);
+}
+
+/**
+ * cd_settle - let what is queued on @o finish, within the pend timeout
+ * @o: the object
+ *
+ * Teardown's wait: requests still pended after pend_timeout_ms are
+ * completed with -ETIMEDOUT and delivered, so teardown always ends.
+ */
+void cd_settle(struct cd_obj *o)
+{
+	unsigned long t = condis_pend_timeout_ms ?
+		msecs_to_jiffies(condis_pend_timeout_ms) : MAX_SCHEDULE_TIMEOUT;
+
+	if (wait_event_timeout(cd_idle_wq, list_empty_careful(&o->evq), t))
+		return;
+	cd_req_abort_pended(o, -ETIMEDOUT);
+	wait_event_timeout(cd_idle_wq, list_empty_careful(&o->evq), t);
 }
 
 /**

@@ -187,27 +187,32 @@ void condis_miniport_unregister(struct condis_adapter *adapter)
 
 	if (!ad)
 		return;
+	/*
+	 * No new CM may register; the handles stay valid until the teardown
+	 * is over, for the miniport completes what it has outstanding.
+	 */
 	mutex_lock(&cd_reg_lock);
 	list_del_init(&ad->node);
-	cd_obj_unpublish(&ad->o);
 	mutex_unlock(&cd_reg_lock);
 
 	for (;;) {
 		mutex_lock(&cd_reg_lock);
 		cm = list_first_entry_or_null(&ad->cms, struct cd_cm, node);
-		if (cm) {
+		if (cm)
 			list_del_init(&cm->node);
-			cd_obj_unpublish(&cm->o);
-		}
 		mutex_unlock(&cd_reg_lock);
 		if (!cm)
 			break;
 		cd_adapter_teardown_cm(cm, -ENODEV);
+		cd_settle(&cm->o);
+		cd_obj_unpublish(&cm->o);
 		cd_evq_flush(&cm->o);
 		cd_obj_put(&cm->o);
 	}
 	cd_sendc_flush();
-	cd_wait_idle(&ad->o);
+	cd_settle(&ad->o);
+	cd_obj_unpublish(&ad->o);
+	cd_evq_flush(&ad->o);
 	cd_obj_put(&ad->o);	/* lookup */
 	cd_obj_put(&ad->o);	/* registration */
 }
@@ -249,8 +254,8 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	INIT_LIST_HEAD(&cm->afs);
 
 	mutex_lock(&cd_reg_lock);
-	ret = -ENODEV;
-	if (READ_ONCE(ad->o.dead))
+	ret = -ENODEV;		/* unregistering */
+	if (list_empty(&ad->node))
 		goto err_unlock;
 	ret = -EADDRINUSE;	/* one CM per AF per adapter */
 	list_for_each_entry(c, &ad->cms, node)
@@ -331,9 +336,10 @@ void condis_cm_unregister(struct condis_cm *cm)
 		return;
 	mutex_lock(&cd_reg_lock);
 	list_del_init(&c->node);
-	cd_obj_unpublish(&c->o);
 	mutex_unlock(&cd_reg_lock);
 	cd_adapter_teardown_cm(c, -ESHUTDOWN);
+	cd_settle(&c->o);
+	cd_obj_unpublish(&c->o);
 	cd_evq_flush(&c->o);
 	cd_obj_put(&c->o);	/* lookup */
 	cd_obj_put(&c->o);	/* registration */
@@ -423,8 +429,8 @@ void condis_client_unregister(struct condis_client *client)
 		cd_af_teardown(af, -ESHUTDOWN);
 		cd_obj_put(&af->o);
 	}
+	cd_settle(&cl->o);
 	cd_obj_unpublish(&cl->o);
-	cd_wait_idle(&cl->o);
 	cd_evq_flush(&cl->o);
 	cd_obj_put(&cl->o);
 	cd_obj_put(&cl->o);

@@ -51,12 +51,6 @@ static unsigned long cd_grace(void)
 					MAX_SCHEDULE_TIMEOUT;
 }
 
-/* Let what is queued on @o finish, within the grace time. */
-static void cd_settle(struct cd_obj *o)
-{
-	wait_event_timeout(cd_idle_wq, list_empty_careful(&o->evq), cd_grace());
-}
-
 /*
  * The roles refused to close or deactivate (a CM failing every request):
  * the owner is going regardless, so the VC goes too. Its delete handlers

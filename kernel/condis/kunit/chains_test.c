@@ -222,7 +222,7 @@ static void vc_create_activate_delete(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), -EINVAL);
 
 	/* a CM-created VC: the client hears of its creation and deletion */
-	KUNIT_ASSERT_EQ(test, condis_cm_create_vc(w->af, w, &cmvc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cm_create_vc(w->af, fake_slot(w), &cmvc), 0);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CREATE_VC), 1);
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(cmvc), -EPERM);
 	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(cmvc), 0);
@@ -243,7 +243,7 @@ static void vc_create_fails(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CREATE_VC), 0);
 	w->mp_create_ret = 0;
 	w->cl_create_ret = -EPERM;	/* the other protocol refuses */
-	KUNIT_EXPECT_EQ(test, condis_cm_create_vc(w->af, w, &vc), -EPERM);
+	KUNIT_EXPECT_EQ(test, condis_cm_create_vc(w->af, fake_slot(w), &vc), -EPERM);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 1);
 	KUNIT_EXPECT_EQ(test, condis_objects_live(), live);
 	w->cl_create_ret = 0;

@@ -8,6 +8,14 @@
 #include <net/net_namespace.h>
 #include "fakes.h"
 
+/*
+ * KUnit runs one case at a time: the world of the running case. The fake
+ * miniport and CM use the handles condis gives them as their per-object
+ * contexts, as a driver would keep its per-object state, and find the
+ * world here.
+ */
+static struct fake_world *fw;
+
 const char * const fake_mode_names[__FM_MAX] = {
 	[FM_SYNC] = "sync", [FM_PEND_PROC] = "pended-process",
 	[FM_PEND_ATOMIC] = "pended-atomic", [FM_FAIL] = "failure",
@@ -114,22 +122,22 @@ static void fake_finish(struct fake_pend *p)
 		condis_mco_deactivate_vc_complete(st, p->h0);
 		break;
 	case FOP_MP_OID:
-		condis_mco_oid_request_complete(w->adapter, p->h0, st);
+		condis_mco_oid_request_complete(p->h1, p->h0, st);
 		break;
 	case FOP_CM_OPEN_AF:
-		condis_cm_open_af_complete(st, p->h0, w);
+		condis_cm_open_af_complete(st, p->h0, p->h0);
 		break;
 	case FOP_CM_CLOSE_AF:
 		condis_cm_close_af_complete(st, p->h0);
 		break;
 	case FOP_CM_REG_SAP:
-		condis_cm_register_sap_complete(st, p->h0, w);
+		condis_cm_register_sap_complete(st, p->h0, p->h0);
 		break;
 	case FOP_CM_DEREG_SAP:
 		condis_cm_deregister_sap_complete(st, p->h0);
 		break;
 	case FOP_CM_MAKE_CALL:
-		condis_cm_make_call_complete(st, p->h0, p->h1, w, NULL);
+		condis_cm_make_call_complete(st, p->h0, p->h1, p->h1, NULL);
 		if (w->cm_close_after_make && !st)
 			condis_cm_dispatch_incoming_close(-ECONNRESET, p->h0, NULL, 0);
 		break;
@@ -137,7 +145,7 @@ static void fake_finish(struct fake_pend *p)
 		condis_cm_close_call_complete(st, p->h0, p->h1);
 		break;
 	case FOP_CM_ADD_PARTY:
-		condis_cm_add_party_complete(st, p->h0, w, NULL);
+		condis_cm_add_party_complete(st, p->h0, p->h0, NULL);
 		break;
 	case FOP_CM_DROP_PARTY:
 		condis_cm_drop_party_complete(st, p->h0);
@@ -147,7 +155,7 @@ static void fake_finish(struct fake_pend *p)
 		break;
 	case FOP_CM_OID:
 	case FOP_CL_OID:
-		condis_co_oid_request_complete(w->af, p->h0, st);
+		condis_co_oid_request_complete(p->h1, p->h0, st);
 		break;
 	case FOP_CL_INCOMING:
 		condis_cl_incoming_call_complete(st, p->h0, NULL);
@@ -238,38 +246,32 @@ static int mp_create_vc(void *ctx, struct condis_vc *vc, void **vc_ctx)
 	struct fake_world *w = ctx;
 
 	fake_log_proc(w, FEV_MP_CREATE_VC, w->mp_create_ret);
-	*vc_ctx = w;
+	*vc_ctx = vc;
 	return w->mp_create_ret;
 }
 
-static int mp_delete_vc(void *ctx)
+static int mp_delete_vc(void *vc)
 {
-	fake_log_proc(ctx, FEV_MP_DELETE_VC, 0);
+	fake_log_proc(fw, FEV_MP_DELETE_VC, 0);
 	return 0;
 }
 
-static int mp_activate_vc(void *ctx, struct condis_call_params *cp)
+static int mp_activate_vc(void *vc, struct condis_call_params *cp)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_MP_ACTIVATE, 0);
-	return fake_answer(w, FOP_MP_ACTIVATE, w->vc, NULL);
+	fake_log_proc(fw, FEV_MP_ACTIVATE, 0);
+	return fake_answer(fw, FOP_MP_ACTIVATE, vc, NULL);
 }
 
-static int mp_deactivate_vc(void *ctx)
+static int mp_deactivate_vc(void *vc)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_MP_DEACTIVATE, 0);
-	return fake_answer(w, FOP_MP_DEACTIVATE, w->vc, NULL);
+	fake_log_proc(fw, FEV_MP_DEACTIVATE, 0);
+	return fake_answer(fw, FOP_MP_DEACTIVATE, vc, NULL);
 }
 
-static void mp_send(void *ctx, struct sk_buff *skb)
+static void mp_send(void *vc, struct sk_buff *skb)
 {
-	struct fake_world *w = ctx;
-
-	fake_log(w, FEV_MP_SEND, skb->len);
-	condis_mco_send_complete(w->vc, skb, 0);
+	fake_log(fw, FEV_MP_SEND, skb->len);
+	condis_mco_send_complete(vc, skb, 0);
 }
 
 static int mp_oid_request(void *ctx, void *vc_ctx, struct condis_oid_request *req)
@@ -277,7 +279,7 @@ static int mp_oid_request(void *ctx, void *vc_ctx, struct condis_oid_request *re
 	struct fake_world *w = ctx;
 
 	fake_log_proc(w, FEV_MP_OID, req->oid);
-	return fake_answer(w, FOP_MP_OID, req, NULL);
+	return fake_answer(w, FOP_MP_OID, req, w->adapter);
 }
 
 static const struct condis_miniport_ops fake_mp_ops = {
@@ -291,68 +293,114 @@ static const struct condis_miniport_ops fake_mp_ops = {
 
 /* ---- call manager ---------------------------------------------------------- */
 
+/*
+ * Continuations: a make call waiting for its activation, a close call
+ * waiting for its deactivation, per VC (a few VCs at once at most).
+ */
+static void fake_cont_set(struct fake_world *w, struct fake_cont *c, void *vc,
+			  void *party)
+{
+	unsigned long flags;
+	int i;
+
+	spin_lock_irqsave(&w->lock, flags);
+	for (i = 0; i < FAKE_CONT_MAX; i++)
+		if (!c[i].vc || c[i].vc == vc) {
+			c[i].vc = vc;
+			c[i].party = party;
+			break;
+		}
+	spin_unlock_irqrestore(&w->lock, flags);
+	WARN_ON(i == FAKE_CONT_MAX);
+}
+
+/* Take the continuation for @vc; NULL-vc result when there is none. */
+static struct fake_cont fake_cont_take(struct fake_world *w, struct fake_cont *c,
+				       void *vc)
+{
+	struct fake_cont r = {};
+	unsigned long flags;
+	int i;
+
+	spin_lock_irqsave(&w->lock, flags);
+	for (i = 0; i < FAKE_CONT_MAX; i++)
+		if (c[i].vc == vc) {
+			r = c[i];
+			c[i].vc = NULL;
+			break;
+		}
+	spin_unlock_irqrestore(&w->lock, flags);
+	return r;
+}
+
 static int cm_open_af(void *ctx, struct condis_af *af, void **af_ctx)
 {
 	struct fake_world *w = ctx;
 
 	fake_log_proc(w, FEV_CM_OPEN_AF, 0);
-	*af_ctx = w;
+	*af_ctx = af;
 	return fake_answer(w, FOP_CM_OPEN_AF, af, NULL);
 }
 
-static int cm_close_af(void *ctx)
+static int cm_close_af(void *af)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_CLOSE_AF, 0);
-	return fake_answer(w, FOP_CM_CLOSE_AF, w->af, NULL);
+	fake_log_proc(fw, FEV_CM_CLOSE_AF, 0);
+	return fake_answer(fw, FOP_CM_CLOSE_AF, af, NULL);
 }
 
-static int cm_register_sap(void *ctx, const struct condis_sap_desc *desc,
+static int cm_register_sap(void *af, const struct condis_sap_desc *desc,
 			   struct condis_sap *sap, void **sap_ctx)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_REG_SAP, desc->sap_type);
-	*sap_ctx = w;
-	return fake_answer(w, FOP_CM_REG_SAP, sap, NULL);
+	fake_log_proc(fw, FEV_CM_REG_SAP, desc->sap_type);
+	*sap_ctx = sap;
+	return fake_answer(fw, FOP_CM_REG_SAP, sap, NULL);
 }
 
-static int cm_deregister_sap(void *ctx)
+static int cm_deregister_sap(void *sap)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_DEREG_SAP, 0);
-	return fake_answer(w, FOP_CM_DEREG_SAP, w->sap, NULL);
+	fake_log_proc(fw, FEV_CM_DEREG_SAP, 0);
+	return fake_answer(fw, FOP_CM_DEREG_SAP, sap, NULL);
 }
 
-static int cm_create_vc(void *ctx, struct condis_vc *vc, void **vc_ctx)
+/* A per-VC state slot for the fake CM (never freed: the world holds them). */
+struct fake_vcslot *fake_slot(struct fake_world *w)
 {
-	struct fake_world *w = ctx;
+	int i = atomic_inc_return(&w->nslots) - 1;
 
-	fake_log_proc(w, FEV_CM_CREATE_VC, 0);
-	*vc_ctx = w;
+	return &w->slots[i % FAKE_SLOTS];
+}
+
+#define SLOT_VC(ctx) (((struct fake_vcslot *)(ctx))->vc)
+
+static int cm_create_vc(void *af, struct condis_vc *vc, void **vc_ctx)
+{
+	struct fake_vcslot *slot = fake_slot(fw);
+
+	fake_log_proc(fw, FEV_CM_CREATE_VC, 0);
+	slot->vc = vc;
+	*vc_ctx = slot;
 	return 0;
 }
 
-static int cm_delete_vc(void *ctx)
+static int cm_delete_vc(void *slot)
 {
-	fake_log_proc(ctx, FEV_CM_DELETE_VC, 0);
+	fake_log_proc(fw, FEV_CM_DELETE_VC, 0);
 	return 0;
 }
 
-static int cm_make_call(void *ctx, struct condis_call_params *cp,
+static int cm_make_call(void *slot, struct condis_call_params *cp,
 			struct condis_party *party, void **party_ctx)
 {
-	struct fake_world *w = ctx;
+	struct fake_world *w = fw;
+	void *vc = SLOT_VC(slot);
 	int ret;
 
 	fake_log_proc(w, FEV_CM_MAKE_CALL, 0);
 	if (party_ctx)
-		*party_ctx = w;
+		*party_ctx = party;
 	w->party = party;
 	if (w->mode[FOP_CM_MAKE_CALL] == FM_FAIL || w->status[FOP_CM_MAKE_CALL])
-		return fake_answer(w, FOP_CM_MAKE_CALL, w->vc, party);
+		return fake_answer(w, FOP_CM_MAKE_CALL, vc, party);
 	if (w->cm_change_params) {
 		cp->tx.peak_bandwidth = 4242;
 		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
@@ -360,121 +408,120 @@ static int cm_make_call(void *ctx, struct condis_call_params *cp,
 	if (!w->cm_skip_activate) {
 		/* finish in activate_vc_complete if it pends (seed 003); the
 		 * completion may come before condis_cm_activate_vc() returns */
-		w->make_after_activate = true;
-		ret = w->mcm ? condis_mcm_activate_vc(w->vc, cp) :
-			       condis_cm_activate_vc(w->vc, cp);
+		fake_cont_set(w, w->make_cont, vc, party);
+		ret = w->mcm ? condis_mcm_activate_vc(vc, cp) :
+			       condis_cm_activate_vc(vc, cp);
 		if (ret == CONDIS_PENDING)
 			return CONDIS_PENDING;
-		w->make_after_activate = false;
+		fake_cont_take(w, w->make_cont, vc);
 		if (ret)
 			return ret;
 	}
-	return fake_answer(w, FOP_CM_MAKE_CALL, w->vc, party);
+	return fake_answer(w, FOP_CM_MAKE_CALL, vc, party);
 }
 
-static int cm_close_call(void *ctx, void *party_ctx, const void *buf, u32 len)
+static int cm_close_call(void *slot, void *party, const void *buf, u32 len)
 {
-	struct fake_world *w = ctx;
+	struct fake_world *w = fw;
+	void *vc = SLOT_VC(slot);
 	int ret;
 
 	fake_log_proc(w, FEV_CM_CLOSE_CALL, len);
 	if (w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL || w->status[FOP_CM_CLOSE_CALL])
-		return fake_answer(w, FOP_CM_CLOSE_CALL, w->vc, w->party);
-	w->close_after_deactivate = true;
-	ret = w->mcm ? condis_mcm_deactivate_vc(w->vc) : condis_cm_deactivate_vc(w->vc);
+		return fake_answer(w, FOP_CM_CLOSE_CALL, vc, party);
+	fake_cont_set(w, w->close_cont, vc, party);
+	ret = w->mcm ? condis_mcm_deactivate_vc(vc) : condis_cm_deactivate_vc(vc);
 	if (ret == CONDIS_PENDING)
 		return CONDIS_PENDING;
-	w->close_after_deactivate = false;
-	if (ret)
+	fake_cont_take(w, w->close_cont, vc);
+	if (ret && ret != -ENOTCONN)
 		return ret;
-	return fake_answer(w, FOP_CM_CLOSE_CALL, w->vc, w->party);
+	return fake_answer(w, FOP_CM_CLOSE_CALL, vc, party);
 }
 
-static void cm_incoming_call_complete(int status, void *ctx,
+static void cm_incoming_call_complete(int status, void *slot,
 				      const struct condis_call_params *cp)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_INCOMING_DONE, status);
+	fake_log_proc(fw, FEV_CM_INCOMING_DONE, status);
 	if (!status)
-		condis_cm_dispatch_call_connected(w->vc);
+		condis_cm_dispatch_call_connected(SLOT_VC(slot));
 }
 
-static int cm_add_party(void *ctx, struct condis_call_params *cp,
+static int cm_add_party(void *slot, struct condis_call_params *cp,
 			struct condis_party *party, void **party_ctx)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_ADD_PARTY, 0);
-	*party_ctx = w;
-	w->party2 = party;
-	return fake_answer(w, FOP_CM_ADD_PARTY, party, NULL);
+	fake_log_proc(fw, FEV_CM_ADD_PARTY, 0);
+	*party_ctx = party;
+	fw->party2 = party;
+	return fake_answer(fw, FOP_CM_ADD_PARTY, party, NULL);
 }
 
-static int cm_drop_party(void *ctx, const void *buf, u32 len)
+static int cm_drop_party(void *party, const void *buf, u32 len)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_DROP_PARTY, len);
-	return fake_answer(w, FOP_CM_DROP_PARTY, w->party2, NULL);
+	fake_log_proc(fw, FEV_CM_DROP_PARTY, len);
+	return fake_answer(fw, FOP_CM_DROP_PARTY, party, NULL);
 }
 
-static int cm_modify_qos(void *ctx, struct condis_call_params *cp)
+static int cm_modify_qos(void *slot, struct condis_call_params *cp)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_QOS, cp->tx.peak_bandwidth);
-	return fake_answer(w, FOP_CM_QOS, w->vc, NULL);
+	fake_log_proc(fw, FEV_CM_QOS, cp->tx.peak_bandwidth);
+	return fake_answer(fw, FOP_CM_QOS, SLOT_VC(slot), NULL);
 }
 
-static void cm_activate_vc_complete(int status, void *ctx,
+static void cm_activate_vc_complete(int status, void *slot,
 				    const struct condis_call_params *cp)
 {
-	struct fake_world *w = ctx;
+	struct fake_world *w = fw;
+	void *vc = SLOT_VC(slot);
+	struct fake_cont c;
 
 	fake_log_proc(w, FEV_CM_ACTIVATE_DONE, status);
-	if (w->make_after_activate) {
-		w->make_after_activate = false;
-		if (status)
-			w->status[FOP_CM_MAKE_CALL] = status;
-		fake_complete(w, FOP_CM_MAKE_CALL, w->vc, w->party);
-		w->status[FOP_CM_MAKE_CALL] = 0;
+	c = fake_cont_take(w, w->make_cont, vc);
+	if (!c.vc)
+		return;
+	if (status) {
+		int old = w->status[FOP_CM_MAKE_CALL];
+
+		w->status[FOP_CM_MAKE_CALL] = status;
+		fake_complete(w, FOP_CM_MAKE_CALL, vc, c.party);
+		w->status[FOP_CM_MAKE_CALL] = old;
+		return;
 	}
+	fake_complete(w, FOP_CM_MAKE_CALL, vc, c.party);
 }
 
-static void cm_deactivate_vc_complete(int status, void *ctx)
+static void cm_deactivate_vc_complete(int status, void *slot)
 {
-	struct fake_world *w = ctx;
+	struct fake_world *w = fw;
+	void *vc = SLOT_VC(slot);
+	struct fake_cont c;
 
 	fake_log_proc(w, FEV_CM_DEACTIVATE_DONE, status);
-	if (w->close_after_deactivate) {
-		w->close_after_deactivate = false;
-		fake_complete(w, FOP_CM_CLOSE_CALL, w->vc, w->party);
-	}
+	c = fake_cont_take(w, w->close_cont, vc);
+	if (c.vc)
+		fake_complete(w, FOP_CM_CLOSE_CALL, vc, c.party);
 }
 
-static void cm_notify_close_af_complete(int status, void *ctx)
+static void cm_notify_close_af_complete(int status, void *af)
 {
-	fake_log_proc(ctx, FEV_CM_NOTIFY_CLOSE_DONE, status);
+	fake_log_proc(fw, FEV_CM_NOTIFY_CLOSE_DONE, status);
 }
 
-static int cm_oid_request(void *ctx, void *vc_ctx, struct condis_oid_request *req)
+static int cm_oid_request(void *af, void *vc_ctx, struct condis_oid_request *req)
 {
-	struct fake_world *w = ctx;
-
-	fake_log_proc(w, FEV_CM_OID, req->oid);
-	return fake_answer(w, FOP_CM_OID, req, NULL);
+	fake_log_proc(fw, FEV_CM_OID, req->oid);
+	return fake_answer(fw, FOP_CM_OID, req, af);
 }
 
-static void cm_oid_request_complete(void *ctx, struct condis_oid_request *req,
+static void cm_oid_request_complete(void *af, struct condis_oid_request *req,
 				    int status)
 {
-	fake_log_proc(ctx, FEV_CM_OID_DONE, status);
+	fake_log_proc(fw, FEV_CM_OID_DONE, status);
 }
 
 static void cm_status(void *ctx, void *vc_ctx, int status, const void *buf, u32 len)
 {
-	fake_log_proc(ctx, FEV_CM_STATUS, status);
+	fake_log_proc(fw, FEV_CM_STATUS, status);
 }
 
 static const struct condis_cm_ops fake_cm_ops = {
@@ -646,7 +693,7 @@ static int cl_oid_request(void *ctx, void *vc_ctx, struct condis_oid_request *re
 	struct fake_world *w = ctx;
 
 	fake_log_proc(w, FEV_CL_OID, req->oid);
-	return fake_answer(w, FOP_CL_OID, req, NULL);
+	return fake_answer(w, FOP_CL_OID, req, w->af);
 }
 
 static void cl_oid_request_complete(void *ctx, struct condis_oid_request *req,
@@ -732,6 +779,8 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 	init_waitqueue_head(&w->wq);
 	w->wq_pend = alloc_workqueue("condis_fake", WQ_UNBOUND, 0);
 	KUNIT_ASSERT_NOT_NULL(test, w->wq_pend);
+	KUNIT_ASSERT_NULL(test, fw);	/* one world at a time */
+	fw = w;
 	w->base_objects = condis_objects_live();
 	for (r = 0; r < __CONDIS_VRF_MAX; r++)
 		w->base_vrf[r] = condis_verifier_count(r);
@@ -769,6 +818,7 @@ void fake_world_free(struct fake_world *w)
 	fake_settle(w);
 	destroy_workqueue(w->wq_pend);
 	rcu_barrier();
+	fw = NULL;
 	KUNIT_EXPECT_EQ_MSG(w->test, condis_objects_live(), w->base_objects,
 			    "condis objects leaked");
 	KUNIT_EXPECT_EQ_MSG(w->test, atomic_read(&w->ctx_violations), 0,
@@ -860,13 +910,15 @@ void fake_connect(struct fake_world *w, u32 flags)
 void fake_incoming(struct fake_world *w)
 {
 	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	struct fake_vcslot *slot = fake_slot(w);
 	struct condis_vc *vc;
 	enum fake_mode ma = w->mode[FOP_MP_ACTIVATE];
 	int ret;
 
 	KUNIT_ASSERT_NOT_NULL(w->test, cp);
 	cp->tx.peak_bandwidth = 777;
-	KUNIT_ASSERT_EQ(w->test, condis_cm_create_vc(w->af, w, &vc), 0);
+	KUNIT_ASSERT_EQ(w->test, condis_cm_create_vc(w->af, slot, &vc), 0);
+	slot->vc = vc;
 	KUNIT_ASSERT_PTR_EQ(w->test, vc, w->vc);	/* the client saw create_vc */
 	w->mode[FOP_MP_ACTIVATE] = FM_SYNC;
 	ret = w->mcm ? condis_mcm_activate_vc(vc, cp) : condis_cm_activate_vc(vc, cp);

@@ -60,7 +60,20 @@ enum fake_ev {
 	__EV_MAX,
 };
 
-#define FAKE_LOG_MAX	512
+#define FAKE_LOG_MAX	8192
+#define FAKE_CONT_MAX	8
+
+/* The fake CM's per-VC state: which VC it is. */
+struct fake_vcslot {
+	struct condis_vc *vc;
+};
+
+#define FAKE_SLOTS	256
+
+struct fake_cont {
+	void *vc;
+	void *party;
+};
 
 struct fake_world {
 	struct kunit *test;
@@ -105,8 +118,10 @@ struct fake_world {
 	wait_queue_head_t wq;
 	atomic_t ctx_violations;	/* a handler ran in atomic context */
 	atomic_t inflight;		/* fake completions not run yet */
-	bool make_after_activate;
-	bool close_after_deactivate;
+	struct fake_vcslot slots[FAKE_SLOTS];
+	atomic_t nslots;
+	struct fake_cont make_cont[FAKE_CONT_MAX];	/* make call after activation */
+	struct fake_cont close_cont[FAKE_CONT_MAX];	/* close call after deactivation */
 
 	spinlock_t hw_lock;		/* held by the atomic completions */
 	struct workqueue_struct *wq_pend;
@@ -131,6 +146,7 @@ void fake_open_af(struct fake_world *w);
 void fake_register_sap(struct fake_world *w);
 void fake_deregister_sap(struct fake_world *w);
 void fake_close_af(struct fake_world *w);
+struct fake_vcslot *fake_slot(struct fake_world *w);
 void fake_client_vc(struct fake_world *w);
 void fake_connect(struct fake_world *w, u32 flags);
 void fake_incoming(struct fake_world *w);
