@@ -58,6 +58,9 @@ compile-check: deps
 check: deps kernel
 	@$(TOP)/tests/check.sh
 
+demo: deps
+	@$(VM)/demo.sh
+
 shell: modules
 	$(VM)/run.sh --interactive --kernel $(KDIR)/arch/x86/boot/bzImage \
 		--modules $(MODS)/kernel/condis --out $(BUILD)/shell

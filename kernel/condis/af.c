@@ -307,8 +307,10 @@ static void notify_done_deliver(struct cd_req *req)
 	struct cd_af *af = container_of(req->owner, struct cd_af, o);
 	void *cm_ctx = af->cm_ctx;
 
-	/* A client that answered but left SAPs or VCs keeps the AF open:
-	 * teardown (or the client) still has to close them. */
+	/*
+	 * A client that answered but left SAPs or VCs keeps the AF open:
+	 * teardown (or the client) still has to close them.
+	 */
 	if (!req->status && list_empty_careful(&af->saps) &&
 	    list_empty_careful(&af->vcs))
 		cd_af_destroy(af);

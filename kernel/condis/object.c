@@ -36,6 +36,7 @@ int cd_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
 
 void cd_obj_publish(struct cd_obj *o)
 {
+	/* pairs with the acquire in cd_obj_lookup(): fields set before are seen */
 	smp_store_release(&o->dead, false);
 }
 
@@ -72,6 +73,7 @@ struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller
 	if ((h >> 32) == type && h) {
 		rcu_read_lock();
 		o = xa_load(&cd_xa[type], h & 0xffffffffUL);
+		/* pairs with the release in cd_obj_publish() */
 		if (o && (smp_load_acquire(&o->dead) ||
 			  !refcount_inc_not_zero(&o->ref)))
 			o = NULL;

@@ -352,7 +352,6 @@ static const struct cd_chain chain_in_drop = {
 	.deliver = in_drop_deliver,
 };
 
-
 /**
  * condis_cm_dispatch_incoming_drop_party - a remote party left
  * @cause: why, as a status

@@ -9,6 +9,7 @@
 #include <linux/string.h>
 #include "internal.h"
 
+/* registrations: adapters, their CMs and the clients */
 DEFINE_MUTEX(cd_reg_lock);
 LIST_HEAD(cd_adapters);
 LIST_HEAD(cd_clients);

@@ -5,15 +5,15 @@
 #if !defined(_CONDIS_TRACE_H) || defined(TRACE_HEADER_MULTI_READ)
 #define _CONDIS_TRACE_H
 
+#include <linux/string.h>
 #include <linux/tracepoint.h>
-#include <linux/version.h>
 
-/* __assign_str() lost its source argument in 6.10. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
-#define cd_assign_str(dst, src) __assign_str(dst)
-#else
-#define cd_assign_str(dst, src) __assign_str(dst, src)
-#endif
+/*
+ * Names go in fixed arrays: __assign_str() changed its arguments in 6.10
+ * and condis builds against 6.1 and 6.12 alike. Chain and rule names are
+ * short literals (at most CD_TP_NAME bytes are kept).
+ */
+#define CD_TP_NAME 64
 
 /*
  * Every request and indication is traced at issue (condis_request), when
@@ -26,18 +26,18 @@ DECLARE_EVENT_CLASS(condis_req_class,
 	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq),
 	TP_ARGS(chain, type, id, seq),
 	TP_STRUCT__entry(
-		__string(chain, chain)
+		__array(char, chain, CD_TP_NAME)
 		__field(u8, type)
 		__field(u32, id)
 		__field(u64, seq)
 	),
 	TP_fast_assign(
-		cd_assign_str(chain, chain);
+		strscpy(__entry->chain, chain, CD_TP_NAME);
 		__entry->type = type;
 		__entry->id = id;
 		__entry->seq = seq;
 	),
-	TP_printk("%s obj=%u/%u seq=%llu", __get_str(chain), __entry->type,
+	TP_printk("%s obj=%u/%u seq=%llu", __entry->chain, __entry->type,
 		  __entry->id, __entry->seq)
 );
 
@@ -53,7 +53,7 @@ TRACE_EVENT(condis_complete,
 	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq, int status, bool pended),
 	TP_ARGS(chain, type, id, seq, status, pended),
 	TP_STRUCT__entry(
-		__string(chain, chain)
+		__array(char, chain, CD_TP_NAME)
 		__field(u8, type)
 		__field(u32, id)
 		__field(u64, seq)
@@ -61,14 +61,14 @@ TRACE_EVENT(condis_complete,
 		__field(bool, pended)
 	),
 	TP_fast_assign(
-		cd_assign_str(chain, chain);
+		strscpy(__entry->chain, chain, CD_TP_NAME);
 		__entry->type = type;
 		__entry->id = id;
 		__entry->seq = seq;
 		__entry->status = status;
 		__entry->pended = pended;
 	),
-	TP_printk("%s obj=%u/%u seq=%llu status=%d pended=%d", __get_str(chain),
+	TP_printk("%s obj=%u/%u seq=%llu status=%d pended=%d", __entry->chain,
 		  __entry->type, __entry->id, __entry->seq, __entry->status,
 		  __entry->pended)
 );
@@ -77,20 +77,20 @@ TRACE_EVENT(condis_deliver,
 	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq, int status),
 	TP_ARGS(chain, type, id, seq, status),
 	TP_STRUCT__entry(
-		__string(chain, chain)
+		__array(char, chain, CD_TP_NAME)
 		__field(u8, type)
 		__field(u32, id)
 		__field(u64, seq)
 		__field(int, status)
 	),
 	TP_fast_assign(
-		cd_assign_str(chain, chain);
+		strscpy(__entry->chain, chain, CD_TP_NAME);
 		__entry->type = type;
 		__entry->id = id;
 		__entry->seq = seq;
 		__entry->status = status;
 	),
-	TP_printk("%s obj=%u/%u seq=%llu status=%d", __get_str(chain),
+	TP_printk("%s obj=%u/%u seq=%llu status=%d", __entry->chain,
 		  __entry->type, __entry->id, __entry->seq, __entry->status)
 );
 
@@ -100,38 +100,38 @@ TRACE_EVENT(condis_state,
 	TP_STRUCT__entry(
 		__field(u8, type)
 		__field(u32, id)
-		__string(what, what)
+		__array(char, what, CD_TP_NAME)
 		__field(int, from)
 		__field(int, to)
 	),
 	TP_fast_assign(
 		__entry->type = type;
 		__entry->id = id;
-		cd_assign_str(what, what);
+		strscpy(__entry->what, what, CD_TP_NAME);
 		__entry->from = from;
 		__entry->to = to;
 	),
 	TP_printk("obj=%u/%u %s %d->%d", __entry->type, __entry->id,
-		  __get_str(what), __entry->from, __entry->to)
+		  __entry->what, __entry->from, __entry->to)
 );
 
 TRACE_EVENT(condis_verifier,
 	TP_PROTO(const char *rule, u8 type, u32 id, const char *what),
 	TP_ARGS(rule, type, id, what),
 	TP_STRUCT__entry(
-		__string(rule, rule)
+		__array(char, rule, CD_TP_NAME)
 		__field(u8, type)
 		__field(u32, id)
-		__string(what, what)
+		__array(char, what, CD_TP_NAME)
 	),
 	TP_fast_assign(
-		cd_assign_str(rule, rule);
+		strscpy(__entry->rule, rule, CD_TP_NAME);
 		__entry->type = type;
 		__entry->id = id;
-		cd_assign_str(what, what);
+		strscpy(__entry->what, what, CD_TP_NAME);
 	),
-	TP_printk("%s obj=%u/%u %s", __get_str(rule), __entry->type,
-		  __entry->id, __get_str(what))
+	TP_printk("%s obj=%u/%u %s", __entry->rule, __entry->type,
+		  __entry->id, __entry->what)
 );
 
 #endif /* _CONDIS_TRACE_H */

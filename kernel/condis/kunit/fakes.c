@@ -406,8 +406,10 @@ static int cm_make_call(void *slot, struct condis_call_params *cp,
 		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
 	}
 	if (!w->cm_skip_activate) {
-		/* finish in activate_vc_complete if it pends (seed 003); the
-		 * completion may come before condis_cm_activate_vc() returns */
+		/*
+		 * finish in activate_vc_complete if it pends (seed 003); the
+		 * completion may come before condis_cm_activate_vc() returns
+		 */
 		fake_cont_set(w, w->make_cont, vc, party);
 		ret = w->mcm ? condis_mcm_activate_vc(vc, cp) :
 			       condis_cm_activate_vc(vc, cp);
