@@ -268,13 +268,9 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 			   GFP_KERNEL);
 	if (!req)
 		return -ENOMEM;
-	if (len) {
-		req->buf = kmemdup(buf, len, GFP_KERNEL);
-		req->len = len;
-		if (!req->buf) {
-			cd_req_free(req);
-			return -ENOMEM;
-		}
+	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {
+		cd_req_free(req);
+		return -ENOMEM;
 	}
 	flags = cd_lock(&vc->o);
 	switch (vc->call) {
@@ -533,10 +529,9 @@ static void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain,
 {
 	struct cd_req *req = cd_req_alloc(chain, &vc->o, target, GFP_ATOMIC);
 
-	if (req && len) {
-		req->buf = kmemdup(buf, min_t(u32, len, CONDIS_PARAMS_BLOB_MAX),
-				   GFP_ATOMIC);
-		req->len = req->buf ? min_t(u32, len, CONDIS_PARAMS_BLOB_MAX) : 0;
+	if (req && cd_req_set_buf(req, buf, len, GFP_ATOMIC)) {
+		cd_req_free(req);
+		req = NULL;
 	}
 	if (!req) {
 		condis_call_params_free(cp);

@@ -240,10 +240,9 @@ void condis_mco_indicate_status(struct condis_adapter *adapter,
 			goto out;
 	}
 	req = cd_req_alloc(&chain_status, &ad->o, v ? &v->o : NULL, GFP_ATOMIC);
-	if (req && len) {
-		len = min_t(u32, len, CONDIS_PARAMS_BLOB_MAX);
-		req->buf = kmemdup(buf, len, GFP_ATOMIC);
-		req->len = req->buf ? len : 0;
+	if (req && cd_req_set_buf(req, buf, len, GFP_ATOMIC)) {
+		cd_req_free(req);
+		req = NULL;
 	}
 	if (req) {
 		req->cause = status;

@@ -261,6 +261,7 @@ void cd_objects_exit(void);
 struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
 			    struct cd_obj *target, gfp_t gfp);
 void cd_req_free(struct cd_req *req);
+int cd_req_set_buf(struct cd_req *req, const void *buf, u32 len, gfp_t gfp);
 void cd_req_enqueue(struct cd_req *req);
 int cd_req_returned(struct cd_req *req, int ret, void *caller);
 struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chain,

@@ -73,6 +73,16 @@ void cd_vc_release_parties(struct cd_vc *vc)
 	vc->nparties = 0;
 }
 
+/* @p is (again) an active leaf of its call. */
+static void cd_party_set_active(struct cd_party *p)
+{
+	unsigned long flags = cd_lock(&p->vc->o);
+
+	p->state = PARTY_ACTIVE;
+	p->vc->nparties++;
+	cd_unlock(&p->vc->o, flags);
+}
+
 static struct cd_party *req_party(struct cd_req *req)
 {
 	return container_of(req->target, struct cd_party, o);
@@ -82,17 +92,10 @@ static struct cd_party *req_party(struct cd_req *req)
 
 static void add_apply(struct cd_req *req)
 {
-	struct cd_party *p = req_party(req);
-	unsigned long flags;
-
-	if (req->status) {
-		cd_party_unlink(p);
-		return;
-	}
-	flags = cd_lock(&p->vc->o);
-	p->state = PARTY_ACTIVE;
-	p->vc->nparties++;
-	cd_unlock(&p->vc->o, flags);
+	if (req->status)
+		cd_party_unlink(req_party(req));
+	else
+		cd_party_set_active(req_party(req));
 }
 
 /* On failure the party handle is invalid when the completion returns. */
@@ -209,17 +212,10 @@ EXPORT_SYMBOL_GPL(condis_cm_add_party_complete);
 
 static void drop_apply(struct cd_req *req)
 {
-	struct cd_party *p = req_party(req);
-	unsigned long flags;
-
-	if (!req->status) {
-		cd_party_unlink(p);
-		return;
-	}
-	flags = cd_lock(&p->vc->o);
-	p->state = PARTY_ACTIVE;
-	p->vc->nparties++;
-	cd_unlock(&p->vc->o, flags);
+	if (req->status)
+		cd_party_set_active(req_party(req));	/* the drop failed */
+	else
+		cd_party_unlink(req_party(req));
 }
 
 static void drop_completed(struct cd_req *req)
@@ -253,13 +249,9 @@ int cd_drop_party(struct cd_party *p, const void *buf, u32 len,
 	req = cd_req_alloc(&chain_drop_party, &vc->o, &p->o, GFP_KERNEL);
 	if (!req)
 		return -ENOMEM;
-	if (len) {
-		req->buf = kmemdup(buf, len, GFP_KERNEL);
-		req->len = len;
-		if (!req->buf) {
-			cd_req_free(req);
-			return -ENOMEM;
-		}
+	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {
+		cd_req_free(req);
+		return -ENOMEM;
 	}
 	flags = cd_lock(&vc->o);
 	if (p->state != PARTY_ACTIVE)
@@ -381,10 +373,9 @@ void condis_cm_dispatch_incoming_drop_party(int cause, struct condis_party *part
 		goto out;
 	}
 	req = cd_req_alloc(&chain_in_drop, &p->vc->o, &p->o, GFP_ATOMIC);
-	if (req && len) {
-		len = min_t(u32, len, CONDIS_PARAMS_BLOB_MAX);
-		req->buf = kmemdup(buf, len, GFP_ATOMIC);
-		req->len = req->buf ? len : 0;
+	if (req && cd_req_set_buf(req, buf, len, GFP_ATOMIC)) {
+		cd_req_free(req);
+		req = NULL;
 	}
 	if (req) {
 		req->cause = cause;

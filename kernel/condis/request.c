@@ -67,6 +67,27 @@ void cd_req_free(struct cd_req *req)
 	kfree(req);
 }
 
+/**
+ * cd_req_set_buf - give a request its own copy of a caller's buffer
+ * @req: the request
+ * @buf: the data (close and drop reasons, status details)
+ * @len: its length; at most %CONDIS_PARAMS_BLOB_MAX bytes are kept
+ * @gfp: allocation flags
+ *
+ * Return: 0, or -ENOMEM (the request has no buffer then).
+ */
+int cd_req_set_buf(struct cd_req *req, const void *buf, u32 len, gfp_t gfp)
+{
+	if (!len || !buf)
+		return 0;
+	len = min_t(u32, len, CONDIS_PARAMS_BLOB_MAX);
+	req->buf = kmemdup(buf, len, gfp);
+	if (!req->buf)
+		return -ENOMEM;
+	req->len = len;
+	return 0;
+}
+
 static void cd_kick(struct cd_obj *o)
 {
 	cd_obj_get(o);

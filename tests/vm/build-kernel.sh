@@ -68,7 +68,7 @@ while IFS= read -r line; do
 done < "$fragment"
 [ $missing = 0 ] || exit 1
 
-echo "build-kernel: compiling with -j$jobs (log: $out/build.log); a cold build takes about an hour on 2 cores" >&2
+echo "build-kernel: compiling with -j$jobs (log: $out/build.log); cold: about 10 minutes on 2 cores" >&2
 start=$(date +%s)
 (
 	make -C "$src" O="$out" ARCH=x86_64 -j"$jobs" bzImage modules

@@ -7,7 +7,8 @@
 # for the host, which judges them (tests/vm/check.sh).
 #
 # Environment: CONDIS_RESULTS (results dir), CONDIS_MODDIR (built modules),
-# CONDIS_SCENARIOS (scenario scripts; default tests/scenarios/*.sh).
+# CONDIS_SCENARIOS (scenario scripts; default tests/scenarios/*.sh),
+# CONDIS_SKIP_KUNIT (set by the harness self-test only).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -19,9 +20,15 @@ echo 0 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
 
 step() { echo "== $*"; }
 
-if [ -f "$M/condis_kunit.ko" ]; then
+# A KUnit kernel must run the suites: a missing module is a failure.
+if [ ! -f "$M/condis.ko" ]; then
+	echo "no condis.ko in $M"
+	exit 1
+fi
+if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 	step "KUnit suites"
 	touch "$R/kunit-expected"
+	[ -f "$M/condis_kunit.ko" ] || { echo "no condis_kunit.ko in $M"; exit 1; }
 	insmod "$M/condis.ko" || { echo "insmod condis.ko failed"; exit 1; }
 	insmod "$M/condis_kunit.ko" || echo "insmod condis_kunit.ko failed"
 	for d in /sys/kernel/debug/kunit/*/; do
