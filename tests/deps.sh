@@ -15,7 +15,7 @@ pkgs=(
 	# distro kernels: compile checks against 6.1 and 6.12, the demo's 6.12
 	linux-headers-amd64 linux-headers-6.12-amd64 linux-image-6.12-amd64
 	# guests and the kernel's own tools (kunit.py, ynl)
-	qemu-system-x86 busybox-static iproute2 python3 python3-yaml
+	qemu-system-x86 busybox-static xz-utils iproute2 python3 python3-yaml
 	python3-jsonschema
 	# userspace
 	cmake g++ pkg-config libnl-3-dev libnl-genl-3-dev libgtest-dev

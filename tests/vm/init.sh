@@ -39,7 +39,7 @@ finish() {
 
 if [ "${interactive:-0}" = 1 ]; then
 	echo "condis guest: modules from ${CONDIS_MODDIR:-none}; exit the shell to power off"
-	setsid bash -c 'exec bash </dev/ttyS0 >/dev/ttyS0 2>&1'
+	setsid bash -c 'exec bash --norc --noprofile -i </dev/ttyS0 >/dev/ttyS0 2>&1'
 	finish
 fi
 

@@ -69,7 +69,7 @@ append+=" init=$here/init.sh panic=-1 panic_on_warn=1 oops=panic softlockup_pani
 append+=" kmemleak=on kunit.enable=1 loglevel=5 condis.modules=${modules:-none}"
 [ $interactive = 1 ] && append+=" condis.interactive=1"
 
-qemu=(qemu-system-x86_64 -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-reboot
+qemu=(qemu-system-x86_64 -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none
       -kernel "$kernel" -append "$append"
       -fsdev local,id=root,path=/,readonly=on,security_model=none,multidevs=remap
       -device virtio-9p-pci,fsdev=root,mount_tag=/dev/root
