@@ -62,6 +62,21 @@ for series in 6.1 6.12; do
 	fi
 done
 
+step "documentation"
+ref=$top/../shared/reference/condis-model.md
+if [ -f "$ref" ]; then
+	if out=$(python3 "$top/tests/ndis-mapping.py" "$ref" \
+		 "$top/Documentation/condis/ndis-mapping.rst" \
+		 "$top/kernel/include/net/condis.h"); then
+		res PASS "NDIS mapping table covers the reference and matches the header"
+	else
+		res FAIL "NDIS mapping table covers the reference and matches the header"
+		echo "$out" | grep FAIL
+	fi
+else
+	res SKIP "NDIS mapping table (no shared/reference beside the tree)"
+fi
+
 step "harness self-test"
 while read -r verdict rest; do
 	res "$verdict" "$rest"
