@@ -129,13 +129,14 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 	list_add_tail(&a->cl_node, &cl->afs);
 	cd_unlock(&cl->o, flags);
 	flags = cd_lock(&cm->o);
+	ret = cm->going ? -ENODEV : 0;	/* lost the race with teardown */
 	list_add_tail(&a->cm_node, &cm->afs);
 	cd_unlock(&cm->o, flags);
 
-	req = cd_req_alloc(&chain_open_af, &a->o, NULL, GFP_KERNEL);
+	req = ret ? NULL : cd_req_alloc(&chain_open_af, &a->o, NULL, GFP_KERNEL);
 	if (!req) {
 		cd_af_destroy(a);
-		return -ENOMEM;
+		return ret ?: -ENOMEM;
 	}
 	cd_obj_publish(&a->o);
 	*af = cd_handle(&a->o);

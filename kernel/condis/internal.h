@@ -85,6 +85,7 @@ struct cd_cm {
 	struct cd_adapter *adapter;
 	u32 af_type;
 	bool mcm;
+	bool going;			/* being torn down: no new AF (o.lock) */
 	struct list_head afs;		/* struct cd_af, under o.lock */
 	struct list_head node;		/* adapter->cms, under cd_reg_lock */
 };
@@ -99,6 +100,7 @@ struct cd_af {
 	void *cm_ctx;
 	u8 state;
 	bool notified;			/* CM asked for a close */
+	bool going;			/* being torn down: no new SAP or VC (o.lock) */
 	struct list_head saps;		/* under o.lock */
 	struct list_head vcs;		/* under o.lock */
 	struct list_head cl_node;	/* client->afs */

@@ -105,7 +105,7 @@ int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *d
 	s->state = SAP_REGISTERING;
 	req = cd_req_alloc(&chain_reg_sap, &s->o, NULL, GFP_KERNEL);
 	flags = cd_lock(&a->o);
-	ret = a->state == AF_OPEN && req ? 0 : (req ? -EBADFD : -ENOMEM);
+	ret = a->state == AF_OPEN && !a->going && req ? 0 : (req ? -EBADFD : -ENOMEM);
 	if (!ret)
 		list_add_tail(&s->node, &a->saps);
 	else

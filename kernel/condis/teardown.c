@@ -154,7 +154,13 @@ static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
 {
 	DECLARE_COMPLETION_ONSTACK(done);
 	struct cd_obj **objs;
+	unsigned long flags;
 	int n, i;
+
+	/* nothing new on it from now on: the snapshots below are complete */
+	flags = cd_lock(&af->o);
+	af->going = true;
+	cd_unlock(&af->o, flags);
 
 	if (cm_going && af->state == AF_OPEN &&
 	    cd_notify_close_af(af, &done) == CONDIS_PENDING)
@@ -202,7 +208,12 @@ void cd_af_teardown(struct cd_af *af, int cause)
 void cd_adapter_teardown_cm(struct cd_cm *cm, int cause)
 {
 	struct cd_obj **afs;
+	unsigned long flags;
 	int n, i;
+
+	flags = cd_lock(&cm->o);
+	cm->going = true;	/* no new AF: the snapshot below is complete */
+	cd_unlock(&cm->o, flags);
 
 	afs = cd_snapshot(&cm->o, &cm->afs, offsetof(struct cd_af, cm_node), &n);
 	for (i = 0; i < n; i++)

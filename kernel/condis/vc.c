@@ -65,7 +65,7 @@ int cd_vc_create(struct cd_af *af, u8 creator, void *ctx, struct cd_vc **out)
 		vc->cm_ctx = ctx;
 
 	flags = cd_lock(&af->o);
-	ret = af->state == AF_OPEN ? 0 : -EBADFD;
+	ret = af->state == AF_OPEN && !af->going ? 0 : -EBADFD;
 	if (!ret)
 		list_add_tail(&vc->node, &af->vcs);
 	else

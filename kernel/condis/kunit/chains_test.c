@@ -8,6 +8,7 @@
  */
 #include <kunit/test.h>
 #include <linux/skbuff.h>
+#include <net/net_namespace.h>
 #include "fakes.h"
 
 struct chain_param {
@@ -91,6 +92,38 @@ static void af_open_unknown(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cm_register_af(w->adapter, FAKE_AF_TYPE,
 			(const struct condis_cm_ops *)NULL, w, (struct condis_cm **)&af),
 			-EINVAL);
+}
+
+static void noop_notify(void *ctx, struct condis_adapter *adapter, u32 af_type)
+{
+	(*(int *)ctx)++;
+}
+
+/*
+ * Objects belong to a namespace: a client of another namespace is not told
+ * of this namespace's AFs and cannot open them. condis only compares the
+ * namespace pointers, so a distinct dummy stands in for another namespace.
+ */
+static void af_other_namespace(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct net *other = kunit_kzalloc(test, sizeof(*other), GFP_KERNEL);
+	struct condis_client_ops ops;
+	struct condis_client *cl;
+	struct condis_af *af;
+	int notified = 0;
+
+	KUNIT_ASSERT_NOT_NULL(test, other);
+	memcpy(&ops, condis_fake_client_ops(), sizeof(ops));
+	ops.af_register_notify = noop_notify;
+	KUNIT_ASSERT_EQ(test, condis_client_register(other, "elsewhere", &ops,
+						     &notified, &cl), 0);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, notified, 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_open_af(cl, w->adapter, FAKE_AF_TYPE, w, &af),
+			-ENOENT);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_OPEN_AF), 0);
+	condis_client_unregister(cl);
 }
 
 static void af_close_busy(struct kunit *test)
@@ -662,6 +695,7 @@ static void teardown_adapter_unbind(struct kunit *test)
 static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(af_open_close, chain_gen_params),
 	KUNIT_CASE(af_open_unknown),
+	KUNIT_CASE(af_other_namespace),
 	KUNIT_CASE(af_close_busy),
 	KUNIT_CASE_PARAM(af_notify_close, chain_gen_params),
 	KUNIT_CASE_PARAM(sap_register_deregister, chain_gen_params),

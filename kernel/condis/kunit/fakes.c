@@ -4,6 +4,7 @@
  */
 #include <linux/delay.h>
 #include <linux/hardirq.h>
+#include <linux/hrtimer.h>
 #include <linux/slab.h>
 #include <net/net_namespace.h>
 #include "fakes.h"
@@ -103,6 +104,7 @@ unsigned long fake_vrf_delta(struct fake_world *w, enum condis_verifier_rule r)
 struct fake_pend {
 	struct delayed_work work;
 	struct timer_list timer;
+	struct hrtimer hrtimer;
 	struct fake_world *w;
 	enum fake_op op;
 	int status;
@@ -197,7 +199,24 @@ static void fake_pend_timer(struct timer_list *t)
 	fake_pend_done(p);
 }
 
-/* Complete @op later (process or atomic as the mode says) or right now. */
+/* hard interrupt context, a spinlock held */
+static enum hrtimer_restart fake_pend_hrtimer(struct hrtimer *t)
+{
+	struct fake_pend *p = container_of(t, struct fake_pend, hrtimer);
+	unsigned long flags;
+
+	spin_lock_irqsave(&p->w->hw_lock, flags);
+	fake_finish(p);
+	spin_unlock_irqrestore(&p->w->hw_lock, flags);
+	fake_pend_done(p);
+	return HRTIMER_NORESTART;
+}
+
+/*
+ * Complete @op later or right now, as the mode says. Atomic completions
+ * alternate between a timer (softirq) and a hard-interrupt hrtimer, both
+ * with a spinlock held and interrupts off.
+ */
 static void fake_complete(struct fake_world *w, enum fake_op op, void *h0, void *h1)
 {
 	struct fake_pend *p = kzalloc(sizeof(*p), GFP_ATOMIC);
@@ -212,8 +231,15 @@ static void fake_complete(struct fake_world *w, enum fake_op op, void *h0, void 
 	atomic_inc(&w->inflight);
 	switch (w->mode[op]) {
 	case FM_PEND_ATOMIC:
-		timer_setup(&p->timer, fake_pend_timer, 0);
-		mod_timer(&p->timer, jiffies + 1);
+		if (atomic_inc_return(&w->atomic_kind) & 1) {
+			hrtimer_init(&p->hrtimer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
+			p->hrtimer.function = fake_pend_hrtimer;
+			hrtimer_start(&p->hrtimer, ns_to_ktime(200 * NSEC_PER_USEC),
+				      HRTIMER_MODE_REL_HARD);
+		} else {
+			timer_setup(&p->timer, fake_pend_timer, 0);
+			mod_timer(&p->timer, jiffies + 1);
+		}
 		break;
 	case FM_PEND_PROC:
 		INIT_DELAYED_WORK(&p->work, fake_pend_work);
@@ -746,6 +772,11 @@ static const struct condis_client_ops fake_cl_ops = {
 	.send_complete = cl_send_complete,
 	.status = cl_status,
 };
+
+const struct condis_client_ops *condis_fake_client_ops(void)
+{
+	return &fake_cl_ops;
+}
 
 /* ---- the world ------------------------------------------------------------------ */
 

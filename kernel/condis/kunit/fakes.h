@@ -5,8 +5,9 @@
  *
  * Every handler that may pend answers according to the world's mode for
  * that operation: synchronously, pended and completed from process context
- * (a work item), pended and completed from atomic context (a timer that
- * takes a spinlock with interrupts off), or failing. Every handler call is
+ * (a work item), pended and completed from atomic context (alternately a
+ * timer in softirq and an hrtimer in hard interrupt context, each taking a
+ * spinlock with interrupts off), or failing. Every handler call is
  * logged with its status, so tests assert the order in which handlers ran,
  * and every handler that condis promises to run in process context checks
  * that it does.
@@ -118,6 +119,7 @@ struct fake_world {
 	wait_queue_head_t wq;
 	atomic_t ctx_violations;	/* a handler ran in atomic context */
 	atomic_t inflight;		/* fake completions not run yet */
+	atomic_t atomic_kind;		/* alternates softirq and hardirq completions */
 	struct fake_vcslot slots[FAKE_SLOTS];
 	atomic_t nslots;
 	struct fake_cont make_cont[FAKE_CONT_MAX];	/* make call after activation */
@@ -147,6 +149,7 @@ void fake_register_sap(struct fake_world *w);
 void fake_deregister_sap(struct fake_world *w);
 void fake_close_af(struct fake_world *w);
 struct fake_vcslot *fake_slot(struct fake_world *w);
+const struct condis_client_ops *condis_fake_client_ops(void);
 void fake_client_vc(struct fake_world *w);
 void fake_connect(struct fake_world *w, u32 flags);
 void fake_incoming(struct fake_world *w);
