@@ -10,6 +10,22 @@
 
 struct workqueue_struct *condis_wq;
 
+/**
+ * condis_flush - wait until every handler condis owes so far has run
+ *
+ * Every completion, indication and send completion queued before the call
+ * has been delivered when it returns. Deliveries queued by those handlers
+ * may still be running: call it again to wait for them too.
+ *
+ * Context: process; may sleep; not from a condis handler.
+ */
+void condis_flush(void)
+{
+	cd_sendc_flush();
+	flush_workqueue(condis_wq);
+}
+EXPORT_SYMBOL_GPL(condis_flush);
+
 static int __init condis_init(void)
 {
 	int ret;

@@ -2,7 +2,6 @@
 /*
  * Fake miniport, call manager and client for the condis KUnit suites.
  */
-#include <linux/delay.h>
 #include <linux/hardirq.h>
 #include <linux/hrtimer.h>
 #include <linux/slab.h>
@@ -87,11 +86,16 @@ bool fake_wait(struct fake_world *w, enum fake_ev ev, int n)
 /* Every fake completion ran and condis delivered what it owed. */
 void fake_settle(struct fake_world *w)
 {
+	int i;
+
 	wait_event_timeout(w->wq, !atomic_read(&w->inflight), 10 * HZ);
 	KUNIT_EXPECT_EQ(w->test, atomic_read(&w->inflight), 0);
-	flush_workqueue(w->wq_pend);
-	/* deliveries run on condis' workqueue: give them the same chance */
-	msleep(20);
+	/* handlers cascade (a completion's handler makes the next request) */
+	for (i = 0; i < 4; i++) {
+		flush_workqueue(w->wq_pend);
+		condis_flush();
+		wait_event_timeout(w->wq, !atomic_read(&w->inflight), 10 * HZ);
+	}
 }
 
 unsigned long fake_vrf_delta(struct fake_world *w, enum condis_verifier_rule r)

@@ -504,6 +504,8 @@ const char *condis_status_name(int status);
 /* Stable numeric ids (as seen over netlink); 0 for an invalid handle. */
 u32 condis_handle_id(const void *handle);
 
+void condis_flush(void);
+
 /* Objects of every type alive right now, freed ones excluded (leak checks). */
 unsigned long condis_objects_live(void);
 
