@@ -25,7 +25,7 @@ SRCS	:= $(shell find $(TOP)/kernel -name '*.[ch]' -o -name Kbuild) $(TOP)/Kbuild
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
-.PHONY: all modules deps kernel check compile-check shell demo clean help
+.PHONY: all modules deps kernel check compile-check shell demo clean help stock-6.1 stock-6.12
 
 all: modules
 
@@ -51,9 +51,14 @@ endef
 modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
 	$(call kbuild,$(KDIR),$(MODS),W=1)
 
-compile-check: deps
-	$(call kbuild,$(call stock,6.1),$(BUILD)/stock-6.1,W=1 KCFLAGS=-Werror)
-	$(call kbuild,$(call stock,6.12),$(BUILD)/stock-6.12,W=1 KCFLAGS=-Werror)
+# Against Debian's stock headers of a series (newest installed, or
+# STOCK_KDIR), warnings as errors: `make stock-6.1`, `make stock-6.12`.
+stock-%:
+	@test -d "$(or $(STOCK_KDIR),$(call stock,$*))" || \
+		{ echo "no Debian $* headers installed (make deps)"; exit 1; }
+	$(call kbuild,$(or $(STOCK_KDIR),$(call stock,$*)),$(BUILD)/stock-$*,W=1 KCFLAGS=-Werror)
+
+compile-check: deps stock-6.1 stock-6.12
 
 check: deps kernel
 	@$(TOP)/tests/check.sh

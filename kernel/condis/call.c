@@ -109,7 +109,10 @@ static const struct cd_chain chain_make_call = {
 /**
  * condis_cl_make_call - make an outgoing call on a client-created VC
  * @vc: the VC handle
- * @cp: call parameters (copied; the CM may change the copy)
+ * @cp: call parameters. condis works on a copy the CM may change in place;
+ *	when the call is connected synchronously, the settled parameters are
+ *	copied back into @cp (NDIS: the CM changes the caller's buffer), when
+ *	it pends they come with make_call_complete
  * @cl_party_ctx: the client's context for the initial party of a
  *	multipoint call (%CONDIS_CALL_MULTIPOINT_VC), else ignored
  * @party: receives the initial party handle of a multipoint call, or NULL
@@ -120,7 +123,7 @@ static const struct cd_chain chain_make_call = {
  * negative errno; on failure the party handle is invalid and the client
  * deletes its VC.
  */
-int condis_cl_make_call(struct condis_vc *vc, const struct condis_call_params *cp,
+int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *cp,
 			void *cl_party_ctx, struct condis_party **party)
 {
 	struct cd_party *p = NULL;
@@ -169,6 +172,8 @@ int condis_cl_make_call(struct condis_vc *vc, const struct condis_call_params *c
 					p ? cd_handle(&p->o) : NULL,
 					p ? &p->cm_ctx : NULL);
 	ret = cd_req_returned(req, ret, CD_CALLER);
+	if (!ret)
+		condis_call_params_copy(cp, v->cp);
 	if (ret && ret != CONDIS_PENDING && party)
 		*party = NULL;
 	goto out;
@@ -648,14 +653,15 @@ static const struct cd_chain chain_qos = {
 /**
  * condis_cl_modify_qos - change the QoS of a connected call
  * @vc: the VC handle
- * @cp: the new parameters (copied)
+ * @cp: the new parameters; as for condis_cl_make_call(), what the CM
+ *	settled on is copied back when it answers synchronously
  *
  * One at a time per VC. Runs the CM's modify_qos. NDIS: NdisClModifyCallQoS.
  * Context: process; may sleep.
  * Return: 0, %CONDIS_PENDING (modify_qos_complete follows) or a negative
  * errno (-EBUSY while another is outstanding).
  */
-int condis_cl_modify_qos(struct condis_vc *vc, const struct condis_call_params *cp)
+int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 {
 	struct cd_req *req;
 	unsigned long flags;
@@ -687,6 +693,8 @@ int condis_cl_modify_qos(struct condis_vc *vc, const struct condis_call_params *
 	cd_req_enqueue(req);
 	ret = v->af->cm->ops->modify_qos(v->cm_ctx, req->cp);
 	ret = cd_req_returned(req, ret, CD_CALLER);
+	if (!ret)
+		condis_call_params_copy(cp, v->cp);
 	cd_obj_put(&v->o);
 	return ret;
 err:

@@ -48,16 +48,8 @@ struct condis_call_params *condis_call_params_dup(const struct condis_call_param
 	struct condis_call_params *n;
 
 	n = condis_call_params_alloc(cp->cm_specific_len, cp->media_specific_len, gfp);
-	if (!n)
-		return NULL;
-	n->flags = cp->flags;
-	n->tx = cp->tx;
-	n->rx = cp->rx;
-	n->media_flags = cp->media_flags;
-	n->receive_priority = cp->receive_priority;
-	n->receive_size_hint = cp->receive_size_hint;
-	memcpy(n->cm_specific, cp->cm_specific, cp->cm_specific_len);
-	memcpy(n->media_specific, cp->media_specific, cp->media_specific_len);
+	if (n)
+		condis_call_params_copy(n, cp);
 	return n;
 }
 EXPORT_SYMBOL_GPL(condis_call_params_dup);
@@ -73,3 +65,29 @@ void condis_call_params_free(struct condis_call_params *cp)
 	kfree(cp);
 }
 EXPORT_SYMBOL_GPL(condis_call_params_free);
+
+/**
+ * condis_call_params_copy - copy values and blob contents between parameters
+ * @dst: destination
+ * @src: source, with blobs of the same lengths as @dst's
+ *
+ * Context: any.
+ * Return: 0, or -EMSGSIZE when the blob lengths differ (nothing copied).
+ */
+int condis_call_params_copy(struct condis_call_params *dst,
+			    const struct condis_call_params *src)
+{
+	if (dst->cm_specific_len != src->cm_specific_len ||
+	    dst->media_specific_len != src->media_specific_len)
+		return -EMSGSIZE;
+	dst->flags = src->flags;
+	dst->tx = src->tx;
+	dst->rx = src->rx;
+	dst->media_flags = src->media_flags;
+	dst->receive_priority = src->receive_priority;
+	dst->receive_size_hint = src->receive_size_hint;
+	memcpy(dst->cm_specific, src->cm_specific, src->cm_specific_len);
+	memcpy(dst->media_specific, src->media_specific, src->media_specific_len);
+	return 0;
+}
+EXPORT_SYMBOL_GPL(condis_call_params_copy);

@@ -88,6 +88,14 @@ int cd_req_set_buf(struct cd_req *req, const void *buf, u32 len, gfp_t gfp)
 	return 0;
 }
 
+/* How long condis waits for a pended request in teardown (pend_timeout_ms). */
+unsigned long cd_pend_timeout(void)
+{
+	unsigned int ms = READ_ONCE(condis_pend_timeout_ms);
+
+	return ms ? msecs_to_jiffies(ms) : MAX_SCHEDULE_TIMEOUT;
+}
+
 static void cd_kick(struct cd_obj *o)
 {
 	cd_obj_get(o);
@@ -332,8 +340,7 @@ static void cd_req_abort_pended(struct cd_obj *o, int status)
  */
 void cd_settle(struct cd_obj *o)
 {
-	unsigned long t = condis_pend_timeout_ms ?
-		msecs_to_jiffies(condis_pend_timeout_ms) : MAX_SCHEDULE_TIMEOUT;
+	unsigned long t = cd_pend_timeout();
 
 	if (wait_event_timeout(cd_idle_wq, list_empty_careful(&o->evq), t))
 		return;
@@ -357,8 +364,7 @@ void cd_req_wait(struct cd_obj *owner,
 		 const struct cd_chain *chain, const void *key,
 		 struct completion *done)
 {
-	unsigned long t = condis_pend_timeout_ms ?
-		msecs_to_jiffies(condis_pend_timeout_ms) : MAX_SCHEDULE_TIMEOUT;
+	unsigned long t = cd_pend_timeout();
 	struct cd_req *req;
 
 	if (wait_for_completion_timeout(done, t))

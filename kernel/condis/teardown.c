@@ -45,12 +45,6 @@ static void cd_put_snapshot(struct cd_obj **v, int n)
 	kfree(v);
 }
 
-static unsigned long cd_grace(void)
-{
-	return condis_pend_timeout_ms ? msecs_to_jiffies(condis_pend_timeout_ms) :
-					MAX_SCHEDULE_TIMEOUT;
-}
-
 /*
  * The roles refused to close or deactivate (a CM failing every request):
  * the owner is going regardless, so the VC goes too. Its delete handlers
@@ -114,7 +108,7 @@ static void cd_vc_teardown(struct cd_vc *vc, int cause, bool client_going)
 	bool mcm = vc->af->cm->mcm;
 
 	cd_sendc_flush();
-	wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_grace());
+	wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_pend_timeout());
 	cd_settle(&vc->o);	/* make call, incoming answer, ... */
 
 	if (vc->call == CALL_CONNECTED || vc->call == CALL_ACCEPTED) {
@@ -131,7 +125,7 @@ static void cd_vc_teardown(struct cd_vc *vc, int cause, bool client_going)
 	/* A CM that stays deletes its own VCs after the close (seed 002). */
 	if (client_going && vc->creator == CD_TO_CM)
 		wait_event_timeout(cd_idle_wq, READ_ONCE(vc->o.dead) &&
-				   list_empty_careful(&vc->o.evq), cd_grace());
+				   list_empty_careful(&vc->o.evq), cd_pend_timeout());
 	if (READ_ONCE(vc->o.dead))
 		return;
 

@@ -12,7 +12,8 @@
 #   build-<ver>/modroot/  modules_install output (netdevsim, veth, ...)
 #
 # Prints the build directory on stdout when done; progress goes to stderr.
-# Usage: build-kernel.sh [--print-dir]   (--print-dir: only print, never build)
+# Usage: build-kernel.sh [--print-dir|--print-src]
+#   --print-dir / --print-src: only print the build or source directory
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,10 +29,10 @@ src=$cache/src-$ver
 out=$cache/build-$ver
 key=$( (cat "$fragment"; echo "$ver") | sha256sum | cut -c1-16)
 
-if [ "${1:-}" = --print-dir ]; then
-	echo "$out"
-	exit 0
-fi
+case "${1:-}" in
+--print-dir) echo "$out"; exit 0 ;;
+--print-src) echo "$src"; exit 0 ;;
+esac
 
 mkdir -p "$cache"
 exec 9>"$cache/.build.lock"

@@ -18,10 +18,8 @@ hdr=/usr/src/linux-headers-$kver
 
 echo "demo: building condis.ko against $kver" >&2
 mods=$build/stock-6.12
-mkdir -p "$mods" "$out"
-rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
-	"$top/Kbuild" "$top/kernel" "$mods/"
-make -s -C "$hdr" M="$mods" modules
+mkdir -p "$out"
+make -s -C "$top" STOCK_KDIR="$hdr" stock-6.12 > /dev/null
 "$here/initramfs.sh" "$kver" "$out/initramfs.cpio.gz"
 
 echo "demo: booting $kver under QEMU" >&2

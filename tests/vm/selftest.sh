@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 kernel=$1
 out=$2/selftest
 rc=0
-src=$("$here/build-kernel.sh" --print-dir | sed 's/build-/src-/')
+src=$("$here/build-kernel.sh" --print-src)
 
 expect_failure() {	# expect_failure NAME EXIT_CODE
 	if [ "$2" != 0 ]; then

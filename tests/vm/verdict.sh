@@ -12,7 +12,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 R=$1
 run_rc=$2
-src=$("$here/build-kernel.sh" --print-dir | sed 's/build-/src-/')
+src=$("$here/build-kernel.sh" --print-src)
 pass=0 fail=0 skip=0
 
 res() {	# res STATUS NAME

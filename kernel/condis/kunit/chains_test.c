@@ -365,12 +365,15 @@ static void call_params_changed(struct kunit *test)
 	fake_open_af(w);
 	fake_client_vc(w);
 	ret = condis_cl_make_call(w->vc, cp, w, NULL);
-	condis_call_params_free(cp);
 	KUNIT_ASSERT_EQ(test, fake_final(w, ret, FEV_CL_MAKE_CALL_DONE, 1), 0);
-	if (ret == CONDIS_PENDING) {
+	if (ret == CONDIS_PENDING) {	/* with the completion */
 		KUNIT_EXPECT_EQ(test, w->last_peak, 4242);
 		KUNIT_EXPECT_TRUE(test, w->last_flags & CONDIS_CALL_PARAMETERS_CHANGED);
+	} else {			/* in the caller's buffer */
+		KUNIT_EXPECT_EQ(test, cp->tx.peak_bandwidth, 4242);
+		KUNIT_EXPECT_TRUE(test, cp->flags & CONDIS_CALL_PARAMETERS_CHANGED);
 	}
+	condis_call_params_free(cp);
 	/* the client finds them unacceptable and tears the call down */
 	fake_world_set_mode(w, FM_SYNC);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);

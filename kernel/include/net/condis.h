@@ -135,6 +135,8 @@ struct condis_call_params *condis_call_params_alloc(u32 cm_len, u32 media_len,
 struct condis_call_params *condis_call_params_dup(const struct condis_call_params *cp,
 						  gfp_t gfp);
 void condis_call_params_free(struct condis_call_params *cp);
+int condis_call_params_copy(struct condis_call_params *dst,
+			    const struct condis_call_params *src);
 
 /**
  * struct condis_sap_desc - a service access point (NDIS CO_SAP)
@@ -463,7 +465,7 @@ void condis_cl_notify_close_af_complete(int status, struct condis_af *af);
 int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *desc,
 			   void *cl_sap_ctx, struct condis_sap **sap);
 int condis_cl_deregister_sap(struct condis_sap *sap);
-int condis_cl_make_call(struct condis_vc *vc, const struct condis_call_params *cp,
+int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *cp,
 			void *cl_party_ctx, struct condis_party **party);
 int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party,
 			 const void *buf, u32 len);
@@ -473,7 +475,7 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 			const struct condis_call_params *cp,
 			struct condis_party **party);
 int condis_cl_drop_party(struct condis_party *party, const void *buf, u32 len);
-int condis_cl_modify_qos(struct condis_vc *vc, const struct condis_call_params *cp);
+int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp);
 
 /* ------------------------------------------------------------------ */
 /* Both protocols (NdisCo*)                                            */
