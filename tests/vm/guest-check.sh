@@ -31,6 +31,13 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 	[ -f "$M/condis_kunit.ko" ] || { echo "no condis_kunit.ko in $M"; exit 1; }
 	insmod "$M/condis.ko" || { echo "insmod condis.ko failed"; exit 1; }
 	insmod "$M/condis_kunit.ko" || echo "insmod condis_kunit.ko failed"
+	# a module using condis keeps it loaded (Documentation: architecture)
+	if rmmod condis 2>/dev/null; then
+		echo "unload_refused_while_used 1" >> "$R/scenarios.txt"
+		insmod "$M/condis.ko"
+	else
+		echo "unload_refused_while_used 0" >> "$R/scenarios.txt"
+	fi
 	for d in /sys/kernel/debug/kunit/*/; do
 		s=$(basename "$d")
 		[ -f "$d/results" ] && cp "$d/results" "$R/ktap/$s.ktap"
