@@ -20,7 +20,7 @@ VM	:= $(TOP)/tests/vm
 TESTK	= $(shell $(VM)/build-kernel.sh --print-dir)
 KDIR	?= $(TESTK)
 MODS	:= $(BUILD)/modules
-SRCS	:= $(shell find $(TOP)/kernel -name '*.[ch]' -o -name Kbuild) $(TOP)/Kbuild
+SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $(TOP)/Kbuild
 
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
@@ -39,13 +39,15 @@ kernel: deps
 	@$(VM)/build-kernel.sh > /dev/null
 
 # Kbuild writes objects next to the sources: build a copy under $(BUILD),
-# one per kernel tree, so the work tree stays clean.
+# one per kernel tree, so the work tree stays clean. Every module ends up
+# in its ko/ folder as well (what the guests load).
 # $(call kbuild,KDIR,OUTDIR,EXTRA)
 define kbuild
 	@mkdir -p $(2)
 	@rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
-		$(TOP)/Kbuild $(TOP)/kernel $(2)/
+		$(TOP)/Kbuild $(TOP)/kernel $(TOP)/uapi $(2)/
 	$(MAKE) -C $(1) M=$(2) $(3) modules
+	@mkdir -p $(2)/ko && find $(2)/kernel -name '*.ko' -exec cp -t $(2)/ko {} +
 endef
 
 modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
@@ -68,7 +70,7 @@ demo: deps
 
 shell: modules
 	$(VM)/run.sh --interactive --kernel $(KDIR)/arch/x86/boot/bzImage \
-		--modules $(MODS)/kernel/condis --out $(BUILD)/shell
+		--modules $(MODS)/ko --out $(BUILD)/shell
 
 clean:
 	rm -rf $(BUILD)

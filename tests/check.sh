@@ -72,7 +72,7 @@ done < <("$vm/selftest.sh" "$kdir/arch/x86/boot/bzImage" "$build" 2>/dev/null |
 step "debug test kernel: KUnit, scenarios, kmemleak, splats"
 results=$build/check
 rm -rf "$results"
-"$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$build/modules/kernel/condis" \
+"$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$build/modules/ko" \
 	--out "$results" --timeout "${CONDIS_CHECK_TIMEOUT:-2400}" -- "$vm/guest-check.sh" 2>&1 |
 	grep -v '^run.sh: booting'
 rc=${PIPESTATUS[0]}

@@ -169,7 +169,7 @@ enum cd_req_state {
 	REQ_PENDED,	/* handler returned PENDING, no completion yet */
 	REQ_EARLY,	/* completed before the handler returned */
 	REQ_READY,	/* final: waiting for delivery in order */
-	REQ_SYNC,	/* final without pending: no delivery */
+	REQ_SYNC_DONE,	/* final without pending: no delivery */
 };
 
 struct cd_req;
@@ -251,6 +251,10 @@ struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller
 void cd_obj_unpublish(struct cd_obj *o);
 void *cd_handle(const struct cd_obj *o);
 unsigned long cd_obj_count(enum cd_type type);
+struct cd_obj *cd_obj_get_id(enum cd_type type, u32 id, const struct net *net);
+struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
+			   const struct net *net);
+unsigned int cd_obj_generation(void);
 int cd_objects_init(void);
 void cd_objects_exit(void);
 

@@ -6,7 +6,7 @@
  */
 #include <linux/module.h>
 #include <linux/workqueue.h>
-#include "internal.h"
+#include "netlink.h"
 
 struct workqueue_struct *condis_wq;
 
@@ -42,9 +42,14 @@ static int __init condis_init(void)
 	ret = cd_verifier_init();
 	if (ret)
 		goto err_data;
+	ret = cd_nl_init();
+	if (ret)
+		goto err_verifier;
 	pr_info("condis: connection-oriented NDIS framework loaded\n");
 	return 0;
 
+err_verifier:
+	cd_verifier_exit();
 err_data:
 	cd_data_exit();
 err_objects:
@@ -56,6 +61,7 @@ err_wq:
 
 static void __exit condis_exit(void)
 {
+	cd_nl_exit();
 	cd_verifier_exit();
 	cd_data_exit();
 	destroy_workqueue(condis_wq);	/* drains every delivery */
@@ -68,3 +74,4 @@ MODULE_DESCRIPTION("condis: connection-oriented NDIS (CoNDIS) framework");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
 MODULE_VERSION("0.1");
+MODULE_ALIAS_GENL_FAMILY(CONDIS_FAMILY_NAME);

@@ -9,11 +9,13 @@
  * reference goes.
  */
 #include <linux/slab.h>
+#include <net/net_namespace.h>
 #include "internal.h"
 
 static struct xarray cd_xa[__CD_TYPE_MAX];
 static u32 cd_next_id[__CD_TYPE_MAX];
 static atomic_long_t cd_live[__CD_TYPE_MAX];
+static atomic_t cd_gen;		/* bumped when an object appears or goes */
 
 int cd_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
 {
@@ -38,6 +40,7 @@ void cd_obj_publish(struct cd_obj *o)
 {
 	/* pairs with the acquire in cd_obj_lookup(): fields set before are seen */
 	smp_store_release(&o->dead, false);
+	atomic_inc(&cd_gen);
 }
 
 void cd_obj_get(struct cd_obj *o)
@@ -102,6 +105,60 @@ void cd_obj_unpublish(struct cd_obj *o)
 	xa_lock_irqsave(&cd_xa[o->type], flags);
 	__xa_erase(&cd_xa[o->type], o->id);
 	xa_unlock_irqrestore(&cd_xa[o->type], flags);
+	atomic_inc(&cd_gen);
+}
+
+/**
+ * cd_obj_get_id - the live object of a type with an id, in a namespace
+ * @type: object type
+ * @id: its id (as netlink shows it)
+ * @net: the namespace it must belong to
+ *
+ * Unlike cd_obj_lookup(), a miss is not a contract violation: the id came
+ * from userspace. Context: any.
+ * Return: the object with a reference held, or NULL.
+ */
+struct cd_obj *cd_obj_get_id(enum cd_type type, u32 id, const struct net *net)
+{
+	struct cd_obj *o;
+
+	rcu_read_lock();
+	o = xa_load(&cd_xa[type], id);
+	if (o && (smp_load_acquire(&o->dead) || !net_eq(o->net, net) ||
+		  !refcount_inc_not_zero(&o->ref)))
+		o = NULL;
+	rcu_read_unlock();
+	return o;
+}
+
+/**
+ * cd_obj_next - the first live object of a type from an id on (dumps)
+ * @type: object type
+ * @id: in: where to start; out: the id of the object returned
+ * @net: the namespace it must belong to
+ *
+ * Context: any. Return: the object with a reference held, or NULL.
+ */
+struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
+			   const struct net *net)
+{
+	struct cd_obj *o;
+
+	rcu_read_lock();
+	xa_for_each_start(&cd_xa[type], *id, o, *id) {
+		if (smp_load_acquire(&o->dead) || !net_eq(o->net, net))
+			continue;
+		if (refcount_inc_not_zero(&o->ref))
+			break;
+	}
+	rcu_read_unlock();
+	return o;
+}
+
+/* Changes whenever an object appears or goes: dump consistency. */
+unsigned int cd_obj_generation(void)
+{
+	return atomic_read(&cd_gen);
 }
 
 static void cd_obj_release(struct cd_obj *o)

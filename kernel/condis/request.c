@@ -146,7 +146,7 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 		return CONDIS_PENDING;
 	}
 
-	old = atomic_cmpxchg(&req->state, REQ_ISSUED, REQ_SYNC);
+	old = atomic_cmpxchg(&req->state, REQ_ISSUED, REQ_SYNC_DONE);
 	if (old == REQ_EARLY)
 		cd_verify_report(CONDIS_VRF_COMPLETE_UNPENDED, o, chain->name, caller);
 	flags = cd_lock(o);

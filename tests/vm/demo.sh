@@ -25,7 +25,7 @@ make -s -C "$top" STOCK_KDIR="$hdr" stock-6.12 > /dev/null
 echo "demo: booting $kver under QEMU" >&2
 rc=0
 "$here/run.sh" --kernel "$kernel" --initrd "$out/initramfs.cpio.gz" \
-	--modules "$mods/kernel/condis" --out "$out/run" --timeout 300 -- \
+	--modules "$mods/ko" --out "$out/run" --timeout 300 -- \
 	"$here/demo-guest.sh" || rc=$?
 cat "$out/run/guest.log"
 exit $rc

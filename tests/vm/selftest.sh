@@ -31,7 +31,7 @@ python3 "$here/ktap_count.py" "$src/tools/testing/kunit/kunit.py" \
 expect_failure "failing KTAP sample fails the run" $?
 
 rm -rf "$out"
-"$here/run.sh" --kernel "$kernel" --modules "$2/modules/kernel/condis" \
+"$here/run.sh" --kernel "$kernel" --modules "$2/modules/ko" \
 	--out "$out/scenario" --timeout 300 -- \
 	env CONDIS_SKIP_KUNIT=1 CONDIS_SCENARIOS="$here/selftest/failing-scenario.sh" \
 	"$here/guest-check.sh" 2>/dev/null

@@ -1,0 +1,668 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The condis generic netlink family (Documentation/netlink/specs/condis.yaml,
+ * uapi/linux/condis.h): policies, the operations table, queries and dumps,
+ * notifications, and the sockets acting as clients (found by port).
+ *
+ * The operations table is a plain genl_ops array with per-operation
+ * policies, so the same code builds on 6.1 (no split ops) and 6.12.
+ * Requests that change something need CAP_NET_ADMIN in the socket's user
+ * namespace (GENL_UNS_ADMIN_PERM); queries are open to everyone and only
+ * ever show the caller's network namespace.
+ */
+#include <linux/hashtable.h>
+#include <linux/netlink.h>
+#include <net/net_namespace.h>
+#include <net/sock.h>
+#include "netlink.h"
+
+/* ---- policies ------------------------------------------------------------ */
+
+static const struct nla_policy cd_flowspec_policy[CONDIS_A_FLOWSPEC_MAX + 1] = {
+	[CONDIS_A_FLOWSPEC_TOKEN_RATE] = { .type = NLA_U32 },
+	[CONDIS_A_FLOWSPEC_TOKEN_BUCKET_SIZE] = { .type = NLA_U32 },
+	[CONDIS_A_FLOWSPEC_PEAK_BANDWIDTH] = { .type = NLA_U32 },
+	[CONDIS_A_FLOWSPEC_LATENCY] = { .type = NLA_U32 },
+	[CONDIS_A_FLOWSPEC_DELAY_VARIATION] = { .type = NLA_U32 },
+	[CONDIS_A_FLOWSPEC_SERVICE_TYPE] = { .type = NLA_U32 },
+	[CONDIS_A_FLOWSPEC_MAX_SDU_SIZE] = { .type = NLA_U32 },
+	[CONDIS_A_FLOWSPEC_MINIMUM_POLICED_SIZE] = { .type = NLA_U32 },
+};
+
+#define CD_CALL_FLAGS_ALL	(CONDIS_CALL_FLAGS_MULTIPOINT_VC * 2 - 1)
+
+static const struct nla_policy cd_params_policy[CONDIS_A_PARAMS_MAX + 1] = {
+	[CONDIS_A_PARAMS_FLAGS] = NLA_POLICY_MASK(NLA_U32, CD_CALL_FLAGS_ALL),
+	[CONDIS_A_PARAMS_TX] = NLA_POLICY_NESTED(cd_flowspec_policy),
+	[CONDIS_A_PARAMS_RX] = NLA_POLICY_NESTED(cd_flowspec_policy),
+	[CONDIS_A_PARAMS_MEDIA_FLAGS] = { .type = NLA_U32 },
+	[CONDIS_A_PARAMS_RECEIVE_PRIORITY] = { .type = NLA_U32 },
+	[CONDIS_A_PARAMS_RECEIVE_SIZE_HINT] = { .type = NLA_U32 },
+	[CONDIS_A_PARAMS_CM_SPECIFIC] = { .type = NLA_BINARY, .len = CONDIS_BLOB_MAX },
+	[CONDIS_A_PARAMS_MEDIA_SPECIFIC] = { .type = NLA_BINARY, .len = CONDIS_BLOB_MAX },
+};
+
+#define CD_ID		NLA_POLICY_MIN(NLA_U32, 1)
+#define CD_ADDRESS	{ .type = NLA_BINARY, .len = CONDIS_ADDRESS_MAX }
+
+static const struct nla_policy cd_adapter_get_policy[CONDIS_A_ADAPTER_ID + 1] = {
+	[CONDIS_A_ADAPTER_ID] = CD_ID,
+};
+
+static const struct netlink_range_validation cd_af_type_range = {
+	.min = 1, .max = 0xffff,
+};
+
+static const struct netlink_range_validation cd_timeout_range = {
+	.min = 1, .max = 3600000,
+};
+
+static const struct nla_policy cd_af_open_policy[CONDIS_A_AF_TYPE + 1] = {
+	[CONDIS_A_AF_ADAPTER_ID] = CD_ID,
+	[CONDIS_A_AF_TYPE] = NLA_POLICY_FULL_RANGE(NLA_U32, &cd_af_type_range),
+};
+
+static const struct nla_policy cd_af_id_policy[CONDIS_A_AF_ID + 1] = {
+	[CONDIS_A_AF_ID] = CD_ID,
+};
+
+static const struct nla_policy cd_sap_register_policy[CONDIS_A_SAP_ACCEPT_TIMEOUT + 1] = {
+	[CONDIS_A_SAP_AF_ID] = CD_ID,
+	[CONDIS_A_SAP_TYPE] = { .type = NLA_U32 },
+	[CONDIS_A_SAP_ADDRESS] = CD_ADDRESS,
+	[CONDIS_A_SAP_ACCEPT_TIMEOUT] = NLA_POLICY_FULL_RANGE(NLA_U32, &cd_timeout_range),
+};
+
+static const struct nla_policy cd_sap_id_policy[CONDIS_A_SAP_ID + 1] = {
+	[CONDIS_A_SAP_ID] = CD_ID,
+};
+
+static const struct nla_policy cd_call_make_policy[CONDIS_A_CALL_PARAMS + 1] = {
+	[CONDIS_A_CALL_AF_ID] = CD_ID,
+	[CONDIS_A_CALL_ADDRESS] = CD_ADDRESS,
+	[CONDIS_A_CALL_PARAMS] = NLA_POLICY_NESTED(cd_params_policy),
+};
+
+static const struct nla_policy cd_call_params_policy[CONDIS_A_CALL_PARAMS + 1] = {
+	[CONDIS_A_CALL_ID] = CD_ID,
+	[CONDIS_A_CALL_PARAMS] = NLA_POLICY_NESTED(cd_params_policy),
+};
+
+static const struct nla_policy cd_call_reject_policy[CONDIS_A_CALL_CAUSE + 1] = {
+	[CONDIS_A_CALL_ID] = CD_ID,
+	[CONDIS_A_CALL_CAUSE] = { .type = NLA_U32 },
+};
+
+static const struct nla_policy cd_call_id_policy[CONDIS_A_CALL_ID + 1] = {
+	[CONDIS_A_CALL_ID] = CD_ID,
+};
+
+static const struct nla_policy cd_party_add_policy[CONDIS_A_PARTY_PARAMS + 1] = {
+	[CONDIS_A_PARTY_CALL_ID] = CD_ID,
+	[CONDIS_A_PARTY_ADDRESS] = CD_ADDRESS,
+	[CONDIS_A_PARTY_PARAMS] = NLA_POLICY_NESTED(cd_params_policy),
+};
+
+static const struct nla_policy cd_party_id_policy[CONDIS_A_PARTY_ID + 1] = {
+	[CONDIS_A_PARTY_ID] = CD_ID,
+};
+
+/* ---- the sockets acting as clients --------------------------------------- */
+
+static DEFINE_HASHTABLE(cd_nlsks, 8);
+static DEFINE_SPINLOCK(cd_nlsk_lock);
+
+static u32 cd_nlsk_hash(const struct net *net, u32 portid)
+{
+	return hash_ptr(net, 32) ^ portid;
+}
+
+/*
+ * The socket sending the request being handled, or the one reading a
+ * dump: it stays open (and its cd_nlsk alive) while it does.
+ */
+struct cd_nlsk *cd_nlsk_find(const struct net *net, u32 portid)
+{
+	struct cd_nlsk *sk;
+
+	spin_lock_bh(&cd_nlsk_lock);
+	hash_for_each_possible(cd_nlsks, sk, node, cd_nlsk_hash(net, portid))
+		if (sk->portid == portid && net_eq(sk->net, net))
+			goto out;
+	sk = NULL;
+out:
+	spin_unlock_bh(&cd_nlsk_lock);
+	return sk;
+}
+
+/* A socket's first object made it a client: it can be found from now on. */
+void cd_nlsk_add(struct cd_nlsk *sk)
+{
+	spin_lock_bh(&cd_nlsk_lock);
+	hash_add(cd_nlsks, &sk->node, cd_nlsk_hash(sk->net, sk->portid));
+	spin_unlock_bh(&cd_nlsk_lock);
+}
+
+static int cd_nl_sock_event(struct notifier_block *nb, unsigned long event,
+			    void *ptr)
+{
+	struct netlink_notify *n = ptr;
+	struct cd_nlsk *sk;
+
+	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC)
+		return NOTIFY_DONE;
+	sk = cd_nlsk_find(n->net, n->portid);
+	if (!sk)
+		return NOTIFY_DONE;
+	spin_lock_bh(&cd_nlsk_lock);
+	hash_del(&sk->node);	/* the port may be reused from now on */
+	spin_unlock_bh(&cd_nlsk_lock);
+	queue_work(condis_wq, &sk->release);	/* may sleep: not here */
+	return NOTIFY_OK;
+}
+
+static struct notifier_block cd_nl_notifier = {
+	.notifier_call = cd_nl_sock_event,
+};
+
+/* ---- messages ---------------------------------------------------------- */
+
+struct sk_buff *cd_nl_new(u8 cmd, void **hdr)
+{
+	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+
+	if (!skb)
+		return NULL;
+	*hdr = genlmsg_put(skb, 0, 0, &condis_nl_family, 0, cmd);
+	if (!*hdr) {
+		nlmsg_free(skb);
+		return NULL;
+	}
+	return skb;
+}
+
+/* Send a finished notification to the namespace's "events" listeners. */
+int cd_nl_notify(struct net *net, struct sk_buff *skb, void *hdr)
+{
+	genlmsg_end(skb, hdr);
+	return genlmsg_multicast_netns(&condis_nl_family, net, skb, 0, 0,
+				       GFP_KERNEL);
+}
+
+static int cd_nl_put_flowspec(struct sk_buff *skb, int attr,
+			      const struct condis_flowspec *fs)
+{
+	struct nlattr *nest = nla_nest_start(skb, attr);
+
+	if (!nest ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_TOKEN_RATE, fs->token_rate) ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_TOKEN_BUCKET_SIZE, fs->token_bucket_size) ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_PEAK_BANDWIDTH, fs->peak_bandwidth) ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_LATENCY, fs->latency) ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_DELAY_VARIATION, fs->delay_variation) ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_SERVICE_TYPE, fs->service_type) ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_MAX_SDU_SIZE, fs->max_sdu_size) ||
+	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_MINIMUM_POLICED_SIZE,
+			fs->minimum_policed_size))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+int cd_nl_put_params(struct sk_buff *skb, int attr,
+		     const struct condis_call_params *cp)
+{
+	struct nlattr *nest;
+
+	if (!cp)
+		return 0;
+	nest = nla_nest_start(skb, attr);
+	if (!nest ||
+	    nla_put_u32(skb, CONDIS_A_PARAMS_FLAGS, cp->flags & CD_CALL_FLAGS_ALL) ||
+	    cd_nl_put_flowspec(skb, CONDIS_A_PARAMS_TX, &cp->tx) ||
+	    cd_nl_put_flowspec(skb, CONDIS_A_PARAMS_RX, &cp->rx) ||
+	    nla_put_u32(skb, CONDIS_A_PARAMS_MEDIA_FLAGS, cp->media_flags) ||
+	    nla_put_u32(skb, CONDIS_A_PARAMS_RECEIVE_PRIORITY, cp->receive_priority) ||
+	    nla_put_u32(skb, CONDIS_A_PARAMS_RECEIVE_SIZE_HINT, cp->receive_size_hint) ||
+	    (cp->cm_specific_len &&
+	     nla_put(skb, CONDIS_A_PARAMS_CM_SPECIFIC, cp->cm_specific_len,
+		     cp->cm_specific)) ||
+	    (cp->media_specific_len &&
+	     nla_put(skb, CONDIS_A_PARAMS_MEDIA_SPECIFIC, cp->media_specific_len,
+		     cp->media_specific)))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+static void cd_nl_get_flowspec(const struct nlattr *nest, struct condis_flowspec *fs)
+{
+	struct nlattr *tb[CONDIS_A_FLOWSPEC_MAX + 1];
+	u32 *f[CONDIS_A_FLOWSPEC_MAX + 1] = {
+		[CONDIS_A_FLOWSPEC_TOKEN_RATE] = &fs->token_rate,
+		[CONDIS_A_FLOWSPEC_TOKEN_BUCKET_SIZE] = &fs->token_bucket_size,
+		[CONDIS_A_FLOWSPEC_PEAK_BANDWIDTH] = &fs->peak_bandwidth,
+		[CONDIS_A_FLOWSPEC_LATENCY] = &fs->latency,
+		[CONDIS_A_FLOWSPEC_DELAY_VARIATION] = &fs->delay_variation,
+		[CONDIS_A_FLOWSPEC_SERVICE_TYPE] = &fs->service_type,
+		[CONDIS_A_FLOWSPEC_MAX_SDU_SIZE] = &fs->max_sdu_size,
+		[CONDIS_A_FLOWSPEC_MINIMUM_POLICED_SIZE] = &fs->minimum_policed_size,
+	};
+	int i;
+
+	/* already validated by the policy */
+	if (!nest || nla_parse_nested(tb, CONDIS_A_FLOWSPEC_MAX, nest,
+				      cd_flowspec_policy, NULL))
+		return;
+	for (i = 1; i <= CONDIS_A_FLOWSPEC_MAX; i++)
+		if (tb[i])
+			*f[i] = nla_get_u32(tb[i]);
+}
+
+/**
+ * cd_nl_get_params - call parameters from a request
+ * @nest: the params nest, or NULL
+ * @address: a called address, or NULL: it becomes the CM-specific block
+ * @extack: for the error message
+ *
+ * Return: new parameters, or an ERR_PTR.
+ */
+struct condis_call_params *cd_nl_get_params(const struct nlattr *nest,
+					    const struct nlattr *address,
+					    struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[CONDIS_A_PARAMS_MAX + 1] = {};
+	const struct nlattr *cm, *media;
+	struct condis_call_params *cp;
+
+	if (nest && nla_parse_nested(tb, CONDIS_A_PARAMS_MAX, nest,
+				     cd_params_policy, extack))
+		return ERR_PTR(-EINVAL);
+	cm = tb[CONDIS_A_PARAMS_CM_SPECIFIC];
+	media = tb[CONDIS_A_PARAMS_MEDIA_SPECIFIC];
+	if (cm && address) {
+		NL_SET_ERR_MSG_ATTR(extack, cm,
+				    "the called address is the CM-specific block: give one of them");
+		return ERR_PTR(-EINVAL);
+	}
+	cm = cm ?: address;
+	cp = condis_call_params_alloc(cm ? nla_len(cm) : 0,
+				      media ? nla_len(media) : 0,
+				      GFP_KERNEL_ACCOUNT);
+	if (!cp)
+		return ERR_PTR(-ENOMEM);
+	if (cm)
+		nla_memcpy(cp->cm_specific, cm, cp->cm_specific_len);
+	if (media)
+		nla_memcpy(cp->media_specific, media, cp->media_specific_len);
+	if (tb[CONDIS_A_PARAMS_FLAGS])
+		cp->flags = nla_get_u32(tb[CONDIS_A_PARAMS_FLAGS]);
+	cd_nl_get_flowspec(tb[CONDIS_A_PARAMS_TX], &cp->tx);
+	cd_nl_get_flowspec(tb[CONDIS_A_PARAMS_RX], &cp->rx);
+	if (tb[CONDIS_A_PARAMS_MEDIA_FLAGS])
+		cp->media_flags = nla_get_u32(tb[CONDIS_A_PARAMS_MEDIA_FLAGS]);
+	if (tb[CONDIS_A_PARAMS_RECEIVE_PRIORITY])
+		cp->receive_priority = nla_get_u32(tb[CONDIS_A_PARAMS_RECEIVE_PRIORITY]);
+	if (tb[CONDIS_A_PARAMS_RECEIVE_SIZE_HINT])
+		cp->receive_size_hint = nla_get_u32(tb[CONDIS_A_PARAMS_RECEIVE_SIZE_HINT]);
+	return cp;
+}
+
+/* A request that answered "pending" is final. */
+void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
+			const struct condis_call_params *cp)
+{
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = cd_nl_new(CONDIS_CMD_REQUEST_DONE_NTF, &hdr);
+	if (!skb)
+		return;
+	if (nla_put_u32(skb, CONDIS_A_EVENT_REQUEST, request) ||
+	    nla_put_u32(skb, CONDIS_A_EVENT_ID, id) ||
+	    nla_put_s32(skb, CONDIS_A_EVENT_STATUS, status) ||
+	    nla_put_u32(skb, CONDIS_A_EVENT_NDIS_STATUS, condis_status_to_ndis(status)) ||
+	    (!status && cd_nl_put_params(skb, CONDIS_A_EVENT_PARAMS, cp))) {
+		nlmsg_free(skb);
+		return;
+	}
+	cd_nl_notify(net, skb, hdr);
+}
+
+/* ---- queries: get one object or dump them all --------------------------- */
+
+static bool cd_nl_owns(const struct cd_nlsk *rq, const struct cd_client *client)
+{
+	return rq && rq->client == cd_handle(&client->o);
+}
+
+static int cd_fill_adapter(struct sk_buff *skb, struct cd_obj *o,
+			   struct cd_nlsk *rq)
+{
+	struct cd_adapter *a = container_of(o, struct cd_adapter, o);
+	struct cd_cm *cm;
+	int ret = 0;
+
+	if (nla_put_u32(skb, CONDIS_A_ADAPTER_ID, o->id) ||
+	    nla_put_string(skb, CONDIS_A_ADAPTER_NAME, a->name))
+		return -EMSGSIZE;
+	mutex_lock(&cd_reg_lock);
+	list_for_each_entry(cm, &a->cms, node) {
+		if (nla_put_u32(skb, CONDIS_A_ADAPTER_AF_TYPE, cm->af_type)) {
+			ret = -EMSGSIZE;
+			break;
+		}
+	}
+	mutex_unlock(&cd_reg_lock);
+	return ret;
+}
+
+static int cd_fill_af(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq)
+{
+	struct cd_af *af = container_of(o, struct cd_af, o);
+	u8 state = READ_ONCE(af->state);
+
+	BUILD_BUG_ON((int)AF_OPENING != CONDIS_AF_STATE_OPENING ||
+		     (int)AF_OPEN != CONDIS_AF_STATE_OPEN ||
+		     (int)AF_CLOSING != CONDIS_AF_STATE_CLOSING);
+	if (nla_put_u32(skb, CONDIS_A_AF_ID, o->id) ||
+	    nla_put_u32(skb, CONDIS_A_AF_ADAPTER_ID, af->cm->adapter->o.id) ||
+	    nla_put_u32(skb, CONDIS_A_AF_TYPE, af->cm->af_type) ||
+	    nla_put_u32(skb, CONDIS_A_AF_STATE, min_t(u8, state, AF_CLOSING)) ||
+	    nla_put_string(skb, CONDIS_A_AF_CLIENT, af->client->name) ||
+	    (cd_nl_owns(rq, af->client) && nla_put_flag(skb, CONDIS_A_AF_OWNED)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int cd_fill_sap(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq)
+{
+	struct cd_sap *sap = container_of(o, struct cd_sap, o);
+	bool owned = cd_nl_owns(rq, sap->af->client);
+	struct cd_nlobj *ctx;
+	u32 timeout = 0;
+
+	BUILD_BUG_ON((int)SAP_REGISTERING != CONDIS_SAP_STATE_REGISTERING ||
+		     (int)SAP_ACTIVE != CONDIS_SAP_STATE_ACTIVE ||
+		     (int)SAP_DEREGISTERING != CONDIS_SAP_STATE_DEREGISTERING);
+	if (owned) {
+		mutex_lock(&rq->lock);
+		ctx = xa_load(&rq->objs[CD_SAP], o->id);
+		timeout = ctx ? ctx->timeout_ms : 0;
+		mutex_unlock(&rq->lock);
+	}
+	if (nla_put_u32(skb, CONDIS_A_SAP_ID, o->id) ||
+	    nla_put_u32(skb, CONDIS_A_SAP_AF_ID, sap->af->o.id) ||
+	    nla_put_u32(skb, CONDIS_A_SAP_TYPE, sap->desc.sap_type) ||
+	    nla_put(skb, CONDIS_A_SAP_ADDRESS, min_t(u32, sap->desc.len, sizeof(sap->desc.sap)),
+		    sap->desc.sap) ||
+	    nla_put_u32(skb, CONDIS_A_SAP_STATE,
+			min_t(u8, READ_ONCE(sap->state), SAP_DEREGISTERING)) ||
+	    (timeout && nla_put_u32(skb, CONDIS_A_SAP_ACCEPT_TIMEOUT, timeout)) ||
+	    (owned && nla_put_flag(skb, CONDIS_A_SAP_OWNED)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int cd_fill_stats(struct sk_buff *skb, struct cd_vc *vc)
+{
+	struct nlattr *nest = nla_nest_start(skb, CONDIS_A_CALL_STATS);
+
+	if (!nest ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_PACKETS,
+			      atomic64_read(&vc->tx_packets), 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_BYTES,
+			      atomic64_read(&vc->tx_bytes), 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_PACKETS,
+			      atomic64_read(&vc->rx_packets), 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_BYTES,
+			      atomic64_read(&vc->rx_bytes), 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_ERRORS,
+			      atomic64_read(&vc->tx_errors), 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_DROPPED,
+			      atomic64_read(&vc->rx_dropped), 0))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* Called with the VC's lock held: state, parameters and parties agree. */
+static int cd_fill_call_locked(struct sk_buff *skb, struct cd_vc *vc)
+{
+	struct cd_party *p;
+	struct nlattr *nest;
+
+	BUILD_BUG_ON((int)CALL_CONNECTED != CONDIS_CALL_STATE_CONNECTED ||
+		     (int)CALL_CLOSING != CONDIS_CALL_STATE_CLOSING ||
+		     (int)PARTY_DROPPING != CONDIS_PARTY_STATE_DROPPING);
+	if (nla_put_u32(skb, CONDIS_A_CALL_STATE, vc->call) ||
+	    nla_put_u32(skb, CONDIS_A_CALL_DIRECTION,
+			vc->creator == CD_TO_CM ? CONDIS_DIRECTION_INCOMING :
+						  CONDIS_DIRECTION_OUTGOING) ||
+	    (vc->sap && nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, vc->sap->o.id)) ||
+	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, vc->cp))
+		return -EMSGSIZE;
+	list_for_each_entry(p, &vc->parties, node) {
+		if (p->state == PARTY_GONE)
+			continue;
+		nest = nla_nest_start(skb, CONDIS_A_CALL_PARTY);
+		if (!nest || nla_put_u32(skb, CONDIS_A_CALL_PARTY_ID, p->o.id) ||
+		    nla_put_u32(skb, CONDIS_A_CALL_PARTY_STATE, p->state))
+			return -EMSGSIZE;
+		nla_nest_end(skb, nest);
+	}
+	return 0;
+}
+
+static int cd_fill_call(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq)
+{
+	struct cd_vc *vc = container_of(o, struct cd_vc, o);
+	unsigned long flags;
+	int ret;
+
+	if (nla_put_u32(skb, CONDIS_A_CALL_ID, o->id) ||
+	    nla_put_u32(skb, CONDIS_A_CALL_AF_ID, vc->af->o.id) ||
+	    cd_fill_stats(skb, vc) ||
+	    (cd_nl_owns(rq, vc->af->client) && nla_put_flag(skb, CONDIS_A_CALL_OWNED)))
+		return -EMSGSIZE;
+	flags = cd_lock(&vc->o);
+	ret = cd_fill_call_locked(skb, vc);
+	cd_unlock(&vc->o, flags);
+	return ret;
+}
+
+struct cd_nl_query {
+	u8 type;
+	u8 cmd;
+	int (*fill)(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq);
+};
+
+static const struct cd_nl_query cd_queries[] = {
+	[CONDIS_CMD_ADAPTER_GET] = { CD_ADAPTER, CONDIS_CMD_ADAPTER_GET, cd_fill_adapter },
+	[CONDIS_CMD_AF_GET] = { CD_AF, CONDIS_CMD_AF_GET, cd_fill_af },
+	[CONDIS_CMD_SAP_GET] = { CD_SAP, CONDIS_CMD_SAP_GET, cd_fill_sap },
+	[CONDIS_CMD_CALL_GET] = { CD_VC, CONDIS_CMD_CALL_GET, cd_fill_call },
+};
+
+static void cd_nl_missing(struct genl_info *info, u8 type)
+{
+	struct nlattr *id = info->attrs[1];
+
+	switch (type) {
+	case CD_ADAPTER:
+		NL_SET_ERR_MSG_ATTR(info->extack, id,
+				    "no adapter with this id in this network namespace");
+		break;
+	case CD_AF:
+		NL_SET_ERR_MSG_ATTR(info->extack, id,
+				    "no address family with this id in this network namespace");
+		break;
+	case CD_SAP:
+		NL_SET_ERR_MSG_ATTR(info->extack, id,
+				    "no SAP with this id in this network namespace");
+		break;
+	default:
+		NL_SET_ERR_MSG_ATTR(info->extack, id,
+				    "no call with this id in this network namespace");
+	}
+}
+
+/* Every get request carries the object's id as attribute 1. */
+static int cd_nl_get_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	const struct cd_nl_query *q = &cd_queries[info->genlhdr->cmd];
+	struct net *net = genl_info_net(info);
+	struct sk_buff *msg;
+	struct cd_obj *o;
+	void *hdr;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, 1))
+		return -EINVAL;
+	o = cd_obj_get_id(q->type, nla_get_u32(info->attrs[1]), net);
+	if (!o) {
+		cd_nl_missing(info, q->type);
+		return -ENOENT;
+	}
+	ret = -ENOMEM;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		goto out;
+	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, q->cmd);
+	ret = -EMSGSIZE;
+	if (!hdr || q->fill(msg, o, cd_nlsk_find(net, info->snd_portid))) {
+		nlmsg_free(msg);
+		goto out;
+	}
+	genlmsg_end(msg, hdr);
+	ret = genlmsg_reply(msg, info);
+out:
+	cd_obj_put(o);
+	return ret;
+}
+
+/* cb->args[0]: the next id to look at. */
+static int cd_nl_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
+	const struct cd_nl_query *q = &cd_queries[info->op.cmd];
+	struct net *net = sock_net(skb->sk);
+	struct cd_nlsk *rq = cd_nlsk_find(net, NETLINK_CB(cb->skb).portid);
+	unsigned long id = cb->args[0];
+	struct cd_obj *o;
+	void *hdr;
+	int ret = 0;
+
+	cb->seq = cd_obj_generation();
+	while ((o = cd_obj_next(q->type, &id, net))) {
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
+				  &condis_nl_family, NLM_F_MULTI, q->cmd);
+		if (!hdr) {
+			ret = -EMSGSIZE;
+		} else {
+			nl_dump_check_consistent(cb, genlmsg_nlhdr(hdr));
+			ret = q->fill(skb, o, rq);
+			if (ret)
+				genlmsg_cancel(skb, hdr);
+			else
+				genlmsg_end(skb, hdr);
+		}
+		cd_obj_put(o);
+		if (ret)
+			break;
+		id++;
+	}
+	cb->args[0] = id;
+	/* a full message ends this part of the dump; the next one resumes */
+	return ret == -EMSGSIZE && skb->len ? skb->len : ret ?: skb->len;
+}
+
+/* ---- the family ------------------------------------------------------------ */
+
+#define CD_OP(c, pol, fn, fl) {						\
+	.cmd = CONDIS_CMD_##c, .doit = fn, .policy = pol,		\
+	.maxattr = ARRAY_SIZE(pol) - 1, .flags = fl }
+#define CD_GET(c, pol) {						\
+	.cmd = CONDIS_CMD_##c, .doit = cd_nl_get_doit,			\
+	.dumpit = cd_nl_dumpit, .policy = pol,				\
+	.maxattr = ARRAY_SIZE(pol) - 1 }
+#define CD_ADMIN	GENL_UNS_ADMIN_PERM
+
+static const struct genl_ops cd_nl_ops[] = {
+	CD_GET(ADAPTER_GET, cd_adapter_get_policy),
+	CD_OP(AF_OPEN, cd_af_open_policy, cd_nl_af_open_doit, CD_ADMIN),
+	CD_OP(AF_CLOSE, cd_af_id_policy, cd_nl_af_close_doit, CD_ADMIN),
+	CD_GET(AF_GET, cd_af_id_policy),
+	CD_OP(SAP_REGISTER, cd_sap_register_policy, cd_nl_sap_register_doit, CD_ADMIN),
+	CD_OP(SAP_DEREGISTER, cd_sap_id_policy, cd_nl_sap_deregister_doit, CD_ADMIN),
+	CD_GET(SAP_GET, cd_sap_id_policy),
+	CD_OP(CALL_MAKE, cd_call_make_policy, cd_nl_call_make_doit, CD_ADMIN),
+	CD_OP(CALL_ACCEPT, cd_call_params_policy, cd_nl_call_answer_doit, CD_ADMIN),
+	CD_OP(CALL_REJECT, cd_call_reject_policy, cd_nl_call_answer_doit, CD_ADMIN),
+	CD_OP(CALL_CLOSE, cd_call_id_policy, cd_nl_call_close_doit, CD_ADMIN),
+	CD_OP(CALL_MODIFY_QOS, cd_call_params_policy, cd_nl_call_modify_qos_doit,
+	      CD_ADMIN),
+	CD_GET(CALL_GET, cd_call_id_policy),
+	CD_OP(CALL_OPEN_FD, cd_call_id_policy, cd_nl_call_open_fd_doit, CD_ADMIN),
+	CD_OP(PARTY_ADD, cd_party_add_policy, cd_nl_party_add_doit, CD_ADMIN),
+	CD_OP(PARTY_DROP, cd_party_id_policy, cd_nl_party_drop_doit, CD_ADMIN),
+};
+
+static const struct genl_multicast_group cd_nl_mcgrps[] = {
+	{ .name = CONDIS_MCGRP_EVENTS },
+};
+
+struct genl_family condis_nl_family __ro_after_init = {
+	.name = CONDIS_FAMILY_NAME,
+	.version = CONDIS_FAMILY_VERSION,
+	.netnsok = true,
+	.parallel_ops = true,
+	.module = THIS_MODULE,
+	.ops = cd_nl_ops,
+	.n_ops = ARRAY_SIZE(cd_nl_ops),
+	.resv_start_op = CONDIS_CMD_PARTY_DROP + 1,
+	.mcgrps = cd_nl_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(cd_nl_mcgrps),
+};
+
+int cd_nl_init(void)
+{
+	int ret;
+
+	ret = cd_nlsk_init();
+	if (ret)
+		return ret;
+	ret = netlink_register_notifier(&cd_nl_notifier);
+	if (ret)
+		goto err_nlsk;
+	ret = genl_register_family(&condis_nl_family);
+	if (ret)
+		goto err_notifier;
+	return 0;
+
+err_notifier:
+	netlink_unregister_notifier(&cd_nl_notifier);
+err_nlsk:
+	cd_nlsk_exit();
+	return ret;
+}
+
+/* After the family is gone no socket can make a new cd_nlsk: release the rest. */
+void cd_nl_exit(void)
+{
+	struct hlist_node *tmp;
+	struct cd_nlsk *sk;
+	int bkt;
+
+	genl_unregister_family(&condis_nl_family);
+	netlink_unregister_notifier(&cd_nl_notifier);
+	flush_workqueue(condis_wq);
+	spin_lock_bh(&cd_nlsk_lock);
+	hash_for_each_safe(cd_nlsks, bkt, tmp, sk, node) {
+		hash_del(&sk->node);
+		queue_work(condis_wq, &sk->release);
+	}
+	spin_unlock_bh(&cd_nlsk_lock);
+	flush_workqueue(condis_wq);
+	cd_nlsk_exit();
+}

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The condis generic netlink family: what netlink.c (family, policies,
+ * queries, notifications), nl_client.c (a socket as a CoNDIS client) and
+ * vc_fd.c (a VC's frames through a file descriptor) share.
+ */
+#ifndef _CONDIS_NETLINK_H
+#define _CONDIS_NETLINK_H
+
+#include <linux/condis.h>
+#include <net/genetlink.h>
+#include "internal.h"
+
+struct cd_vcfd;
+
+/**
+ * struct cd_nlsk - a netlink socket acting as a CoNDIS client
+ * @net: its namespace (not referenced: the socket goes first)
+ * @portid: its netlink port
+ * @client: the condis client registered on its behalf
+ * @lock: protects @objs and the state of every &struct cd_nlobj
+ * @objs: what the socket owns, per type (struct cd_nlobj by condis id)
+ * @nobjs: how many
+ * @node: in cd_nlsks, under cd_nlsk_lock
+ * @release: unregisters the client once the socket is closed
+ */
+struct cd_nlsk {
+	struct net *net;
+	u32 portid;
+	struct condis_client *client;
+	struct mutex lock;
+	struct xarray objs[__CD_TYPE_MAX];
+	unsigned int nobjs;
+	struct hlist_node node;
+	struct work_struct release;
+};
+
+/**
+ * struct cd_nlobj - the client context of an AF, SAP, VC or party a socket owns
+ * @sk: the owner
+ * @type: CD_AF, CD_SAP, CD_VC or CD_PARTY
+ * @id: condis id (0 until the handle is known)
+ * @handle: condis handle
+ * @ref: the socket holds one; an open VC file descriptor another
+ * @answer: incoming call: rejects it when the owner does not answer in time
+ * @answering: incoming call waiting for call-accept or call-reject
+ * @timeout_ms: SAP: how long an incoming call waits for its answer
+ * @created: VC: the socket created it (an outgoing call), so deletes it
+ * @vcfd: VC: the file descriptor's state, if one was opened
+ * @parties: VC: its parties' contexts
+ * @party_node: party: in its VC's @parties
+ * @vc: party: its VC's context
+ */
+struct cd_nlobj {
+	struct cd_nlsk *sk;
+	u8 type;
+	u32 id;
+	void *handle;
+	refcount_t ref;
+	struct delayed_work answer;
+	bool answering;
+	u32 timeout_ms;
+	bool created;
+	struct cd_vcfd *vcfd;
+	struct list_head parties;
+	struct list_head party_node;
+	struct cd_nlobj *vc;
+};
+
+extern struct genl_family condis_nl_family;
+
+/* netlink.c */
+int cd_nl_notify(struct net *net, struct sk_buff *skb, void *hdr);
+void cd_nlsk_add(struct cd_nlsk *sk);
+bool cd_nl_client_is(const struct cd_client *client);
+struct sk_buff *cd_nl_new(u8 cmd, void **hdr);
+int cd_nl_put_params(struct sk_buff *skb, int attr,
+		     const struct condis_call_params *cp);
+struct condis_call_params *cd_nl_get_params(const struct nlattr *nest,
+					    const struct nlattr *address,
+					    struct netlink_ext_ack *extack);
+void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
+			const struct condis_call_params *cp);
+struct cd_nlsk *cd_nlsk_find(const struct net *net, u32 portid);
+int cd_nl_init(void);
+void cd_nl_exit(void);
+
+/* nl_client.c: doit handlers of requests that change something */
+int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_sap_deregister_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nlsk_init(void);
+void cd_nlsk_exit(void);
+void cd_nlobj_put(struct cd_nlobj *obj);
+extern unsigned int cd_nl_max_per_socket, cd_nl_max_per_netns;
+
+/* vc_fd.c */
+int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack);
+void cd_vcfd_receive(struct cd_nlobj *vc, struct sk_buff *skb);
+void cd_vcfd_send_complete(struct cd_nlobj *vc, struct sk_buff *skb);
+void cd_vcfd_hangup(struct cd_nlobj *vc);
+
+#endif /* _CONDIS_NETLINK_H */

@@ -1,0 +1,988 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A netlink socket as a CoNDIS client.
+ *
+ * A socket's first request that creates something registers a condis
+ * client on its behalf ("netlink:<port>"); the AFs, SAPs, VCs and parties
+ * it then creates belong to it, and only it may act on them. When the
+ * socket is closed, the client is unregistered, which tears everything
+ * down in contract order (teardown.c): a killed process leaves nothing.
+ *
+ * Requests answer at once: done, pending (a request-done notification
+ * follows with the same id) or refused with an extack message. The client
+ * handlers turn into notifications on the "events" group; those that need
+ * an answer from a client get it here: an incoming close is answered by
+ * closing the call, an incoming drop by dropping the party, a close-AF
+ * notification by letting condis close everything under the AF. An
+ * incoming call is the exception: it pends until the owner answers with
+ * call-accept or call-reject, or the SAP's accept-timeout rejects it.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <net/netns/generic.h>
+#include "netlink.h"
+
+unsigned int cd_nl_max_per_socket = 65536;
+module_param_named(nl_max_objects_per_socket, cd_nl_max_per_socket, uint, 0644);
+MODULE_PARM_DESC(nl_max_objects_per_socket,
+		 "AFs, SAPs, calls and parties one netlink socket may own (65536)");
+unsigned int cd_nl_max_per_netns = 1048576;
+module_param_named(nl_max_objects_per_netns, cd_nl_max_per_netns, uint, 0644);
+MODULE_PARM_DESC(nl_max_objects_per_netns,
+		 "AFs, SAPs, calls and parties netlink sockets of one network namespace may own (1048576)");
+
+#define CD_ACCEPT_TIMEOUT_MS	30000
+
+struct cd_nl_net {
+	atomic_t nobjs;
+};
+
+static unsigned int cd_nl_net_id __read_mostly;
+static DEFINE_MUTEX(cd_nlsk_create_lock);
+static const struct condis_client_ops cd_nl_client_ops;
+
+bool cd_nl_client_is(const struct cd_client *client)
+{
+	return client->ops == &cd_nl_client_ops;
+}
+
+/* ---- objects a socket owns ---------------------------------------------- */
+
+void cd_nlobj_put(struct cd_nlobj *obj)
+{
+	if (refcount_dec_and_test(&obj->ref))
+		kfree(obj);
+}
+
+static void cd_nl_answer_timeout(struct work_struct *work);
+
+/* Caller holds sk->lock. */
+static struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type,
+				     struct netlink_ext_ack *extack)
+{
+	struct cd_nl_net *nn = net_generic(sk->net, cd_nl_net_id);
+	struct cd_nlobj *obj;
+
+	if (sk->nobjs >= cd_nl_max_per_socket) {
+		NL_SET_ERR_MSG(extack,
+			       "this socket owns too many objects (nl_max_objects_per_socket)");
+		return ERR_PTR(-ENOSPC);
+	}
+	if (atomic_inc_return(&nn->nobjs) > cd_nl_max_per_netns) {
+		atomic_dec(&nn->nobjs);
+		NL_SET_ERR_MSG(extack,
+			       "this network namespace has too many objects (nl_max_objects_per_netns)");
+		return ERR_PTR(-ENOSPC);
+	}
+	obj = kzalloc(sizeof(*obj), GFP_KERNEL_ACCOUNT);
+	if (!obj) {
+		atomic_dec(&nn->nobjs);
+		return ERR_PTR(-ENOMEM);
+	}
+	obj->sk = sk;
+	obj->type = type;
+	refcount_set(&obj->ref, 1);
+	INIT_DELAYED_WORK(&obj->answer, cd_nl_answer_timeout);
+	INIT_LIST_HEAD(&obj->parties);
+	INIT_LIST_HEAD(&obj->party_node);
+	sk->nobjs++;
+	return obj;
+}
+
+/* The handle is known: the object can be found by its id. sk->lock held. */
+static int cd_nlobj_publish(struct cd_nlobj *obj, void *handle)
+{
+	obj->handle = handle;
+	obj->id = condis_handle_id(handle);
+	return xa_insert(&obj->sk->objs[obj->type], obj->id, obj, GFP_KERNEL_ACCOUNT);
+}
+
+/* condis is done with the object: drop the socket's reference. sk->lock held. */
+static void cd_nlobj_forget(struct cd_nlobj *obj)
+{
+	struct cd_nlsk *sk = obj->sk;
+	struct cd_nlobj *p, *tmp;
+
+	list_for_each_entry_safe(p, tmp, &obj->parties, party_node)
+		cd_nlobj_forget(p);
+	list_del_init(&obj->party_node);
+	if (obj->id)
+		xa_cmpxchg(&sk->objs[obj->type], obj->id, obj, NULL, 0);
+	if (cancel_delayed_work(&obj->answer))
+		cd_nlobj_put(obj);
+	if (obj->type == CD_VC)
+		cd_vcfd_hangup(obj);
+	sk->nobjs--;
+	atomic_dec(&((struct cd_nl_net *)net_generic(sk->net, cd_nl_net_id))->nobjs);
+	cd_nlobj_put(obj);
+}
+
+/*
+ * The requester's object of a type named by an id attribute; sk->lock
+ * held on success. Errors say whether the id exists at all.
+ */
+static struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, u8 type, int attr)
+{
+	struct net *net = genl_info_net(info);
+	struct cd_nlsk *sk;
+	struct cd_nlobj *obj;
+	struct cd_obj *o;
+
+	if (GENL_REQ_ATTR_CHECK(info, attr))
+		return ERR_PTR(-EINVAL);
+	sk = cd_nlsk_find(net, info->snd_portid);
+	if (sk) {
+		mutex_lock(&sk->lock);
+		obj = xa_load(&sk->objs[type], nla_get_u32(info->attrs[attr]));
+		if (obj)
+			return obj;
+		mutex_unlock(&sk->lock);
+	}
+	o = cd_obj_get_id(type, nla_get_u32(info->attrs[attr]), net);
+	if (o) {
+		cd_obj_put(o);
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+				    "the object belongs to another client or socket");
+		return ERR_PTR(-EPERM);
+	}
+	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+			    "no such object in this network namespace");
+	return ERR_PTR(-ENOENT);
+}
+
+static void cd_nlobj_unlock(struct cd_nlobj *obj)
+{
+	mutex_unlock(&obj->sk->lock);
+}
+
+/* ---- the socket ---------------------------------------------------------- */
+
+static void cd_nlsk_release_work(struct work_struct *work)
+{
+	struct cd_nlsk *sk = container_of(work, struct cd_nlsk, release);
+	struct cd_nlobj *obj;
+	unsigned long id;
+	int t;
+
+	/* incoming calls still waiting for this socket's answer get a no */
+	mutex_lock(&sk->lock);
+	xa_for_each(&sk->objs[CD_VC], id, obj) {
+		if (obj->answering) {
+			obj->answering = false;
+			condis_cl_incoming_call_complete(-ECONNRESET, obj->handle, NULL);
+		}
+		cd_vcfd_hangup(obj);
+	}
+	mutex_unlock(&sk->lock);
+
+	condis_client_unregister(sk->client);	/* contract-order teardown */
+	condis_flush();
+
+	mutex_lock(&sk->lock);
+	for (t = 0; t < __CD_TYPE_MAX; t++) {
+		xa_for_each(&sk->objs[t], id, obj)
+			cd_nlobj_forget(obj);
+		xa_destroy(&sk->objs[t]);
+	}
+	WARN_ON(sk->nobjs);
+	mutex_unlock(&sk->lock);
+	mutex_destroy(&sk->lock);
+	kfree(sk);
+}
+
+/* The requester's cd_nlsk; registered as a client with its first object. */
+static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
+{
+	struct net *net = genl_info_net(info);
+	char name[32];
+	struct cd_nlsk *sk;
+	int ret, t;
+
+	sk = cd_nlsk_find(net, info->snd_portid);
+	if (sk)
+		return sk;
+	mutex_lock(&cd_nlsk_create_lock);
+	sk = cd_nlsk_find(net, info->snd_portid);
+	if (sk)
+		goto out;
+	ret = -ENOMEM;
+	sk = kzalloc(sizeof(*sk), GFP_KERNEL_ACCOUNT);
+	if (!sk)
+		goto err;
+	sk->net = net;
+	sk->portid = info->snd_portid;
+	mutex_init(&sk->lock);
+	for (t = 0; t < __CD_TYPE_MAX; t++)
+		xa_init(&sk->objs[t]);
+	INIT_WORK(&sk->release, cd_nlsk_release_work);
+	snprintf(name, sizeof(name), "netlink:%u", sk->portid);
+	ret = condis_client_register(net, name, &cd_nl_client_ops, sk, &sk->client);
+	if (ret) {
+		kfree(sk);
+		goto err;
+	}
+	cd_nlsk_add(sk);
+out:
+	mutex_unlock(&cd_nlsk_create_lock);
+	return sk;
+err:
+	mutex_unlock(&cd_nlsk_create_lock);
+	NL_SET_ERR_MSG(info->extack, "cannot register this socket as a client");
+	return ERR_PTR(ret);
+}
+
+static int cd_nl_pernet_init(struct net *net)
+{
+	atomic_set(&((struct cd_nl_net *)net_generic(net, cd_nl_net_id))->nobjs, 0);
+	return 0;
+}
+
+static struct pernet_operations cd_nl_net_ops = {
+	.init = cd_nl_pernet_init,
+	.id = &cd_nl_net_id,
+	.size = sizeof(struct cd_nl_net),
+};
+
+int cd_nlsk_init(void)
+{
+	return register_pernet_subsys(&cd_nl_net_ops);
+}
+
+void cd_nlsk_exit(void)
+{
+	unregister_pernet_subsys(&cd_nl_net_ops);
+}
+
+/* ---- replies and notifications ------------------------------------------ */
+
+/* Reply to a request with the object's id and state. */
+static int cd_nl_reply(struct genl_info *info, int id_attr, u32 id,
+		       int state_attr, u32 state)
+{
+	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	void *hdr;
+
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, info->genlhdr->cmd);
+	if (!hdr || nla_put_u32(msg, id_attr, id) ||
+	    nla_put_u32(msg, state_attr, state)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}
+
+/* A refused request: the errno stays, the message says who refused. */
+static int cd_nl_refused(struct genl_info *info, int ret)
+{
+	if (ret != -ENOMEM && !info->extack->_msg)
+		NL_SET_ERR_MSG(info->extack,
+			       "refused by condis or the call manager (see the error code)");
+	return ret;
+}
+
+/* Notification about a call: id, AF and one more attribute set by @put. */
+static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
+			     const struct condis_call_params *cp)
+{
+	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
+	struct cd_vc *v = o ? container_of(o, struct cd_vc, o) : NULL;
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = cd_nl_new(cmd, &hdr);
+	if (!skb)
+		goto out;
+	if (nla_put_u32(skb, CONDIS_A_CALL_ID, vc->id) ||
+	    (v && nla_put_u32(skb, CONDIS_A_CALL_AF_ID, v->af->o.id)) ||
+	    (v && cmd == CONDIS_CMD_CALL_INCOMING_NTF && v->sap &&
+	     nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, v->sap->o.id)) ||
+	    (cmd == CONDIS_CMD_CALL_CLOSE_NTF &&
+	     nla_put_u32(skb, CONDIS_A_CALL_CAUSE, condis_status_to_ndis(cause))) ||
+	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, cp)) {
+		nlmsg_free(skb);
+		goto out;
+	}
+	cd_nl_notify(vc->sk->net, skb, hdr);
+out:
+	cd_obj_put(o);
+}
+
+/* ---- client handlers ------------------------------------------------------ */
+
+static void cd_nl_af_register_notify(void *cl_ctx, struct condis_adapter *adapter,
+				     u32 af_type)
+{
+}
+
+/* Completion of a request that creates an object: forget it on failure. */
+static void cd_nl_created(struct cd_nlobj *obj, u32 request, void *handle,
+			  int status, const struct condis_call_params *cp)
+{
+	struct cd_nlsk *sk = obj->sk;
+	u32 id = condis_handle_id(handle);
+
+	mutex_lock(&sk->lock);
+	if (status)
+		cd_nlobj_forget(obj);
+	mutex_unlock(&sk->lock);
+	cd_nl_request_done(sk->net, request, id, status, cp);
+}
+
+/* Completion of a request that removes an object: forget it on success. */
+static void cd_nl_removed(struct cd_nlobj *obj, u32 request, int status)
+{
+	struct cd_nlsk *sk = obj->sk;
+	u32 id = obj->id;
+
+	mutex_lock(&sk->lock);
+	if (!status)
+		cd_nlobj_forget(obj);
+	mutex_unlock(&sk->lock);
+	cd_nl_request_done(sk->net, request, id, status, NULL);
+}
+
+static void cd_nl_open_af_complete(int status, void *ctx, struct condis_af *af)
+{
+	cd_nl_created(ctx, CONDIS_REQUEST_AF_OPEN, af, status, NULL);
+}
+
+static void cd_nl_close_af_complete(int status, void *ctx)
+{
+	cd_nl_removed(ctx, CONDIS_REQUEST_AF_CLOSE, status);
+}
+
+/* The CM wants the AF closed: let condis close what is under it. */
+static void cd_nl_notify_close_af(void *ctx)
+{
+	struct cd_nlobj *af = ctx;
+
+	condis_cl_notify_close_af_complete(0, af->handle);
+}
+
+static void cd_nl_register_sap_complete(int status, void *ctx, struct condis_sap *sap)
+{
+	cd_nl_created(ctx, CONDIS_REQUEST_SAP_REGISTER, sap, status, NULL);
+}
+
+static void cd_nl_deregister_sap_complete(int status, void *ctx)
+{
+	cd_nl_removed(ctx, CONDIS_REQUEST_SAP_DEREGISTER, status);
+}
+
+/* A VC the CM creates for an incoming call. */
+static int cd_nl_create_vc(void *af_ctx, struct condis_vc *vc, void **vc_ctx)
+{
+	struct cd_nlsk *sk = ((struct cd_nlobj *)af_ctx)->sk;
+	struct cd_nlobj *obj;
+	int ret;
+
+	mutex_lock(&sk->lock);
+	obj = cd_nlobj_new(sk, CD_VC, NULL);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (!ret) {
+		ret = cd_nlobj_publish(obj, vc);
+		if (ret)
+			cd_nlobj_forget(obj);
+		else
+			*vc_ctx = obj;
+	}
+	mutex_unlock(&sk->lock);
+	return ret;
+}
+
+static int cd_nl_delete_vc(void *ctx)
+{
+	struct cd_nlobj *obj = ctx;
+	struct cd_nlsk *sk = obj->sk;
+
+	mutex_lock(&sk->lock);
+	cd_nlobj_forget(obj);
+	mutex_unlock(&sk->lock);
+	return 0;
+}
+
+/* An outgoing call is over: the socket created its VC, so deletes it. */
+static void cd_nl_call_gone(struct cd_nlobj *obj)
+{
+	struct cd_nlsk *sk = obj->sk;
+
+	if (!obj->created)
+		return;
+	condis_cl_delete_vc(obj->handle);
+	mutex_lock(&sk->lock);
+	cd_nlobj_forget(obj);
+	mutex_unlock(&sk->lock);
+}
+
+static void cd_nl_make_call_complete(int status, void *ctx, struct condis_party *party,
+				     const struct condis_call_params *cp)
+{
+	struct cd_nlobj *obj = ctx;
+
+	cd_nl_request_done(obj->sk->net, CONDIS_REQUEST_CALL_MAKE, obj->id, status, cp);
+	if (status)
+		cd_nl_call_gone(obj);
+}
+
+static void cd_nl_close_call_complete(int status, void *ctx, void *party_ctx)
+{
+	struct cd_nlobj *obj = ctx;
+
+	cd_nl_request_done(obj->sk->net, CONDIS_REQUEST_CALL_CLOSE, obj->id, status, NULL);
+	if (!status)
+		cd_nl_call_gone(obj);
+}
+
+static void cd_nl_answer_timeout(struct work_struct *work)
+{
+	struct cd_nlobj *obj = container_of(to_delayed_work(work), struct cd_nlobj,
+					    answer);
+	struct cd_nlsk *sk = obj->sk;
+	bool answer;
+
+	mutex_lock(&sk->lock);
+	answer = obj->answering;
+	obj->answering = false;
+	mutex_unlock(&sk->lock);
+	if (answer)
+		condis_cl_incoming_call_complete(-ETIMEDOUT, obj->handle, NULL);
+	cd_nlobj_put(obj);
+}
+
+static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
+			       struct condis_call_params *cp)
+{
+	struct cd_nlobj *sap = sap_ctx, *obj = vc_ctx;
+	struct cd_nlsk *sk = obj->sk;
+
+	mutex_lock(&sk->lock);
+	obj->answering = true;
+	refcount_inc(&obj->ref);	/* for the timeout */
+	queue_delayed_work(condis_wq, &obj->answer,
+			   msecs_to_jiffies(sap->timeout_ms ?: CD_ACCEPT_TIMEOUT_MS));
+	mutex_unlock(&sk->lock);
+	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, 0, cp);
+	return CONDIS_PENDING;
+}
+
+static void cd_nl_call_connected(void *ctx)
+{
+	cd_nl_call_event(ctx, CONDIS_CMD_CALL_CONNECTED_NTF, 0, NULL);
+}
+
+/* The far end or the network closed the call: close our side too. */
+static void cd_nl_incoming_close(int cause, void *ctx, const void *buf, u32 len)
+{
+	struct cd_nlobj *obj = ctx;
+	int ret;
+
+	cd_nl_call_event(obj, CONDIS_CMD_CALL_CLOSE_NTF, cause, NULL);
+	cd_vcfd_hangup(obj);	/* no send once the close is issued */
+	ret = condis_cl_close_call(obj->handle, NULL, NULL, 0);
+	if (ret != CONDIS_PENDING && !ret)
+		cd_nl_call_gone(obj);
+}
+
+static void cd_nl_modify_qos_complete(int status, void *ctx,
+				      const struct condis_call_params *cp)
+{
+	struct cd_nlobj *obj = ctx;
+
+	cd_nl_request_done(obj->sk->net, CONDIS_REQUEST_CALL_MODIFY_QOS, obj->id,
+			   status, cp);
+}
+
+static void cd_nl_incoming_qos_change(void *ctx, const struct condis_call_params *cp)
+{
+	cd_nl_call_event(ctx, CONDIS_CMD_CALL_QOS_NTF, 0, cp);
+}
+
+static void cd_nl_add_party_complete(int status, void *ctx, struct condis_party *party,
+				     const struct condis_call_params *cp)
+{
+	cd_nl_created(ctx, CONDIS_REQUEST_PARTY_ADD, party, status, cp);
+}
+
+static void cd_nl_drop_party_complete(int status, void *ctx)
+{
+	cd_nl_removed(ctx, CONDIS_REQUEST_PARTY_DROP, status);
+}
+
+static void cd_nl_incoming_drop_party(int cause, void *ctx, const void *buf, u32 len)
+{
+	struct cd_nlobj *obj = ctx;
+	struct sk_buff *skb;
+	void *hdr;
+	int ret;
+
+	skb = cd_nl_new(CONDIS_CMD_PARTY_DROP_NTF, &hdr);
+	if (skb) {
+		if (nla_put_u32(skb, CONDIS_A_PARTY_ID, obj->id) ||
+		    nla_put_u32(skb, CONDIS_A_PARTY_CALL_ID, obj->vc->id) ||
+		    nla_put_u32(skb, CONDIS_A_PARTY_CAUSE, condis_status_to_ndis(cause)))
+			nlmsg_free(skb);
+		else
+			cd_nl_notify(obj->sk->net, skb, hdr);
+	}
+	ret = condis_cl_drop_party(obj->handle, NULL, 0);
+	if (!ret) {
+		mutex_lock(&obj->sk->lock);
+		cd_nlobj_forget(obj);
+		mutex_unlock(&obj->sk->lock);
+	}
+}
+
+static int cd_nl_oid_request(void *af_ctx, void *vc_ctx, struct condis_oid_request *req)
+{
+	return -EOPNOTSUPP;
+}
+
+static void cd_nl_oid_request_complete(void *af_ctx, struct condis_oid_request *req,
+				       int status)
+{
+}
+
+static void cd_nl_receive(void *ctx, struct sk_buff *skb)
+{
+	cd_vcfd_receive(ctx, skb);
+}
+
+static void cd_nl_send_complete(void *ctx, struct sk_buff *skb, int status)
+{
+	cd_vcfd_send_complete(ctx, skb);
+}
+
+static void cd_nl_status(void *cl_ctx, void *vc_ctx, int status, const void *buf,
+			 u32 len)
+{
+	struct cd_nlsk *sk = cl_ctx;
+	struct cd_nlobj *vc = vc_ctx;
+	struct sk_buff *skb;
+	void *hdr;
+
+	skb = cd_nl_new(CONDIS_CMD_STATUS_NTF, &hdr);
+	if (!skb)
+		return;
+	if ((vc && nla_put_u32(skb, CONDIS_A_EVENT_CALL_ID, vc->id)) ||
+	    nla_put_s32(skb, CONDIS_A_EVENT_STATUS, status) ||
+	    nla_put_u32(skb, CONDIS_A_EVENT_NDIS_STATUS, condis_status_to_ndis(status)) ||
+	    (len && nla_put(skb, CONDIS_A_EVENT_BUFFER, min_t(u32, len, 1024), buf))) {
+		nlmsg_free(skb);
+		return;
+	}
+	cd_nl_notify(sk->net, skb, hdr);
+}
+
+static const struct condis_client_ops cd_nl_client_ops = {
+	.af_register_notify = cd_nl_af_register_notify,
+	.open_af_complete = cd_nl_open_af_complete,
+	.close_af_complete = cd_nl_close_af_complete,
+	.notify_close_af = cd_nl_notify_close_af,
+	.register_sap_complete = cd_nl_register_sap_complete,
+	.deregister_sap_complete = cd_nl_deregister_sap_complete,
+	.create_vc = cd_nl_create_vc,
+	.delete_vc = cd_nl_delete_vc,
+	.make_call_complete = cd_nl_make_call_complete,
+	.close_call_complete = cd_nl_close_call_complete,
+	.incoming_call = cd_nl_incoming_call,
+	.call_connected = cd_nl_call_connected,
+	.incoming_close = cd_nl_incoming_close,
+	.modify_qos_complete = cd_nl_modify_qos_complete,
+	.incoming_qos_change = cd_nl_incoming_qos_change,
+	.add_party_complete = cd_nl_add_party_complete,
+	.drop_party_complete = cd_nl_drop_party_complete,
+	.incoming_drop_party = cd_nl_incoming_drop_party,
+	.oid_request = cd_nl_oid_request,
+	.oid_request_complete = cd_nl_oid_request_complete,
+	.receive = cd_nl_receive,
+	.send_complete = cd_nl_send_complete,
+	.status = cd_nl_status,
+};
+
+/* ---- requests ---------------------------------------------------------- */
+
+int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_af *af;
+	struct cd_nlobj *obj;
+	struct cd_obj *adapter;
+	struct cd_nlsk *sk;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_AF_ADAPTER_ID) ||
+	    GENL_REQ_ATTR_CHECK(info, CONDIS_A_AF_TYPE))
+		return -EINVAL;
+	adapter = cd_obj_get_id(CD_ADAPTER, nla_get_u32(tb[CONDIS_A_AF_ADAPTER_ID]),
+				genl_info_net(info));
+	if (!adapter) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_AF_ADAPTER_ID],
+				    "no adapter with this id in this network namespace");
+		return -ENOENT;
+	}
+	sk = cd_nlsk_for(info);
+	ret = PTR_ERR_OR_ZERO(sk);
+	if (ret)
+		goto out;
+	mutex_lock(&sk->lock);
+	obj = cd_nlobj_new(sk, CD_AF, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto unlock;
+	ret = condis_cl_open_af(sk->client, cd_handle(adapter),
+				nla_get_u32(tb[CONDIS_A_AF_TYPE]), obj, &af);
+	if (ret < 0) {
+		cd_nlobj_forget(obj);
+		if (ret == -EAFNOSUPPORT || ret == -ENOENT)
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_AF_TYPE],
+					    "no call manager registered this address family on the adapter");
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (cd_nlobj_publish(obj, af))
+		pr_warn_ratelimited("condis: af %u: no memory to track it\n", obj->id);
+	ret = cd_nl_reply(info, CONDIS_A_AF_ID, obj->id, CONDIS_A_AF_STATE,
+			  ret ? CONDIS_AF_STATE_OPENING : CONDIS_AF_STATE_OPEN);
+unlock:
+	mutex_unlock(&sk->lock);
+out:
+	cd_obj_put(adapter);
+	return ret;
+}
+
+int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_AF, CONDIS_A_AF_ID);
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	ret = condis_cl_close_af(obj->handle);
+	if (ret == -EBUSY)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_AF_ID],
+				    "the address family still has SAPs or calls: remove them first");
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (!ret)
+		cd_nlobj_forget(obj);
+	/* closed at once or not: the AF is on its way out */
+	ret = cd_nl_reply(info, CONDIS_A_AF_ID, id, CONDIS_A_AF_STATE,
+			  CONDIS_AF_STATE_CLOSING);
+unlock:
+	mutex_unlock(&obj->sk->lock);
+	return ret;
+}
+
+int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_sap_desc desc = {};
+	struct cd_nlobj *af, *obj;
+	struct condis_sap *sap;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_SAP_ADDRESS))
+		return -EINVAL;
+	af = cd_nlobj_owned(info, CD_AF, CONDIS_A_SAP_AF_ID);
+	if (IS_ERR(af))
+		return PTR_ERR(af);
+	if (tb[CONDIS_A_SAP_TYPE])
+		desc.sap_type = nla_get_u32(tb[CONDIS_A_SAP_TYPE]);
+	desc.len = nla_len(tb[CONDIS_A_SAP_ADDRESS]);
+	nla_memcpy(desc.sap, tb[CONDIS_A_SAP_ADDRESS], sizeof(desc.sap));
+	obj = cd_nlobj_new(af->sk, CD_SAP, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto unlock;
+	obj->timeout_ms = tb[CONDIS_A_SAP_ACCEPT_TIMEOUT] ?
+		nla_get_u32(tb[CONDIS_A_SAP_ACCEPT_TIMEOUT]) : CD_ACCEPT_TIMEOUT_MS;
+	ret = condis_cl_register_sap(af->handle, &desc, obj, &sap);
+	if (ret < 0) {
+		cd_nlobj_forget(obj);
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (cd_nlobj_publish(obj, sap))
+		pr_warn_ratelimited("condis: sap %u: no memory to track it\n", obj->id);
+	ret = cd_nl_reply(info, CONDIS_A_SAP_ID, obj->id, CONDIS_A_SAP_STATE,
+			  ret ? CONDIS_SAP_STATE_REGISTERING : CONDIS_SAP_STATE_ACTIVE);
+unlock:
+	cd_nlobj_unlock(af);
+	return ret;
+}
+
+int cd_nl_sap_deregister_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_SAP, CONDIS_A_SAP_ID);
+	struct cd_nlsk *sk;
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	sk = obj->sk;
+	id = obj->id;
+	ret = condis_cl_deregister_sap(obj->handle);
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (!ret)
+		cd_nlobj_forget(obj);
+	ret = cd_nl_reply(info, CONDIS_A_SAP_ID, id, CONDIS_A_SAP_STATE,
+			  CONDIS_SAP_STATE_DEREGISTERING);
+unlock:
+	mutex_unlock(&sk->lock);
+	return ret;
+}
+
+int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_call_params *cp;
+	struct cd_nlobj *af, *obj, *party = NULL;
+	struct condis_party *ph;
+	struct condis_vc *vc;
+	int ret;
+
+	af = cd_nlobj_owned(info, CD_AF, CONDIS_A_CALL_AF_ID);
+	if (IS_ERR(af))
+		return PTR_ERR(af);
+	cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], tb[CONDIS_A_CALL_ADDRESS],
+			      info->extack);
+	ret = PTR_ERR_OR_ZERO(cp);
+	if (ret)
+		goto unlock;
+	obj = cd_nlobj_new(af->sk, CD_VC, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto free;
+	obj->created = true;
+	ret = condis_cl_create_vc(af->handle, obj, &vc);
+	if (ret) {
+		cd_nlobj_forget(obj);
+		ret = cd_nl_refused(info, ret);
+		goto free;
+	}
+	ret = cd_nlobj_publish(obj, vc);
+	if (!ret && (cp->flags & CONDIS_CALL_MULTIPOINT_VC)) {
+		party = cd_nlobj_new(af->sk, CD_PARTY, info->extack);
+		ret = PTR_ERR_OR_ZERO(party);
+	}
+	if (ret)
+		goto delete;
+	ret = condis_cl_make_call(vc, cp, party, party ? &ph : NULL);
+	if (ret < 0)
+		goto delete;
+	if (party) {
+		party->vc = obj;
+		list_add(&party->party_node, &obj->parties);
+		if (cd_nlobj_publish(party, ph))
+			pr_warn_ratelimited("condis: party %u: no memory to track it\n",
+					    party->id);
+	}
+	ret = cd_nl_reply(info, CONDIS_A_CALL_ID, obj->id, CONDIS_A_CALL_STATE,
+			  ret ? CONDIS_CALL_STATE_OUTGOING : CONDIS_CALL_STATE_CONNECTED);
+	goto free;
+delete:
+	if (party && !IS_ERR(party))
+		cd_nlobj_forget(party);
+	condis_cl_delete_vc(vc);
+	cd_nlobj_forget(obj);
+	ret = cd_nl_refused(info, ret);
+free:
+	condis_call_params_free(cp);
+unlock:
+	cd_nlobj_unlock(af);
+	return ret;
+}
+
+/* call-accept and call-reject */
+int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	bool accept = info->genlhdr->cmd == CONDIS_CMD_CALL_ACCEPT;
+	struct nlattr **tb = info->attrs;
+	struct condis_call_params *cp = NULL;
+	struct cd_nlobj *obj;
+	int status = 0, ret;
+	u32 id;
+
+	obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	ret = -EINVAL;
+	if (!obj->answering) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_CALL_ID],
+				    "the call is not waiting for an answer");
+		goto unlock;
+	}
+	if (!accept) {
+		status = tb[CONDIS_A_CALL_CAUSE] ?
+			condis_status_from_ndis(nla_get_u32(tb[CONDIS_A_CALL_CAUSE])) :
+			-ECONNREFUSED;
+		if (status >= 0) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_CALL_CAUSE],
+					    "a rejection cause must be an NDIS failure status");
+			goto unlock;
+		}
+	} else if (tb[CONDIS_A_CALL_PARAMS]) {
+		cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], NULL, info->extack);
+		ret = PTR_ERR_OR_ZERO(cp);
+		if (ret)
+			goto unlock;
+		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
+	}
+	obj->answering = false;
+	if (cancel_delayed_work(&obj->answer))
+		cd_nlobj_put(obj);
+	condis_cl_incoming_call_complete(status, obj->handle, cp);	/* takes @cp */
+	ret = cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_STATE,
+			  accept ? CONDIS_CALL_STATE_ACCEPTED : CONDIS_CALL_STATE_IDLE);
+unlock:
+	cd_nlobj_unlock(obj);
+	return ret;
+}
+
+int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	struct cd_nlsk *sk;
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	sk = obj->sk;
+	id = obj->id;
+	cd_vcfd_hangup(obj);	/* no send once the close is issued */
+	ret = condis_cl_close_call(obj->handle, NULL, NULL, 0);
+	if (ret < 0) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
+				    "the call is not connected");
+		mutex_unlock(&sk->lock);
+		return ret;
+	}
+	mutex_unlock(&sk->lock);
+	if (!ret)
+		cd_nl_call_gone(obj);
+	return cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_STATE,
+			   ret ? CONDIS_CALL_STATE_CLOSING : CONDIS_CALL_STATE_IDLE);
+}
+
+int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct condis_call_params *cp;
+	struct cd_nlobj *obj;
+	u32 id;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_CALL_PARAMS))
+		return -EINVAL;
+	obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	cp = cd_nl_get_params(info->attrs[CONDIS_A_CALL_PARAMS], NULL, info->extack);
+	ret = PTR_ERR_OR_ZERO(cp);
+	if (ret)
+		goto unlock;
+	ret = condis_cl_modify_qos(obj->handle, cp);
+	condis_call_params_free(cp);
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	ret = cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_STATE,
+			  CONDIS_CALL_STATE_CONNECTED);
+unlock:
+	cd_nlobj_unlock(obj);
+	return ret;
+}
+
+int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	u32 id;
+	int fd;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	fd = cd_vcfd_open(obj, info->extack);
+	cd_nlobj_unlock(obj);
+	if (fd < 0)
+		return fd;
+	return cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_FD, fd);
+}
+
+int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_call_params *cp;
+	struct cd_nlobj *vc, *obj;
+	struct condis_party *party;
+	int ret;
+
+	vc = cd_nlobj_owned(info, CD_VC, CONDIS_A_PARTY_CALL_ID);
+	if (IS_ERR(vc))
+		return PTR_ERR(vc);
+	cp = cd_nl_get_params(tb[CONDIS_A_PARTY_PARAMS], tb[CONDIS_A_PARTY_ADDRESS],
+			      info->extack);
+	ret = PTR_ERR_OR_ZERO(cp);
+	if (ret)
+		goto unlock;
+	obj = cd_nlobj_new(vc->sk, CD_PARTY, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto free;
+	ret = condis_cl_add_party(vc->handle, obj, cp, &party);
+	if (ret < 0) {
+		cd_nlobj_forget(obj);
+		ret = cd_nl_refused(info, ret);
+		goto free;
+	}
+	obj->vc = vc;
+	list_add(&obj->party_node, &vc->parties);
+	if (cd_nlobj_publish(obj, party))
+		pr_warn_ratelimited("condis: party %u: no memory to track it\n", obj->id);
+	ret = cd_nl_reply(info, CONDIS_A_PARTY_ID, obj->id, CONDIS_A_PARTY_STATE,
+			  ret ? CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_ACTIVE);
+free:
+	condis_call_params_free(cp);
+unlock:
+	cd_nlobj_unlock(vc);
+	return ret;
+}
+
+int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_PARTY, CONDIS_A_PARTY_ID);
+	struct cd_nlsk *sk;
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	sk = obj->sk;
+	id = obj->id;
+	ret = condis_cl_drop_party(obj->handle, NULL, 0);
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (!ret)
+		cd_nlobj_forget(obj);
+	ret = cd_nl_reply(info, CONDIS_A_PARTY_ID, id, CONDIS_A_PARTY_STATE,
+			  CONDIS_PARTY_STATE_DROPPING);
+unlock:
+	mutex_unlock(&sk->lock);
+	return ret;
+}

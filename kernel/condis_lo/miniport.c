@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis_lo miniport: VCs and the data path. A frame sent on a port is
+ * handed, as a clone, to its peer (or to every leaf of a multipoint root)
+ * as a receive indication, then completed to the sender.
+ */
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include "lo.h"
+
+static DECLARE_WAIT_QUEUE_HEAD(lo_idle);
+
+static int lo_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
+{
+	struct lo_dev *dev = mp_ctx;
+	struct lo_port *port;
+	int ret;
+
+	port = kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
+	if (!port)
+		return -ENOMEM;
+	port->vc = vc;
+	port->dev = dev;
+	INIT_LIST_HEAD(&port->leaves);
+	INIT_LIST_HEAD(&port->leaf_node);
+	ret = xa_insert(&dev->ports, condis_handle_id(vc), port, GFP_KERNEL_ACCOUNT);
+	if (ret) {
+		kfree(port);
+		return ret;
+	}
+	*mp_vc_ctx = port;
+	return 0;
+}
+
+static int lo_delete_vc(void *mp_vc_ctx)
+{
+	struct lo_port *port = mp_vc_ctx;
+
+	lo_unlink(port);
+	xa_erase(&port->dev->ports, condis_handle_id(port->vc));
+	kfree(port);
+	return 0;
+}
+
+static int lo_activate_vc(void *mp_vc_ctx, struct condis_call_params *cp)
+{
+	return 0;
+}
+
+/* No frame flows on a VC once it is deactivated. */
+static int lo_deactivate_vc(void *mp_vc_ctx)
+{
+	lo_unlink(mp_vc_ctx);
+	return 0;
+}
+
+/**
+ * lo_link - let frames flow between two VCs of a call
+ * @dev: the adapter
+ * @root: the calling VC
+ * @leaf: the called VC
+ * @multipoint: @root may have more leaves
+ */
+void lo_link(struct lo_dev *dev, struct condis_vc *root, struct condis_vc *leaf,
+	     bool multipoint)
+{
+	struct lo_port *r, *l;
+	unsigned long flags;
+
+	spin_lock_irqsave(&dev->lock, flags);
+	r = xa_load(&dev->ports, condis_handle_id(root));
+	l = xa_load(&dev->ports, condis_handle_id(leaf));
+	if (r && l) {
+		l->peer = r;
+		if (multipoint)
+			list_add_tail(&l->leaf_node, &r->leaves);
+		else
+			r->peer = l;
+	}
+	spin_unlock_irqrestore(&dev->lock, flags);
+}
+
+/* Process context: waits until no frame is being indicated on @port. */
+void lo_unlink(struct lo_port *port)
+{
+	struct lo_port *leaf, *tmp;
+	unsigned long flags;
+
+	spin_lock_irqsave(&port->dev->lock, flags);
+	if (port->peer && port->peer->peer == port)
+		port->peer->peer = NULL;
+	port->peer = NULL;
+	list_del_init(&port->leaf_node);
+	list_for_each_entry_safe(leaf, tmp, &port->leaves, leaf_node) {
+		leaf->peer = NULL;
+		list_del_init(&leaf->leaf_node);
+	}
+	spin_unlock_irqrestore(&port->dev->lock, flags);
+	wait_event(lo_idle, !atomic_read(&port->busy));
+}
+
+/* skb->cb of a clone on its way to a receiver */
+struct lo_cb {
+	struct lo_port *to;
+};
+
+static void lo_clone_to(struct sk_buff_head *q, struct sk_buff *skb,
+			struct lo_port *to)
+{
+	struct sk_buff *c = skb_clone(skb, GFP_ATOMIC);
+
+	if (!c)
+		return;
+	((struct lo_cb *)c->cb)->to = to;
+	atomic_inc(&to->busy);
+	__skb_queue_tail(q, c);
+}
+
+/* Any context up to softirq; receivers are indicated outside the lock. */
+static void lo_send(void *mp_vc_ctx, struct sk_buff *skb)
+{
+	struct lo_port *port = mp_vc_ctx, *leaf;
+	struct sk_buff_head q;
+	struct sk_buff *c;
+	unsigned long flags;
+
+	__skb_queue_head_init(&q);
+	spin_lock_irqsave(&port->dev->lock, flags);
+	if (port->peer)
+		lo_clone_to(&q, skb, port->peer);
+	list_for_each_entry(leaf, &port->leaves, leaf_node)
+		lo_clone_to(&q, skb, leaf);
+	spin_unlock_irqrestore(&port->dev->lock, flags);
+
+	while ((c = __skb_dequeue(&q))) {
+		struct lo_port *to = ((struct lo_cb *)c->cb)->to;
+
+		condis_mco_indicate_receive(to->vc, c);
+		if (atomic_dec_and_test(&to->busy))
+			wake_up_all(&lo_idle);
+	}
+	condis_mco_send_complete(port->vc, skb, 0);
+}
+
+static int lo_oid_request(void *mp_ctx, void *mp_vc_ctx, struct condis_oid_request *req)
+{
+	return -EOPNOTSUPP;
+}
+
+const struct condis_miniport_ops lo_miniport_ops = {
+	.create_vc = lo_create_vc,
+	.delete_vc = lo_delete_vc,
+	.activate_vc = lo_activate_vc,
+	.deactivate_vc = lo_deactivate_vc,
+	.send = lo_send,
+	.oid_request = lo_oid_request,
+};
