@@ -12,7 +12,8 @@
 #   4. in the debug test kernel under QEMU: the KUnit suites, the
 #      integration scenarios, a kmemleak scan and a scan of the kernel log
 #      for WARN/BUG/KASAN/UBSAN/lockdep reports
-#   5. the userspace GoogleTest suites (ctest), once there are any
+#   5. the userspace GoogleTest suites (ctest); condisctl is built before the
+#      guest runs, the scenarios use it
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
@@ -47,6 +48,25 @@ run_make "modules build against the debug test kernel (W=1)" modules
 for series in 6.1 6.12; do
 	run_make "compile check -Werror against Debian's $series headers" stock-$series
 done
+
+step "userspace build"
+us_ok=0
+if cmake -S "$top/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=Debug > "$build/cmake.log" 2>&1 &&
+   cmake --build "$build/userspace" -j"$(nproc)" >> "$build/cmake.log" 2>&1; then
+	res PASS "userspace builds (C++20, -Werror)"
+	us_ok=1
+else
+	res FAIL "userspace builds (C++20, -Werror)"
+	tail -25 "$build/cmake.log"
+fi
+
+step "netlink spec"
+if out=$("$top/tests/ynl-gen.sh" --check 2>&1); then
+	res PASS "uapi/linux/condis.h is what ynl-gen-c.py makes of the YAML spec"
+else
+	res FAIL "uapi/linux/condis.h is what ynl-gen-c.py makes of the YAML spec"
+	echo "$out" | tail -25
+fi
 
 step "documentation"
 ref=$top/../shared/reference/condis-model.md
@@ -85,18 +105,14 @@ while read -r line; do
 	esac
 done < <("$vm/verdict.sh" "$results" "$rc")
 
-if [ -f "$top/userspace/CMakeLists.txt" ]; then
+if [ $us_ok = 1 ]; then
 	step "userspace (GoogleTest)"
-	if cmake -S "$top/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=Debug > /dev/null &&
-	   cmake --build "$build/userspace" -j"$(nproc)" > /dev/null; then
-		ctest --test-dir "$build/userspace" --output-on-failure > "$build/ctest.log" 2>&1
-		p=$(grep -cE 'Test +#[0-9]+: .* Passed' "$build/ctest.log")
-		f=$(grep -cE 'Test +#[0-9]+: .* (Failed|\*\*\*)' "$build/ctest.log")
-		pass=$((pass + p)) fail=$((fail + f))
-		echo "ctest: $p passed, $f failed"
-	else
-		res FAIL "userspace builds"
-	fi
+	ctest --test-dir "$build/userspace" --output-on-failure > "$build/ctest.log" 2>&1
+	p=$(grep -cE 'Test +#[0-9]+: .* Passed' "$build/ctest.log")
+	f=$(grep -cE 'Test +#[0-9]+: .* (Failed|\*\*\*)' "$build/ctest.log")
+	pass=$((pass + p)) fail=$((fail + f))
+	echo "ctest: $p passed, $f failed"
+	[ "$f" = 0 ] || grep -E 'Failed|\*\*\*' "$build/ctest.log"
 fi
 
 step "done"

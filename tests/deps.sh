@@ -18,7 +18,9 @@ pkgs=(
 	qemu-system-x86 busybox-static xz-utils iproute2 python3 python3-yaml
 	python3-jsonschema
 	# userspace
-	cmake g++ pkg-config libnl-3-dev libnl-genl-3-dev libgtest-dev
+	cmake g++ pkg-config libnl-3-dev libnl-genl-3-dev libgtest-dev nlohmann-json3-dev
+	# scenarios: JSON checks, dropping privileges
+	jq util-linux
 )
 
 missing=()

@@ -238,9 +238,15 @@ static void close_apply(struct cd_req *req)
 	cd_vc_set_call(vc, CALL_IDLE);
 }
 
-/* Seed 002: after a successful close the VC carries no more data. */
+/*
+ * The close is final: the VC's call state follows at once (so the CM may
+ * delete a VC it created right after completing the close: the client's
+ * close_call_complete is delivered first, seed 002), and after a
+ * successful close the VC carries no more data.
+ */
 static void close_completed(struct cd_req *req)
 {
+	close_apply(req);
 	if (!req->status && req->target)
 		cd_obj_unpublish(req->target);
 }
@@ -251,7 +257,6 @@ static void close_deliver(struct cd_req *req)
 	struct cd_party *party = req_party(req);
 	void *cl_party_ctx = party ? party->cl_ctx : NULL;
 
-	close_apply(req);
 	vc->af->client->ops->close_call_complete(req->status, vc->cl_ctx,
 						 cl_party_ctx);
 }

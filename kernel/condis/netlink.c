@@ -109,6 +109,8 @@ static const struct nla_policy cd_party_id_policy[CONDIS_A_PARTY_ID + 1] = {
 
 /* ---- the sockets acting as clients --------------------------------------- */
 
+/* Socket releases and answer timeouts: they wait for condis_wq's work. */
+struct workqueue_struct *cd_nl_wq;
 static DEFINE_HASHTABLE(cd_nlsks, 8);
 static DEFINE_SPINLOCK(cd_nlsk_lock);
 
@@ -157,7 +159,7 @@ static int cd_nl_sock_event(struct notifier_block *nb, unsigned long event,
 	spin_lock_bh(&cd_nlsk_lock);
 	hash_del(&sk->node);	/* the port may be reused from now on */
 	spin_unlock_bh(&cd_nlsk_lock);
-	queue_work(condis_wq, &sk->release);	/* may sleep: not here */
+	queue_work(cd_nl_wq, &sk->release);	/* may sleep: not here */
 	return NOTIFY_OK;
 }
 
@@ -629,9 +631,12 @@ int cd_nl_init(void)
 {
 	int ret;
 
+	cd_nl_wq = alloc_workqueue("condis_nl", WQ_UNBOUND, 0);
+	if (!cd_nl_wq)
+		return -ENOMEM;
 	ret = cd_nlsk_init();
 	if (ret)
-		return ret;
+		goto err_wq;
 	ret = netlink_register_notifier(&cd_nl_notifier);
 	if (ret)
 		goto err_nlsk;
@@ -644,6 +649,8 @@ err_notifier:
 	netlink_unregister_notifier(&cd_nl_notifier);
 err_nlsk:
 	cd_nlsk_exit();
+err_wq:
+	destroy_workqueue(cd_nl_wq);
 	return ret;
 }
 
@@ -656,13 +663,12 @@ void cd_nl_exit(void)
 
 	genl_unregister_family(&condis_nl_family);
 	netlink_unregister_notifier(&cd_nl_notifier);
-	flush_workqueue(condis_wq);
 	spin_lock_bh(&cd_nlsk_lock);
 	hash_for_each_safe(cd_nlsks, bkt, tmp, sk, node) {
 		hash_del(&sk->node);
-		queue_work(condis_wq, &sk->release);
+		queue_work(cd_nl_wq, &sk->release);
 	}
 	spin_unlock_bh(&cd_nlsk_lock);
-	flush_workqueue(condis_wq);
+	destroy_workqueue(cd_nl_wq);	/* runs what is queued first */
 	cd_nlsk_exit();
 }

@@ -50,6 +50,7 @@ struct cd_nlsk {
  * @parties: VC: its parties' contexts
  * @party_node: party: in its VC's @parties
  * @vc: party: its VC's context
+ * @backlog: VC: frames received before a file descriptor was opened
  */
 struct cd_nlobj {
 	struct cd_nlsk *sk;
@@ -65,9 +66,11 @@ struct cd_nlobj {
 	struct list_head parties;
 	struct list_head party_node;
 	struct cd_nlobj *vc;
+	struct sk_buff_head backlog;
 };
 
 extern struct genl_family condis_nl_family;
+extern struct workqueue_struct *cd_nl_wq;
 
 /* netlink.c */
 int cd_nl_notify(struct net *net, struct sk_buff *skb, void *hdr);

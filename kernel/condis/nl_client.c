@@ -85,6 +85,7 @@ static struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type,
 	INIT_DELAYED_WORK(&obj->answer, cd_nl_answer_timeout);
 	INIT_LIST_HEAD(&obj->parties);
 	INIT_LIST_HEAD(&obj->party_node);
+	skb_queue_head_init(&obj->backlog);
 	sk->nobjs++;
 	return obj;
 }
@@ -110,8 +111,10 @@ static void cd_nlobj_forget(struct cd_nlobj *obj)
 		xa_cmpxchg(&sk->objs[obj->type], obj->id, obj, NULL, 0);
 	if (cancel_delayed_work(&obj->answer))
 		cd_nlobj_put(obj);
-	if (obj->type == CD_VC)
+	if (obj->type == CD_VC) {
 		cd_vcfd_hangup(obj);
+		skb_queue_purge(&obj->backlog);
+	}
 	sk->nobjs--;
 	atomic_dec(&((struct cd_nl_net *)net_generic(sk->net, cd_nl_net_id))->nobjs);
 	cd_nlobj_put(obj);
@@ -255,9 +258,24 @@ void cd_nlsk_exit(void)
 
 /* ---- replies and notifications ------------------------------------------ */
 
-/* Reply to a request with the object's id and state. */
-static int cd_nl_reply(struct genl_info *info, int id_attr, u32 id,
-		       int state_attr, u32 state)
+/* Where an answer's id, state and pending flag go, per attribute set. */
+struct cd_nl_answer {
+	int id, state, pending;
+};
+
+static const struct cd_nl_answer cd_ans_af = {
+	CONDIS_A_AF_ID, CONDIS_A_AF_STATE, CONDIS_A_AF_PENDING };
+static const struct cd_nl_answer cd_ans_sap = {
+	CONDIS_A_SAP_ID, CONDIS_A_SAP_STATE, CONDIS_A_SAP_PENDING };
+static const struct cd_nl_answer cd_ans_call = {
+	CONDIS_A_CALL_ID, CONDIS_A_CALL_STATE, CONDIS_A_CALL_PENDING };
+static const struct cd_nl_answer cd_ans_party = {
+	CONDIS_A_PARTY_ID, CONDIS_A_PARTY_STATE, CONDIS_A_PARTY_PENDING };
+static const struct cd_nl_answer cd_ans_fd = { CONDIS_A_CALL_ID, CONDIS_A_CALL_FD, 0 };
+
+/* Answer a request with the object's id, its state and whether it pended. */
+static int cd_nl_reply(struct genl_info *info, const struct cd_nl_answer *ans,
+		       u32 id, u32 state, bool pending)
 {
 	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
 	void *hdr;
@@ -265,8 +283,9 @@ static int cd_nl_reply(struct genl_info *info, int id_attr, u32 id,
 	if (!msg)
 		return -ENOMEM;
 	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, info->genlhdr->cmd);
-	if (!hdr || nla_put_u32(msg, id_attr, id) ||
-	    nla_put_u32(msg, state_attr, state)) {
+	if (!hdr || nla_put_u32(msg, ans->id, id) ||
+	    nla_put_u32(msg, ans->state, state) ||
+	    (pending && nla_put_flag(msg, ans->pending))) {
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
@@ -322,9 +341,10 @@ static void cd_nl_created(struct cd_nlobj *obj, u32 request, void *handle,
 			  int status, const struct condis_call_params *cp)
 {
 	struct cd_nlsk *sk = obj->sk;
-	u32 id = condis_handle_id(handle);
+	u32 id;
 
 	mutex_lock(&sk->lock);
+	id = obj->id ?: condis_handle_id(handle);	/* set once the request returned */
 	if (status)
 		cd_nlobj_forget(obj);
 	mutex_unlock(&sk->lock);
@@ -461,7 +481,7 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 	mutex_lock(&sk->lock);
 	obj->answering = true;
 	refcount_inc(&obj->ref);	/* for the timeout */
-	queue_delayed_work(condis_wq, &obj->answer,
+	queue_delayed_work(cd_nl_wq, &obj->answer,
 			   msecs_to_jiffies(sap->timeout_ms ?: CD_ACCEPT_TIMEOUT_MS));
 	mutex_unlock(&sk->lock);
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, 0, cp);
@@ -644,8 +664,8 @@ int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (cd_nlobj_publish(obj, af))
 		pr_warn_ratelimited("condis: af %u: no memory to track it\n", obj->id);
-	ret = cd_nl_reply(info, CONDIS_A_AF_ID, obj->id, CONDIS_A_AF_STATE,
-			  ret ? CONDIS_AF_STATE_OPENING : CONDIS_AF_STATE_OPEN);
+	ret = cd_nl_reply(info, &cd_ans_af, obj->id,
+			  ret ? CONDIS_AF_STATE_OPENING : CONDIS_AF_STATE_OPEN, ret);
 unlock:
 	mutex_unlock(&sk->lock);
 out:
@@ -672,9 +692,7 @@ int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (!ret)
 		cd_nlobj_forget(obj);
-	/* closed at once or not: the AF is on its way out */
-	ret = cd_nl_reply(info, CONDIS_A_AF_ID, id, CONDIS_A_AF_STATE,
-			  CONDIS_AF_STATE_CLOSING);
+	ret = cd_nl_reply(info, &cd_ans_af, id, CONDIS_AF_STATE_CLOSING, ret);
 unlock:
 	mutex_unlock(&obj->sk->lock);
 	return ret;
@@ -711,8 +729,8 @@ int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (cd_nlobj_publish(obj, sap))
 		pr_warn_ratelimited("condis: sap %u: no memory to track it\n", obj->id);
-	ret = cd_nl_reply(info, CONDIS_A_SAP_ID, obj->id, CONDIS_A_SAP_STATE,
-			  ret ? CONDIS_SAP_STATE_REGISTERING : CONDIS_SAP_STATE_ACTIVE);
+	ret = cd_nl_reply(info, &cd_ans_sap, obj->id,
+			  ret ? CONDIS_SAP_STATE_REGISTERING : CONDIS_SAP_STATE_ACTIVE, ret);
 unlock:
 	cd_nlobj_unlock(af);
 	return ret;
@@ -736,8 +754,7 @@ int cd_nl_sap_deregister_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (!ret)
 		cd_nlobj_forget(obj);
-	ret = cd_nl_reply(info, CONDIS_A_SAP_ID, id, CONDIS_A_SAP_STATE,
-			  CONDIS_SAP_STATE_DEREGISTERING);
+	ret = cd_nl_reply(info, &cd_ans_sap, id, CONDIS_SAP_STATE_DEREGISTERING, ret);
 unlock:
 	mutex_unlock(&sk->lock);
 	return ret;
@@ -788,8 +805,8 @@ int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 			pr_warn_ratelimited("condis: party %u: no memory to track it\n",
 					    party->id);
 	}
-	ret = cd_nl_reply(info, CONDIS_A_CALL_ID, obj->id, CONDIS_A_CALL_STATE,
-			  ret ? CONDIS_CALL_STATE_OUTGOING : CONDIS_CALL_STATE_CONNECTED);
+	ret = cd_nl_reply(info, &cd_ans_call, obj->id,
+			  ret ? CONDIS_CALL_STATE_OUTGOING : CONDIS_CALL_STATE_CONNECTED, ret);
 	goto free;
 delete:
 	if (party && !IS_ERR(party))
@@ -844,8 +861,8 @@ int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
 	if (cancel_delayed_work(&obj->answer))
 		cd_nlobj_put(obj);
 	condis_cl_incoming_call_complete(status, obj->handle, cp);	/* takes @cp */
-	ret = cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_STATE,
-			  accept ? CONDIS_CALL_STATE_ACCEPTED : CONDIS_CALL_STATE_IDLE);
+	ret = cd_nl_reply(info, &cd_ans_call, id,
+			  accept ? CONDIS_CALL_STATE_ACCEPTED : CONDIS_CALL_STATE_IDLE, false);
 unlock:
 	cd_nlobj_unlock(obj);
 	return ret;
@@ -873,8 +890,8 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 	mutex_unlock(&sk->lock);
 	if (!ret)
 		cd_nl_call_gone(obj);
-	return cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_STATE,
-			   ret ? CONDIS_CALL_STATE_CLOSING : CONDIS_CALL_STATE_IDLE);
+	return cd_nl_reply(info, &cd_ans_call, id,
+			   ret ? CONDIS_CALL_STATE_CLOSING : CONDIS_CALL_STATE_IDLE, ret);
 }
 
 int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
@@ -900,8 +917,7 @@ int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = cd_nl_refused(info, ret);
 		goto unlock;
 	}
-	ret = cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_STATE,
-			  CONDIS_CALL_STATE_CONNECTED);
+	ret = cd_nl_reply(info, &cd_ans_call, id, CONDIS_CALL_STATE_CONNECTED, ret);
 unlock:
 	cd_nlobj_unlock(obj);
 	return ret;
@@ -920,7 +936,7 @@ int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
 	cd_nlobj_unlock(obj);
 	if (fd < 0)
 		return fd;
-	return cd_nl_reply(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_FD, fd);
+	return cd_nl_reply(info, &cd_ans_fd, id, fd, false);
 }
 
 int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
@@ -953,8 +969,8 @@ int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
 	list_add(&obj->party_node, &vc->parties);
 	if (cd_nlobj_publish(obj, party))
 		pr_warn_ratelimited("condis: party %u: no memory to track it\n", obj->id);
-	ret = cd_nl_reply(info, CONDIS_A_PARTY_ID, obj->id, CONDIS_A_PARTY_STATE,
-			  ret ? CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_ACTIVE);
+	ret = cd_nl_reply(info, &cd_ans_party, obj->id,
+			  ret ? CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_ACTIVE, ret);
 free:
 	condis_call_params_free(cp);
 unlock:
@@ -980,8 +996,7 @@ int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (!ret)
 		cd_nlobj_forget(obj);
-	ret = cd_nl_reply(info, CONDIS_A_PARTY_ID, id, CONDIS_A_PARTY_STATE,
-			  CONDIS_PARTY_STATE_DROPPING);
+	ret = cd_nl_reply(info, &cd_ans_party, id, CONDIS_PARTY_STATE_DROPPING, ret);
 unlock:
 	mutex_unlock(&sk->lock);
 	return ret;

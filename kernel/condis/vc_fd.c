@@ -7,6 +7,8 @@
  * the miniport; a writer then blocks (or gets EAGAIN) until send
  * completions come back. Received frames wait in a queue of
  * CD_VCFD_RXQ_MAX; beyond it they are dropped, as a full socket drops.
+ * Frames that arrive before the descriptor is opened wait in the VC's
+ * backlog (as many) and are the first ones read.
  * When the call goes, reads return 0 (after the queued frames) and writes
  * fail with EPIPE.
  */
@@ -189,6 +191,7 @@ static const struct file_operations cd_vcfd_fops = {
 int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack)
 {
 	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
+	unsigned long flags;
 	struct cd_vcfd *f;
 	int fd;
 
@@ -217,7 +220,11 @@ int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack)
 		cd_vcfd_put(f);
 		return fd;
 	}
+	/* the backlog goes first; from now on receive queues to the file */
+	spin_lock_irqsave(&vc->backlog.lock, flags);
+	skb_queue_splice_init(&vc->backlog, &f->rxq);
 	WRITE_ONCE(vc->vcfd, f);
+	spin_unlock_irqrestore(&vc->backlog.lock, flags);
 	return fd;
 }
 
@@ -229,7 +236,13 @@ void cd_vcfd_receive(struct cd_nlobj *vc, struct sk_buff *skb)
 	bool queued = false;
 
 	rcu_read_lock();
+	spin_lock_irqsave(&vc->backlog.lock, flags);
 	f = READ_ONCE(vc->vcfd);
+	if (!f && skb_queue_len(&vc->backlog) < CD_VCFD_RXQ_MAX) {
+		__skb_queue_tail(&vc->backlog, skb);
+		queued = true;
+	}
+	spin_unlock_irqrestore(&vc->backlog.lock, flags);
 	if (f) {
 		spin_lock_irqsave(&f->lock, flags);
 		if (!f->dead && skb_queue_len(&f->rxq) < CD_VCFD_RXQ_MAX) {

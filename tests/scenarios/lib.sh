@@ -49,6 +49,7 @@ mod_unload() { ! lsmod | grep -q "^$1 " || rmmod "$1"; }
 
 cleanup() {
 	local ns
+	declare -F sess_stop_all > /dev/null && sess_stop_all
 	for ns in "${NETNS[@]}"; do ip netns del "$ns" 2>/dev/null; done
 	[ -n "${CLEANUP_EXTRA:-}" ] && eval "$CLEANUP_EXTRA"
 }
@@ -56,4 +57,87 @@ trap cleanup EXIT
 
 require_root() {
 	[ "$(id -u)" = 0 ] || { log "needs root"; exit $KSFT_SKIP; }
+}
+
+# ---- condisctl sessions ------------------------------------------------------
+# A session is one `condisctl -j -n -b` process (one netlink socket, so the
+# objects it creates live as long as it does; -n: requests answer at once,
+# the script waits for their outcome with `monitor`), driven line by line:
+#   sess_start A [NETNS]    start session A (in NETNS if given)
+#   sess A COMMAND...       run COMMAND in A, print its one JSON line
+#   sess_kill A             kill -9 A (what a crashed client does)
+build=$(cd "${CONDIS_MODDIR:-.}/../.." 2>/dev/null && pwd)
+CONDISCTL=${CONDISCTL:-$build/userspace/condisctl}
+SESSIONS=()
+
+sess_start() {
+	local d
+	d=$(mktemp -d /tmp/condis-sess.XXXXXX)
+	mkfifo "$d/in" "$d/out"
+	if [ -n "${2:-}" ]; then
+		ip netns exec "$2" "$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err" &
+	else
+		"$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err" &
+	fi
+	eval "S_$1_pid=$! S_$1_dir=$d"
+	# the reader first: the shell opened the writing end for condisctl
+	exec {fd}< "$d/out"
+	eval "S_$1_out=$fd"
+	exec {fd}> "$d/in"
+	eval "S_$1_in=$fd"
+	SESSIONS+=("$1")
+}
+
+sess() {
+	local name=$1 in out line
+	shift
+	eval "in=\$S_${name}_in out=\$S_${name}_out"
+	echo "$*" >&"$in"
+	if ! read -r -t "${SESS_TIMEOUT:-60}" line <&"$out"; then
+		echo '{"error":"no answer from the session"}'
+		return 1
+	fi
+	echo "$line"
+}
+
+sess_kill() {
+	local pid
+	eval "pid=\$S_$1_pid"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+}
+
+sess_stop_all() {
+	local s pid in
+	for s in "${SESSIONS[@]}"; do
+		eval "pid=\$S_${s}_pid in=\$S_${s}_in"
+		exec {in}>&- 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	SESSIONS=()
+}
+
+# jid: the "id" of the JSON line on stdin (no jq: processes are slow in TCG)
+jid() {
+	local line
+	read -r line
+	[[ $line =~ \"id\":([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
+}
+
+# jqcheck DESCRIPTION JSON FILTER: FILTER (jq -e) holds for JSON.
+jqcheck() {
+	local what=$1 json=$2 filter=$3
+	if jq -e "$filter" <<< "$json" > /dev/null 2>&1; then
+		echo "ok - $what"
+	else
+		echo "not ok - $what"
+		echo "#   got: $json"
+		echo "#   want: $filter"
+		ret=$KSFT_FAIL
+	fi
+}
+
+# objects_zero: condis holds no AF, SAP, VC or party (debugfs).
+objects_zero() {
+	! awk '$1 ~ /^(af|sap|vc|party)$/ && $2 != 0' /sys/kernel/debug/condis/objects | grep -q .
 }

@@ -17,6 +17,7 @@ mount -t devpts devpts /dev/pts 2>/dev/null
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null
 mount -t tmpfs tmpfs /run
+mount -t tmpfs tmpfs /tmp	# scratch: the root is read-only
 mkdir -p /run/netns
 mount -t 9p -o trans=virtio,version=9p2000.L,cache=none results /mnt
 export CONDIS_RESULTS=/mnt
@@ -27,6 +28,7 @@ ip link set lo up 2>/dev/null
 for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	condis.modules=*) CONDIS_MODDIR=${arg#condis.modules=} ;;
+	condis.ksrc=*) export CONDIS_KSRC=${arg#condis.ksrc=} ;;
 	condis.interactive=1) interactive=1 ;;
 	esac
 done

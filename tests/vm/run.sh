@@ -67,6 +67,8 @@ printf '%q ' "$@" > "$out/cmd"
 append="console=ttyS0 root=/dev/root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,cache=loose ro"
 append+=" init=$here/init.sh panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1"
 append+=" kmemleak=on kunit.enable=1 loglevel=5 condis.modules=${modules:-none}"
+# the kernel source tree (its tools: kunit.py, ynl) for the guest's tests
+append+=" condis.ksrc=$("$here/build-kernel.sh" --print-src)"
 [ $interactive = 1 ] && append+=" condis.interactive=1"
 
 qemu=(qemu-system-x86_64 -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none

@@ -1,0 +1,154 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The condis netlink family as other tools and other users see it: genl
+# ctrl lists it, the kernel's own YNL client drives it from the YAML spec,
+# an unprivileged user gets EPERM on every change, objects of one network
+# namespace are invisible and unusable from another, malformed attributes
+# are refused with an extack message and change nothing, dumps resume
+# across messages, and the per-socket limit gives a clear error.
+source "$(dirname "$0")/lib.sh"
+require_root
+
+check "condis.ko loads" mod_load condis
+check "condis_lo.ko loads" mod_load condis_lo
+top=$(cd "$(dirname "$0")/../.." && pwd)
+spec=$top/Documentation/netlink/specs/condis.yaml
+ynl() {
+	python3 "$CONDIS_KSRC/tools/net/ynl/cli.py" --spec "$spec" \
+		--schema "$CONDIS_KSRC/Documentation/netlink/genetlink.yaml" "$@"
+}
+
+# ---- genl ctrl and the YNL client ------------------------------------------
+ctrl=$(genl ctrl get name condis)
+check "genl ctrl lists the family" grep -q "Name: condis" <<< "$ctrl"
+check "with its 16 operations" test "$(grep -o 'ID-0x[0-9a-f]*' <<< "$ctrl" | sort -u | wc -l)" -ge 16
+check "and its events group" grep -q "name: events" <<< "$ctrl"
+
+out=$(ynl --dump adapter-get --output-json)
+jqcheck "cli.py dumps the adapters" "$out" 'map(select(.name == "lo")) | length == 1'
+
+sess_start R
+afr=$(sess R af open lo | jid)
+sr=$(sess R sap register af "$afr" address rsvc | jid)
+sess R monitor event request-done request sap-register id "$sr" count 1 timeout 20000 > /dev/null
+cr=$(sess R call make af "$afr" to rsvc | jid)
+ci=$(sess R monitor event call-incoming sap "$sr" count 1 timeout 20000 | jid)
+sess R call accept "$ci" > /dev/null
+out=$(sess R monitor event request-done request call-make id "$cr" count 1 timeout 20000)
+jqcheck "a session calls its own SAP" "$out" '.status == 0'
+
+out=$(ynl --dump call-get --output-json)
+jqcheck "cli.py dumps the calls" "$out" \
+	"map(select(.id == $cr and .state == \"connected\")) | length == 1"
+# AF ids are allocated in turn: the next one is that of a throwaway AF + 1
+next=$(( $("$CONDISCTL" -j af open lo | jid) + 1 ))
+out=$(ynl --multi af-open '{"adapter-id": 1, "type": 1}' \
+	  --multi call-make "{\"af-id\": $next, \"address\": \"$(printf rsvc | od -An -tx1 | tr -d ' \n')\"}" \
+	  --output-json)
+jqcheck "cli.py opens an AF and makes a call in one message" "$out" \
+	".[0].id == $next and .[1].state == \"outgoing\" and .[1].pending == true"
+
+# ---- privileges -------------------------------------------------------------
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$CONDISCTL" -j adapter show)
+jqcheck "an unprivileged user may look" "$out" 'length >= 1'
+cat > /tmp/changes <<EOT
+af open lo
+af close $afr
+sap register af $afr address x
+sap deregister $sr
+call make af $afr to rsvc
+call accept $ci
+call reject $ci
+call close $cr
+call modify $cr tx-rate 1
+party add call $cr to rsvc
+party drop 1
+vc send $cr x
+EOT
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$CONDISCTL" -j -b /tmp/changes)
+check "an unprivileged user gets EPERM on each of the 12 changes" \
+	test "$(grep -c '"errno":1,' <<< "$out")" = 12
+out=$(sess R call show "$cr")
+jqcheck "and changed nothing" "$out" '.state == "connected"'
+
+# ---- namespaces -------------------------------------------------------------
+netns_add other
+cat > /tmp/other <<EOT
+adapter show
+af show
+call show
+call show $cr
+call close $cr
+af close $afr
+sap deregister $sr
+af open lo
+EOT
+mapfile -t lines < <(ip netns exec "other-$nsid" "$CONDISCTL" -j -b /tmp/other)
+jqcheck "another namespace has its own loopback adapter" "${lines[0]}" \
+	'length == 1 and .[0].name == "lo"'
+jqcheck "and sees none of our AFs" "${lines[1]}" 'length == 0'
+jqcheck "nor our calls" "${lines[2]}" 'length == 0'
+jqcheck "our call is not there by id" "${lines[3]}" '.errno == 2'
+jqcheck "closing it: no such call" "${lines[4]}" '.errno == 2'
+jqcheck "closing our AF: no such AF" "${lines[5]}" '.errno == 2'
+jqcheck "deregistering our SAP: no such SAP" "${lines[6]}" '.errno == 2'
+jqcheck "its own AF opens" "${lines[7]}" '.state == "open"'
+out=$(sess R call show "$cr")
+jqcheck "our call is untouched" "$out" '.state == "connected"'
+
+# ---- malformed attributes -------------------------------------------------------
+before=$(sess R af show)
+bad() {	# bad DESCRIPTION OPERATION JSON
+	local out
+	out=$(ynl --do "$2" --json "$3" 2>&1)
+	if grep -q "error:" <<< "$out" && grep -qE "'(msg|miss-type)'" <<< "$out"; then
+		echo "ok - $1"
+	else
+		echo "not ok - $1"
+		echo "#   got: $out"
+		ret=$KSFT_FAIL
+	fi
+}
+bad "af-open with type 0 is refused with a message" af-open '{"adapter-id": 1, "type": 0}'
+bad "af-open without a type names the missing attribute" af-open '{"adapter-id": 1}'
+bad "af-open with an attribute it does not take is refused" af-open \
+	'{"adapter-id": 1, "type": 1, "client": "x"}'
+bad "af-open on adapter 0 is refused" af-open '{"adapter-id": 0, "type": 1}'
+bad "af-open on a missing adapter is refused" af-open '{"adapter-id": 99999, "type": 1}'
+bad "af-open of a family nobody registered is refused" af-open '{"adapter-id": 1, "type": 77}'
+bad "a 65-byte SAP address is refused" sap-register \
+	"{\"af-id\": $afr, \"address\": \"$(printf '%0130d' 0)\"}"
+bad "an accept timeout of 0 is refused" sap-register \
+	"{\"af-id\": $afr, \"address\": \"41\", \"accept-timeout\": 0}"
+bad "unknown call flags are refused" call-make \
+	"{\"af-id\": $afr, \"address\": \"41\", \"params\": {\"flags\": 256}}"
+bad "an address and a CM-specific block are refused together" call-make \
+	"{\"af-id\": $afr, \"address\": \"41\", \"params\": {\"cm-specific\": \"42\"}}"
+bad "answering a call that waits for no answer is refused" call-reject "{\"id\": $ci, \"cause\": 0}"
+bad "another socket's AF cannot be closed" af-close "{\"id\": $afr}"
+after=$(sess R af show)
+check "none of that changed anything" test "$before" = "$after"
+
+# ---- dumps across messages ------------------------------------------------------
+for i in $(seq 1 150); do echo "sap register af $afr address many$i"; done >&"$S_R_in"
+ids=()
+for i in $(seq 1 150); do read -r line <&"$S_R_out"; ids+=("$(jid <<< "$line")"); done
+out=$(ynl --dump sap-get --dbg-small-recv 512 --output-json 2>&1)
+check "a dump with a 512-byte receive buffer takes several messages" \
+	test "$(grep -c '^Recv:' <<< "$out")" -gt 3
+jqcheck "and returns every SAP once" "$(tail -1 <<< "$out")" \
+	'[.[] | select(.address | startswith("6d616e79"))] | (length == 150 and (map(.id) | unique | length) == 150)'
+
+# ---- limits -----------------------------------------------------------------------
+echo 3 > /sys/module/condis/parameters/nl_max_objects_per_socket
+out=$(printf 'af open lo\naf open lo\naf open lo\naf open lo\n' | "$CONDISCTL" -j -b -)
+echo 65536 > /sys/module/condis/parameters/nl_max_objects_per_socket
+jqcheck "a socket's fourth object over a limit of 3 is refused clearly" "$(tail -1 <<< "$out")" \
+	'.errno == 28 and (.extack | test("nl_max_objects_per_socket"))'
+
+sess_stop_all
+check "no AF, SAP, VC or party is left" wait_for 30 objects_zero
+check "condis_lo.ko unloads" mod_unload condis_lo
+check "condis.ko unloads" mod_unload condis
+exit $ret

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// condisctl call and party, and the call parameters keywords.
+#include "cli.hpp"
+
+#include <iostream>
+#include <linux/condis.h>
+
+using namespace condis;
+
+namespace condisctl {
+
+json to_json(const CallParams &p)
+{
+	auto fs = [](const FlowSpec &f) {
+		return json{ { "rate", f.token_rate }, { "bucket", f.token_bucket_size },
+			     { "peak", f.peak_bandwidth }, { "latency", f.latency },
+			     { "delay-variation", f.delay_variation },
+			     { "service-type", f.service_type }, { "sdu", f.max_sdu_size },
+			     { "min-policed", f.minimum_policed_size } };
+	};
+	json j = { { "flags", p.flags }, { "tx", fs(p.tx) }, { "rx", fs(p.rx) } };
+	if (!p.cm_specific.empty())
+		j["cm-specific"] = format_bytes(p.cm_specific);
+	if (!p.media_specific.empty())
+		j["media-specific"] = format_bytes(p.media_specific);
+	return j;
+}
+
+json to_json(const Call &c)
+{
+	json j = { { "id", c.id }, { "af", c.af_id } };
+	if (c.sap_id)
+		j["sap"] = c.sap_id;
+	j["direction"] = names::direction(c.direction);
+	j["state"] = names::call_state(c.state);
+	if (c.params)
+		j["params"] = to_json(*c.params);
+	if (!c.parties.empty()) {
+		json parties = json::array();
+		for (const auto &p : c.parties)
+			parties.push_back({ { "id", p.id }, { "state", names::party_state(p.state) } });
+		j["parties"] = parties;
+	}
+	if (c.stats)
+		j["stats"] = { { "tx-packets", c.stats->tx_packets },
+			       { "tx-bytes", c.stats->tx_bytes },
+			       { "rx-packets", c.stats->rx_packets },
+			       { "rx-bytes", c.stats->rx_bytes },
+			       { "tx-errors", c.stats->tx_errors },
+			       { "rx-dropped", c.stats->rx_dropped } };
+	j["owned"] = c.owned;
+	return j;
+}
+
+json to_json(const Event &e)
+{
+	json j = { { "event", e.name() } };
+
+	if (e.cmd == CONDIS_CMD_REQUEST_DONE_NTF) {
+		j["request"] = names::request(e.request);
+		j["id"] = e.id;
+		j["status"] = e.status;
+		j["ndis-status"] = e.ndis_status;
+	} else if (e.cmd == CONDIS_CMD_STATUS_NTF) {
+		if (e.call_id)
+			j["call"] = e.call_id;
+		j["status"] = e.status;
+		j["ndis-status"] = e.ndis_status;
+	} else if (e.cmd == CONDIS_CMD_PARTY_DROP_NTF) {
+		j["id"] = e.id;
+		j["call"] = e.call_id;
+		j["cause"] = e.cause;
+	} else {
+		j["id"] = e.id;
+		j["af"] = e.af_id;
+		if (e.sap_id)
+			j["sap"] = e.sap_id;
+		if (e.cmd == CONDIS_CMD_CALL_CLOSE_NTF)
+			j["cause"] = e.cause;
+	}
+	if (e.params)
+		j["params"] = to_json(*e.params);
+	return j;
+}
+
+// tx-rate N rx-rate N tx-peak N rx-peak N tx-sdu N rx-sdu N latency N
+// service-type N multipoint media HEX
+bool parse_param(Args &a, CallParams &p)
+{
+	static const struct {
+		const char *word;
+		uint32_t FlowSpec::*field;
+		bool tx, rx;
+	} keys[] = {
+		{ "tx-rate", &FlowSpec::token_rate, true, false },
+		{ "rx-rate", &FlowSpec::token_rate, false, true },
+		{ "tx-peak", &FlowSpec::peak_bandwidth, true, false },
+		{ "rx-peak", &FlowSpec::peak_bandwidth, false, true },
+		{ "tx-sdu", &FlowSpec::max_sdu_size, true, false },
+		{ "rx-sdu", &FlowSpec::max_sdu_size, false, true },
+		{ "latency", &FlowSpec::latency, true, true },
+		{ "service-type", &FlowSpec::service_type, true, true },
+	};
+
+	for (const auto &k : keys) {
+		if (!a.take(k.word))
+			continue;
+		uint32_t v = a.number(k.word);
+		if (k.tx)
+			p.tx.*k.field = v;
+		if (k.rx)
+			p.rx.*k.field = v;
+		return true;
+	}
+	if (a.take("multipoint")) {
+		p.flags |= CONDIS_CALL_FLAGS_MULTIPOINT_VC;
+		return true;
+	}
+	if (a.take("media")) {
+		p.media_specific = parse_bytes(a.next("media-specific bytes"));
+		return true;
+	}
+	return false;
+}
+
+std::string settle(Session &s, uint32_t request, const Reply &r, const char *pending_state,
+		   const char *done_state)
+{
+	if (!r.pending)
+		return done_state;
+	if (!s.opt.wait)
+		return pending_state;
+	s.client.wait_done(request, r.id, s.opt.timeout_ms);
+	return done_state;
+}
+
+namespace {
+
+// The NDIS_STATUS of a cause word: a number or one of a few names.
+uint32_t cause_of(Args &a)
+{
+	static const std::pair<const char *, uint32_t> causes[] = {
+		{ "not-accepted", 0x00010003 }, { "dest-out-of-order", 0xc0010024 },
+		{ "invalid-address", 0xc0010022 }, { "resources", 0xc000009a },
+		{ "incompatible-qos", 0xc0010027 }, { "failure", 0xc0000001 },
+	};
+	std::string w = a.peek();
+	for (const auto &c : causes)
+		if (w == c.first) {
+			a.next("cause");
+			return c.second;
+		}
+	return a.number("cause");
+}
+
+} // namespace
+
+void cmd_call(Session &s, Args &a)
+{
+	std::string cmd = a.empty() ? "show" : a.next("command");
+
+	if (cmd == "show" || cmd == "list") {
+		if (a.empty()) {
+			json v = json::array();
+			for (const auto &x : s.client.calls())
+				v.push_back(to_json(x));
+			return emit(s.opt, "call", v);
+		}
+		uint32_t id = a.number("call id");
+		a.done();
+		return emit(s.opt, "call", to_json(s.client.call(id)));
+	}
+	if (cmd == "make") {
+		uint32_t af = 0;
+		Bytes to;
+		CallParams p;
+		bool params = false;
+		while (!a.empty()) {
+			if (a.take("af"))
+				af = a.number("af id");
+			else if (a.take("to"))
+				to = parse_bytes(a.next("called address"));
+			else if (parse_param(a, p))
+				params = true;
+			else
+				throw Usage("unknown call make argument \"" + a.peek() + "\"");
+		}
+		if (!af || to.empty())
+			throw Usage("call make needs af ID and to ADDR");
+		Reply r = s.client.call_make(af, to, params ? std::optional(p) : std::nullopt);
+		std::string state = settle(s, CONDIS_REQUEST_CALL_MAKE, r, "outgoing", "connected");
+		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
+	}
+	if (cmd == "accept" || cmd == "reject") {
+		uint32_t id = a.number("call id");
+		Reply r;
+		if (cmd == "accept") {
+			CallParams p;
+			bool params = false;
+			while (!a.empty()) {
+				if (!parse_param(a, p))
+					throw Usage("unknown call accept argument \"" + a.peek() + "\"");
+				params = true;
+			}
+			r = s.client.call_accept(id, params ? std::optional(p) : std::nullopt);
+		} else {
+			std::optional<uint32_t> cause;
+			if (a.take("cause"))
+				cause = cause_of(a);
+			a.done();
+			r = s.client.call_reject(id, cause);
+		}
+		return emit(s.opt, "call", { { "id", r.id }, { "state", names::call_state(r.state) } });
+	}
+	if (cmd == "close") {
+		uint32_t id = a.number("call id");
+		a.done();
+		Reply r = s.client.call_close(id);
+		std::string state = settle(s, CONDIS_REQUEST_CALL_CLOSE, r, "closing", "closed");
+		s.fds.erase(id);
+		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
+	}
+	if (cmd == "modify") {
+		uint32_t id = a.number("call id");
+		CallParams p = s.client.call(id).params.value_or(CallParams{});
+		p.cm_specific.clear();
+		while (!a.empty())
+			if (!parse_param(a, p))
+				throw Usage("unknown call modify argument \"" + a.peek() + "\"");
+		Reply r = s.client.call_modify_qos(id, p);
+		std::string state = settle(s, CONDIS_REQUEST_CALL_MODIFY_QOS, r, "modifying",
+					   "connected");
+		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
+	}
+	if (cmd == "help") {
+		std::cout << "Usage: condisctl call show [ ID ]\n"
+			     "       condisctl call make af ID to ADDR [ PARAMS ]\n"
+			     "       condisctl call accept ID [ PARAMS ]\n"
+			     "       condisctl call reject ID [ cause CAUSE ]\n"
+			     "       condisctl call close ID\n"
+			     "       condisctl call modify ID PARAMS\n"
+			     "PARAMS := [ multipoint ] [ { tx-rate | rx-rate | tx-peak | rx-peak |\n"
+			     "            tx-sdu | rx-sdu | latency | service-type } N ] [ media HEX ]\n"
+			     "CAUSE := { not-accepted | dest-out-of-order | invalid-address |\n"
+			     "           resources | incompatible-qos | failure | NDIS_STATUS }\n";
+		return;
+	}
+	throw Usage("unknown call command \"" + cmd + "\" (try: condisctl call help)");
+}
+
+void cmd_party(Session &s, Args &a)
+{
+	std::string cmd = a.empty() ? "help" : a.next("command");
+
+	if (cmd == "add") {
+		uint32_t call = 0;
+		Bytes to;
+		CallParams p;
+		bool params = false;
+		while (!a.empty()) {
+			if (a.take("call"))
+				call = a.number("call id");
+			else if (a.take("to"))
+				to = parse_bytes(a.next("called address"));
+			else if (parse_param(a, p))
+				params = true;
+			else
+				throw Usage("unknown party add argument \"" + a.peek() + "\"");
+		}
+		if (!call || to.empty())
+			throw Usage("party add needs call ID and to ADDR");
+		Reply r = s.client.party_add(call, to, params ? std::optional(p) : std::nullopt);
+		std::string state = settle(s, CONDIS_REQUEST_PARTY_ADD, r, "adding", "active");
+		return emit(s.opt, "party", { { "id", r.id }, { "state", state } });
+	}
+	if (cmd == "drop") {
+		uint32_t id = a.number("party id");
+		a.done();
+		Reply r = s.client.party_drop(id);
+		std::string state = settle(s, CONDIS_REQUEST_PARTY_DROP, r, "dropping", "dropped");
+		return emit(s.opt, "party", { { "id", r.id }, { "state", state } });
+	}
+	if (cmd == "help") {
+		std::cout << "Usage: condisctl party add call ID to ADDR [ PARAMS ]\n"
+			     "       condisctl party drop ID\n";
+		return;
+	}
+	throw Usage("unknown party command \"" + cmd + "\" (try: condisctl party help)");
+}
+
+} // namespace condisctl

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// condisctl internals: the command line, the output and the session.
+#pragma once
+
+#include <condis/condis.hpp>
+
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace condisctl {
+
+using json = nlohmann::ordered_json;
+
+// Exit statuses (see condisctl(8)).
+enum Exit { EXIT_OK = 0, EXIT_USAGE = 1, EXIT_REFUSED = 2, EXIT_TIMEOUT = 3 };
+
+// A mistake on the command line.
+struct Usage : std::runtime_error {
+	using std::runtime_error::runtime_error;
+};
+
+// The words of one command, consumed left to right.
+class Args {
+public:
+	explicit Args(std::vector<std::string> words) : w_(std::move(words)) {}
+	bool empty() const { return i_ >= w_.size(); }
+	const std::string &peek() const;
+	std::string next(const char *what);
+	bool take(const char *word);			// consume @word if it is next
+	uint32_t number(const char *what);		// decimal or 0x hex
+	void done() const;				// nothing may be left
+
+private:
+	std::vector<std::string> w_;
+	size_t i_ = 0;
+};
+
+struct Options {
+	bool json = false;
+	bool pretty = false;
+	bool wait = true;		// wait for pending requests to finish
+	int timeout_ms = 30000;
+};
+
+// One socket for every command of a run (a batch shares its objects).
+struct Session {
+	condis::Client client;
+	Options opt;
+	std::map<uint32_t, int> fds;	// call id -> open VC descriptor
+	~Session();
+	int vc_fd(uint32_t call_id);
+};
+
+// The one print path: text or JSON from the same value.
+void emit(const Options &opt, const char *object, const json &v);
+
+// Objects: each parses its command and prints its result.
+void cmd_adapter(Session &s, Args &a);
+void cmd_af(Session &s, Args &a);
+void cmd_sap(Session &s, Args &a);
+void cmd_call(Session &s, Args &a);
+void cmd_party(Session &s, Args &a);
+void cmd_vc(Session &s, Args &a);
+void cmd_monitor(Session &s, Args &a);
+
+// JSON of the library's types.
+json to_json(const condis::CallParams &p);
+json to_json(const condis::Event &e);
+json to_json(const condis::Call &c);
+
+// QoS and media keywords shared by call make/accept/modify and party add.
+bool parse_param(Args &a, condis::CallParams &p);
+// Wait for a pending request if asked to; returns the state to print.
+std::string settle(Session &s, uint32_t request, const condis::Reply &r,
+		   const char *pending_state, const char *done_state);
+
+
+} // namespace condisctl

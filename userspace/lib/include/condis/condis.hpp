@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// libcondis: a C++ client of the condis generic netlink family
+// (Documentation/netlink/specs/condis.yaml). Typed requests and replies,
+// RAII around libnl objects, and a Client that owns one netlink socket:
+// what it creates in the kernel lives as long as the Client does.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct nl_msg;
+struct nl_sock;
+struct nlmsghdr;
+
+namespace condis {
+
+using Bytes = std::vector<uint8_t>;
+
+// A request the kernel refused: the errno and its extack message.
+class Error : public std::runtime_error {
+public:
+	Error(int err, std::string extack, const std::string &what);
+	int err() const { return err_; }		// positive errno
+	const std::string &extack() const { return extack_; }
+
+private:
+	int err_;
+	std::string extack_;
+};
+
+struct FlowSpec {
+	uint32_t token_rate = 0, token_bucket_size = 0, peak_bandwidth = 0;
+	uint32_t latency = 0, delay_variation = 0, service_type = 0;
+	uint32_t max_sdu_size = 0, minimum_policed_size = 0;
+	bool operator==(const FlowSpec &) const = default;
+};
+
+struct CallParams {
+	uint32_t flags = 0;
+	FlowSpec tx, rx;
+	uint32_t media_flags = 0, receive_priority = 0, receive_size_hint = 0;
+	Bytes cm_specific, media_specific;
+	bool operator==(const CallParams &) const = default;
+};
+
+struct Adapter {
+	uint32_t id = 0;
+	std::string name;
+	std::vector<uint32_t> af_types;
+};
+
+struct Af {
+	uint32_t id = 0, adapter_id = 0, type = 0, state = 0;
+	std::string client;
+	bool owned = false;
+};
+
+struct Sap {
+	uint32_t id = 0, af_id = 0, type = 0, state = 0, accept_timeout = 0;
+	Bytes address;
+	bool owned = false;
+};
+
+struct Stats {
+	uint64_t tx_packets = 0, tx_bytes = 0, rx_packets = 0, rx_bytes = 0;
+	uint64_t tx_errors = 0, rx_dropped = 0;
+};
+
+struct PartyRef {
+	uint32_t id = 0, state = 0;
+};
+
+struct Call {
+	uint32_t id = 0, af_id = 0, sap_id = 0, direction = 0, state = 0;
+	std::optional<CallParams> params;
+	std::optional<Stats> stats;
+	std::vector<PartyRef> parties;
+	bool owned = false;
+};
+
+// The answer to a request: the object's id and its state (pending or not).
+struct Reply {
+	uint32_t id = 0;
+	uint32_t state = 0;
+	bool pending = false;		// a request-done notification follows
+	int32_t fd = -1;		// call-open-fd
+};
+
+// A notification from the "events" group.
+struct Event {
+	uint8_t cmd = 0;
+	uint32_t request = 0;		// request-done: CONDIS_REQUEST_*
+	uint32_t id = 0;		// the object it is about
+	uint32_t af_id = 0, sap_id = 0, call_id = 0, adapter_id = 0;
+	int32_t status = 0;		// 0 or -errno
+	uint32_t ndis_status = 0;	// request-done, status
+	uint32_t cause = 0;		// call-close, party-drop (NDIS_STATUS)
+	std::optional<CallParams> params;
+	Bytes buffer;
+	const char *name() const;
+};
+
+// Names of the uapi enums, as the YAML spec spells them.
+namespace names {
+const char *af_type(uint32_t v);
+const char *af_state(uint32_t v);
+const char *sap_state(uint32_t v);
+const char *call_state(uint32_t v);
+const char *direction(uint32_t v);
+const char *party_state(uint32_t v);
+const char *request(uint32_t v);
+const char *command(uint8_t cmd);
+std::optional<uint32_t> af_type_from(const std::string &s);
+} // namespace names
+
+// An owned libnl message.
+struct MsgFree {
+	void operator()(nl_msg *m) const;
+};
+using Msg = std::unique_ptr<nl_msg, MsgFree>;
+
+// Building requests and parsing answers: pure functions of bytes, so the
+// unit tests can check them against canned buffers without a kernel.
+namespace codec {
+Msg request(int family, uint8_t cmd, bool dump = false);
+void put_u32(nl_msg *m, int attr, uint32_t v);
+void put_bytes(nl_msg *m, int attr, const Bytes &b);
+void put_params(nl_msg *m, int attr, const CallParams &p);
+Bytes bytes(nl_msg *m);				// the message as sent
+
+Adapter parse_adapter(const nlmsghdr *nlh);
+Af parse_af(const nlmsghdr *nlh);
+Sap parse_sap(const nlmsghdr *nlh);
+Call parse_call(const nlmsghdr *nlh);
+Reply parse_reply(const nlmsghdr *nlh);	// any id + state answer
+Event parse_event(const nlmsghdr *nlh);
+// An NLMSG_ERROR: 0 for an ack, else the positive errno; @extack filled.
+int parse_error(const nlmsghdr *nlh, std::string &extack);
+} // namespace codec
+
+// One netlink socket acting as a condis client.
+class Client {
+public:
+	Client();
+	~Client();
+	Client(const Client &) = delete;
+	Client &operator=(const Client &) = delete;
+
+	// Receive notifications of the "events" group (needed to wait).
+	void subscribe();
+	int fd() const;		// for poll(): readable when events arrive
+
+	std::vector<Adapter> adapters();
+	std::vector<Af> afs();
+	std::vector<Sap> saps();
+	std::vector<Call> calls();
+	Adapter adapter(uint32_t id);
+	Af af(uint32_t id);
+	Sap sap(uint32_t id);
+	Call call(uint32_t id);
+
+	Reply af_open(uint32_t adapter_id, uint32_t type);
+	Reply af_close(uint32_t id);
+	Reply sap_register(uint32_t af_id, const Bytes &address, uint32_t type = 0,
+			   uint32_t accept_timeout_ms = 0);
+	Reply sap_deregister(uint32_t id);
+	Reply call_make(uint32_t af_id, const Bytes &address,
+			const std::optional<CallParams> &params = {});
+	Reply call_accept(uint32_t id, const std::optional<CallParams> &params = {});
+	Reply call_reject(uint32_t id, std::optional<uint32_t> cause = {});
+	Reply call_close(uint32_t id);
+	Reply call_modify_qos(uint32_t id, const CallParams &params);
+	Reply call_open_fd(uint32_t id);
+	Reply party_add(uint32_t call_id, const Bytes &address,
+			const std::optional<CallParams> &params = {});
+	Reply party_drop(uint32_t id);
+
+	// The next event (buffered ones first); nullopt after @timeout_ms.
+	std::optional<Event> next_event(int timeout_ms);
+	// The first event @match accepts; others stay buffered.
+	std::optional<Event> wait_event(const std::function<bool(const Event &)> &match,
+					int timeout_ms);
+	// The request-done of a pending request (throws its error on failure).
+	Event wait_done(uint32_t request, uint32_t id, int timeout_ms);
+
+private:
+	using Handler = std::function<void(const nlmsghdr *)>;
+	void transact(Msg msg, const Handler &on_reply);
+	template <typename T> std::vector<T> dump(uint8_t cmd, T (*parse)(const nlmsghdr *));
+	template <typename T> T get(uint8_t cmd, int id_attr, uint32_t id,
+				    T (*parse)(const nlmsghdr *));
+	Reply simple(Msg msg);
+	bool read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done);
+
+	nl_sock *sk_ = nullptr;
+	int family_ = 0;
+	int group_ = 0;
+	uint32_t seq_ = 0;
+	std::deque<Event> events_;
+};
+
+// "0a:0b:0c", "0x0a0b0c" or text: an address or blob from the command line.
+Bytes parse_bytes(const std::string &s);
+std::string format_bytes(const Bytes &b);	// text if printable, else hex
+
+} // namespace condis

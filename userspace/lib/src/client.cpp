@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// The condis client: one netlink socket, its requests and its events.
+#include <condis/condis.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <linux/condis.h>
+#include <linux/netlink.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
+#include <netlink/netlink.h>
+#include <netlink/socket.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+namespace condis {
+
+namespace {
+
+[[noreturn]] void fail(int err, const std::string &what, const std::string &extack = "")
+{
+	std::string msg = what + ": " + std::strerror(err);
+	if (!extack.empty())
+		msg += " (" + extack + ")";
+	throw Error(err, extack, msg);
+}
+
+// libnl's errors are its own numbers; the ones we meet map back to errno.
+int nl_errno(int nlerr)
+{
+	switch (-nlerr) {
+	case NLE_OBJ_NOTFOUND:
+		return ENOENT;
+	case NLE_PERM:
+		return EPERM;
+	case NLE_NOMEM:
+		return ENOMEM;
+	default:
+		return EIO;
+	}
+}
+
+int64_t now_ms()
+{
+	using namespace std::chrono;
+	return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+Client::Client()
+{
+	int one = 1, ret;
+
+	sk_ = nl_socket_alloc();
+	if (!sk_)
+		fail(ENOMEM, "netlink socket");
+	ret = genl_connect(sk_);
+	if (ret < 0) {
+		nl_socket_free(sk_);
+		fail(nl_errno(ret), "netlink socket");
+	}
+	setsockopt(nl_socket_get_fd(sk_), SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	setsockopt(nl_socket_get_fd(sk_), SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
+	nl_socket_set_buffer_size(sk_, 1 << 20, 1 << 20);
+	family_ = genl_ctrl_resolve(sk_, CONDIS_FAMILY_NAME);
+	if (family_ < 0) {
+		nl_socket_free(sk_);
+		throw Error(ENOENT, "", "the condis netlink family is not there (is condis.ko loaded?)");
+	}
+	group_ = genl_ctrl_resolve_grp(sk_, CONDIS_FAMILY_NAME, CONDIS_MCGRP_EVENTS);
+}
+
+Client::~Client()
+{
+	nl_socket_free(sk_);	// closes the socket: the kernel tears down what it owned
+}
+
+void Client::subscribe()
+{
+	if (group_ < 0)
+		fail(ENOENT, "the events group");
+	int ret = nl_socket_add_membership(sk_, group_);
+	if (ret < 0)
+		fail(nl_errno(ret), "subscribe to events");
+}
+
+int Client::fd() const
+{
+	return nl_socket_get_fd(sk_);
+}
+
+// Read one batch of messages. Replies to @seq go to @on_reply; events are
+// buffered. Returns false on timeout.
+bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done)
+{
+	pollfd p = { nl_socket_get_fd(sk_), POLLIN, 0 };
+	sockaddr_nl peer = {};
+	unsigned char *buf = nullptr;
+	int n;
+
+	n = poll(&p, 1, timeout_ms);
+	if (n < 0 && errno != EINTR)
+		fail(errno, "poll");
+	if (n <= 0)
+		return false;
+	n = nl_recv(sk_, &peer, &buf, nullptr);
+	if (n < 0)
+		fail(nl_errno(n) == EIO ? ENOBUFS : nl_errno(n), "receive");
+	std::unique_ptr<unsigned char, decltype(&free)> hold(buf, &free);
+	for (auto *h = reinterpret_cast<nlmsghdr *>(buf); nlmsg_ok(h, n); h = nlmsg_next(h, &n)) {
+		if (h->nlmsg_seq == 0 && h->nlmsg_pid == 0) {		// a notification
+			if (h->nlmsg_type == family_)
+				events_.push_back(codec::parse_event(h));
+			continue;
+		}
+		if (!on_reply || h->nlmsg_seq != seq)
+			continue;					// stale answer
+		if (h->nlmsg_type == NLMSG_ERROR || h->nlmsg_type == NLMSG_DONE) {
+			std::string extack;
+			int err = 0;
+
+			if (h->nlmsg_type == NLMSG_ERROR)
+				err = codec::parse_error(h, extack);
+			else if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(int)))
+				err = -*static_cast<int *>(nlmsg_data(h));
+			*done = true;
+			if (err)
+				fail(err, "request", extack);
+			continue;
+		}
+		(*on_reply)(h);
+	}
+	return true;
+}
+
+void Client::transact(Msg msg, const Handler &on_reply)
+{
+	uint32_t seq = ++seq_;
+	bool done = false;
+	int ret;
+
+	nlmsg_hdr(msg.get())->nlmsg_seq = seq;
+	ret = nl_send_auto(sk_, msg.get());
+	if (ret < 0)
+		fail(nl_errno(ret), "send");
+	while (!done)
+		read_some(-1, &on_reply, seq, &done);
+}
+
+template <typename T>
+std::vector<T> Client::dump(uint8_t cmd, T (*parse)(const nlmsghdr *))
+{
+	std::vector<T> out;
+
+	transact(codec::request(family_, cmd, true),
+		 [&](const nlmsghdr *h) { out.push_back(parse(h)); });
+	return out;
+}
+
+template <typename T>
+T Client::get(uint8_t cmd, int id_attr, uint32_t id, T (*parse)(const nlmsghdr *))
+{
+	Msg m = codec::request(family_, cmd);
+	std::optional<T> out;
+
+	codec::put_u32(m.get(), id_attr, id);
+	transact(std::move(m), [&](const nlmsghdr *h) { out = parse(h); });
+	if (!out)
+		fail(EPROTO, "no answer");
+	return *out;
+}
+
+Reply Client::simple(Msg msg)
+{
+	std::optional<Reply> out;
+
+	transact(std::move(msg), [&](const nlmsghdr *h) { out = codec::parse_reply(h); });
+	if (!out)
+		fail(EPROTO, "no answer");
+	return *out;
+}
+
+std::vector<Adapter> Client::adapters() { return dump(CONDIS_CMD_ADAPTER_GET, codec::parse_adapter); }
+std::vector<Af> Client::afs() { return dump(CONDIS_CMD_AF_GET, codec::parse_af); }
+std::vector<Sap> Client::saps() { return dump(CONDIS_CMD_SAP_GET, codec::parse_sap); }
+std::vector<Call> Client::calls() { return dump(CONDIS_CMD_CALL_GET, codec::parse_call); }
+
+Adapter Client::adapter(uint32_t id)
+{
+	return get(CONDIS_CMD_ADAPTER_GET, CONDIS_A_ADAPTER_ID, id, codec::parse_adapter);
+}
+
+Af Client::af(uint32_t id) { return get(CONDIS_CMD_AF_GET, CONDIS_A_AF_ID, id, codec::parse_af); }
+Sap Client::sap(uint32_t id) { return get(CONDIS_CMD_SAP_GET, CONDIS_A_SAP_ID, id, codec::parse_sap); }
+Call Client::call(uint32_t id) { return get(CONDIS_CMD_CALL_GET, CONDIS_A_CALL_ID, id, codec::parse_call); }
+
+Reply Client::af_open(uint32_t adapter_id, uint32_t type)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_AF_OPEN);
+	codec::put_u32(m.get(), CONDIS_A_AF_ADAPTER_ID, adapter_id);
+	codec::put_u32(m.get(), CONDIS_A_AF_TYPE, type);
+	return simple(std::move(m));
+}
+
+// Requests that name one object by its id.
+#define CONDIS_BY_ID(fn, cmd, attr)						\
+	Reply Client::fn(uint32_t id)						\
+	{									\
+		Msg m = codec::request(family_, cmd);				\
+		codec::put_u32(m.get(), attr, id);				\
+		return simple(std::move(m));					\
+	}
+CONDIS_BY_ID(af_close, CONDIS_CMD_AF_CLOSE, CONDIS_A_AF_ID)
+CONDIS_BY_ID(sap_deregister, CONDIS_CMD_SAP_DEREGISTER, CONDIS_A_SAP_ID)
+CONDIS_BY_ID(call_close, CONDIS_CMD_CALL_CLOSE, CONDIS_A_CALL_ID)
+CONDIS_BY_ID(call_open_fd, CONDIS_CMD_CALL_OPEN_FD, CONDIS_A_CALL_ID)
+CONDIS_BY_ID(party_drop, CONDIS_CMD_PARTY_DROP, CONDIS_A_PARTY_ID)
+#undef CONDIS_BY_ID
+
+Reply Client::sap_register(uint32_t af_id, const Bytes &address, uint32_t type,
+			   uint32_t accept_timeout_ms)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_SAP_REGISTER);
+	codec::put_u32(m.get(), CONDIS_A_SAP_AF_ID, af_id);
+	codec::put_u32(m.get(), CONDIS_A_SAP_TYPE, type);
+	codec::put_bytes(m.get(), CONDIS_A_SAP_ADDRESS, address);
+	if (accept_timeout_ms)
+		codec::put_u32(m.get(), CONDIS_A_SAP_ACCEPT_TIMEOUT, accept_timeout_ms);
+	return simple(std::move(m));
+}
+
+Reply Client::call_make(uint32_t af_id, const Bytes &address,
+			const std::optional<CallParams> &params)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_MAKE);
+	codec::put_u32(m.get(), CONDIS_A_CALL_AF_ID, af_id);
+	codec::put_bytes(m.get(), CONDIS_A_CALL_ADDRESS, address);
+	if (params)
+		codec::put_params(m.get(), CONDIS_A_CALL_PARAMS, *params);
+	return simple(std::move(m));
+}
+
+Reply Client::call_accept(uint32_t id, const std::optional<CallParams> &params)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_ACCEPT);
+	codec::put_u32(m.get(), CONDIS_A_CALL_ID, id);
+	if (params)
+		codec::put_params(m.get(), CONDIS_A_CALL_PARAMS, *params);
+	return simple(std::move(m));
+}
+
+Reply Client::call_reject(uint32_t id, std::optional<uint32_t> cause)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_REJECT);
+	codec::put_u32(m.get(), CONDIS_A_CALL_ID, id);
+	if (cause)
+		codec::put_u32(m.get(), CONDIS_A_CALL_CAUSE, *cause);
+	return simple(std::move(m));
+}
+
+Reply Client::call_modify_qos(uint32_t id, const CallParams &params)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_MODIFY_QOS);
+	codec::put_u32(m.get(), CONDIS_A_CALL_ID, id);
+	codec::put_params(m.get(), CONDIS_A_CALL_PARAMS, params);
+	return simple(std::move(m));
+}
+
+Reply Client::party_add(uint32_t call_id, const Bytes &address,
+			const std::optional<CallParams> &params)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_PARTY_ADD);
+	codec::put_u32(m.get(), CONDIS_A_PARTY_CALL_ID, call_id);
+	codec::put_bytes(m.get(), CONDIS_A_PARTY_ADDRESS, address);
+	if (params)
+		codec::put_params(m.get(), CONDIS_A_PARTY_PARAMS, *params);
+	return simple(std::move(m));
+}
+
+std::optional<Event> Client::next_event(int timeout_ms)
+{
+	return wait_event([](const Event &) { return true; }, timeout_ms);
+}
+
+std::optional<Event> Client::wait_event(const std::function<bool(const Event &)> &match,
+					int timeout_ms)
+{
+	int64_t end = now_ms() + timeout_ms;
+	size_t seen = 0;
+
+	for (;;) {
+		for (; seen < events_.size(); seen++) {
+			if (match(events_[seen])) {
+				Event e = events_[seen];
+				events_.erase(events_.begin() + static_cast<long>(seen));
+				return e;
+			}
+		}
+		int64_t left = timeout_ms < 0 ? -1 : end - now_ms();
+		if (timeout_ms >= 0 && left <= 0)
+			return std::nullopt;
+		read_some(static_cast<int>(left), nullptr, 0, nullptr);
+	}
+}
+
+Event Client::wait_done(uint32_t request, uint32_t id, int timeout_ms)
+{
+	auto e = wait_event([&](const Event &ev) {
+		return ev.cmd == CONDIS_CMD_REQUEST_DONE_NTF && ev.request == request &&
+		       ev.id == id;
+	}, timeout_ms);
+
+	if (!e)
+		fail(ETIMEDOUT, std::string("waiting for ") + names::request(request));
+	if (e->status)
+		fail(-e->status, std::string(names::request(request)) + " " + std::to_string(id));
+	return *e;
+}
+
+} // namespace condis
