@@ -25,7 +25,7 @@ SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
-.PHONY: all modules deps kernel check compile-check shell demo clean help stock-6.1 stock-6.12
+.PHONY: all modules deps kernel check compile-check sparse shell demo clean help stock-6.1 stock-6.12
 
 all: modules
 
@@ -55,12 +55,20 @@ modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
 
 # Against Debian's stock headers of a series (newest installed, or
 # STOCK_KDIR), warnings as errors: `make stock-6.1`, `make stock-6.12`.
-stock-%:
-	@test -d "$(or $(STOCK_KDIR),$(call stock,$*))" || \
-		{ echo "no Debian $* headers installed (make deps)"; exit 1; }
-	$(call kbuild,$(or $(STOCK_KDIR),$(call stock,$*)),$(BUILD)/stock-$*,W=1 KCFLAGS=-Werror)
+# (Explicit targets: make skips pattern rules for phony ones.)
+series	= $(@:stock-%=%)
+stock-6.1 stock-6.12:
+	@test -d "$(or $(STOCK_KDIR),$(call stock,$(series)))" || \
+		{ echo "no Debian $(series) headers installed (make deps)"; exit 1; }
+	$(call kbuild,$(or $(STOCK_KDIR),$(call stock,$(series))),$(BUILD)/$@,W=1 KCFLAGS=-Werror)
 
 compile-check: deps stock-6.1 stock-6.12
+
+# sparse over every source file (a build of its own, C=2), warnings fail
+sparse: $(if $(filter $(TESTK),$(KDIR)),kernel)
+	@rm -rf $(BUILD)/sparse
+	$(call kbuild,$(KDIR),$(BUILD)/sparse,C=2 2> $(BUILD)/sparse.log)
+	@! grep -E 'warning|error' $(BUILD)/sparse.log
 
 check: deps kernel
 	@$(TOP)/tests/check.sh

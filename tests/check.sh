@@ -49,6 +49,19 @@ for series in 6.1 6.12; do
 	run_make "compile check -Werror against Debian's $series headers" stock-$series
 done
 
+step "kernel style"
+cp_out=$(for f in $(find "$top/kernel" -name '*.[ch]' | sort); do
+	"$("$vm/build-kernel.sh" --print-src)/scripts/checkpatch.pl" --no-tree -q \
+		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG -f "$f"
+done 2>&1)
+if grep -qE '^(WARNING|ERROR)' <<< "$cp_out"; then
+	res FAIL "checkpatch: kernel sources clean"
+	grep -E '^(WARNING|ERROR)' -A3 <<< "$cp_out" | head -30
+else
+	res PASS "checkpatch: kernel sources clean"
+fi
+run_make "sparse: kernel sources clean" sparse
+
 step "userspace build"
 us_ok=0
 if cmake -S "$top/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=Debug > "$build/cmake.log" 2>&1 &&

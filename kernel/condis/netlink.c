@@ -49,11 +49,12 @@ static const struct nla_policy cd_adapter_get_policy[CONDIS_A_ADAPTER_ID + 1] = 
 	[CONDIS_A_ADAPTER_ID] = CD_ID,
 };
 
-static const struct netlink_range_validation cd_af_type_range = {
+/* not const: 6.1 takes a plain pointer */
+static struct netlink_range_validation cd_af_type_range = {
 	.min = 1, .max = 0xffff,
 };
 
-static const struct netlink_range_validation cd_timeout_range = {
+static struct netlink_range_validation cd_timeout_range = {
 	.min = 1, .max = 3600000,
 };
 
@@ -333,6 +334,33 @@ void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
 
 /* ---- queries: get one object or dump them all --------------------------- */
 
+/* The core's states as the uapi names them (gone objects: on their way out). */
+static const u8 cd_af_state_nl[] = {
+	[AF_OPENING] = CONDIS_AF_STATE_OPENING, [AF_OPEN] = CONDIS_AF_STATE_OPEN,
+	[AF_CLOSING] = CONDIS_AF_STATE_CLOSING, [AF_CLOSED] = CONDIS_AF_STATE_CLOSING,
+};
+
+static const u8 cd_sap_state_nl[] = {
+	[SAP_REGISTERING] = CONDIS_SAP_STATE_REGISTERING,
+	[SAP_ACTIVE] = CONDIS_SAP_STATE_ACTIVE,
+	[SAP_DEREGISTERING] = CONDIS_SAP_STATE_DEREGISTERING,
+	[SAP_GONE] = CONDIS_SAP_STATE_DEREGISTERING,
+};
+
+static const u8 cd_call_state_nl[] = {
+	[CALL_IDLE] = CONDIS_CALL_STATE_IDLE, [CALL_OUTGOING] = CONDIS_CALL_STATE_OUTGOING,
+	[CALL_INCOMING] = CONDIS_CALL_STATE_INCOMING,
+	[CALL_ACCEPTED] = CONDIS_CALL_STATE_ACCEPTED,
+	[CALL_CONNECTED] = CONDIS_CALL_STATE_CONNECTED,
+	[CALL_CLOSING] = CONDIS_CALL_STATE_CLOSING,
+};
+
+static const u8 cd_party_state_nl[] = {
+	[PARTY_ADDING] = CONDIS_PARTY_STATE_ADDING, [PARTY_ACTIVE] = CONDIS_PARTY_STATE_ACTIVE,
+	[PARTY_DROPPING] = CONDIS_PARTY_STATE_DROPPING,
+	[PARTY_GONE] = CONDIS_PARTY_STATE_DROPPING,
+};
+
 static bool cd_nl_owns(const struct cd_nlsk *rq, const struct cd_client *client)
 {
 	return rq && rq->client == cd_handle(&client->o);
@@ -364,13 +392,10 @@ static int cd_fill_af(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq)
 	struct cd_af *af = container_of(o, struct cd_af, o);
 	u8 state = READ_ONCE(af->state);
 
-	BUILD_BUG_ON((int)AF_OPENING != CONDIS_AF_STATE_OPENING ||
-		     (int)AF_OPEN != CONDIS_AF_STATE_OPEN ||
-		     (int)AF_CLOSING != CONDIS_AF_STATE_CLOSING);
 	if (nla_put_u32(skb, CONDIS_A_AF_ID, o->id) ||
 	    nla_put_u32(skb, CONDIS_A_AF_ADAPTER_ID, af->cm->adapter->o.id) ||
 	    nla_put_u32(skb, CONDIS_A_AF_TYPE, af->cm->af_type) ||
-	    nla_put_u32(skb, CONDIS_A_AF_STATE, min_t(u8, state, AF_CLOSING)) ||
+	    nla_put_u32(skb, CONDIS_A_AF_STATE, cd_af_state_nl[state]) ||
 	    nla_put_string(skb, CONDIS_A_AF_CLIENT, af->client->name) ||
 	    (cd_nl_owns(rq, af->client) && nla_put_flag(skb, CONDIS_A_AF_OWNED)))
 		return -EMSGSIZE;
@@ -384,9 +409,6 @@ static int cd_fill_sap(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq
 	struct cd_nlobj *ctx;
 	u32 timeout = 0;
 
-	BUILD_BUG_ON((int)SAP_REGISTERING != CONDIS_SAP_STATE_REGISTERING ||
-		     (int)SAP_ACTIVE != CONDIS_SAP_STATE_ACTIVE ||
-		     (int)SAP_DEREGISTERING != CONDIS_SAP_STATE_DEREGISTERING);
 	if (owned) {
 		mutex_lock(&rq->lock);
 		ctx = xa_load(&rq->objs[CD_SAP], o->id);
@@ -398,8 +420,7 @@ static int cd_fill_sap(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq
 	    nla_put_u32(skb, CONDIS_A_SAP_TYPE, sap->desc.sap_type) ||
 	    nla_put(skb, CONDIS_A_SAP_ADDRESS, min_t(u32, sap->desc.len, sizeof(sap->desc.sap)),
 		    sap->desc.sap) ||
-	    nla_put_u32(skb, CONDIS_A_SAP_STATE,
-			min_t(u8, READ_ONCE(sap->state), SAP_DEREGISTERING)) ||
+	    nla_put_u32(skb, CONDIS_A_SAP_STATE, cd_sap_state_nl[READ_ONCE(sap->state)]) ||
 	    (timeout && nla_put_u32(skb, CONDIS_A_SAP_ACCEPT_TIMEOUT, timeout)) ||
 	    (owned && nla_put_flag(skb, CONDIS_A_SAP_OWNED)))
 		return -EMSGSIZE;
@@ -434,10 +455,7 @@ static int cd_fill_call_locked(struct sk_buff *skb, struct cd_vc *vc)
 	struct cd_party *p;
 	struct nlattr *nest;
 
-	BUILD_BUG_ON((int)CALL_CONNECTED != CONDIS_CALL_STATE_CONNECTED ||
-		     (int)CALL_CLOSING != CONDIS_CALL_STATE_CLOSING ||
-		     (int)PARTY_DROPPING != CONDIS_PARTY_STATE_DROPPING);
-	if (nla_put_u32(skb, CONDIS_A_CALL_STATE, vc->call) ||
+	if (nla_put_u32(skb, CONDIS_A_CALL_STATE, cd_call_state_nl[vc->call]) ||
 	    nla_put_u32(skb, CONDIS_A_CALL_DIRECTION,
 			vc->creator == CD_TO_CM ? CONDIS_DIRECTION_INCOMING :
 						  CONDIS_DIRECTION_OUTGOING) ||
@@ -449,7 +467,7 @@ static int cd_fill_call_locked(struct sk_buff *skb, struct cd_vc *vc)
 			continue;
 		nest = nla_nest_start(skb, CONDIS_A_CALL_PARTY);
 		if (!nest || nla_put_u32(skb, CONDIS_A_CALL_PARTY_ID, p->o.id) ||
-		    nla_put_u32(skb, CONDIS_A_CALL_PARTY_STATE, p->state))
+		    nla_put_u32(skb, CONDIS_A_CALL_PARTY_STATE, cd_party_state_nl[p->state]))
 			return -EMSGSIZE;
 		nla_nest_end(skb, nest);
 	}

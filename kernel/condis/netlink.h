@@ -28,7 +28,7 @@ struct cd_nlsk {
 	struct net *net;
 	u32 portid;
 	struct condis_client *client;
-	struct mutex lock;
+	struct mutex lock;		/* objs, nobjs, the objects' state */
 	struct xarray objs[__CD_TYPE_MAX];
 	unsigned int nobjs;
 	struct hlist_node node;

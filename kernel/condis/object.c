@@ -124,6 +124,7 @@ struct cd_obj *cd_obj_get_id(enum cd_type type, u32 id, const struct net *net)
 
 	rcu_read_lock();
 	o = xa_load(&cd_xa[type], id);
+	/* pairs with the release in cd_obj_publish() */
 	if (o && (smp_load_acquire(&o->dead) || !net_eq(o->net, net) ||
 		  !refcount_inc_not_zero(&o->ref)))
 		o = NULL;
@@ -146,6 +147,7 @@ struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
 
 	rcu_read_lock();
 	xa_for_each_start(&cd_xa[type], *id, o, *id) {
+		/* pairs with the release in cd_obj_publish() */
 		if (smp_load_acquire(&o->dead) || !net_eq(o->net, net))
 			continue;
 		if (refcount_inc_not_zero(&o->ref))

@@ -38,7 +38,7 @@
 struct cd_vcfd {
 	struct cd_nlobj *vc;
 	refcount_t ref;
-	spinlock_t lock;
+	spinlock_t lock;		/* rxq, inflight, senders, dead */
 	struct sk_buff_head rxq;
 	wait_queue_head_t wq;
 	unsigned int inflight;

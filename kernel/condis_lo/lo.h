@@ -32,7 +32,7 @@ struct lo_dev {
 	struct condis_adapter *adapter;
 	struct condis_cm *cm;
 	struct xarray ports;
-	spinlock_t lock;
+	spinlock_t lock;		/* the ports' peer and leaf links */
 	struct list_head saps;
 };
 

@@ -51,7 +51,7 @@ cleanup() {
 	local ns
 	declare -F sess_stop_all > /dev/null && sess_stop_all
 	for ns in "${NETNS[@]}"; do ip netns del "$ns" 2>/dev/null; done
-	[ -n "${CLEANUP_EXTRA:-}" ] && eval "$CLEANUP_EXTRA"
+	[ -z "${CLEANUP_EXTRA:-}" ] || eval "$CLEANUP_EXTRA"
 }
 trap cleanup EXIT
 
@@ -69,22 +69,28 @@ require_root() {
 build=$(cd "${CONDIS_MODDIR:-.}/../.." 2>/dev/null && pwd)
 CONDISCTL=${CONDISCTL:-$build/userspace/condisctl}
 SESSIONS=()
+SESS_FDS=()
 
 sess_start() {
-	local d
+	local d fd
 	d=$(mktemp -d /tmp/condis-sess.XXXXXX)
 	mkfifo "$d/in" "$d/out"
-	if [ -n "${2:-}" ]; then
-		ip netns exec "$2" "$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err" &
-	else
-		"$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err" &
-	fi
+	# the child must not hold other sessions' pipes: their EOF is their end
+	(
+		for fd in "${SESS_FDS[@]}"; do eval "exec $fd>&-"; done
+		if [ -n "${2:-}" ]; then
+			exec ip netns exec "$2" "$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err"
+		fi
+		exec "$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err"
+	) &
 	eval "S_$1_pid=$! S_$1_dir=$d"
 	# the reader first: the shell opened the writing end for condisctl
 	exec {fd}< "$d/out"
 	eval "S_$1_out=$fd"
+	SESS_FDS+=("$fd")
 	exec {fd}> "$d/in"
 	eval "S_$1_in=$fd"
+	SESS_FDS+=("$fd")
 	SESSIONS+=("$1")
 }
 
@@ -108,13 +114,14 @@ sess_kill() {
 }
 
 sess_stop_all() {
-	local s pid in
+	local s pid in out
 	for s in "${SESSIONS[@]}"; do
-		eval "pid=\$S_${s}_pid in=\$S_${s}_in"
-		exec {in}>&- 2>/dev/null
+		eval "pid=\$S_${s}_pid in=\$S_${s}_in out=\$S_${s}_out"
+		exec {in}>&- {out}<&- 2>/dev/null
 		wait "$pid" 2>/dev/null
 	done
 	SESSIONS=()
+	SESS_FDS=()
 }
 
 # jid: the "id" of the JSON line on stdin (no jq: processes are slow in TCG)

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make demo`: condis on Debian's stock 6.12 kernel, as a user would load
-# it. Builds the modules against the stock headers, boots the stock kernel
-# image under QEMU (no kernel build) and prints the guest's transcript.
+# it. Builds the modules against the stock headers and condisctl, boots the
+# stock kernel image under QEMU (no kernel build) and prints the guest's
+# transcript: a call between two client processes on the loopback adapter.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -20,6 +21,9 @@ echo "demo: building condis.ko against $kver" >&2
 mods=$build/stock-6.12
 mkdir -p "$out"
 make -s -C "$top" STOCK_KDIR="$hdr" stock-6.12 > /dev/null
+echo "demo: building condisctl" >&2
+cmake -S "$top/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=Debug > /dev/null
+cmake --build "$build/userspace" -j"$(nproc)" --target condisctl > /dev/null
 "$here/initramfs.sh" "$kver" "$out/initramfs.cpio.gz"
 
 echo "demo: booting $kver under QEMU" >&2
