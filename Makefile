@@ -2,7 +2,8 @@
 #
 # condis: connection-oriented NDIS for Linux.
 #
-#   make            build the modules (against KDIR) into $(BUILD)
+#   make            build the modules (against KDIR) and the userspace
+#                   (condisctl, libcondis, tests) into $(BUILD)
 #   make check      every test: compile checks, harness self-test, KUnit and
 #                   scenarios in the debug test kernel under QEMU
 #   make demo       the demo on Debian's stock 6.12 kernel (see README)
@@ -25,9 +26,9 @@ SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
-.PHONY: all modules deps kernel check compile-check sparse shell demo clean help stock-6.1 stock-6.12
+.PHONY: all modules userspace deps kernel check compile-check sparse shell demo clean help stock-6.1 stock-6.12
 
-all: modules
+all: modules userspace
 
 help:
 	@sed -n '3,14p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
@@ -49,6 +50,10 @@ define kbuild
 	$(MAKE) -C $(1) M=$(2) $(3) modules
 	@mkdir -p $(2)/ko && find $(2)/kernel -name '*.ko' -exec cp -t $(2)/ko {} +
 endef
+
+userspace:
+	cmake -S $(TOP)/userspace -B $(BUILD)/userspace -DCMAKE_BUILD_TYPE=Debug > /dev/null
+	cmake --build $(BUILD)/userspace -j$(shell nproc)
 
 modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
 	$(call kbuild,$(KDIR),$(MODS),W=1)

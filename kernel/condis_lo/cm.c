@@ -59,7 +59,11 @@ struct lo_call {
  * @callee: the called VC, NULL once it is gone
  * @party: the party, NULL for a point-to-point call
  * @added: set up by add party (else by make call)
+ * @connected: the called client accepted
  * @cp: the parameters, until the leg is answered
+ *
+ * A leg whose calling VC goes while its called client still answers stays
+ * with the called VC (@root NULL) until the answer comes.
  */
 struct lo_leg {
 	struct list_head node;
@@ -67,11 +71,13 @@ struct lo_leg {
 	struct lo_call *callee;
 	struct condis_party *party;
 	bool added;
+	bool connected;
 	struct condis_call_params *cp;
 };
 
 enum lo_op {
-	LO_REGISTER, LO_DEREGISTER, LO_SETUP, LO_ANSWER, LO_CLOSE, LO_DROP, LO_QOS
+	LO_REGISTER, LO_DEREGISTER, LO_SETUP, LO_ANSWER, LO_CLOSE, LO_DROP, LO_QOS,
+	LO_FREE,
 };
 
 struct lo_work {
@@ -194,9 +200,10 @@ static int lo_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
 	return 0;
 }
 
+/* The client deleted its VC: let go of it on lo_wq, after what is queued. */
 static int lo_delete_vc(void *cm_vc_ctx)
 {
-	kfree(cm_vc_ctx);
+	lo_queue(LO_FREE, cm_vc_ctx, NULL, NULL, NULL, 0, GFP_KERNEL | __GFP_NOFAIL);
 	return 0;
 }
 
@@ -324,11 +331,22 @@ static void lo_do_setup(struct lo_leg *leg, struct condis_call_params *cp)
 static void lo_do_answer(struct lo_call *callee, int status)
 {
 	struct lo_leg *leg = callee->leg;
-	struct lo_call *root;
+	struct lo_call *root = leg ? leg->root : NULL;
 
-	if (!leg)		/* the calling side went meanwhile */
+	if (leg && !root) {	/* the calling VC went while this one answered */
+		callee->leg = NULL;
+		condis_call_params_free(leg->cp);
+		kfree(leg);
+	}
+	if (!root) {
+		if (status) {
+			lo_callee_delete(callee);
+		} else {
+			condis_cm_dispatch_call_connected(callee->vc);
+			condis_cm_dispatch_incoming_close(0, callee->vc, NULL, 0);
+		}
 		return;
-	root = leg->root;
+	}
 	if (!status && !leg->added)
 		status = condis_mcm_activate_vc(root->vc, leg->cp);
 	if (status) {
@@ -338,6 +356,7 @@ static void lo_do_answer(struct lo_call *callee, int status)
 		lo_leg_failed(leg, status);
 		return;
 	}
+	leg->connected = true;
 	lo_link(root->dev, root->vc, callee->vc, root->multipoint);
 	if (leg->added)
 		condis_cm_add_party_complete(0, leg->party, leg, NULL);
@@ -348,12 +367,35 @@ static void lo_do_answer(struct lo_call *callee, int status)
 	condis_cm_dispatch_call_connected(callee->vc);
 }
 
+/*
+ * The calling VC lets go of its legs: connected called VCs get an incoming
+ * close, legs still being answered wait for the answer (lo_do_answer()).
+ */
+static void lo_release_legs(struct lo_call *call)
+{
+	struct lo_leg *leg, *tmp;
+
+	list_for_each_entry_safe(leg, tmp, &call->legs, node) {
+		list_del_init(&leg->node);
+		if (leg->callee && !leg->connected) {
+			leg->root = NULL;
+			continue;
+		}
+		if (leg->callee) {
+			leg->callee->leg = NULL;
+			if (!leg->callee->closing)
+				condis_cm_dispatch_incoming_close(0, leg->callee->vc, NULL, 0);
+		}
+		kfree(leg);
+	}
+}
+
 /* The client of @call closes it (@leg: the party it names, if any). */
 static void lo_do_close(struct lo_call *call, struct lo_leg *named)
 {
 	struct condis_party *party = named ? named->party : NULL;
-	struct lo_leg *leg, *tmp;
 	struct lo_call *root;
+	struct lo_leg *leg;
 
 	call->closing = true;
 	if (call->incoming) {
@@ -375,15 +417,7 @@ static void lo_do_close(struct lo_call *call, struct lo_leg *named)
 		kfree(call);
 		return;
 	}
-	list_for_each_entry_safe(leg, tmp, &call->legs, node) {
-		if (leg->callee) {
-			leg->callee->leg = NULL;
-			if (!leg->callee->closing)
-				condis_cm_dispatch_incoming_close(0, leg->callee->vc, NULL, 0);
-		}
-		list_del(&leg->node);
-		kfree(leg);
-	}
+	lo_release_legs(call);
 	condis_mcm_deactivate_vc(call->vc);
 	call->closing = false;
 	call->multipoint = false;
@@ -469,6 +503,10 @@ static void lo_work_fn(struct work_struct *work)
 		break;
 	case LO_QOS:
 		lo_do_qos(w->call, w->cp);
+		break;
+	case LO_FREE:
+		lo_release_legs(w->call);
+		kfree(w->call);
 		break;
 	}
 	condis_call_params_free(w->cp);

@@ -66,6 +66,9 @@ printf '%q ' "$@" > "$out/cmd"
 
 append="console=ttyS0 root=/dev/root rootfstype=9p rootflags=trans=virtio,version=9p2000.L,cache=loose ro"
 append+=" init=$here/init.sh panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1"
+# ACPI for the CPUs (MADT), legacy PCI interrupt routing: evaluating _PRT
+# in AML takes too long under TCG with KASAN
+append+=" pci=noacpi"
 append+=" kmemleak=on kunit.enable=1 loglevel=5 condis.modules=${modules:-none}"
 # the kernel source tree (its tools: kunit.py, ynl) for the guest's tests
 append+=" condis.ksrc=$("$here/build-kernel.sh" --print-src)"
