@@ -160,6 +160,11 @@ out=$(printf 'af open lo\naf open lo\naf open lo\naf open lo\n' | "$CONDISCTL" -
 echo 65536 > /sys/module/condis/parameters/nl_max_objects_per_socket
 jqcheck "a socket's fourth object over a limit of 3 is refused clearly" "$(tail -1 <<< "$out")" \
 	'.errno == 28 and (.extack | test("nl_max_objects_per_socket"))'
+echo 10 > /sys/module/condis/parameters/nl_max_objects_per_netns
+out=$("$CONDISCTL" -j af open lo)
+echo 1048576 > /sys/module/condis/parameters/nl_max_objects_per_netns
+jqcheck "over the namespace's limit (R owns 150 SAPs) a new AF is refused clearly" "$out" \
+	'.errno == 28 and (.extack | test("nl_max_objects_per_netns"))'
 
 sess_stop_all
 check "no AF, SAP, VC or party is left" wait_for 30 objects_zero

@@ -38,7 +38,7 @@ void fake_log(struct fake_world *w, enum fake_ev ev, int status)
 /* Log from a handler condis promised to run in process context. */
 static void fake_log_proc(struct fake_world *w, enum fake_ev ev, int status)
 {
-	if (!in_task() || irqs_disabled() || in_atomic())
+	if (!in_task() || irqs_disabled() || preempt_count())
 		atomic_inc(&w->ctx_violations);
 	fake_log(w, ev, status);
 }
