@@ -7,6 +7,7 @@
 # with CONDIS_MODDIR pointing at the built modules.
 
 KSFT_PASS=0
+T=${TMPDIR:-/tmp}	# scratch (in the guest: a tmpfs)
 KSFT_FAIL=1
 KSFT_SKIP=4
 
@@ -73,7 +74,7 @@ SESS_FDS=()
 
 sess_start() {
 	local d fd
-	d=$(mktemp -d /tmp/condis-sess.XXXXXX)
+	d=$(mktemp -d -t condis-sess.XXXXXX)
 	mkfifo "$d/in" "$d/out"
 	# the child must not hold other sessions' pipes: their EOF is their end
 	(

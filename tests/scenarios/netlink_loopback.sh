@@ -66,16 +66,16 @@ jqcheck "A cannot answer B's call" "$out" '.errno == 1 and (.extack | test("anot
 
 # ---- data both ways, byte-exact -----------------------------------------
 hex() { od -An -tx1 -v "$1" | tr -d ' \n'; }
-head -c 1400 /dev/urandom > /tmp/ab.bin
-head -c 64 /dev/urandom > /tmp/ba.bin
-out=$(sess A vc send "$ca" file /tmp/ab.bin)
+head -c 1400 /dev/urandom > $T/ab.bin
+head -c 64 /dev/urandom > $T/ba.bin
+out=$(sess A vc send "$ca" file $T/ab.bin)
 jqcheck "A sends 1400 bytes" "$out" '.sent == 1400'
-out=$(sess B vc recv "$cb" file /tmp/ab.out timeout 20000)
+out=$(sess B vc recv "$cb" file $T/ab.out timeout 20000)
 jqcheck "B receives 1400 bytes" "$out" '.len == 1400'
-check "A to B is byte-exact" cmp -s /tmp/ab.bin /tmp/ab.out
-out=$(sess B vc send "$cb" "0x$(hex /tmp/ba.bin)")
+check "A to B is byte-exact" cmp -s $T/ab.bin $T/ab.out
+out=$(sess B vc send "$cb" "0x$(hex $T/ba.bin)")
 out=$(sess A vc recv "$ca" timeout 20000)
-jqcheck "B to A is byte-exact" "$out" ".data == \"0x$(hex /tmp/ba.bin)\""
+jqcheck "B to A is byte-exact" "$out" ".data == \"0x$(hex $T/ba.bin)\""
 for i in $(seq 1 20); do sess A vc send "$ca" "frame$i" > /dev/null; done
 got=""
 for i in $(seq 1 20); do

@@ -55,7 +55,7 @@ jqcheck "the call of the exited cli.py is closed once answered" "$out" '.event =
 # ---- privileges -------------------------------------------------------------
 out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$CONDISCTL" -j adapter show)
 jqcheck "an unprivileged user may look" "$out" 'length >= 1'
-cat > /tmp/changes <<EOT
+cat > $T/changes <<EOT
 af open lo
 af close $afr
 sap register af $afr address x
@@ -69,7 +69,7 @@ party add call $cr to rsvc
 party drop 1
 vc send $cr x
 EOT
-out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$CONDISCTL" -j -b /tmp/changes)
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$CONDISCTL" -j -b $T/changes)
 check "an unprivileged user gets EPERM on each of the 12 changes" \
 	test "$(grep -c '"errno":1,' <<< "$out")" = 12
 out=$(sess R call show "$cr")
@@ -77,7 +77,7 @@ jqcheck "and changed nothing" "$out" '.state == "connected"'
 
 # ---- namespaces -------------------------------------------------------------
 netns_add other
-cat > /tmp/other <<EOT
+cat > $T/other <<EOT
 adapter show
 af show
 call show
@@ -87,7 +87,7 @@ af close $afr
 sap deregister $sr
 af open lo
 EOT
-mapfile -t lines < <(ip netns exec "other-$nsid" "$CONDISCTL" -j -b /tmp/other)
+mapfile -t lines < <(ip netns exec "other-$nsid" "$CONDISCTL" -j -b $T/other)
 jqcheck "another namespace has its own loopback adapter" "${lines[0]}" \
 	'length == 1 and .[0].name == "lo"'
 jqcheck "and sees none of our AFs" "${lines[1]}" 'length == 0'

@@ -8,8 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../scenarios/lib.sh"
 say() { printf '\n$ %s\n' "$*"; eval "$@"; }
 # run SESSION COMMAND: show a command of a client session and its answer
-run() { local s=$1; shift; printf '\n%s$ condisctl %s\n' "$s" "$*"; sess "$s" "$@" | tee /tmp/last; }
-last_id() { jid < /tmp/last; }
+run() { local s=$1; shift; printf '\n%s$ condisctl %s\n' "$s" "$*"; sess "$s" "$@" | tee $T/last; }
+last_id() { jid < $T/last; }
 condisctl() { "$CONDISCTL" "$@"; }
 
 echo "condis demo on $(uname -r) ($(nproc) vCPUs)"

@@ -18,7 +18,9 @@ mount -t devpts devpts /dev/pts 2>/dev/null
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null
 mount -t tmpfs tmpfs /run
-mount -t tmpfs tmpfs /tmp	# scratch: the root is read-only
+# scratch: the root is read-only, and the tree may live under the host's /tmp
+mkdir -p /run/tmp
+export TMPDIR=/run/tmp
 mkdir -p /run/netns
 mount -t 9p -o trans=virtio,version=9p2000.L,cache=none results /mnt
 export CONDIS_RESULTS=/mnt
