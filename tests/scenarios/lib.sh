@@ -74,7 +74,7 @@ SESS_FDS=()
 
 sess_start() {
 	local d fd
-	d=$(mktemp -d -t condis-sess.XXXXXX)
+	d=$(mktemp -d -p "$T")
 	mkfifo "$d/in" "$d/out"
 	# the child must not hold other sessions' pipes: their EOF is their end
 	(

@@ -218,7 +218,7 @@ void cmd_call(Session &s, Args &a)
 		a.done();
 		Reply r = s.client.call_close(id);
 		std::string state = settle(s, CONDIS_REQUEST_CALL_CLOSE, r, "closing", "closed");
-		s.fds.erase(id);
+		s.close_fd(id);
 		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
 	}
 	if (cmd == "modify") {

@@ -53,6 +53,7 @@ struct Session {
 	std::map<uint32_t, int> fds;	// call id -> open VC descriptor
 	~Session();
 	int vc_fd(uint32_t call_id);
+	void close_fd(uint32_t call_id);	// the call is gone
 };
 
 // The one print path: text or JSON from the same value.

@@ -182,9 +182,7 @@ void sap_listen(Session &s, Args &a)
 				 e->cmd == CONDIS_CMD_CALL_CLOSE_NTF)) {
 			emit(s.opt, "event", to_json(*e));
 			if (e->cmd == CONDIS_CMD_CALL_CLOSE_NTF) {
-				auto it = s.fds.find(e->id);
-				if (it != s.fds.end())
-					s.fds.erase(it);
+				s.close_fd(e->id);
 				if (count && answered >= count && s.fds.empty())
 					return;
 			}

@@ -36,6 +36,15 @@ int Session::vc_fd(uint32_t call_id)
 	return r.fd;
 }
 
+void Session::close_fd(uint32_t call_id)
+{
+	auto it = fds.find(call_id);
+	if (it == fds.end())
+		return;
+	close(it->second);
+	fds.erase(it);
+}
+
 namespace {
 
 [[noreturn]] void sys_fail(const std::string &what)
