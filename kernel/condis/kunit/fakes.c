@@ -83,19 +83,29 @@ bool fake_wait(struct fake_world *w, enum fake_ev ev, int n)
 	return wait_event_timeout(w->wq, fake_count(w, ev) >= n, 10 * HZ) > 0;
 }
 
-/* Every fake completion ran and condis delivered what it owed. */
+static void fake_report_late(struct fake_world *w);
+
+/*
+ * Every fake completion ran and condis delivered what it owed. Handlers
+ * cascade (a completion's handler makes the next request, whose fake
+ * completion starts only when condis delivers that handler): no fake in
+ * flight is not settled until flushing condis starts no new one.
+ */
 void fake_settle(struct fake_world *w)
 {
-	int i;
+	int round;
 
-	wait_event_timeout(w->wq, !atomic_read(&w->inflight), 10 * HZ);
-	KUNIT_EXPECT_EQ(w->test, atomic_read(&w->inflight), 0);
-	/* handlers cascade (a completion's handler makes the next request) */
-	for (i = 0; i < 4; i++) {
+	for (round = 0; round < 8; round++) {
+		if (!wait_event_timeout(w->wq, !atomic_read(&w->inflight), 10 * HZ)) {
+			fake_report_late(w);
+			break;
+		}
 		flush_workqueue(w->wq_pend);
 		condis_flush();
-		wait_event_timeout(w->wq, !atomic_read(&w->inflight), 10 * HZ);
+		if (round >= 3 && !atomic_read(&w->inflight))
+			break;
 	}
+	KUNIT_EXPECT_EQ(w->test, atomic_read(&w->inflight), 0);
 }
 
 unsigned long fake_vrf_delta(struct fake_world *w, enum condis_verifier_rule r)
@@ -106,6 +116,9 @@ unsigned long fake_vrf_delta(struct fake_world *w, enum condis_verifier_rule r)
 /* ---- pended completions ------------------------------------------------ */
 
 struct fake_pend {
+	struct list_head node;		/* in fake_world.pends */
+	unsigned long queued;		/* jiffies */
+	char kind;			/* 'w'ork, 't'imer, 'h'rtimer */
 	struct delayed_work work;
 	struct timer_list timer;
 	struct hrtimer hrtimer;
@@ -177,7 +190,11 @@ static void fake_finish(struct fake_pend *p)
 static void fake_pend_done(struct fake_pend *p)
 {
 	struct fake_world *w = p->w;
+	unsigned long flags;
 
+	spin_lock_irqsave(&w->lock, flags);
+	list_del(&p->node);
+	spin_unlock_irqrestore(&w->lock, flags);
 	kfree(p);
 	if (atomic_dec_and_test(&w->inflight))
 		wake_up_all(&w->wq);
@@ -224,6 +241,7 @@ static enum hrtimer_restart fake_pend_hrtimer(struct hrtimer *t)
 static void fake_complete(struct fake_world *w, enum fake_op op, void *h0, void *h1)
 {
 	struct fake_pend *p = kzalloc(sizeof(*p), GFP_ATOMIC);
+	unsigned long flags;
 
 	if (WARN_ON(!p))
 		return;
@@ -232,20 +250,27 @@ static void fake_complete(struct fake_world *w, enum fake_op op, void *h0, void 
 	p->status = w->mode[op] == FM_FAIL ? -EIO : w->status[op];
 	p->h0 = h0;
 	p->h1 = h1;
+	p->queued = jiffies;
+	spin_lock_irqsave(&w->lock, flags);
+	list_add_tail(&p->node, &w->pends);
+	spin_unlock_irqrestore(&w->lock, flags);
 	atomic_inc(&w->inflight);
 	switch (w->mode[op]) {
 	case FM_PEND_ATOMIC:
 		if (atomic_inc_return(&w->atomic_kind) & 1) {
+			p->kind = 'h';
 			hrtimer_init(&p->hrtimer, CLOCK_MONOTONIC, HRTIMER_MODE_REL_HARD);
 			p->hrtimer.function = fake_pend_hrtimer;
 			hrtimer_start(&p->hrtimer, ns_to_ktime(200 * NSEC_PER_USEC),
 				      HRTIMER_MODE_REL_HARD);
 		} else {
+			p->kind = 't';
 			timer_setup(&p->timer, fake_pend_timer, 0);
 			mod_timer(&p->timer, jiffies + 1);
 		}
 		break;
 	case FM_PEND_PROC:
+		p->kind = 'w';
 		INIT_DELAYED_WORK(&p->work, fake_pend_work);
 		queue_delayed_work(w->wq_pend, &p->work, msecs_to_jiffies(w->pend_delay_ms));
 		break;
@@ -253,6 +278,23 @@ static void fake_complete(struct fake_world *w, enum fake_op op, void *h0, void 
 		fake_finish(p);
 		fake_pend_done(p);
 	}
+}
+
+/* Say which fake completions are late, and where each one waits. */
+static void fake_report_late(struct fake_world *w)
+{
+	struct fake_pend *p;
+	unsigned long flags;
+
+	spin_lock_irqsave(&w->lock, flags);
+	list_for_each_entry(p, &w->pends, node)
+		kunit_err(w->test, "late: op %d by %c, queued %u ms ago, %s\n",
+			  p->op, p->kind ?: '-', jiffies_to_msecs(jiffies - p->queued),
+			  p->kind == 'h' ? (hrtimer_active(&p->hrtimer) ? "armed" : "idle") :
+			  p->kind == 't' ? (timer_pending(&p->timer) ? "armed" : "idle") :
+			  p->kind == 'w' ? (delayed_work_pending(&p->work) ? "queued" : "idle") :
+			  "running now");
+	spin_unlock_irqrestore(&w->lock, flags);
 }
 
 /* Answer a request as the mode for @op says. */
@@ -814,6 +856,7 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 	spin_lock_init(&w->lock);
 	spin_lock_init(&w->hw_lock);
 	init_waitqueue_head(&w->wq);
+	INIT_LIST_HEAD(&w->pends);
 	w->wq_pend = alloc_workqueue("condis_fake", WQ_UNBOUND, 0);
 	KUNIT_ASSERT_NOT_NULL(test, w->wq_pend);
 	KUNIT_ASSERT_NULL(test, fw);	/* one world at a time */

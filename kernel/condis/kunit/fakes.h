@@ -119,6 +119,7 @@ struct fake_world {
 	wait_queue_head_t wq;
 	atomic_t ctx_violations;	/* a handler ran in atomic context */
 	atomic_t inflight;		/* fake completions not run yet */
+	struct list_head pends;		/* them, for a report when one is late */
 	atomic_t atomic_kind;		/* alternates softirq and hardirq completions */
 	struct fake_vcslot slots[FAKE_SLOTS];
 	atomic_t nslots;
