@@ -67,6 +67,8 @@ struct cd_adapter {
 	struct list_head cms;		/* struct cd_cm, under cd_reg_lock */
 	struct list_head node;		/* cd_adapters, under cd_reg_lock */
 	char name[32];
+	const struct condis_link_ops *link;	/* bound to an interface by it */
+	u32 ifindex;
 };
 
 struct cd_client {

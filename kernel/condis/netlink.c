@@ -49,6 +49,16 @@ static const struct nla_policy cd_adapter_get_policy[CONDIS_A_ADAPTER_ID + 1] = 
 	[CONDIS_A_ADAPTER_ID] = CD_ID,
 };
 
+static const struct nla_policy cd_call_netdev_policy[CONDIS_A_CALL_MAX + 1] = {
+	[CONDIS_A_CALL_ID] = CD_ID,
+	[CONDIS_A_CALL_IFNAME] = { .type = NLA_NUL_STRING, .len = IFNAMSIZ - 1 },
+};
+
+static const struct nla_policy cd_adapter_new_policy[CONDIS_A_ADAPTER_MAX + 1] = {
+	[CONDIS_A_ADAPTER_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
+	[CONDIS_A_ADAPTER_KIND] = { .type = NLA_NUL_STRING, .len = 15 },
+};
+
 /* not const: 6.1 takes a plain pointer */
 static struct netlink_range_validation cd_af_type_range = {
 	.min = 1, .max = 0xffff,
@@ -377,7 +387,12 @@ static int cd_fill_adapter(struct sk_buff *skb, struct cd_obj *o,
 	    nla_put_string(skb, CONDIS_A_ADAPTER_NAME, a->name))
 		return -EMSGSIZE;
 	mutex_lock(&cd_reg_lock);
+	if (a->link && (nla_put_u32(skb, CONDIS_A_ADAPTER_IFINDEX, a->ifindex) ||
+			nla_put_string(skb, CONDIS_A_ADAPTER_KIND, a->link->kind)))
+		ret = -EMSGSIZE;
 	list_for_each_entry(cm, &a->cms, node) {
+		if (ret)
+			break;
 		if (nla_put_u32(skb, CONDIS_A_ADAPTER_AF_TYPE, cm->af_type)) {
 			ret = -EMSGSIZE;
 			break;
@@ -626,6 +641,9 @@ static const struct genl_ops cd_nl_ops[] = {
 	CD_OP(CALL_OPEN_FD, cd_call_id_policy, cd_nl_call_open_fd_doit, CD_ADMIN),
 	CD_OP(PARTY_ADD, cd_party_add_policy, cd_nl_party_add_doit, CD_ADMIN),
 	CD_OP(PARTY_DROP, cd_party_id_policy, cd_nl_party_drop_doit, CD_ADMIN),
+	CD_OP(CALL_NETDEV, cd_call_netdev_policy, cd_nl_call_netdev_doit, CD_ADMIN),
+	CD_OP(ADAPTER_NEW, cd_adapter_new_policy, cd_nl_adapter_new_doit, CD_ADMIN),
+	CD_OP(ADAPTER_DEL, cd_adapter_get_policy, cd_nl_adapter_del_doit, CD_ADMIN),
 };
 
 static const struct genl_multicast_group cd_nl_mcgrps[] = {

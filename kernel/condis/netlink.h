@@ -47,6 +47,7 @@ struct cd_nlsk {
  * @timeout_ms: SAP: how long an incoming call waits for its answer
  * @created: VC: the socket created it (an outgoing call), so deletes it
  * @vcfd: VC: the file descriptor's state, if one was opened
+ * @vcnd: VC: its interface, if one was made (call-netdev)
  * @parties: VC: its parties' contexts
  * @party_node: party: in its VC's @parties
  * @vc: party: its VC's context
@@ -63,6 +64,7 @@ struct cd_nlobj {
 	u32 timeout_ms;
 	bool created;
 	struct cd_vcfd *vcfd;
+	struct cd_vcnd *vcnd;
 	struct list_head parties;
 	struct list_head party_node;
 	struct cd_nlobj *vc;
@@ -100,6 +102,9 @@ int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info);
+int cd_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nlsk_init(void);
 void cd_nlsk_exit(void);
 void cd_nlobj_put(struct cd_nlobj *obj);
@@ -110,5 +115,20 @@ int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack);
 void cd_vcfd_receive(struct cd_nlobj *vc, struct sk_buff *skb);
 void cd_vcfd_send_complete(struct cd_nlobj *vc, struct sk_buff *skb);
 void cd_vcfd_hangup(struct cd_nlobj *vc);
+
+/* vc_netdev.c */
+struct cd_vcnd;
+int cd_vcnd_open(struct cd_nlobj *vc, const char *name, struct netlink_ext_ack *extack,
+		 u32 *ifindex);
+void cd_vcnd_receive(struct cd_vcnd *nd, struct sk_buff *skb);
+void cd_vcnd_send_complete(struct cd_vcnd *nd, struct sk_buff *skb);
+void cd_vcnd_hangup(struct cd_nlobj *vc);
+
+/* The call is going: no more frames through its descriptor or interface. */
+static inline void cd_vc_hangup(struct cd_nlobj *vc)
+{
+	cd_vcfd_hangup(vc);
+	cd_vcnd_hangup(vc);
+}
 
 #endif /* _CONDIS_NETLINK_H */

@@ -112,7 +112,7 @@ static void cd_nlobj_forget(struct cd_nlobj *obj)
 	if (cancel_delayed_work(&obj->answer))
 		cd_nlobj_put(obj);
 	if (obj->type == CD_VC) {
-		cd_vcfd_hangup(obj);
+		cd_vc_hangup(obj);
 		skb_queue_purge(&obj->backlog);
 	}
 	sk->nobjs--;
@@ -174,7 +174,7 @@ static void cd_nlsk_release_work(struct work_struct *work)
 			obj->answering = false;
 			condis_cl_incoming_call_complete(-ECONNRESET, obj->handle, NULL);
 		}
-		cd_vcfd_hangup(obj);
+		cd_vc_hangup(obj);
 	}
 	mutex_unlock(&sk->lock);
 
@@ -500,7 +500,7 @@ static void cd_nl_incoming_close(int cause, void *ctx, const void *buf, u32 len)
 	int ret;
 
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_CLOSE_NTF, cause, NULL);
-	cd_vcfd_hangup(obj);	/* no send once the close is issued */
+	cd_vc_hangup(obj);	/* no send once the close is issued */
 	ret = condis_cl_close_call(obj->handle, NULL, NULL, 0);
 	if (ret != CONDIS_PENDING && !ret)
 		cd_nl_call_gone(obj);
@@ -567,12 +567,30 @@ static void cd_nl_oid_request_complete(void *af_ctx, struct condis_oid_request *
 
 static void cd_nl_receive(void *ctx, struct sk_buff *skb)
 {
-	cd_vcfd_receive(ctx, skb);
+	struct cd_nlobj *vc = ctx;
+	struct cd_vcnd *nd;
+
+	rcu_read_lock();
+	nd = READ_ONCE(vc->vcnd);
+	if (nd)
+		cd_vcnd_receive(nd, skb);
+	else
+		cd_vcfd_receive(vc, skb);
+	rcu_read_unlock();
 }
 
 static void cd_nl_send_complete(void *ctx, struct sk_buff *skb, int status)
 {
-	cd_vcfd_send_complete(ctx, skb);
+	struct cd_nlobj *vc = ctx;
+	struct cd_vcnd *nd;
+
+	rcu_read_lock();
+	nd = READ_ONCE(vc->vcnd);
+	if (nd)
+		cd_vcnd_send_complete(nd, skb);
+	else
+		cd_vcfd_send_complete(vc, skb);
+	rcu_read_unlock();
 }
 
 static void cd_nl_status(void *cl_ctx, void *vc_ctx, int status, const void *buf,
@@ -879,7 +897,7 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(obj);
 	sk = obj->sk;
 	id = obj->id;
-	cd_vcfd_hangup(obj);	/* no send once the close is issued */
+	cd_vc_hangup(obj);	/* no send once the close is issued */
 	ret = condis_cl_close_call(obj->handle, NULL, NULL, 0);
 	if (ret < 0) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
@@ -937,6 +955,36 @@ int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
 	if (fd < 0)
 		return fd;
 	return cd_nl_reply(info, &cd_ans_fd, id, fd, false);
+}
+
+int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	struct sk_buff *msg;
+	u32 id, ifindex;
+	void *hdr;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	ret = cd_vcnd_open(obj, info->attrs[CONDIS_A_CALL_IFNAME] ?
+			   nla_data(info->attrs[CONDIS_A_CALL_IFNAME]) : NULL,
+			   info->extack, &ifindex);
+	cd_nlobj_unlock(obj);
+	if (ret)
+		return ret;
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, CONDIS_CMD_CALL_NETDEV);
+	if (!hdr || nla_put_u32(msg, CONDIS_A_CALL_ID, id) ||
+	    nla_put_u32(msg, CONDIS_A_CALL_IFINDEX, ifindex)) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
 }
 
 int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)

@@ -201,6 +201,10 @@ int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack)
 		return -ENOTCONN;
 	}
 	cd_obj_put(o);
+	if (READ_ONCE(vc->vcnd)) {
+		NL_SET_ERR_MSG(extack, "the call carries IP through an interface");
+		return -EBUSY;
+	}
 	if (READ_ONCE(vc->vcfd)) {
 		NL_SET_ERR_MSG(extack, "the call already has a file descriptor open");
 		return -EBUSY;

@@ -50,6 +50,7 @@
 #ifndef _NET_CONDIS_H
 #define _NET_CONDIS_H
 
+#include <linux/list.h>
 #include <linux/types.h>
 
 struct net;
@@ -230,6 +231,34 @@ void condis_mco_indicate_status(struct condis_adapter *adapter,
 				const void *buf, u32 len);
 void condis_mco_oid_request_complete(struct condis_adapter *adapter,
 				     struct condis_oid_request *req, int status);
+
+struct netlink_ext_ack;
+
+/**
+ * struct condis_link_ops - a miniport that binds adapters to network
+ *	interfaces on request (netlink adapter-new and adapter-del)
+ * @kind: its name in requests, e.g. "ethernet"
+ * @owner: THIS_MODULE
+ * @newlink: bind an adapter to interface @ifindex of @net, telling condis
+ *	with condis_adapter_set_link(); store its id in @id. Process
+ *	context, may sleep.
+ * @dellink: unbind @adapter (the handle of an adapter @newlink made),
+ *	tearing its calls down. Process context, may sleep.
+ * @node: condis' list
+ */
+struct condis_link_ops {
+	const char *kind;
+	struct module *owner;
+	int (*newlink)(struct net *net, u32 ifindex, struct netlink_ext_ack *extack,
+		       u32 *id);
+	int (*dellink)(struct condis_adapter *adapter, struct netlink_ext_ack *extack);
+	struct list_head node;
+};
+
+int condis_link_register(struct condis_link_ops *ops);
+void condis_link_unregister(struct condis_link_ops *ops);
+void condis_adapter_set_link(struct condis_adapter *adapter,
+			     const struct condis_link_ops *ops, u32 ifindex);
 
 /* ------------------------------------------------------------------ */
 /* Call manager (ProtocolCm* and the CM's ProtocolCo* handlers)         */

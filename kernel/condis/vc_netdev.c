@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * IP over a VC (call-netdev): a call's VC appears as a point-to-point
+ * net_device, like a routed RFC 2684 or CLIP interface, so IP runs over a
+ * CoNDIS call. A frame is one IPv4 or IPv6 packet, nothing around it (the
+ * version nibble tells which: "null encapsulation"). Back-pressure: at
+ * most CD_VCND_INFLIGHT frames on their way to the miniport, then the
+ * queue stops until send completions come back. The interface lives in the
+ * owning socket's namespace and cannot move; when the call goes it goes
+ * (unregistered on cd_nl_wq: a teardown may hold RTNL while it waits for
+ * the call to close).
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
+#include <linux/slab.h>
+#include <net/net_namespace.h>
+#include "netlink.h"
+
+#define CD_VCND_INFLIGHT	256
+#define CD_VCND_MTU		1500
+
+/**
+ * struct cd_vcnd - a VC's interface
+ * @dev: the net_device (its private area is a pointer to this)
+ * @vc: the socket's context of the VC (referenced until the hangup)
+ * @lock: @inflight, @senders, @dead
+ * @inflight: frames sent and not completed
+ * @senders: transmits inside condis_co_send() (the hangup waits for them)
+ * @dead: the call is gone
+ * @hangup_wq: the hangup waits here for @senders
+ * @unregister: unregisters and frees @dev (cd_nl_wq)
+ */
+struct cd_vcnd {
+	struct net_device *dev;
+	struct cd_nlobj *vc;
+	spinlock_t lock;		/* inflight, senders, dead */
+	unsigned int inflight;
+	unsigned int senders;
+	bool dead;
+	wait_queue_head_t hangup_wq;
+	struct work_struct unregister;
+};
+
+static struct cd_vcnd *cd_vcnd_of(struct net_device *dev)
+{
+	return *(struct cd_vcnd **)netdev_priv(dev);
+}
+
+static netdev_tx_t cd_vcnd_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct cd_vcnd *nd = cd_vcnd_of(dev);
+	unsigned long flags;
+	int ret;
+
+	spin_lock_irqsave(&nd->lock, flags);
+	if (nd->dead) {
+		spin_unlock_irqrestore(&nd->lock, flags);
+		dev->stats.tx_dropped++;
+		kfree_skb(skb);
+		return NETDEV_TX_OK;
+	}
+	nd->senders++;
+	if (++nd->inflight >= CD_VCND_INFLIGHT)
+		netif_stop_queue(dev);
+	spin_unlock_irqrestore(&nd->lock, flags);
+
+	skb_orphan(skb);
+	dev->stats.tx_packets++;
+	dev->stats.tx_bytes += skb->len;
+	ret = condis_co_send(nd->vc->handle, skb);	/* takes @skb */
+
+	spin_lock_irqsave(&nd->lock, flags);
+	if (ret) {
+		dev->stats.tx_errors++;
+		nd->inflight--;
+		netif_wake_queue(dev);
+	}
+	if (!--nd->senders && nd->dead)
+		wake_up_all(&nd->hangup_wq);
+	spin_unlock_irqrestore(&nd->lock, flags);
+	return NETDEV_TX_OK;
+}
+
+static const struct net_device_ops cd_vcnd_ops = {
+	.ndo_start_xmit = cd_vcnd_xmit,
+};
+
+static void cd_vcnd_setup(struct net_device *dev)
+{
+	dev->netdev_ops = &cd_vcnd_ops;
+	dev->type = ARPHRD_NONE;
+	dev->flags = IFF_POINTOPOINT | IFF_NOARP;
+	dev->hard_header_len = 0;
+	dev->addr_len = 0;
+	dev->mtu = CD_VCND_MTU;
+	dev->min_mtu = 68;
+	dev->max_mtu = 65535;
+	dev->tx_queue_len = 0;
+	dev->priv_flags |= IFF_NO_QUEUE;
+	dev->needs_free_netdev = true;
+#ifdef NETIF_F_NETNS_LOCAL
+	dev->features |= NETIF_F_NETNS_LOCAL;
+#else
+	dev->netns_immutable = true;
+#endif
+}
+
+static void cd_vcnd_unregister(struct work_struct *work)
+{
+	struct cd_vcnd *nd = container_of(work, struct cd_vcnd, unregister);
+
+	unregister_netdev(nd->dev);	/* frees it (needs_free_netdev) */
+	kfree(nd);
+}
+
+/**
+ * cd_vcnd_open - an interface for a VC the caller's socket owns
+ * @vc: the VC's context; its socket's lock is held
+ * @name: the interface's name ("cdvc%d" when empty)
+ * @extack: for the error message
+ * @ifindex: receives the interface's index
+ *
+ * Context: process.
+ * Return: 0 or a negative errno.
+ */
+int cd_vcnd_open(struct cd_nlobj *vc, const char *name, struct netlink_ext_ack *extack,
+		 u32 *ifindex)
+{
+	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
+	struct net_device *dev;
+	struct cd_vcnd *nd;
+	unsigned long flags;
+	int ret;
+
+	if (!o || READ_ONCE(container_of(o, struct cd_vc, o)->call) != CALL_CONNECTED) {
+		cd_obj_put(o);
+		NL_SET_ERR_MSG(extack, "the call is not connected");
+		return -ENOTCONN;
+	}
+	cd_obj_put(o);
+	if (READ_ONCE(vc->vcfd) || READ_ONCE(vc->vcnd)) {
+		NL_SET_ERR_MSG(extack, "the call's frames go to a file descriptor or interface already");
+		return -EBUSY;
+	}
+	nd = kzalloc(sizeof(*nd), GFP_KERNEL_ACCOUNT);
+	if (!nd)
+		return -ENOMEM;
+	dev = alloc_netdev(sizeof(nd), name && *name ? name : "cdvc%d", NET_NAME_USER,
+			   cd_vcnd_setup);
+	if (!dev) {
+		kfree(nd);
+		return -ENOMEM;
+	}
+	*(struct cd_vcnd **)netdev_priv(dev) = nd;
+	nd->dev = dev;
+	nd->vc = vc;
+	spin_lock_init(&nd->lock);
+	init_waitqueue_head(&nd->hangup_wq);
+	INIT_WORK(&nd->unregister, cd_vcnd_unregister);
+	dev_net_set(dev, vc->sk->net);
+	ret = register_netdev(dev);
+	if (ret) {
+		NL_SET_ERR_MSG(extack, "cannot register the interface (name taken?)");
+		free_netdev(dev);
+		kfree(nd);
+		return ret;
+	}
+	refcount_inc(&vc->ref);
+	*ifindex = dev->ifindex;
+	/* frames that came before go first; from now on receive goes to @dev */
+	spin_lock_irqsave(&vc->backlog.lock, flags);
+	WRITE_ONCE(vc->vcnd, nd);
+	spin_unlock_irqrestore(&vc->backlog.lock, flags);
+	return 0;
+}
+
+/* A frame arrived on the VC (atomic context). */
+void cd_vcnd_receive(struct cd_vcnd *nd, struct sk_buff *skb)
+{
+	struct net_device *dev = nd->dev;
+
+	if (!skb->len || !netif_running(dev)) {
+		dev->stats.rx_dropped++;
+		kfree_skb(skb);
+		return;
+	}
+	switch (skb->data[0] >> 4) {
+	case 4:
+		skb->protocol = htons(ETH_P_IP);
+		break;
+	case 6:
+		skb->protocol = htons(ETH_P_IPV6);
+		break;
+	default:
+		dev->stats.rx_errors++;
+		kfree_skb(skb);
+		return;
+	}
+	skb_scrub_packet(skb, true);
+	skb->ip_summed = CHECKSUM_NONE;
+	skb->dev = dev;
+	skb->pkt_type = PACKET_HOST;
+	skb_reset_mac_header(skb);
+	skb_reset_network_header(skb);
+	dev->stats.rx_packets++;
+	dev->stats.rx_bytes += skb->len;
+	netif_rx(skb);
+}
+
+void cd_vcnd_send_complete(struct cd_vcnd *nd, struct sk_buff *skb)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&nd->lock, flags);
+	if (nd->inflight)
+		nd->inflight--;
+	if (nd->inflight < CD_VCND_INFLIGHT / 2 && !nd->dead)
+		netif_wake_queue(nd->dev);
+	spin_unlock_irqrestore(&nd->lock, flags);
+	consume_skb(skb);
+}
+
+/*
+ * The call is going: no more frames either way; the interface goes after
+ * (not waited for). Context: process.
+ */
+void cd_vcnd_hangup(struct cd_nlobj *vc)
+{
+	struct cd_vcnd *nd = xchg(&vc->vcnd, NULL);
+	unsigned long flags;
+
+	if (!nd)
+		return;
+	spin_lock_irqsave(&nd->lock, flags);
+	nd->dead = true;
+	spin_unlock_irqrestore(&nd->lock, flags);
+	wait_event(nd->hangup_wq, !READ_ONCE(nd->senders));
+	synchronize_rcu();		/* receivers saw vc->vcnd NULL */
+	nd->vc = NULL;
+	cd_nlobj_put(vc);
+	queue_work(cd_nl_wq, &nd->unregister);
+}
