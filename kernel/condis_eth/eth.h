@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * condis_eth: a CoNDIS miniport on any Ethernet net_device, with the
+ * condis signalling engine as its integrated call manager.
+ *
+ * bind.c: binding adapters to interfaces (netlink adapter-new and
+ * adapter-del), following them (carrier, unregistration, namespace moves)
+ * and receiving their condis frames. miniport.c: the VCs and the data path.
+ */
+#ifndef _CONDIS_ETH_H
+#define _CONDIS_ETH_H
+
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/spinlock.h>
+#include <linux/timer.h>
+#include <linux/xarray.h>
+#include <net/condis_sig.h>
+
+/**
+ * struct eth_adapter - an adapter bound to a net_device
+ * @node: in eth_adapters (eth_lock)
+ * @dev: the interface (a tracked reference)
+ * @dev_tracker: its tracker
+ * @adapter: the condis adapter
+ * @cm: the integrated call manager's registration
+ * @sig: its signalling engine
+ * @pt: receives condis frames of @dev
+ * @ports: struct eth_port by label (the VC's condis id)
+ * @backlog: frames waiting for the interface's queue to wake up
+ * @tx_timer: tries @backlog again
+ * @draining: @backlog is being sent (backlog.lock)
+ * @carrier: last carrier state indicated
+ */
+struct eth_adapter {
+	struct list_head node;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct condis_adapter *adapter;
+	struct condis_cm *cm;
+	struct condis_sig *sig;
+	struct packet_type pt;
+	struct xarray ports;
+	struct sk_buff_head backlog;
+	struct timer_list tx_timer;
+	bool draining;
+	bool carrier;
+};
+
+/* A VC's destinations, freed after RCU readers. */
+struct eth_media {
+	struct rcu_head rcu;
+	struct condis_eth_media m;	/* last: ends with a flexible array */
+};
+
+/**
+ * struct eth_port - a VC as the miniport sees it
+ * @ea: the adapter
+ * @vc: its handle
+ * @label: what frames for it carry (its condis id)
+ * @media: where its frames go (RCU; NULL while inactive)
+ * @rcu: frees it
+ */
+struct eth_port {
+	struct eth_adapter *ea;
+	struct condis_vc *vc;
+	u32 label;
+	struct eth_media __rcu *media;
+	struct rcu_head rcu;
+};
+
+/* The most frames waiting in an adapter's backlog; beyond, sends fail. */
+#define ETH_BACKLOG_MAX		4096
+
+extern const struct condis_miniport_ops eth_miniport_ops;
+extern const struct condis_sig_transport eth_transport;
+extern struct condis_link_ops eth_link_ops;
+
+void eth_rx_data(struct eth_adapter *ea, u32 label, struct sk_buff *skb);
+int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *media);
+void eth_tx_timer(struct timer_list *t);
+void eth_backlog_purge(struct eth_adapter *ea, u32 label);
+int eth_xmit_frame(struct eth_adapter *ea, const u8 *dst, struct sk_buff *skb);
+
+int eth_bind_init(void);
+void eth_bind_exit(void);
+
+#endif /* _CONDIS_ETH_H */

@@ -1,0 +1,321 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis_eth miniport: VCs and the data path.
+ *
+ * A VC's label is its condis id: a data frame for it carries that label.
+ * Activation programs where its frames go (struct condis_eth_media: one
+ * destination, or every leaf of a multipoint root). A send goes out as one
+ * frame per destination and completes once the interface took them. When
+ * the interface's queue is stopped, frames wait in the adapter's backlog
+ * (in order) until it wakes: back-pressure, not drops.
+ */
+#include <linux/etherdevice.h>
+#include <linux/slab.h>
+#include "eth.h"
+
+struct eth_skb_cb {
+	struct condis_vc *vc;
+	u32 label;
+};
+
+static struct eth_skb_cb *eth_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct eth_skb_cb) > sizeof(skb->cb));
+	return (struct eth_skb_cb *)skb->cb;
+}
+
+static int eth_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
+{
+	struct eth_adapter *ea = mp_ctx;
+	struct eth_port *port = kzalloc(sizeof(*port), GFP_KERNEL_ACCOUNT);
+	int ret;
+
+	if (!port)
+		return -ENOMEM;
+	port->ea = ea;
+	port->vc = vc;
+	port->label = condis_handle_id(vc);
+	ret = xa_insert(&ea->ports, port->label, port, GFP_KERNEL_ACCOUNT);
+	if (ret) {
+		kfree(port);
+		return ret;
+	}
+	*mp_vc_ctx = port;
+	return 0;
+}
+
+static void eth_port_set_media(struct eth_port *port, struct eth_media *media)
+{
+	struct eth_media *old;
+
+	old = rcu_replace_pointer(port->media, media, true);
+	if (old)
+		kfree_rcu(old, rcu);
+}
+
+static int eth_delete_vc(void *mp_vc_ctx)
+{
+	struct eth_port *port = mp_vc_ctx;
+	struct eth_adapter *ea = port->ea;
+
+	xa_erase(&ea->ports, port->label);
+	eth_backlog_purge(ea, port->label);
+	eth_port_set_media(port, NULL);
+	kfree_rcu(port, rcu);
+	return 0;
+}
+
+static struct eth_media *eth_media_dup(const struct condis_eth_media *m, u32 len)
+{
+	struct eth_media *em;
+	size_t size;
+
+	if (len < sizeof(*m) || m->ndest > 1024 ||
+	    len < struct_size(m, dest, m->ndest))
+		return ERR_PTR(-EINVAL);
+	size = struct_size(m, dest, m->ndest);
+	em = kmalloc(offsetof(struct eth_media, m) + size, GFP_KERNEL_ACCOUNT);
+	if (!em)
+		return ERR_PTR(-ENOMEM);
+	memcpy(&em->m, m, size);
+	return em;
+}
+
+/**
+ * eth_program - program where a VC's frames go (the MCM's activation)
+ * @ctx: the adapter
+ * @vc: the VC
+ * @media: destinations; NULL to deactivate
+ *
+ * Context: process.
+ * Return: 0 or a negative errno.
+ */
+int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *media)
+{
+	struct eth_adapter *ea = ctx;
+	struct eth_media *m = NULL;
+	struct eth_port *port;
+
+	port = xa_load(&ea->ports, condis_handle_id(vc));
+	if (!port)
+		return -ENOENT;
+	if (media) {
+		m = eth_media_dup(media, struct_size(media, dest, media->ndest));
+		if (IS_ERR(m))
+			return PTR_ERR(m);
+	}
+	eth_port_set_media(port, m);
+	return 0;
+}
+
+/* A stand-alone CM activates through condis: the same, from the parameters. */
+static int eth_activate_vc(void *mp_vc_ctx, struct condis_call_params *cp)
+{
+	struct eth_port *port = mp_vc_ctx;
+	struct eth_media *m;
+
+	if (!cp)
+		return -EINVAL;
+	m = eth_media_dup((void *)cp->media_specific, cp->media_specific_len);
+	if (IS_ERR(m))
+		return PTR_ERR(m);
+	eth_port_set_media(port, m);
+	return 0;
+}
+
+static int eth_deactivate_vc(void *mp_vc_ctx)
+{
+	eth_port_set_media(mp_vc_ctx, NULL);
+	return 0;
+}
+
+/* ---- sending ------------------------------------------------------------------ */
+
+static bool eth_tx_blocked(struct net_device *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->real_num_tx_queues; i++)
+		if (netif_xmit_frozen_or_stopped(netdev_get_tx_queue(dev, i)))
+			return true;
+	return false;
+}
+
+/**
+ * eth_xmit_frame - send a condis frame to a station
+ * @ea: the adapter
+ * @dst: the station
+ * @skb: from struct condis_wire_hdr on, with LL_MAX_HEADER headroom; taken
+ *
+ * Context: any up to softirq.
+ * Return: 0 or a negative errno (the interface refused it).
+ */
+int eth_xmit_frame(struct eth_adapter *ea, const u8 *dst, struct sk_buff *skb)
+{
+	struct net_device *dev = ea->dev;
+	int ret;
+
+	skb_reset_network_header(skb);
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_CONDIS);
+	if (dev_hard_header(skb, dev, ETH_P_CONDIS, dst, dev->dev_addr, skb->len) < 0) {
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	ret = dev_queue_xmit(skb);
+	return ret == NET_XMIT_SUCCESS || ret == NET_XMIT_CN ? 0 : -ENOBUFS;
+}
+
+/* Send @skb (a client's frame) to every destination of its VC now. */
+static int eth_send_now(struct eth_adapter *ea, u32 label, struct sk_buff *skb)
+{
+	const struct condis_eth_media *m = NULL;
+	struct condis_wire_hdr *h;
+	struct eth_media *em;
+	struct eth_port *port;
+	struct sk_buff *f;
+	int i, ret = 0;
+
+	rcu_read_lock();
+	port = xa_load(&ea->ports, label);
+	em = port ? rcu_dereference(port->media) : NULL;
+	if (em)
+		m = &em->m;
+	if (!m || !m->ndest)
+		ret = -ENOTCONN;
+	for (i = 0; m && i < m->ndest && !ret; i++) {
+		f = skb_copy_expand(skb, LL_MAX_HEADER + sizeof(*h), 0, GFP_ATOMIC);
+		if (!f) {
+			ret = -ENOMEM;
+			break;
+		}
+		h = skb_push(f, sizeof(*h));
+		h->version = CONDIS_WIRE_VERSION;
+		h->type = CONDIS_MSG_DATA;
+		h->flags = 0;
+		h->ref = htonl(m->dest[i].label);
+		ret = eth_xmit_frame(ea, m->dest[i].mac, f);
+	}
+	rcu_read_unlock();
+	return ret;
+}
+
+/* Send what waits, in order, while the interface takes it; one drainer. */
+static void eth_backlog_run(struct eth_adapter *ea)
+{
+	struct sk_buff *skb;
+	unsigned long flags;
+	u32 label;
+
+	spin_lock_irqsave(&ea->backlog.lock, flags);
+	if (ea->draining) {
+		spin_unlock_irqrestore(&ea->backlog.lock, flags);
+		return;
+	}
+	ea->draining = true;
+	while ((skb = __skb_dequeue(&ea->backlog))) {
+		if (eth_tx_blocked(ea->dev)) {
+			__skb_queue_head(&ea->backlog, skb);
+			break;
+		}
+		spin_unlock_irqrestore(&ea->backlog.lock, flags);
+		label = eth_cb(skb)->label;
+		condis_mco_send_complete(eth_cb(skb)->vc, skb, eth_send_now(ea, label, skb));
+		spin_lock_irqsave(&ea->backlog.lock, flags);
+	}
+	ea->draining = false;
+	if (!skb_queue_empty(&ea->backlog))
+		mod_timer(&ea->tx_timer, jiffies + 1);
+	spin_unlock_irqrestore(&ea->backlog.lock, flags);
+}
+
+void eth_tx_timer(struct timer_list *t)
+{
+	struct eth_adapter *ea = from_timer(ea, t, tx_timer);
+
+	eth_backlog_run(ea);
+}
+
+static void eth_send(void *mp_vc_ctx, struct sk_buff *skb)
+{
+	struct eth_port *port = mp_vc_ctx;
+	struct eth_adapter *ea = port->ea;
+	unsigned long flags;
+
+	spin_lock_irqsave(&ea->backlog.lock, flags);
+	if (ea->draining || !skb_queue_empty(&ea->backlog) || eth_tx_blocked(ea->dev)) {
+		if (skb_queue_len(&ea->backlog) >= ETH_BACKLOG_MAX) {
+			spin_unlock_irqrestore(&ea->backlog.lock, flags);
+			condis_mco_send_complete(port->vc, skb, -ENOBUFS);
+			return;
+		}
+		eth_cb(skb)->label = port->label;
+		eth_cb(skb)->vc = port->vc;
+		__skb_queue_tail(&ea->backlog, skb);
+		if (!timer_pending(&ea->tx_timer))
+			mod_timer(&ea->tx_timer, jiffies + 1);
+		spin_unlock_irqrestore(&ea->backlog.lock, flags);
+		return;
+	}
+	spin_unlock_irqrestore(&ea->backlog.lock, flags);
+	condis_mco_send_complete(port->vc, skb, eth_send_now(ea, port->label, skb));
+}
+
+/**
+ * eth_backlog_purge - a VC goes: fail its frames still waiting
+ * @ea: the adapter
+ * @label: the VC's label
+ */
+void eth_backlog_purge(struct eth_adapter *ea, u32 label)
+{
+	struct sk_buff *skb, *tmp;
+	struct sk_buff_head gone;
+	unsigned long flags;
+
+	__skb_queue_head_init(&gone);
+	spin_lock_irqsave(&ea->backlog.lock, flags);
+	skb_queue_walk_safe(&ea->backlog, skb, tmp) {
+		if (eth_cb(skb)->label == label) {
+			__skb_unlink(skb, &ea->backlog);
+			__skb_queue_tail(&gone, skb);
+		}
+	}
+	spin_unlock_irqrestore(&ea->backlog.lock, flags);
+	while ((skb = __skb_dequeue(&gone)))
+		condis_mco_send_complete(eth_cb(skb)->vc, skb, -ENODEV);
+}
+
+/* ---- receiving ------------------------------------------------------------------- */
+
+/**
+ * eth_rx_data - a data frame arrived (softirq)
+ * @ea: the adapter
+ * @label: the VC it is for
+ * @skb: from the client's frame on; taken
+ */
+void eth_rx_data(struct eth_adapter *ea, u32 label, struct sk_buff *skb)
+{
+	struct eth_port *port;
+
+	rcu_read_lock();
+	port = xa_load(&ea->ports, label);
+	if (port && rcu_access_pointer(port->media))
+		condis_mco_indicate_receive(port->vc, skb);
+	else
+		kfree_skb(skb);
+	rcu_read_unlock();
+}
+
+static int eth_oid_request(void *mp_ctx, void *mp_vc_ctx, struct condis_oid_request *req)
+{
+	return -ENOTTY;		/* NDIS_STATUS_INVALID_OID */
+}
+
+const struct condis_miniport_ops eth_miniport_ops = {
+	.create_vc = eth_create_vc,
+	.delete_vc = eth_delete_vc,
+	.activate_vc = eth_activate_vc,
+	.deactivate_vc = eth_deactivate_vc,
+	.send = eth_send,
+	.oid_request = eth_oid_request,
+};

@@ -1,0 +1,1270 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis_sig: the call state machines.
+ *
+ * A calling VC has one leg per party (one for a point-to-point call), each
+ * a call on the wire with its own call reference; a called VC has one leg.
+ * The CM handlers condis runs and the frames the transport hands in only
+ * queue an operation on the engine's ordered workqueue (sig_op); the
+ * retransmission timers are delayed work on the same queue. So call state
+ * is touched one item at a time, and the handlers that pend finish from
+ * there with the condis_cm_* completions.
+ */
+#include <linux/etherdevice.h>
+#include <linux/jhash.h>
+#include <linux/module.h>
+#include <linux/skbuff.h>
+#include <linux/slab.h>
+#include "sig.h"
+
+unsigned int sig_retry_ms = 1000;
+module_param_named(retry_ms, sig_retry_ms, uint, 0644);
+MODULE_PARM_DESC(retry_ms, "Milliseconds before an unanswered message is sent again (default 1000)");
+
+unsigned int sig_max_retries = 3;
+module_param_named(max_retries, sig_max_retries, uint, 0644);
+MODULE_PARM_DESC(max_retries, "Times an unanswered message is sent again before the call fails (default 3)");
+
+static bool sig_log;
+module_param_named(log_messages, sig_log, bool, 0644);
+MODULE_PARM_DESC(log_messages, "Log every signalling message sent and received (default off)");
+
+static void sig_log_msg(struct condis_sig *sig, bool tx, const u8 *peer,
+			const struct condis_wire_sig *m)
+{
+	if (sig_log)
+		pr_info("condis_sig %s: %s %pM %s ref %u flags %#x cause %#x label %u\n",
+			sig->name, tx ? "to" : "from", peer, condis_msg_name(m->hdr.type),
+			ntohl(m->hdr.ref), ntohs(m->hdr.flags), ntohl(m->cause),
+			ntohl(m->label));
+}
+
+unsigned int sig_answer_ms = 60000;
+module_param_named(answer_ms, sig_answer_ms, uint, 0644);
+MODULE_PARM_DESC(answer_ms, "Milliseconds a caller waits for the called client's answer once its station has the call (default 60000)");
+
+enum sig_opcode {
+	OP_REGISTER, OP_DEREGISTER, OP_SETUP, OP_ANSWER, OP_CLOSE, OP_DROP,
+	OP_QOS, OP_FREE, OP_RX, OP_DOWN,
+};
+
+struct sig_op {
+	struct work_struct work;
+	struct condis_sig *sig;
+	enum sig_opcode op;
+	struct sig_vc *vc;
+	struct sig_leg *leg;
+	struct sig_sap *sap;
+	struct condis_call_params *cp;
+	struct sk_buff *skb;
+	int status;
+	u8 src[ETH_ALEN];
+};
+
+static void sig_op_fn(struct work_struct *work);
+
+static struct sig_op *sig_op_new(struct condis_sig *sig, enum sig_opcode op, gfp_t gfp)
+{
+	struct sig_op *o = kzalloc(sizeof(*o), gfp);
+
+	if (o) {
+		INIT_WORK(&o->work, sig_op_fn);
+		o->sig = sig;
+		o->op = op;
+	}
+	return o;
+}
+
+/* Queue an operation; @cp (may be NULL) is copied. */
+static int sig_queue(struct condis_sig *sig, enum sig_opcode op, struct sig_vc *vc,
+		     struct sig_leg *leg, struct sig_sap *sap,
+		     const struct condis_call_params *cp, int status, gfp_t gfp)
+{
+	struct sig_op *o = sig_op_new(sig, op, gfp);
+
+	if (!o)
+		return -ENOMEM;
+	if (cp) {
+		o->cp = condis_call_params_dup(cp, gfp);
+		if (!o->cp) {
+			kfree(o);
+			return -ENOMEM;
+		}
+	}
+	o->vc = vc;
+	o->leg = leg;
+	o->sap = sap;
+	o->status = status;
+	queue_work(sig->wq, &o->work);
+	return CONDIS_PENDING;
+}
+
+/* ---- sending ---------------------------------------------------------------- */
+
+static u32 sig_label(struct sig_leg *leg)
+{
+	return leg->vc ? condis_handle_id(leg->vc->vc) : 0;
+}
+
+static void sig_xmit(struct condis_sig *sig, const u8 *dst, struct sk_buff *skb)
+{
+	const struct condis_wire_sig *m = (const void *)skb->data;
+
+	sig_count(sig, true, m->hdr.type);
+	sig_log_msg(sig, true, dst, m);
+	sig->tp->xmit(sig->ctx, dst, skb);
+}
+
+/* Send @type about @leg (parameters: the QoS modify's, else the setup's). */
+static void sig_send(struct sig_leg *leg, u8 type, int cause)
+{
+	struct condis_sig *sig = leg->vc ? leg->vc->sig : NULL;
+	const struct condis_call_params *cp;
+	struct sk_buff *skb;
+	u16 flags = 0;
+
+	if (!sig)
+		return;
+	if (leg->caller)
+		flags |= CONDIS_WF_FROM_CALLER;
+	if (leg->party || (leg->cp && (leg->cp->flags & CONDIS_CALL_MULTIPOINT_VC)))
+		flags |= CONDIS_WF_MULTIPOINT;
+	cp = type == CONDIS_MSG_MODIFY || type == CONDIS_MSG_MODIFY_ACK ? leg->qos_cp : leg->cp;
+	skb = sig_msg_build(sig, type, flags, leg->ref, cause, sig_label(leg), leg->state,
+			    cp, &leg->sap);
+	if (skb)
+		sig_xmit(sig, leg->peer, skb);
+}
+
+/* Answer a message that has no call here (or no longer). */
+static void sig_reply(struct condis_sig *sig, const u8 *dst,
+		      const struct condis_wire_sig *m, u8 type, int cause)
+{
+	u16 flags = ntohs(m->hdr.flags) ^ CONDIS_WF_FROM_CALLER;
+	struct sk_buff *skb;
+
+	skb = sig_msg_build(sig, type, flags, ntohl(m->hdr.ref), cause, 0, LEG_NULL,
+			    NULL, NULL);
+	if (skb)
+		sig_xmit(sig, dst, skb);
+}
+
+/* Send @type and send it again until it is answered (sig_timer_fn()). */
+static void sig_send_retry(struct sig_leg *leg, u8 type, int cause)
+{
+	leg->retry_msg = type;
+	leg->retries = 0;
+	leg->cause = cause;
+	sig_send(leg, type, cause);
+	mod_delayed_work(leg->vc->sig->wq, &leg->timer, msecs_to_jiffies(sig_retry_ms));
+}
+
+static void sig_answered(struct sig_leg *leg)
+{
+	leg->retry_msg = 0;
+	cancel_delayed_work(&leg->timer);
+}
+
+/* ---- legs ----------------------------------------------------------------------- */
+
+static void sig_timer_fn(struct work_struct *work);
+
+static struct sig_leg *sig_leg_new(struct sig_vc *vc, bool caller)
+{
+	struct sig_leg *leg = kzalloc(sizeof(*leg), GFP_KERNEL_ACCOUNT);
+
+	if (!leg)
+		return NULL;
+	leg->vc = vc;
+	leg->caller = caller;
+	INIT_LIST_HEAD(&leg->node);
+	INIT_HLIST_NODE(&leg->hnode);
+	INIT_DELAYED_WORK(&leg->timer, sig_timer_fn);
+	return leg;
+}
+
+static u32 sig_in_key(const u8 *peer, u32 ref)
+{
+	return jhash(peer, ETH_ALEN, ref);
+}
+
+static void sig_leg_free(struct condis_sig *sig, struct sig_leg *leg)
+{
+	cancel_delayed_work(&leg->timer);
+	list_del(&leg->node);
+	if (leg->caller) {
+		if (leg->ref)
+			xa_erase(&sig->out, leg->ref);
+	} else {
+		hash_del(&leg->hnode);
+	}
+	condis_call_params_free(leg->cp);
+	condis_call_params_free(leg->qos_cp);
+	kfree(leg);
+}
+
+static struct sig_leg *sig_find_in(struct condis_sig *sig, const u8 *peer, u32 ref)
+{
+	struct sig_leg *leg;
+
+	hash_for_each_possible(sig->in, leg, hnode, sig_in_key(peer, ref))
+		if (leg->ref == ref && ether_addr_equal(leg->peer, peer))
+			return leg;
+	return NULL;
+}
+
+static struct sig_leg *sig_find_out(struct condis_sig *sig, const u8 *peer, u32 ref)
+{
+	struct sig_leg *leg = xa_load(&sig->out, ref);
+
+	return leg && ether_addr_equal(leg->peer, peer) ? leg : NULL;
+}
+
+static bool sig_vc_single(struct sig_vc *vc)
+{
+	return list_is_singular(&vc->legs);
+}
+
+/* ---- the data path ---------------------------------------------------------------- */
+
+/*
+ * Program where @vc's frames go: every active leg's station and label.
+ * An MCM programs its miniport itself and tells condis; a stand-alone CM
+ * activates through condis with the destinations as media parameters.
+ */
+static int sig_vc_program(struct sig_vc *vc)
+{
+	struct condis_sig *sig = vc->sig;
+	struct condis_call_params *cp;
+	struct condis_eth_media *media;
+	struct sig_leg *leg;
+	u32 n = 0;
+	int ret;
+
+	list_for_each_entry(leg, &vc->legs, node)
+		n += leg->state == LEG_ACTIVE || leg->state == LEG_CONNECTING ||
+		     leg->state == LEG_OFFERED;
+	cp = condis_call_params_alloc(0, struct_size(media, dest, n), GFP_KERNEL);
+	if (!cp)
+		return -ENOMEM;
+	media = (struct condis_eth_media *)cp->media_specific;
+	list_for_each_entry(leg, &vc->legs, node) {
+		if (leg->state != LEG_ACTIVE && leg->state != LEG_CONNECTING &&
+		    leg->state != LEG_OFFERED)
+			continue;
+		ether_addr_copy(media->dest[media->ndest].mac, leg->peer);
+		media->dest[media->ndest].label = leg->peer_label;
+		media->ndest++;
+	}
+	if (sig->integrated) {
+		ret = sig->tp->program(sig->ctx, vc->vc, media);
+		if (!ret && !vc->active)
+			ret = condis_mcm_activate_vc(vc->vc, cp);
+	} else {
+		ret = condis_cm_activate_vc(vc->vc, cp);
+	}
+	if (!ret || ret == CONDIS_PENDING)
+		vc->active = true;
+	condis_call_params_free(cp);
+	/* a stand-alone CM's activation finishes in sig_activate_complete() */
+	return ret == CONDIS_PENDING ? 0 : ret;
+}
+
+static void sig_vc_deactivate(struct sig_vc *vc)
+{
+	struct condis_sig *sig = vc->sig;
+
+	if (!vc->active)
+		return;
+	vc->active = false;
+	if (sig->integrated) {
+		sig->tp->program(sig->ctx, vc->vc, NULL);
+		condis_mcm_deactivate_vc(vc->vc);
+	} else {
+		condis_cm_deactivate_vc(vc->vc);
+	}
+}
+
+/* ---- address families and SAPs ------------------------------------------------------- */
+
+static int sig_open_af(void *cm_ctx, struct condis_af *af, void **cm_af_ctx)
+{
+	struct sig_af *a = kzalloc(sizeof(*a), GFP_KERNEL_ACCOUNT);
+
+	if (!a)
+		return -ENOMEM;
+	a->sig = cm_ctx;
+	a->af = af;
+	*cm_af_ctx = a;
+	return 0;
+}
+
+static int sig_close_af(void *cm_af_ctx)
+{
+	kfree(cm_af_ctx);
+	return 0;
+}
+
+static struct sig_sap *sig_find_sap(struct condis_sig *sig, const struct condis_sap_desc *d)
+{
+	struct sig_sap *s;
+
+	list_for_each_entry(s, &sig->saps, node)
+		if (s->desc.len == d->len && !memcmp(s->desc.sap, d->sap, d->len))
+			return s;
+	return NULL;
+}
+
+static int sig_register_sap(void *cm_af_ctx, const struct condis_sap_desc *desc,
+			    struct condis_sap *sap, void **cm_sap_ctx)
+{
+	struct sig_af *af = cm_af_ctx;
+	struct sig_sap *s;
+	int ret;
+
+	if (!desc->len || desc->len > sizeof(desc->sap))
+		return -EINVAL;
+	s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
+	if (!s)
+		return -ENOMEM;
+	s->af = af;
+	s->sap = sap;
+	s->desc = *desc;
+	INIT_LIST_HEAD(&s->node);
+	*cm_sap_ctx = s;
+	ret = sig_queue(af->sig, OP_REGISTER, NULL, NULL, s, NULL, 0, GFP_KERNEL);
+	if (ret < 0)
+		kfree(s);
+	return ret;
+}
+
+static int sig_deregister_sap(void *cm_sap_ctx)
+{
+	struct sig_sap *s = cm_sap_ctx;
+
+	return sig_queue(s->af->sig, OP_DEREGISTER, NULL, NULL, s, NULL, 0, GFP_KERNEL);
+}
+
+static void sig_do_register(struct condis_sig *sig, struct sig_sap *s)
+{
+	struct condis_sap *sap = s->sap;
+
+	if (sig_find_sap(sig, &s->desc)) {
+		kfree(s);
+		condis_cm_register_sap_complete(-EADDRINUSE, sap, NULL);
+		return;
+	}
+	list_add_tail(&s->node, &sig->saps);
+	condis_cm_register_sap_complete(0, sap, s);
+}
+
+static void sig_do_deregister(struct sig_sap *s)
+{
+	struct condis_sap *sap = s->sap;
+
+	list_del(&s->node);
+	kfree(s);
+	condis_cm_deregister_sap_complete(0, sap);
+}
+
+/* ---- VCs ------------------------------------------------------------------------------ */
+
+static struct sig_vc *sig_vc_new(struct condis_sig *sig)
+{
+	struct sig_vc *vc = kzalloc(sizeof(*vc), GFP_KERNEL_ACCOUNT);
+
+	if (vc) {
+		vc->sig = sig;
+		INIT_LIST_HEAD(&vc->legs);
+	}
+	return vc;
+}
+
+/* A client-created VC (the calling side). */
+static int sig_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
+{
+	struct sig_vc *v = sig_vc_new(((struct sig_af *)cm_af_ctx)->sig);
+
+	if (!v)
+		return -ENOMEM;
+	v->vc = vc;
+	*cm_vc_ctx = v;
+	return 0;
+}
+
+/* The client deleted its VC: let go of it after what is queued. */
+static int sig_delete_vc(void *cm_vc_ctx)
+{
+	struct sig_vc *vc = cm_vc_ctx;
+
+	sig_queue(vc->sig, OP_FREE, vc, NULL, NULL, NULL, 0, GFP_KERNEL | __GFP_NOFAIL);
+	return 0;
+}
+
+static void sig_do_free(struct condis_sig *sig, struct sig_vc *vc)
+{
+	struct sig_leg *leg, *tmp;
+
+	list_for_each_entry_safe(leg, tmp, &vc->legs, node)
+		sig_leg_free(sig, leg);
+	kfree(vc);
+}
+
+/* Take a called VC down and delete it (the CM created it). */
+static void sig_callee_delete(struct sig_vc *vc)
+{
+	struct condis_sig *sig = vc->sig;
+	struct sig_leg *leg, *tmp;
+
+	sig_vc_deactivate(vc);
+	condis_cm_delete_vc(vc->vc);
+	list_for_each_entry_safe(leg, tmp, &vc->legs, node)
+		sig_leg_free(sig, leg);
+	kfree(vc);
+}
+
+/* ---- calling ----------------------------------------------------------------------------- */
+
+static int sig_setup(struct sig_vc *vc, struct condis_call_params *cp,
+		     struct condis_party *party, void **cm_party_ctx, bool added)
+{
+	struct sig_leg *leg;
+	int ret;
+
+	if (cp->cm_specific_len < CONDIS_SIG_ADDR_MIN ||
+	    cp->cm_specific_len > ETH_ALEN + sizeof(leg->sap.sap))
+		return -ENOENT;		/* NDIS_STATUS_INVALID_ADDRESS */
+	if (!is_valid_ether_addr(cp->cm_specific))
+		return -ENOENT;
+	leg = sig_leg_new(vc, true);
+	if (!leg)
+		return -ENOMEM;
+	leg->party = party;
+	leg->added = added;
+	ether_addr_copy(leg->peer, cp->cm_specific);
+	leg->sap.len = cp->cm_specific_len - ETH_ALEN;
+	memcpy(leg->sap.sap, cp->cm_specific + ETH_ALEN, leg->sap.len);
+	if (cm_party_ctx)
+		*cm_party_ctx = leg;
+	ret = sig_queue(vc->sig, OP_SETUP, vc, leg, NULL, cp, 0, GFP_KERNEL_ACCOUNT);
+	if (ret < 0)
+		kfree(leg);
+	return ret;
+}
+
+static int sig_make_call(void *cm_vc_ctx, struct condis_call_params *cp,
+			 struct condis_party *party, void **cm_party_ctx)
+{
+	struct sig_vc *vc = cm_vc_ctx;
+
+	vc->multipoint = cp->flags & CONDIS_CALL_MULTIPOINT_VC;
+	return sig_setup(vc, cp, party, cm_party_ctx, false);
+}
+
+static int sig_add_party(void *cm_vc_ctx, struct condis_call_params *cp,
+			 struct condis_party *party, void **cm_party_ctx)
+{
+	struct sig_vc *vc = cm_vc_ctx;
+
+	if (!vc->multipoint)
+		return -EINVAL;
+	return sig_setup(vc, cp, party, cm_party_ctx, true);
+}
+
+/* A calling leg did not come up: its requester hears it. */
+static void sig_leg_failed(struct sig_leg *leg, int status)
+{
+	struct sig_vc *v = leg->vc;
+	struct condis_vc *vc = v->vc;
+	struct condis_party *party = leg->party;
+	bool added = leg->added;
+
+	sig_leg_free(v->sig, leg);
+	if (!added)
+		v->multipoint = false;
+	if (added)
+		condis_cm_add_party_complete(status, party, NULL, NULL);
+	else
+		condis_cm_make_call_complete(status, vc, party, NULL, NULL);
+}
+
+static void sig_do_setup(struct condis_sig *sig, struct sig_leg *leg,
+			 struct condis_call_params *cp)
+{
+	u32 ref;
+	int ret;
+
+	leg->cp = cp;
+	if (sig->down) {
+		sig_leg_failed(leg, -ENETDOWN);
+		return;
+	}
+	ret = xa_alloc_cyclic(&sig->out, &ref, leg, xa_limit_32b, &sig->out_next,
+			      GFP_KERNEL);
+	if (ret < 0) {
+		sig_leg_failed(leg, -ENOMEM);
+		return;
+	}
+	leg->ref = ref;
+	leg->state = LEG_CALLING;
+	list_add_tail(&leg->node, &leg->vc->legs);
+	sig_send_retry(leg, leg->added ? CONDIS_MSG_ADD_PARTY : CONDIS_MSG_SETUP, 0);
+}
+
+/* The called station answered yes. */
+static void sig_connected(struct condis_sig *sig, struct sig_leg *leg,
+			  const struct condis_wire_sig *m)
+{
+	struct sig_vc *vc = leg->vc;
+	int ret;
+
+	sig_answered(leg);
+	leg->peer_label = ntohl(m->label);
+	leg->state = LEG_ACTIVE;
+	ret = sig_vc_program(vc);
+	if (ret) {
+		sig_send(leg, CONDIS_MSG_RELEASE_COMPLETE, ret);
+		sig_leg_failed(leg, ret);
+		return;
+	}
+	sig_send(leg, CONDIS_MSG_CONNECT_ACK, 0);
+	if (leg->added)
+		condis_cm_add_party_complete(0, leg->party, leg, NULL);
+	else
+		condis_cm_make_call_complete(0, vc->vc, leg->party, leg, NULL);
+}
+
+/* ---- called ----------------------------------------------------------------------------- */
+
+static void sig_incoming(struct condis_sig *sig, const u8 *src,
+			 const struct condis_wire_sig *m, struct condis_call_params **cpp,
+			 const struct condis_sap_desc *desc)
+{
+	u8 type = m->hdr.type, nak;
+	u32 ref = ntohl(m->hdr.ref);
+	struct sig_leg *leg;
+	struct sig_sap *sap;
+	struct sig_vc *vc;
+	int ret;
+
+	nak = type == CONDIS_MSG_SETUP ? CONDIS_MSG_RELEASE_COMPLETE :
+					 CONDIS_MSG_ADD_PARTY_REJECT;
+	leg = sig_find_in(sig, src, ref);
+	if (leg) {		/* a retransmission: our answer got lost */
+		if (leg->state == LEG_CONNECTING || leg->state == LEG_ACTIVE)
+			sig_send(leg, leg->added ? CONDIS_MSG_ADD_PARTY_ACK :
+				 CONDIS_MSG_CONNECT, 0);
+		else if (leg->state == LEG_OFFERED)
+			sig_send(leg, CONDIS_MSG_CALL_PROCEEDING, 0);
+		return;
+	}
+	if (sig->down) {
+		sig_reply(sig, src, m, nak, -ENETDOWN);
+		return;
+	}
+	sap = sig_find_sap(sig, desc);
+	if (!sap) {
+		sig_reply(sig, src, m, nak, -ENOENT);	/* INVALID_ADDRESS */
+		return;
+	}
+	ret = -ENOMEM;
+	vc = sig_vc_new(sig);
+	leg = vc ? sig_leg_new(vc, false) : NULL;
+	if (!leg) {
+		kfree(vc);
+		sig_reply(sig, src, m, nak, ret);
+		return;
+	}
+	vc->incoming = true;
+	leg->ref = ref;
+	leg->added = type == CONDIS_MSG_ADD_PARTY;
+	ether_addr_copy(leg->peer, src);
+	leg->peer_label = ntohl(m->label);
+	leg->sap = *desc;
+	leg->cp = *cpp;			/* answered with these */
+	*cpp = NULL;
+	leg->state = LEG_OFFERED;
+	list_add_tail(&leg->node, &vc->legs);
+	hash_add(sig->in, &leg->hnode, sig_in_key(src, ref));
+	ret = condis_cm_create_vc(sap->af->af, vc, &vc->vc);
+	if (ret) {
+		sig_leg_free(sig, leg);
+		kfree(vc);
+		sig_reply(sig, src, m, nak, ret);
+		return;
+	}
+	ret = sig_vc_program(vc);
+	if (!ret)
+		ret = condis_cm_dispatch_incoming_call(sap->sap, vc->vc, leg->cp);
+	if (!ret) {		/* the answer follows: sig_do_answer() */
+		sig_send(leg, CONDIS_MSG_CALL_PROCEEDING, 0);
+		return;
+	}
+	sig_queue(sig, OP_ANSWER, vc, NULL, NULL, NULL, ret, GFP_KERNEL | __GFP_NOFAIL);
+}
+
+static void sig_incoming_call_complete(int status, void *cm_vc_ctx,
+				       const struct condis_call_params *cp)
+{
+	struct sig_vc *vc = cm_vc_ctx;
+
+	sig_queue(vc->sig, OP_ANSWER, vc, NULL, NULL, NULL, status,
+		  GFP_KERNEL | __GFP_NOFAIL);
+}
+
+static struct sig_leg *sig_vc_leg(struct sig_vc *vc)
+{
+	return list_first_entry_or_null(&vc->legs, struct sig_leg, node);
+}
+
+/* The called client answered (or the caller went while it did). */
+static void sig_do_answer(struct sig_vc *vc, int status)
+{
+	struct sig_leg *leg = sig_vc_leg(vc);
+
+	if (WARN_ON_ONCE(leg && leg->state != LEG_OFFERED && leg->state != LEG_GONE))
+		return;			/* answered twice: condis would not */
+
+	if (status) {
+		if (leg && leg->state == LEG_OFFERED)
+			sig_send(leg, leg->added ? CONDIS_MSG_ADD_PARTY_REJECT :
+				 CONDIS_MSG_RELEASE_COMPLETE, status);
+		sig_callee_delete(vc);
+		return;
+	}
+	if (!leg || leg->state == LEG_GONE) {
+		condis_cm_dispatch_call_connected(vc->vc);
+		condis_cm_dispatch_incoming_close(leg ? leg->cause : -ECONNRESET, vc->vc,
+						  NULL, 0);
+		return;
+	}
+	leg->state = LEG_CONNECTING;
+	sig_send_retry(leg, leg->added ? CONDIS_MSG_ADD_PARTY_ACK : CONDIS_MSG_CONNECT, 0);
+}
+
+/* ---- releasing ---------------------------------------------------------------------------- */
+
+/* Every leg of a closing VC is down: finish its client's close. */
+static void sig_close_done(struct sig_vc *vc)
+{
+	struct condis_party *party = vc->close_party;
+
+	sig_vc_deactivate(vc);
+	vc->closing = false;
+	vc->close_party = NULL;
+	vc->multipoint = false;
+	if (vc->incoming) {
+		struct condis_vc *h = vc->vc;
+
+		condis_cm_close_call_complete(0, h, party);
+		sig_callee_delete(vc);
+		return;
+	}
+	condis_cm_close_call_complete(0, vc->vc, party);
+}
+
+static void sig_close_check(struct sig_vc *vc)
+{
+	struct sig_leg *leg;
+
+	list_for_each_entry(leg, &vc->legs, node)
+		if (leg->state == LEG_RELEASING)
+			return;
+	sig_close_done(vc);
+}
+
+/* A QoS modify in flight on @leg will not be answered. */
+static void sig_qos_abandon(struct sig_leg *leg);
+static void sig_drop_done(struct condis_sig *sig, struct sig_leg *leg);
+
+/* The client closes its VC (a calling VC with every leg, or a called one). */
+static void sig_do_close(struct condis_sig *sig, struct sig_vc *vc,
+			 struct condis_party *party)
+{
+	struct sig_leg *leg, *tmp;
+
+	vc->closing = true;
+	vc->close_party = party;
+	list_for_each_entry_safe(leg, tmp, &vc->legs, node) {
+		sig_qos_abandon(leg);
+		if (leg->state == LEG_ACTIVE || leg->state == LEG_CONNECTING) {
+			leg->state = LEG_RELEASING;
+			if (sig->down) {
+				sig_send(leg, CONDIS_MSG_RELEASE, 0);
+				leg->state = LEG_NULL;
+			} else {
+				sig_send_retry(leg, CONDIS_MSG_RELEASE, 0);
+			}
+		}
+		if (leg->state != LEG_RELEASING && !vc->incoming)
+			sig_leg_free(sig, leg);
+	}
+	sig_close_check(vc);
+}
+
+static int sig_close_call(void *cm_vc_ctx, void *cm_party_ctx, const void *buf, u32 len)
+{
+	struct sig_vc *vc = cm_vc_ctx;
+	struct sig_leg *leg = cm_party_ctx;
+
+	return sig_queue(vc->sig, OP_CLOSE, vc, leg, NULL, NULL, 0, GFP_KERNEL);
+}
+
+static int sig_drop_party(void *cm_party_ctx, const void *buf, u32 len)
+{
+	struct sig_leg *leg = cm_party_ctx;
+
+	return sig_queue(leg->vc->sig, OP_DROP, leg->vc, leg, NULL, NULL, 0, GFP_KERNEL);
+}
+
+static void sig_do_drop(struct condis_sig *sig, struct sig_leg *leg)
+{
+	sig_qos_abandon(leg);
+	if (leg->state == LEG_ACTIVE && !sig->down) {
+		leg->state = LEG_RELEASING;
+		sig_send_retry(leg, CONDIS_MSG_DROP_PARTY, 0);
+		return;
+	}
+	if (leg->state == LEG_ACTIVE)
+		sig_send(leg, CONDIS_MSG_DROP_PARTY, 0);
+	sig_drop_done(sig, leg);
+}
+
+static void sig_drop_done(struct condis_sig *sig, struct sig_leg *leg)
+{
+	struct condis_party *party = leg->party;
+	struct sig_vc *vc = leg->vc;
+
+	sig_leg_free(sig, leg);
+	if (vc->active)
+		sig_vc_program(vc);
+	condis_cm_drop_party_complete(0, party);
+}
+
+/* The far end is gone: the local client hears it and closes. */
+static void sig_far_end_gone(struct sig_leg *leg, int cause)
+{
+	struct sig_vc *vc = leg->vc;
+
+	sig_answered(leg);
+	sig_qos_abandon(leg);
+	leg->cause = cause;
+	switch (leg->state) {
+	case LEG_OFFERED:		/* told when the client answers */
+		leg->state = LEG_GONE;
+		return;
+	case LEG_CONNECTING:
+		leg->state = LEG_GONE;
+		condis_cm_dispatch_call_connected(vc->vc);
+		break;
+	case LEG_ACTIVE:
+		leg->state = LEG_GONE;
+		break;
+	default:
+		return;
+	}
+	if (vc->closing)
+		return;
+	if (leg->party && !sig_vc_single(vc))
+		condis_cm_dispatch_incoming_drop_party(cause, leg->party, NULL, 0);
+	else
+		condis_cm_dispatch_incoming_close(cause, vc->vc, NULL, 0);
+}
+
+/* Our release of @leg is answered (or given up on). */
+static void sig_released(struct condis_sig *sig, struct sig_leg *leg)
+{
+	struct sig_vc *vc = leg->vc;
+	u8 msg = leg->retry_msg;
+
+	sig_answered(leg);
+	if (msg == CONDIS_MSG_DROP_PARTY) {
+		sig_drop_done(sig, leg);
+		return;
+	}
+	leg->state = LEG_NULL;
+	if (!vc->incoming)
+		sig_leg_free(sig, leg);
+	sig_close_check(vc);
+}
+
+/* ---- QoS ----------------------------------------------------------------------------------- */
+
+static int sig_modify_qos(void *cm_vc_ctx, struct condis_call_params *cp)
+{
+	struct sig_vc *vc = cm_vc_ctx;
+
+	return sig_queue(vc->sig, OP_QOS, vc, NULL, NULL, cp, 0, GFP_KERNEL);
+}
+
+static void sig_qos_done(struct sig_vc *vc)
+{
+	if (--vc->qos_wait)
+		return;
+	condis_cm_modify_qos_complete(vc->qos_status, vc->vc, NULL);
+}
+
+static void sig_qos_answer(struct sig_leg *leg, int status)
+{
+	struct sig_vc *vc = leg->vc;
+
+	if (!leg->qos_cp)
+		return;
+	if (leg->retry_msg == CONDIS_MSG_MODIFY)
+		sig_answered(leg);
+	condis_call_params_free(leg->qos_cp);
+	leg->qos_cp = NULL;
+	if (status && !vc->qos_status)
+		vc->qos_status = status;
+	sig_qos_done(vc);
+}
+
+static void sig_qos_abandon(struct sig_leg *leg)
+{
+	sig_qos_answer(leg, -ECONNRESET);
+}
+
+static void sig_do_qos(struct condis_sig *sig, struct sig_vc *vc,
+		       struct condis_call_params *cp)
+{
+	struct sig_leg *leg;
+
+	vc->qos_wait = 1;		/* held until every leg is asked */
+	vc->qos_status = 0;
+	list_for_each_entry(leg, &vc->legs, node) {
+		if (leg->state != LEG_ACTIVE || leg->qos_cp)
+			continue;
+		leg->qos_cp = condis_call_params_dup(cp, GFP_KERNEL);
+		if (!leg->qos_cp) {
+			vc->qos_status = -ENOMEM;
+			continue;
+		}
+		vc->qos_wait++;
+		sig_send_retry(leg, CONDIS_MSG_MODIFY, 0);
+	}
+	if (vc->qos_wait == 1 && !vc->qos_status)
+		vc->qos_status = -ENOTCONN;
+	sig_qos_done(vc);
+}
+
+/* ---- timers -------------------------------------------------------------------------------- */
+
+static void sig_timer_fn(struct work_struct *work)
+{
+	struct sig_leg *leg = container_of(to_delayed_work(work), struct sig_leg, timer);
+	struct condis_sig *sig = leg->vc->sig;
+	u8 msg = leg->retry_msg;
+	unsigned long flags;
+
+	if (!msg)
+		return;
+	if (msg == CONDIS_MSG_CALL_PROCEEDING) {	/* no answer in time */
+		leg->retry_msg = 0;
+		sig_send(leg, CONDIS_MSG_RELEASE_COMPLETE, -ETIMEDOUT);
+		sig_leg_failed(leg, -ECONNREFUSED);
+		return;
+	}
+	if (leg->retries < sig_max_retries && !sig->down) {
+		leg->retries++;
+		spin_lock_irqsave(&sig->stats_lock, flags);
+		sig->stats.retransmits++;
+		spin_unlock_irqrestore(&sig->stats_lock, flags);
+		sig_send(leg, msg, leg->cause);
+		mod_delayed_work(sig->wq, &leg->timer, msecs_to_jiffies(sig_retry_ms));
+		return;
+	}
+	spin_lock_irqsave(&sig->stats_lock, flags);
+	sig->stats.timeouts++;
+	spin_unlock_irqrestore(&sig->stats_lock, flags);
+	leg->retry_msg = 0;
+	switch (msg) {
+	case CONDIS_MSG_SETUP:
+	case CONDIS_MSG_ADD_PARTY:
+		/* the far end may have it after all: let it forget */
+		sig_send(leg, CONDIS_MSG_RELEASE_COMPLETE, -ECONNREFUSED);
+		sig_leg_failed(leg, -ECONNREFUSED);	/* DEST_OUT_OF_ORDER */
+		break;
+	case CONDIS_MSG_CONNECT:
+	case CONDIS_MSG_ADD_PARTY_ACK:
+		sig_send(leg, CONDIS_MSG_RELEASE_COMPLETE, -ECONNREFUSED);
+		sig_far_end_gone(leg, -ECONNREFUSED);
+		break;
+	case CONDIS_MSG_RELEASE:
+	case CONDIS_MSG_DROP_PARTY:
+		leg->retry_msg = msg;	/* sig_released() tells which */
+		sig_released(sig, leg);
+		break;
+	case CONDIS_MSG_MODIFY:
+		sig_qos_answer(leg, -ECONNREFUSED);
+		break;
+	}
+}
+
+/* ---- received messages ---------------------------------------------------------------------- */
+
+static void sig_unexpected(struct condis_sig *sig, struct sig_leg *leg)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->stats_lock, flags);
+	sig->stats.unexpected++;
+	spin_unlock_irqrestore(&sig->stats_lock, flags);
+	if (leg)
+		sig_send(leg, CONDIS_MSG_STATUS, -EPROTO);
+}
+
+/* A message about a call this station does not know. */
+static void sig_no_call(struct condis_sig *sig, const u8 *src, const struct condis_wire_sig *m)
+{
+	switch (m->hdr.type) {
+	case CONDIS_MSG_RELEASE:
+	case CONDIS_MSG_CONNECT:
+	case CONDIS_MSG_ADD_PARTY_ACK:
+		sig_reply(sig, src, m, CONDIS_MSG_RELEASE_COMPLETE, -EINVAL);
+		break;
+	case CONDIS_MSG_DROP_PARTY:
+		sig_reply(sig, src, m, CONDIS_MSG_DROP_PARTY_ACK, 0);
+		break;
+	case CONDIS_MSG_MODIFY:
+		sig_reply(sig, src, m, CONDIS_MSG_MODIFY_REJECT, -ENOTCONN);
+		break;
+	default:		/* answers and status: nothing to answer */
+		break;
+	}
+}
+
+static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb)
+{
+	struct condis_call_params *cp = NULL;
+	struct condis_sap_desc desc = {};
+	struct condis_wire_sig *m;
+	struct sig_leg *leg;
+	unsigned long flags;
+	int cause;
+	u32 ref;
+	u8 type;
+
+	if (sig_msg_parse(skb, &m, &cp, &desc)) {
+		spin_lock_irqsave(&sig->stats_lock, flags);
+		sig->stats.malformed++;
+		spin_unlock_irqrestore(&sig->stats_lock, flags);
+		goto out;
+	}
+	type = m->hdr.type;
+	ref = ntohl(m->hdr.ref);
+	cause = m->cause ? condis_status_from_ndis(ntohl(m->cause)) : 0;
+	sig_count(sig, false, type);
+	sig_log_msg(sig, false, src, m);
+	if (type == CONDIS_MSG_SETUP || type == CONDIS_MSG_ADD_PARTY) {
+		if (ntohs(m->hdr.flags) & CONDIS_WF_FROM_CALLER)
+			sig_incoming(sig, src, m, &cp, &desc);
+		else
+			sig_unexpected(sig, NULL);
+		goto out;
+	}
+	if (ntohs(m->hdr.flags) & CONDIS_WF_FROM_CALLER)
+		leg = sig_find_in(sig, src, ref);
+	else
+		leg = sig_find_out(sig, src, ref);
+	if (!leg || !leg->vc) {
+		sig_no_call(sig, src, m);
+		goto out;
+	}
+
+	switch (type) {
+	case CONDIS_MSG_CONNECT:
+	case CONDIS_MSG_ADD_PARTY_ACK:
+		if (leg->state == LEG_CALLING)
+			sig_connected(sig, leg, m);
+		else if (leg->state == LEG_ACTIVE)
+			sig_send(leg, CONDIS_MSG_CONNECT_ACK, 0);
+		else
+			sig_unexpected(sig, leg);
+		break;
+	case CONDIS_MSG_CALL_PROCEEDING:
+		/* the called client has it: no more SETUPs, wait for its answer */
+		if (leg->state == LEG_CALLING && leg->retry_msg &&
+		    leg->retry_msg != CONDIS_MSG_CALL_PROCEEDING) {
+			leg->retry_msg = CONDIS_MSG_CALL_PROCEEDING;
+			mod_delayed_work(sig->wq, &leg->timer, msecs_to_jiffies(sig_answer_ms));
+		}
+		break;
+	case CONDIS_MSG_CONNECT_ACK:
+		if (leg->state == LEG_CONNECTING) {
+			sig_answered(leg);
+			leg->state = LEG_ACTIVE;
+			condis_cm_dispatch_call_connected(leg->vc->vc);
+		} else if (leg->state != LEG_ACTIVE) {
+			sig_unexpected(sig, leg);
+		}
+		break;
+	case CONDIS_MSG_RELEASE:
+	case CONDIS_MSG_DROP_PARTY:
+		sig_reply(sig, src, m, type == CONDIS_MSG_RELEASE ?
+			  CONDIS_MSG_RELEASE_COMPLETE : CONDIS_MSG_DROP_PARTY_ACK, 0);
+		fallthrough;
+	case CONDIS_MSG_RELEASE_COMPLETE:
+	case CONDIS_MSG_ADD_PARTY_REJECT:
+	case CONDIS_MSG_DROP_PARTY_ACK:
+		if (leg->state == LEG_CALLING)
+			sig_leg_failed(leg, cause ?: -ECONNRESET);
+		else if (leg->state == LEG_RELEASING)
+			sig_released(sig, leg);
+		else
+			sig_far_end_gone(leg, cause);
+		break;
+	case CONDIS_MSG_MODIFY:
+		if (leg->state != LEG_ACTIVE || !cp) {
+			sig_reply(sig, src, m, CONDIS_MSG_MODIFY_REJECT, -ENOTCONN);
+			break;
+		}
+		condis_cm_dispatch_incoming_qos_change(leg->vc->vc, cp);
+		sig_reply(sig, src, m, CONDIS_MSG_MODIFY_ACK, 0);
+		break;
+	case CONDIS_MSG_MODIFY_ACK:
+	case CONDIS_MSG_MODIFY_REJECT:
+		if (leg->qos_cp)
+			sig_qos_answer(leg, type == CONDIS_MSG_MODIFY_ACK ? 0 :
+					    cause ?: -EKEYREJECTED);
+		break;
+	case CONDIS_MSG_STATUS:
+		/* the far end has no such call: it is gone */
+		if (m->state == LEG_NULL && leg->state != LEG_CALLING)
+			sig_far_end_gone(leg, -ECONNRESET);
+		break;
+	}
+out:
+	condis_call_params_free(cp);
+	kfree_skb(skb);
+}
+
+/**
+ * condis_sig_rx - hand a received signalling message to the engine
+ * @sig: the engine
+ * @src: the sending station
+ * @skb: the message, from struct condis_wire_sig on; taken
+ *
+ * Context: any (softirq typically).
+ */
+void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb)
+{
+	struct sig_op *o = sig_op_new(sig, OP_RX, GFP_ATOMIC);
+
+	if (!o) {
+		kfree_skb(skb);
+		return;
+	}
+	o->skb = skb;
+	ether_addr_copy(o->src, src);
+	queue_work(sig->wq, &o->work);
+}
+EXPORT_SYMBOL_GPL(condis_sig_rx);
+
+/* ---- the work -------------------------------------------------------------------------------- */
+
+static void sig_do_down(struct condis_sig *sig)
+{
+	struct sig_leg *leg;
+	unsigned long i;
+	int bkt;
+
+	sig->down = true;
+	/* calls being set up or released stop waiting for the far end */
+	xa_for_each(&sig->out, i, leg)
+		if (leg->retry_msg)
+			mod_delayed_work(sig->wq, &leg->timer, 0);
+	hash_for_each(sig->in, bkt, leg, hnode)
+		if (leg->retry_msg)
+			mod_delayed_work(sig->wq, &leg->timer, 0);
+}
+
+static void sig_op_fn(struct work_struct *work)
+{
+	struct sig_op *o = container_of(work, struct sig_op, work);
+	struct condis_sig *sig = o->sig;
+
+	switch (o->op) {
+	case OP_REGISTER:
+		sig_do_register(sig, o->sap);
+		break;
+	case OP_DEREGISTER:
+		sig_do_deregister(o->sap);
+		break;
+	case OP_SETUP:
+		sig_do_setup(sig, o->leg, o->cp);	/* takes o->cp */
+		o->cp = NULL;
+		break;
+	case OP_ANSWER:
+		sig_do_answer(o->vc, o->status);
+		break;
+	case OP_CLOSE:
+		sig_do_close(sig, o->vc, o->leg ? o->leg->party : NULL);
+		break;
+	case OP_DROP:
+		sig_do_drop(sig, o->leg);
+		break;
+	case OP_QOS:
+		sig_do_qos(sig, o->vc, o->cp);
+		break;
+	case OP_FREE:
+		sig_do_free(sig, o->vc);
+		break;
+	case OP_RX:
+		sig_do_rx(sig, o->src, o->skb);
+		break;
+	case OP_DOWN:
+		sig_do_down(sig);
+		break;
+	default:
+		break;
+	}
+	condis_call_params_free(o->cp);
+	kfree(o);
+}
+
+/* ---- what the engine does not need, or refuses ------------------------------------------ */
+
+static void sig_activate_vc_complete(int status, void *cm_vc_ctx,
+				     const struct condis_call_params *cp)
+{
+}
+
+static void sig_deactivate_vc_complete(int status, void *cm_vc_ctx)
+{
+}
+
+static void sig_notify_close_af_complete(int status, void *cm_af_ctx)
+{
+}
+
+static int sig_oid_request(void *cm_af_ctx, void *cm_vc_ctx, struct condis_oid_request *req)
+{
+	return -EOPNOTSUPP;
+}
+
+static void sig_oid_request_complete(void *cm_af_ctx, struct condis_oid_request *req,
+				     int status)
+{
+}
+
+const struct condis_cm_ops condis_sig_cm_ops = {
+	.open_af = sig_open_af,
+	.close_af = sig_close_af,
+	.register_sap = sig_register_sap,
+	.deregister_sap = sig_deregister_sap,
+	.create_vc = sig_create_vc,
+	.delete_vc = sig_delete_vc,
+	.make_call = sig_make_call,
+	.close_call = sig_close_call,
+	.incoming_call_complete = sig_incoming_call_complete,
+	.add_party = sig_add_party,
+	.drop_party = sig_drop_party,
+	.modify_qos = sig_modify_qos,
+	.activate_vc_complete = sig_activate_vc_complete,
+	.deactivate_vc_complete = sig_deactivate_vc_complete,
+	.notify_close_af_complete = sig_notify_close_af_complete,
+	.oid_request = sig_oid_request,
+	.oid_request_complete = sig_oid_request_complete,
+};
+EXPORT_SYMBOL_GPL(condis_sig_cm_ops);
+
+/**
+ * condis_sig_shutdown - the adapter is going: stop waiting for the network
+ * @sig: the engine
+ *
+ * Calls set up from now on fail with -ENETDOWN; releases are sent once and
+ * not waited for, so that condis can close every call quickly.
+ * Context: process.
+ */
+void condis_sig_shutdown(struct condis_sig *sig)
+{
+	sig_queue(sig, OP_DOWN, NULL, NULL, NULL, NULL, 0, GFP_KERNEL | __GFP_NOFAIL);
+	flush_workqueue(sig->wq);
+}
+EXPORT_SYMBOL_GPL(condis_sig_shutdown);
+
+/**
+ * condis_sig_create - a new engine
+ * @name: for its workqueue and messages
+ * @mac: the station's address
+ * @integrated: an MCM (@tp->program is set) rather than a stand-alone CM
+ * @tp: the transport
+ * @ctx: its context
+ *
+ * Register a CM with condis_sig_cm_ops and the engine as context next.
+ * Context: process.
+ * Return: the engine or NULL.
+ */
+struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integrated,
+				     const struct condis_sig_transport *tp, void *ctx)
+{
+	struct condis_sig *sig = kzalloc(sizeof(*sig), GFP_KERNEL);
+
+	if (!sig)
+		return NULL;
+	strscpy(sig->name, name, sizeof(sig->name));
+	ether_addr_copy(sig->mac, mac);
+	sig->integrated = integrated;
+	sig->tp = tp;
+	sig->ctx = ctx;
+	INIT_LIST_HEAD(&sig->saps);
+	xa_init_flags(&sig->out, XA_FLAGS_ALLOC1);
+	hash_init(sig->in);
+	spin_lock_init(&sig->stats_lock);
+	sig->wq = alloc_ordered_workqueue("condis_sig/%s", WQ_MEM_RECLAIM, sig->name);
+	if (!sig->wq) {
+		kfree(sig);
+		return NULL;
+	}
+	return sig;
+}
+EXPORT_SYMBOL_GPL(condis_sig_create);
+
+/**
+ * condis_sig_destroy - free an engine
+ * @sig: the engine, whose CM registration is gone (every call closed)
+ *
+ * Context: process.
+ */
+void condis_sig_destroy(struct condis_sig *sig)
+{
+	struct hlist_node *tmp;
+	struct sig_leg *leg;
+	unsigned long i;
+
+	flush_workqueue(sig->wq);
+	/* legs the far end never answered for, of VCs already gone */
+	xa_for_each(&sig->out, i, leg) {
+		cancel_delayed_work_sync(&leg->timer);
+		sig_leg_free(sig, leg);
+	}
+	hash_for_each_safe(sig->in, i, tmp, leg, hnode) {
+		cancel_delayed_work_sync(&leg->timer);
+		sig_leg_free(sig, leg);
+	}
+	destroy_workqueue(sig->wq);
+	WARN_ON(!list_empty(&sig->saps));
+	xa_destroy(&sig->out);
+	kfree(sig);
+}
+EXPORT_SYMBOL_GPL(condis_sig_destroy);
+
+/**
+ * condis_sig_get_stats - read an engine's counters
+ * @sig: the engine
+ * @st: filled in
+ */
+void condis_sig_get_stats(struct condis_sig *sig, struct condis_sig_stats *st)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&sig->stats_lock, flags);
+	*st = sig->stats;
+	spin_unlock_irqrestore(&sig->stats_lock, flags);
+}
+EXPORT_SYMBOL_GPL(condis_sig_get_stats);
+
+MODULE_DESCRIPTION("condis signalling engine (call managers over Ethernet)");
+MODULE_AUTHOR("The condis developers");
+MODULE_LICENSE("GPL");
+MODULE_VERSION("0.1");

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * condis_sig internals: the engine's objects.
+ *
+ * All call state lives on the engine's ordered workqueue: the CM handlers
+ * condis calls, the frames received and the retransmission timers only
+ * queue work there, so one item at a time touches it and no lock is held
+ * while condis runs a client's handler.
+ */
+#ifndef _CONDIS_SIG_H
+#define _CONDIS_SIG_H
+
+#include <linux/hashtable.h>
+#include <linux/list.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <net/condis_sig.h>
+
+/**
+ * struct condis_sig - one engine (one adapter's call manager)
+ * @name: for messages
+ * @mac: the station's address
+ * @integrated: an MCM (activation is the engine's own business)
+ * @tp: the transport
+ * @ctx: the transport's context
+ * @wq: ordered: every state change runs here
+ * @saps: struct sig_sap registered
+ * @out: legs this station called, by call reference; @out_next: the next one
+ * @in: legs other stations called, by (station, call reference)
+ * @down: the adapter is going: no waiting for the network any more
+ * @stats_lock: @stats
+ * @stats: counters
+ */
+struct condis_sig {
+	char name[32];
+	u8 mac[ETH_ALEN];
+	bool integrated;
+	const struct condis_sig_transport *tp;
+	void *ctx;
+	struct workqueue_struct *wq;
+	struct list_head saps;
+	struct xarray out;
+	u32 out_next;
+	DECLARE_HASHTABLE(in, 8);
+	bool down;
+	spinlock_t stats_lock;
+	struct condis_sig_stats stats;
+};
+
+struct sig_af {
+	struct condis_sig *sig;
+	struct condis_af *af;
+};
+
+struct sig_sap {
+	struct list_head node;
+	struct sig_af *af;
+	struct condis_sap *sap;
+	struct condis_sap_desc desc;
+};
+
+/**
+ * struct sig_vc - the CM's context of a VC
+ * @sig: the engine
+ * @vc: the VC
+ * @incoming: called VC (the CM created it); its one leg is @legs' only entry
+ * @multipoint: calling VC of a point-to-multipoint call
+ * @active: activated (its data path programmed)
+ * @closing: its client closes it; @close_party: the party it named
+ * @qos_wait: legs whose answer to a QoS modify is awaited; @qos_status
+ * @legs: struct sig_leg
+ */
+struct sig_vc {
+	struct condis_sig *sig;
+	struct condis_vc *vc;
+	bool incoming;
+	bool multipoint;
+	bool active;
+	bool closing;
+	struct condis_party *close_party;
+	int qos_wait;
+	int qos_status;
+	struct list_head legs;
+};
+
+enum sig_state {
+	LEG_NULL,
+	LEG_CALLING,		/* setup or add party sent */
+	LEG_OFFERED,		/* incoming: the client answers */
+	LEG_CONNECTING,		/* incoming: connect sent, ack awaited */
+	LEG_ACTIVE,
+	LEG_RELEASING,		/* release or drop party sent */
+	LEG_GONE,		/* the far end released; the client closes */
+};
+
+/**
+ * struct sig_leg - one call on the wire (one party of a multipoint call)
+ * @node: in vc->legs
+ * @hnode: in sig->in (called legs)
+ * @vc: the VC, NULL once it let go
+ * @party: the party, for a multipoint root
+ * @ref: call reference
+ * @caller: this station called
+ * @added: set up by add party
+ * @state: enum sig_state
+ * @peer: the other station
+ * @peer_label: its VC label
+ * @cp: setup parameters (sent or received)
+ * @qos_cp: a QoS modify's parameters, while it is unanswered
+ * @sap: called SAP (caller: for retransmissions)
+ * @cause: why it was released (condis status)
+ * @retry_msg: message to retransmit on timeout; @retries so far
+ * @timer: the retransmission timer (on the engine's workqueue)
+ */
+struct sig_leg {
+	struct list_head node;
+	struct hlist_node hnode;
+	struct sig_vc *vc;
+	struct condis_party *party;
+	u32 ref;
+	bool caller;
+	bool added;
+	u8 state;
+	u8 peer[ETH_ALEN];
+	u32 peer_label;
+	struct condis_call_params *cp;
+	struct condis_call_params *qos_cp;
+	struct condis_sap_desc sap;
+	int cause;
+	u8 retry_msg;
+	u8 retries;
+	struct delayed_work timer;
+};
+
+/* wire.c */
+struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 ref,
+			      int cause, u32 label, u8 state,
+			      const struct condis_call_params *cp,
+			      const struct condis_sap_desc *sap);
+int sig_msg_parse(struct sk_buff *skb, struct condis_wire_sig **msg,
+		  struct condis_call_params **cp, struct condis_sap_desc *sap);
+void sig_count(struct condis_sig *sig, bool tx, unsigned int type);
+
+/* engine.c */
+extern unsigned int sig_retry_ms;
+extern unsigned int sig_max_retries;
+
+#endif /* _CONDIS_SIG_H */

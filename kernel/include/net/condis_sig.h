@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * condis signalling: the wire format of condis over Ethernet and the
+ * signalling engine (condis_sig.ko) that call managers share.
+ *
+ * Every condis frame is an Ethernet frame of EtherType %ETH_P_CONDIS (IEEE
+ * 802 local experimental EtherType 1) starting with struct condis_wire_hdr.
+ * Data frames (%CONDIS_MSG_DATA) carry a client's frame for the VC whose
+ * label is @ref at the receiving station. Every other type is a signalling
+ * message (struct condis_wire_sig and a body); its @ref is the call
+ * reference the calling station chose. Documentation/condis/signalling.rst
+ * describes the protocol.
+ *
+ * The engine is packaged twice: an Ethernet miniport's integrated call
+ * manager (the MCM paths) and a stand-alone call manager that reaches the
+ * network through a signalling VC on the miniport (the CM paths). Both give
+ * it a transport (struct condis_sig_transport) and feed it the signalling
+ * frames they receive.
+ */
+#ifndef _NET_CONDIS_SIG_H
+#define _NET_CONDIS_SIG_H
+
+#include <linux/if_ether.h>
+#include <linux/types.h>
+#include <net/condis.h>
+
+#define ETH_P_CONDIS		0x88B5	/* IEEE Std 802 local experimental 1 */
+#define CONDIS_WIRE_VERSION	1
+
+/* Message types (struct condis_wire_hdr.type). */
+enum condis_msg {
+	CONDIS_MSG_DATA,
+	CONDIS_MSG_SETUP,
+	CONDIS_MSG_CONNECT,
+	CONDIS_MSG_CONNECT_ACK,
+	CONDIS_MSG_RELEASE,
+	CONDIS_MSG_RELEASE_COMPLETE,
+	CONDIS_MSG_ADD_PARTY,
+	CONDIS_MSG_ADD_PARTY_ACK,
+	CONDIS_MSG_ADD_PARTY_REJECT,
+	CONDIS_MSG_DROP_PARTY,
+	CONDIS_MSG_DROP_PARTY_ACK,
+	CONDIS_MSG_MODIFY,
+	CONDIS_MSG_MODIFY_ACK,
+	CONDIS_MSG_MODIFY_REJECT,
+	CONDIS_MSG_STATUS,
+	CONDIS_MSG_CALL_PROCEEDING,
+	__CONDIS_MSG_MAX,
+};
+
+/* struct condis_wire_hdr.flags */
+#define CONDIS_WF_FROM_CALLER	0x0001	/* sent by the calling station */
+#define CONDIS_WF_MULTIPOINT	0x0002	/* a leg of a point-to-multipoint call */
+
+/**
+ * struct condis_wire_hdr - every condis frame starts with it
+ * @version: %CONDIS_WIRE_VERSION
+ * @type: enum condis_msg
+ * @flags: CONDIS_WF_* (signalling)
+ * @ref: data: the receiver's VC label; signalling: the call reference
+ */
+struct condis_wire_hdr {
+	u8 version;
+	u8 type;
+	__be16 flags;
+	__be32 ref;
+} __packed;
+
+/**
+ * struct condis_wire_params - call parameters on the wire
+ * @flags: CONDIS_CALL_* flags
+ * @tx: the sender's transmit flowspec, eight u32 in struct condis_flowspec
+ *	order
+ * @rx: the sender's receive flowspec
+ */
+struct condis_wire_params {
+	__be32 flags;
+	__be32 tx[8];
+	__be32 rx[8];
+} __packed;
+
+/**
+ * struct condis_wire_sig - a signalling message's fixed part
+ * @hdr: the header
+ * @cause: NDIS_STATUS value (release, reject, status); 0 otherwise
+ * @label: setup, add party: the caller's VC label; connect, add party ack:
+ *	the called station's VC label; 0 otherwise
+ * @state: the sender's state of the call (status); 0 otherwise
+ * @sap_len: setup, add party: bytes of called SAP address that follow
+ *	@params; 0 otherwise
+ * @sap_type: setup, add party: the called SAP's type
+ * @params: setup, connect, add party, add party ack, modify, modify ack
+ */
+struct condis_wire_sig {
+	struct condis_wire_hdr hdr;
+	__be32 cause;
+	__be32 label;
+	u8 state;
+	u8 sap_len;
+	__be16 sap_type;
+	struct condis_wire_params params;
+} __packed;
+
+/*
+ * Addressing. A call's called address (the CM-specific block of the make
+ * call and add party parameters) is the called station's MAC address
+ * followed by the called SAP's address bytes.
+ */
+#define CONDIS_SIG_ADDR_MIN	(ETH_ALEN + 1)
+
+/**
+ * struct condis_eth_media - where a VC's frames go (the media-specific
+ * block of the parameters an Ethernet VC is activated with)
+ * @ndest: destinations that follow (several: a multipoint root)
+ * @signalling: the VC carries signalling messages (a stand-alone CM's):
+ *	each frame sent starts with the destination MAC address, each frame
+ *	received with the source MAC address
+ * @dest: @ndest (station, label) pairs
+ */
+struct condis_eth_media {
+	u32 ndest;
+	u32 signalling;
+	struct condis_eth_dest {
+		u8 mac[ETH_ALEN];
+		u16 pad;
+		u32 label;
+	} dest[];
+};
+
+/* ---- the engine ------------------------------------------------------------ */
+
+struct condis_sig;
+
+/**
+ * struct condis_sig_transport - what the engine needs from its packaging
+ * @xmit: send a signalling message (@skb holds it, from struct
+ *	condis_wire_sig on) to the station @dst. Takes @skb. Process
+ *	context.
+ * @headroom: bytes @xmit needs in front of the message
+ * @program: integrated packaging only: program the data path of @vc (the
+ *	MCM activates its own VCs); NULL for a stand-alone CM, which
+ *	activates through condis. Process context.
+ */
+struct condis_sig_transport {
+	int (*xmit)(void *ctx, const u8 *dst, struct sk_buff *skb);
+	unsigned int headroom;
+	int (*program)(void *ctx, struct condis_vc *vc,
+		       const struct condis_eth_media *media);
+};
+
+/**
+ * struct condis_sig_stats - an engine's counters
+ * @tx: messages sent, by type
+ * @rx: messages received, by type
+ * @retransmits: messages sent again after a timeout
+ * @timeouts: calls given up after the last retry
+ * @malformed: frames dropped as malformed
+ * @unexpected: messages that did not fit a call's state
+ */
+struct condis_sig_stats {
+	u64 tx[__CONDIS_MSG_MAX];
+	u64 rx[__CONDIS_MSG_MAX];
+	u64 retransmits;
+	u64 timeouts;
+	u64 malformed;
+	u64 unexpected;
+};
+
+struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integrated,
+				     const struct condis_sig_transport *tp, void *ctx);
+void condis_sig_destroy(struct condis_sig *sig);
+void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb);
+void condis_sig_shutdown(struct condis_sig *sig);
+void condis_sig_get_stats(struct condis_sig *sig, struct condis_sig_stats *st);
+
+/* The CM handlers; the cm_ctx of the registration is the engine. */
+extern const struct condis_cm_ops condis_sig_cm_ops;
+
+const char *condis_msg_name(unsigned int type);
+
+#endif /* _NET_CONDIS_SIG_H */
