@@ -3,6 +3,8 @@
 // condisctl call and party, and the call parameters keywords.
 #include "cli.hpp"
 
+#include <net/if.h>
+
 #include <iostream>
 #include <linux/condis.h>
 
@@ -137,6 +139,16 @@ std::string settle(Session &s, uint32_t request, const Reply &r, const char *pen
 
 namespace {
 
+// A station's MAC address: six colon-separated hex bytes.
+Bytes parse_station(const std::string &word)
+{
+	Bytes b = parse_bytes(word);
+	if (b.size() != 6 || word.find(':') == std::string::npos)
+		throw Usage("\"" + word + "\" is not a MAC address (like 02:00:00:00:00:01)");
+	return b;
+}
+
+
 // The NDIS_STATUS of a cause word: a number or one of a few names.
 uint32_t cause_of(Args &a)
 {
@@ -173,7 +185,7 @@ void cmd_call(Session &s, Args &a)
 	}
 	if (cmd == "make") {
 		uint32_t af = 0;
-		Bytes to;
+		Bytes to, station;
 		CallParams p;
 		bool params = false;
 		while (!a.empty()) {
@@ -181,6 +193,8 @@ void cmd_call(Session &s, Args &a)
 				af = a.number("af id");
 			else if (a.take("to"))
 				to = parse_bytes(a.next("called address"));
+			else if (a.take("station"))
+				station = parse_station(a.next("station MAC address"));
 			else if (parse_param(a, p))
 				params = true;
 			else
@@ -188,6 +202,7 @@ void cmd_call(Session &s, Args &a)
 		}
 		if (!af || to.empty())
 			throw Usage("call make needs af ID and to ADDR");
+		to.insert(to.begin(), station.begin(), station.end());
 		Reply r = s.client.call_make(af, to, params ? std::optional(p) : std::nullopt);
 		std::string state = settle(s, CONDIS_REQUEST_CALL_MAKE, r, "outgoing", "connected");
 		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
@@ -221,6 +236,19 @@ void cmd_call(Session &s, Args &a)
 		s.close_fd(id);
 		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
 	}
+	if (cmd == "netdev") {
+		uint32_t id = a.number("call id");
+		std::string name;
+		if (a.take("name"))
+			name = a.next("interface name");
+		a.done();
+		Reply r = s.client.call_netdev(id, name);
+		json j = { { "id", r.id }, { "ifindex", r.ifindex } };
+		char ifname[IF_NAMESIZE] = "";
+		if (if_indextoname(r.ifindex, ifname))
+			j["dev"] = ifname;
+		return emit(s.opt, "call", j);
+	}
 	if (cmd == "modify") {
 		uint32_t id = a.number("call id");
 		CallParams p = s.client.call(id).params.value_or(CallParams{});
@@ -235,13 +263,15 @@ void cmd_call(Session &s, Args &a)
 	}
 	if (cmd == "help") {
 		std::cout << "Usage: condisctl call show [ ID ]\n"
-			     "       condisctl call make af ID to ADDR [ PARAMS ]\n"
+			     "       condisctl call make af ID to ADDR [ station MAC ] [ PARAMS ]\n"
 			     "       condisctl call accept ID [ PARAMS ]\n"
 			     "       condisctl call reject ID [ cause CAUSE ]\n"
 			     "       condisctl call close ID\n"
 			     "       condisctl call modify ID PARAMS\n"
+			     "       condisctl call netdev ID [ name IFNAME ]\n"
 			     "PARAMS := [ multipoint ] [ { tx-rate | rx-rate | tx-peak | rx-peak |\n"
 			     "            tx-sdu | rx-sdu | latency | service-type } N ] [ media HEX ]\n"
+			     "MAC: the called station (Ethernet address family), e.g. 02:00:00:00:00:01\n"
 			     "CAUSE := { not-accepted | dest-out-of-order | invalid-address |\n"
 			     "           resources | incompatible-qos | failure | NDIS_STATUS }\n";
 		return;
@@ -255,7 +285,7 @@ void cmd_party(Session &s, Args &a)
 
 	if (cmd == "add") {
 		uint32_t call = 0;
-		Bytes to;
+		Bytes to, station;
 		CallParams p;
 		bool params = false;
 		while (!a.empty()) {
@@ -263,6 +293,8 @@ void cmd_party(Session &s, Args &a)
 				call = a.number("call id");
 			else if (a.take("to"))
 				to = parse_bytes(a.next("called address"));
+			else if (a.take("station"))
+				station = parse_station(a.next("station MAC address"));
 			else if (parse_param(a, p))
 				params = true;
 			else
@@ -270,6 +302,7 @@ void cmd_party(Session &s, Args &a)
 		}
 		if (!call || to.empty())
 			throw Usage("party add needs call ID and to ADDR");
+		to.insert(to.begin(), station.begin(), station.end());
 		Reply r = s.client.party_add(call, to, params ? std::optional(p) : std::nullopt);
 		std::string state = settle(s, CONDIS_REQUEST_PARTY_ADD, r, "adding", "active");
 		return emit(s.opt, "party", { { "id", r.id }, { "state", state } });
@@ -282,7 +315,7 @@ void cmd_party(Session &s, Args &a)
 		return emit(s.opt, "party", { { "id", r.id }, { "state", state } });
 	}
 	if (cmd == "help") {
-		std::cout << "Usage: condisctl party add call ID to ADDR [ PARAMS ]\n"
+		std::cout << "Usage: condisctl party add call ID to ADDR [ station MAC ] [ PARAMS ]\n"
 			     "       condisctl party drop ID\n";
 		return;
 	}

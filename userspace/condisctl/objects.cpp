@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <iostream>
 #include <linux/condis.h>
+#include <net/if.h>
 #include <thread>
 
 using namespace condis;
@@ -20,7 +21,15 @@ json adapter_json(const Adapter &a)
 	json types = json::array();
 	for (uint32_t t : a.af_types)
 		types.push_back(names::af_type(t));
-	return { { "id", a.id }, { "name", a.name }, { "af-types", types } };
+	json j = { { "id", a.id }, { "name", a.name }, { "af-types", types } };
+	if (a.ifindex) {
+		char name[IF_NAMESIZE] = "";
+		j["ifindex"] = a.ifindex;
+		if (if_indextoname(a.ifindex, name))
+			j["dev"] = name;
+		j["kind"] = a.kind;
+	}
+	return j;
 }
 
 json af_json(const Af &a)
@@ -69,9 +78,36 @@ void cmd_adapter(Session &s, Args &a)
 		a.done();
 		return emit(s.opt, "adapter", adapter_json(s.client.adapter(id)));
 	}
+	if (cmd == "add") {
+		std::string dev, kind;
+		while (!a.empty()) {
+			if (a.take("dev"))
+				dev = a.next("interface name");
+			else if (a.take("kind"))
+				kind = a.next("kind");
+			else
+				throw Usage("unknown adapter add argument \"" + a.peek() + "\"");
+		}
+		if (dev.empty())
+			throw Usage("adapter add needs dev IFNAME");
+		unsigned int ifindex = if_nametoindex(dev.c_str());
+		if (!ifindex)
+			throw Usage("no interface named \"" + dev + "\" in this network namespace");
+		Reply r = s.client.adapter_new(ifindex, kind);
+		return emit(s.opt, "adapter", { { "id", r.id }, { "dev", dev } });
+	}
+	if (cmd == "del" || cmd == "delete") {
+		uint32_t id = adapter_id(s, a.next("adapter"));
+		a.done();
+		s.client.adapter_del(id);
+		return emit(s.opt, "adapter", { { "id", id }, { "state", "deleted" } });
+	}
 	if (cmd == "help") {
 		std::cout << "Usage: condisctl adapter show [ ADAPTER ]\n"
-			     "ADAPTER := { ID | NAME }\n";
+			     "       condisctl adapter add dev IFNAME [ kind KIND ]\n"
+			     "       condisctl adapter del ADAPTER\n"
+			     "ADAPTER := { ID | NAME }\n"
+			     "KIND := { ethernet }  (the default)\n";
 		return;
 	}
 	throw Usage("unknown adapter command \"" + cmd + "\" (try: condisctl adapter help)");

@@ -202,6 +202,31 @@ Af Client::af(uint32_t id) { return get(CONDIS_CMD_AF_GET, CONDIS_A_AF_ID, id, c
 Sap Client::sap(uint32_t id) { return get(CONDIS_CMD_SAP_GET, CONDIS_A_SAP_ID, id, codec::parse_sap); }
 Call Client::call(uint32_t id) { return get(CONDIS_CMD_CALL_GET, CONDIS_A_CALL_ID, id, codec::parse_call); }
 
+Reply Client::adapter_new(uint32_t ifindex, const std::string &kind)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_ADAPTER_NEW);
+	codec::put_u32(m.get(), CONDIS_A_ADAPTER_IFINDEX, ifindex);
+	if (!kind.empty())
+		codec::put_string(m.get(), CONDIS_A_ADAPTER_KIND, kind);
+	return simple(std::move(m));
+}
+
+void Client::adapter_del(uint32_t id)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_ADAPTER_DEL);
+	codec::put_u32(m.get(), CONDIS_A_ADAPTER_ID, id);
+	transact(std::move(m), [](const nlmsghdr *) {});
+}
+
+Reply Client::call_netdev(uint32_t id, const std::string &ifname)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_NETDEV);
+	codec::put_u32(m.get(), CONDIS_A_CALL_ID, id);
+	if (!ifname.empty())
+		codec::put_string(m.get(), CONDIS_A_CALL_IFNAME, ifname);
+	return simple(std::move(m));
+}
+
 Reply Client::af_open(uint32_t adapter_id, uint32_t type)
 {
 	Msg m = codec::request(family_, CONDIS_CMD_AF_OPEN);

@@ -144,6 +144,11 @@ void put_u32(nl_msg *m, int attr, uint32_t v)
 	check(nla_put_u32(m, attr, v), "u32");
 }
 
+void put_string(nl_msg *m, int attr, const std::string &v)
+{
+	check(nla_put_string(m, attr, v.c_str()), "string");
+}
+
 void put_bytes(nl_msg *m, int attr, const Bytes &b)
 {
 	check(nla_put(m, attr, static_cast<int>(b.size()), b.data()), "binary");
@@ -185,6 +190,8 @@ Adapter parse_adapter(const nlmsghdr *nlh)
 
 	r.id = a.u32(CONDIS_A_ADAPTER_ID);
 	r.name = a.str(CONDIS_A_ADAPTER_NAME);
+	r.ifindex = a.u32(CONDIS_A_ADAPTER_IFINDEX);
+	r.kind = a.str(CONDIS_A_ADAPTER_KIND);
 	// multi-attr: every occurrence, not only the last one
 	nlmsg_for_each_attr(pos, const_cast<nlmsghdr *>(nlh), GENL_HDRLEN, rem)
 		if (nla_type(pos) == CONDIS_A_ADAPTER_AF_TYPE && nla_len(pos) >= 4)
@@ -277,6 +284,11 @@ Reply parse_reply(const nlmsghdr *nlh)
 		break;
 	case CONDIS_CMD_CALL_OPEN_FD:
 		r.fd = static_cast<int32_t>(a.u32(CONDIS_A_CALL_FD, UINT32_MAX));
+		break;
+	case CONDIS_CMD_CALL_NETDEV:
+		r.ifindex = a.u32(CONDIS_A_CALL_IFINDEX);
+		break;
+	case CONDIS_CMD_ADAPTER_NEW:
 		break;
 	default:
 		r.state = a.u32(CONDIS_A_CALL_STATE);

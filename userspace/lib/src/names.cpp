@@ -31,7 +31,7 @@ const char *const commands[] = {
 	"sap-deregister", "sap-get", "call-make", "call-accept", "call-reject",
 	"call-close", "call-modify-qos", "call-get", "call-open-fd", "party-add",
 	"party-drop", "request-done", "call-incoming", "call-connected",
-	"call-close", "call-qos", "party-drop", "status",
+	"call-close", "call-qos", "party-drop", "status", "call-netdev", "adapter-new", "adapter-del",
 };
 static_assert(sizeof(commands) / sizeof(commands[0]) == CONDIS_CMD_MAX + 1);
 

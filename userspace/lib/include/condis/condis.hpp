@@ -54,6 +54,8 @@ struct Adapter {
 	uint32_t id = 0;
 	std::string name;
 	std::vector<uint32_t> af_types;
+	uint32_t ifindex = 0;		// bound to an interface (adapter-new)
+	std::string kind;		// the miniport kind that bound it
 };
 
 struct Af {
@@ -91,6 +93,7 @@ struct Reply {
 	uint32_t state = 0;
 	bool pending = false;		// a request-done notification follows
 	int32_t fd = -1;		// call-open-fd
+	uint32_t ifindex = 0;		// call-netdev
 };
 
 // A notification from the "events" group.
@@ -131,6 +134,7 @@ using Msg = std::unique_ptr<nl_msg, MsgFree>;
 namespace codec {
 Msg request(int family, uint8_t cmd, bool dump = false);
 void put_u32(nl_msg *m, int attr, uint32_t v);
+void put_string(nl_msg *m, int attr, const std::string &v);
 void put_bytes(nl_msg *m, int attr, const Bytes &b);
 void put_params(nl_msg *m, int attr, const CallParams &p);
 Bytes bytes(nl_msg *m);				// the message as sent
@@ -166,6 +170,8 @@ public:
 	Sap sap(uint32_t id);
 	Call call(uint32_t id);
 
+	Reply adapter_new(uint32_t ifindex, const std::string &kind);
+	void adapter_del(uint32_t id);
 	Reply af_open(uint32_t adapter_id, uint32_t type);
 	Reply af_close(uint32_t id);
 	Reply sap_register(uint32_t af_id, const Bytes &address, uint32_t type = 0,
@@ -178,6 +184,7 @@ public:
 	Reply call_close(uint32_t id);
 	Reply call_modify_qos(uint32_t id, const CallParams &params);
 	Reply call_open_fd(uint32_t id);
+	Reply call_netdev(uint32_t id, const std::string &ifname = {});
 	Reply party_add(uint32_t call_id, const Bytes &address,
 			const std::optional<CallParams> &params = {});
 	Reply party_drop(uint32_t id);
