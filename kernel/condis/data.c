@@ -24,10 +24,17 @@ static inline struct cd_skb_cb *cd_cb(struct sk_buff *skb)
 	return (struct cd_skb_cb *)skb->cb;
 }
 
+/* A CM's own VC carries frames while active; a call's VC while connected. */
 static bool cd_vc_can_send(struct cd_vc *vc)
 {
-	return vc->call == CALL_CONNECTED && vc->act == ACT_ACTIVE &&
+	return (vc->owncm || vc->call == CALL_CONNECTED) && vc->act == ACT_ACTIVE &&
 	       !READ_ONCE(vc->o.dead);
+}
+
+/* The protocol a VC's frames are for: its client, or the CM owning it. */
+static void (*cd_vc_send_complete(const struct cd_vc *vc))(void *, struct sk_buff *, int)
+{
+	return vc->owncm ? vc->owncm->ops->send_complete : vc->af->client->ops->send_complete;
 }
 
 /**
@@ -35,23 +42,24 @@ static bool cd_vc_can_send(struct cd_vc *vc)
  * @vc: the VC handle (connected and active)
  * @skb: the frame; condis takes it
  *
- * The miniport's send runs in the caller's context; the client's
- * send_complete follows on the condis workqueue with the skb. Sending
- * after the call was closed is a contract violation (reported).
+ * The miniport's send runs in the caller's context; the client's (for a
+ * CM's own VC, the CM's) send_complete follows on the condis workqueue
+ * with the skb. Sending after the call was closed is a contract violation
+ * (reported).
  * NDIS: NdisCoSendNetBufferLists. Context: any up to softirq.
  * Return: 0 (send_complete follows) or a negative errno (the skb is freed,
  * no send_complete).
  */
 int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
 {
-	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
 
 	if (!v) {
 		kfree_skb(skb);
 		return -EINVAL;
 	}
-	if (!v->af->client->ops->send_complete || !cd_vc_can_send(v)) {
-		if (v->call == CALL_IDLE || v->call == CALL_CLOSING)
+	if (!cd_vc_send_complete(v) || !cd_vc_can_send(v)) {
+		if (!v->owncm && (v->call == CALL_IDLE || v->call == CALL_CLOSING))
 			cd_verify_report(CONDIS_VRF_SEND_AFTER_CLOSE, &v->o,
 					 "send on a VC without a connected call",
 					 CD_CALLER);
@@ -79,7 +87,7 @@ EXPORT_SYMBOL_GPL(condis_co_send);
  */
 void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int status)
 {
-	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
 
 	if (!v) {
 		kfree_skb(skb);
@@ -103,7 +111,7 @@ static void cd_sendc_work_fn(struct work_struct *work)
 		memset(skb->cb, 0, sizeof(skb->cb));
 		if (status)
 			atomic64_inc(&v->tx_errors);
-		v->af->client->ops->send_complete(v->cl_ctx, skb, status);
+		cd_vc_send_complete(v)(v->owncm ? v->cm_ctx : v->cl_ctx, skb, status);
 		atomic_dec(&v->sends);
 		if (wq_has_sleeper(&cd_idle_wq))
 			wake_up_all(&cd_idle_wq);
@@ -122,22 +130,23 @@ void cd_sendc_flush(void)
  * @vc: the VC handle
  * @skb: the frame; condis takes it
  *
- * The client's receive runs in the caller's context. Frames on a VC
- * without a connected call are dropped and counted.
+ * The client's receive (for a CM's own VC, the CM's) runs in the caller's
+ * context. Frames on a VC without a connected call (a CM's own VC: not
+ * active) are dropped and counted.
  * NDIS: NdisMCoIndicateReceiveNetBufferLists. Context: any up to softirq.
  * Return: 0 or a negative errno (dropped).
  */
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb)
 {
-	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
 	void (*rx)(void *ctx, struct sk_buff *skb);
 
 	if (!v) {
 		kfree_skb(skb);
 		return -EINVAL;
 	}
-	rx = v->af->client->ops->receive;
-	if (!rx || v->call != CALL_CONNECTED) {
+	rx = v->owncm ? v->owncm->ops->receive : v->af->client->ops->receive;
+	if (!rx || (v->owncm ? v->act != ACT_ACTIVE : v->call != CALL_CONNECTED)) {
 		atomic64_inc(&v->rx_dropped);
 		cd_obj_put(&v->o);
 		kfree_skb(skb);
@@ -145,7 +154,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb)
 	}
 	atomic64_inc(&v->rx_packets);
 	atomic64_add(skb->len, &v->rx_bytes);
-	rx(v->cl_ctx, skb);
+	rx(v->owncm ? v->cm_ctx : v->cl_ctx, skb);
 	cd_obj_put(&v->o);
 	return 0;
 }
@@ -161,6 +170,12 @@ static void status_deliver(struct cd_req *req)
 	struct cd_af *af;
 	unsigned long flags;
 
+	if (vc && vc->owncm) {
+		if (vc->owncm->ops->status)
+			vc->owncm->ops->status(vc->owncm->ctx, vc->cm_ctx, req->cause,
+					       req->buf, req->len);
+		return;
+	}
 	if (vc) {
 		if (vc->af->client->ops->status)
 			vc->af->client->ops->status(vc->af->client->ctx, vc->cl_ctx,
@@ -235,7 +250,7 @@ void condis_mco_indicate_status(struct condis_adapter *adapter,
 	if (!ad)
 		return;
 	if (vc) {
-		v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
+		v = cd_lookup_any_vc(vc, CD_CALLER);
 		if (!v)
 			goto out;
 	}

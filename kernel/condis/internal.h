@@ -24,6 +24,7 @@ enum cd_type {
 	CD_SAP,
 	CD_VC,
 	CD_PARTY,
+	CD_CMVC,	/* a CM's own VC (signalling): struct cd_vc without an AF */
 	__CD_TYPE_MAX,
 };
 
@@ -89,6 +90,7 @@ struct cd_cm {
 	bool mcm;
 	bool going;			/* being torn down: no new AF (o.lock) */
 	struct list_head afs;		/* struct cd_af, under o.lock */
+	struct list_head own_vcs;	/* its CD_CMVC VCs, under o.lock */
 	struct list_head node;		/* adapter->cms, under cd_reg_lock */
 };
 
@@ -134,7 +136,8 @@ enum cd_act_state { ACT_INACTIVE, ACT_ACTIVATING, ACT_ACTIVE, ACT_DEACTIVATING }
 
 struct cd_vc {
 	struct cd_obj o;
-	struct cd_af *af;
+	struct cd_af *af;		/* NULL for a CM's own VC */
+	struct cd_cm *owncm;		/* a CM's own VC (CD_CMVC): its CM */
 	struct cd_adapter *adapter;
 	void *cl_ctx;
 	void *cm_ctx;
@@ -147,7 +150,7 @@ struct cd_vc {
 	struct condis_call_params *cp;	/* current call parameters */
 	struct cd_sap *sap;		/* incoming call: the SAP it came to */
 	struct list_head parties;	/* under o.lock */
-	struct list_head node;		/* af->vcs */
+	struct list_head node;		/* af->vcs, or owncm->own_vcs */
 	atomic_t sends;			/* sends not completed yet */
 	atomic64_t tx_packets, tx_bytes, rx_packets, rx_bytes, tx_errors, rx_dropped;
 };
@@ -264,6 +267,17 @@ void cd_objects_exit(void);
 	struct cd_obj *__o = cd_obj_lookup(h, T, caller);		\
 	__o ? container_of(__o, t, o) : NULL; })
 #define CD_CALLER __builtin_return_address(0)
+
+/* A VC handle of either kind (an AF's VC or a CM's own VC). */
+#define cd_lookup_any_vc(h, caller)						\
+	cd_lookup(h, struct cd_vc,						\
+		  ((unsigned long)(h) >> 32) == CD_CMVC ? CD_CMVC : CD_VC, caller)
+
+/* The CM of a VC. */
+static inline struct cd_cm *cd_vc_cm(const struct cd_vc *vc)
+{
+	return vc->owncm ?: vc->af->cm;
+}
 
 /* request.c */
 struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,

@@ -176,6 +176,9 @@ static void cd_obj_release(struct cd_obj *o)
 			cd_obj_put(&vc->sap->o);
 		cd_obj_put(&vc->af->o);
 		break;
+	case CD_CMVC:
+		cd_obj_put(&container_of(o, struct cd_vc, o)->owncm->o);
+		break;
 	case CD_AF:
 		af = container_of(o, struct cd_af, o);
 		cd_obj_put(&af->client->o);

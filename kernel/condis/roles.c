@@ -253,6 +253,7 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	cm->af_type = af_type;
 	cm->mcm = mcm;
 	INIT_LIST_HEAD(&cm->afs);
+	INIT_LIST_HEAD(&cm->own_vcs);
 
 	mutex_lock(&cd_reg_lock);
 	ret = -ENODEV;		/* unregistering */

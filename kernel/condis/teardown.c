@@ -199,6 +199,37 @@ void cd_af_teardown(struct cd_af *af, int cause)
 	cd_af_teardown_one(af, cause, false);
 }
 
+/*
+ * A CM going with VCs of its own (signalling VCs) it did not delete: the
+ * miniport still gets its deactivate and delete handlers.
+ */
+static void cd_cm_own_vcs_teardown(struct cd_cm *cm)
+{
+	DECLARE_COMPLETION_ONSTACK(done);
+	struct cd_obj **vcs;
+	int n, i;
+
+	vcs = cd_snapshot(&cm->o, &cm->own_vcs, offsetof(struct cd_vc, node), &n);
+	for (i = 0; i < n; i++) {
+		struct cd_vc *vc = container_of(vcs[i], struct cd_vc, o);
+
+		pr_warn("condis: cm %u: its own vc %u deleted on its behalf\n",
+			cm->o.id, vc->o.id);
+		cd_sendc_flush();
+		wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_pend_timeout());
+		cd_settle(&vc->o);
+		reinit_completion(&done);
+		if (vc->act == ACT_ACTIVE &&
+		    cd_vc_deactivate(vc, cm->mcm, &done) == CONDIS_PENDING)
+			cd_vc_deactivate_wait(vc, &done);
+		cd_settle(&vc->o);
+		if (!READ_ONCE(vc->o.dead) && cd_vc_delete(vc, CD_TO_CM))
+			cd_vc_force_delete(vc);
+		cd_settle(&vc->o);
+	}
+	cd_put_snapshot(vcs, n);
+}
+
 void cd_adapter_teardown_cm(struct cd_cm *cm, int cause)
 {
 	struct cd_obj **afs;
@@ -206,11 +237,12 @@ void cd_adapter_teardown_cm(struct cd_cm *cm, int cause)
 	int n, i;
 
 	flags = cd_lock(&cm->o);
-	cm->going = true;	/* no new AF: the snapshot below is complete */
+	cm->going = true;	/* no new AF or VC: the snapshots below are complete */
 	cd_unlock(&cm->o, flags);
 
 	afs = cd_snapshot(&cm->o, &cm->afs, offsetof(struct cd_af, cm_node), &n);
 	for (i = 0; i < n; i++)
 		cd_af_teardown_one(container_of(afs[i], struct cd_af, o), cause, true);
 	cd_put_snapshot(afs, n);
+	cd_cm_own_vcs_teardown(cm);
 }

@@ -26,15 +26,16 @@ static int cd_no_pending(struct cd_vc *vc, int ret, const char *who)
 	return -EINVAL;
 }
 
-/* Unlink from the AF and drop the creation reference. */
+/* Unlink from the AF (or the CM) and drop the creation reference. */
 void cd_vc_destroy(struct cd_vc *vc)
 {
+	struct cd_obj *parent = vc->owncm ? &vc->owncm->o : &vc->af->o;
 	unsigned long flags;
 
 	cd_obj_unpublish(&vc->o);
-	flags = cd_lock(&vc->af->o);
+	flags = cd_lock(parent);
 	list_del_init(&vc->node);
-	cd_unlock(&vc->af->o, flags);
+	cd_unlock(parent, flags);
 	cd_obj_put(&vc->o);
 }
 
@@ -148,10 +149,83 @@ int condis_cm_create_vc(struct condis_af *af, void *cm_vc_ctx, struct condis_vc 
 }
 EXPORT_SYMBOL_GPL(condis_cm_create_vc);
 
+/**
+ * condis_cm_create_signalling_vc - a stand-alone CM creates a VC of its own
+ * @cm: the CM registration (its adapter carries the VC)
+ * @cm_vc_ctx: the CM's per-VC context
+ * @vc: receives the VC handle
+ *
+ * A VC between the CM and the miniport only, for the CM's signalling (seed
+ * 001: "a virtual connection to the network control agent that it
+ * established in its ProtocolBindAdapterEx function"): the CM activates it
+ * (condis_cm_activate_vc()), sends on it with condis_co_send() (its
+ * send_complete handler runs) and receives on it (its receive handler),
+ * and deletes it with condis_cm_delete_vc() before it unregisters. No
+ * client sees it; client requests naming it are refused. The miniport's
+ * create_vc runs before it returns and may not pend.
+ * NDIS: NdisCoCreateVc with a NULL NdisAfHandle.
+ * Context: process; may sleep.
+ * Return: 0 or a negative errno.
+ */
+int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
+				   struct condis_vc **vc)
+{
+	struct cd_cm *c;
+	struct cd_vc *v;
+	unsigned long flags;
+	int ret;
+
+	might_sleep();
+	*vc = NULL;
+	c = cd_lookup(cm, struct cd_cm, CD_CM, CD_CALLER);
+	if (!c)
+		return -EINVAL;
+	ret = -ENOMEM;
+	v = kzalloc(sizeof(*v), GFP_KERNEL_ACCOUNT);
+	if (!v)
+		goto out;
+	ret = cd_obj_init(&v->o, CD_CMVC, c->o.net, GFP_KERNEL);
+	if (ret) {
+		kfree(v);
+		goto out;
+	}
+	cd_obj_get(&c->o);	/* the VC's reference on its CM */
+	v->owncm = c;
+	v->adapter = c->adapter;
+	v->creator = CD_TO_CM;
+	v->cm_ctx = cm_vc_ctx;
+	INIT_LIST_HEAD(&v->parties);
+	flags = cd_lock(&c->o);
+	ret = c->going ? -EBADFD : 0;
+	if (!ret)
+		list_add_tail(&v->node, &c->own_vcs);
+	else
+		INIT_LIST_HEAD(&v->node);
+	cd_unlock(&c->o, flags);
+	if (ret)
+		goto err;
+	cd_obj_publish(&v->o);
+	ret = cd_no_pending(v, c->adapter->ops->create_vc(c->adapter->ctx, cd_handle(&v->o),
+							  &v->mp_ctx),
+			    "miniport create_vc");
+	if (ret)
+		goto err;
+	*vc = cd_handle(&v->o);
+	goto out;
+err:
+	cd_vc_destroy(v);
+out:
+	cd_obj_put(&c->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_cm_create_signalling_vc);
+
 /* The other role's and the miniport's delete handlers, then the free. */
 static void cd_vc_delete_handlers(struct cd_vc *vc)
 {
-	if (vc->creator == CD_TO_CLIENT)
+	if (vc->owncm)
+		;			/* a CM's own VC: no other role */
+	else if (vc->creator == CD_TO_CLIENT)
 		vc->af->cm->ops->delete_vc(vc->cm_ctx);
 	else
 		vc->af->client->ops->delete_vc(vc->cl_ctx);
@@ -224,7 +298,8 @@ static int cd_delete_vc(struct condis_vc *vc, u8 by, void *caller)
 	int ret;
 
 	might_sleep();
-	v = cd_lookup(vc, struct cd_vc, CD_VC, caller);
+	v = by == CD_TO_CM ? cd_lookup_any_vc(vc, caller) :
+			     cd_lookup(vc, struct cd_vc, CD_VC, caller);
 	if (!v)
 		return -EINVAL;
 	ret = cd_vc_delete(v, by);
@@ -278,7 +353,7 @@ static void act_deliver(struct cd_req *req)
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
 
 	act_apply(req);
-	vc->af->cm->ops->activate_vc_complete(req->status, vc->cm_ctx, req->cp);
+	cd_vc_cm(vc)->ops->activate_vc_complete(req->status, vc->cm_ctx, req->cp);
 }
 
 static const struct cd_chain chain_activate = {
@@ -298,7 +373,7 @@ static void deact_deliver(struct cd_req *req)
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
 
 	deact_apply(req);
-	vc->af->cm->ops->deactivate_vc_complete(req->status, vc->cm_ctx);
+	cd_vc_cm(vc)->ops->deactivate_vc_complete(req->status, vc->cm_ctx);
 }
 
 static const struct cd_chain chain_deactivate = {
@@ -309,7 +384,7 @@ static const struct cd_chain chain_deactivate = {
 /* The role check shared by both flavours: an MCM must use the MCM calls. */
 static bool cd_vc_role_ok(struct cd_vc *vc, bool mcm, void *caller)
 {
-	if (vc->af->cm->mcm == mcm)
+	if (cd_vc_cm(vc)->mcm == mcm)
 		return true;
 	cd_verify_report(CONDIS_VRF_WRONG_ROLE, &vc->o,
 			 mcm ? "MCM activation call by a stand-alone CM" :
@@ -393,7 +468,7 @@ static int cd_activate(struct condis_vc *vc, struct condis_call_params *cp,
 	int ret;
 
 	might_sleep();
-	v = cd_lookup(vc, struct cd_vc, CD_VC, caller);
+	v = cd_lookup_any_vc(vc, caller);
 	if (!v)
 		return -EINVAL;
 	ret = activate ? cd_vc_activate(v, cp, mcm, NULL) :
@@ -463,7 +538,7 @@ EXPORT_SYMBOL_GPL(condis_mcm_deactivate_vc);
 static void cd_mco_complete(struct condis_vc *vc, const struct cd_chain *chain,
 			    int status, void *caller)
 {
-	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, caller);
+	struct cd_vc *v = cd_lookup_any_vc(vc, caller);
 	struct cd_req *req;
 
 	if (!v)

@@ -56,6 +56,7 @@ static const char * const vrf_names[__CONDIS_VRF_MAX] = {
 static const char * const type_names[__CD_TYPE_MAX] = {
 	[CD_ADAPTER] = "adapter", [CD_CLIENT] = "client", [CD_CM] = "cm",
 	[CD_AF] = "af", [CD_SAP] = "sap", [CD_VC] = "vc", [CD_PARTY] = "party",
+	[CD_CMVC] = "cmvc",
 };
 
 const char *condis_verifier_rule_name(enum condis_verifier_rule rule)

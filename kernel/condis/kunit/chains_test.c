@@ -604,6 +604,7 @@ static void data_send_receive(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->vc, frame(42)), 0);
 	spin_unlock_irqrestore(&w->hw_lock, flags);
 	FAKE_WAIT(w, FEV_CL_SEND_DONE, 2);
+	condis_flush();		/* the handler ran; condis counts the send done after it */
 	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_MP_SEND, 1), 100);
 	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_RECEIVE, 1), 42);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
@@ -612,6 +613,78 @@ static void data_send_receive(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->vc, frame(10)), -ENOTCONN);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_RECEIVE), 1);
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+}
+
+/* ---- a CM's own VC (signalling) -------------------------------------------------------- */
+
+static void signalling_vc(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	enum fake_mode m = w->mode[FOP_MP_ACTIVATE];
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	struct condis_vc *vc;
+	unsigned long flags;
+	int ret, st;
+
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	KUNIT_ASSERT_EQ(test, condis_cm_create_signalling_vc(w->cm, fake_slot(w), &vc), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_CREATE_VC), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CREATE_VC) + fake_count(w, FEV_CM_CREATE_VC), 0);
+	/* no client may use it: it belongs to no AF */
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, cp, w, NULL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), -EINVAL);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE), 2);
+	/* nothing moves on it before it is active */
+	KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(20)), -ENOTCONN);
+	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(vc, frame(20)), -ENOTCONN);
+
+	ret = w->mcm ? condis_mcm_activate_vc(vc, cp) : condis_cm_activate_vc(vc, cp);
+	condis_call_params_free(cp);
+	st = fake_final(w, ret, FEV_CM_ACTIVATE_DONE, 1);
+	KUNIT_EXPECT_EQ(test, st, !w->mcm && m == FM_FAIL ? -EIO : 0);
+	if (!st) {
+		KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(30)), 0);
+		/* from atomic context too, both ways */
+		spin_lock_irqsave(&w->hw_lock, flags);
+		KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(31)), 0);
+		KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(vc, frame(40)), 0);
+		spin_unlock_irqrestore(&w->hw_lock, flags);
+		FAKE_WAIT(w, FEV_CM_SEND_DONE, 2);
+		condis_flush();
+		KUNIT_EXPECT_EQ(test, fake_status(w, FEV_MP_SEND, 1), 30);
+		KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_RECEIVE, 1), 40);
+		KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE) +
+				fake_count(w, FEV_CL_RECEIVE), 0);
+		KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(vc), -EBUSY);	/* active */
+		ret = w->mcm ? condis_mcm_deactivate_vc(vc) : condis_cm_deactivate_vc(vc);
+		st = fake_final(w, ret, FEV_CM_DEACTIVATE_DONE, 1);
+		KUNIT_EXPECT_EQ(test, st, 0);
+	}
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(vc), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_DELETE_VC), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(1)), -EINVAL);
+}
+
+/* The CM unregisters with its own VC active: the miniport still hears. */
+static void signalling_vc_teardown(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	unsigned long live = condis_objects_live();
+	struct condis_vc *vc;
+
+	KUNIT_ASSERT_EQ(test, condis_cm_create_signalling_vc(w->cm, fake_slot(w), &vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cm_activate_vc(vc, NULL), 0);
+	KUNIT_EXPECT_EQ(test, condis_objects_live(), live + 1);
+	w->mode[FOP_MP_DEACTIVATE] = FM_PEND_ATOMIC;
+	condis_cm_unregister(w->cm);
+	w->cm = NULL;
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DEACTIVATE), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 1);
+	KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(1)), -EINVAL);
+	rcu_barrier();
+	KUNIT_EXPECT_EQ(test, condis_objects_live(), live - 1);	/* the VC and the CM */
 }
 
 /* ---- OID requests and status -------------------------------------------------------- */
@@ -722,6 +795,8 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_qos, chain_gen_params),
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),
 	KUNIT_CASE(data_send_receive),
+	KUNIT_CASE_PARAM(signalling_vc, chain_gen_params),
+	KUNIT_CASE(signalling_vc_teardown),
 	KUNIT_CASE_PARAM(oid_requests, chain_gen_params),
 	KUNIT_CASE_PARAM(status_indications, chain_gen_params),
 	KUNIT_CASE_PARAM(teardown_client_unregister, chain_gen_params),

@@ -598,6 +598,19 @@ static void cm_status(void *ctx, void *vc_ctx, int status, const void *buf, u32 
 	fake_log_proc(fw, FEV_CM_STATUS, status);
 }
 
+/* On the CM's own (signalling) VCs. */
+static void cm_receive(void *slot, struct sk_buff *skb)
+{
+	fake_log(fw, FEV_CM_RECEIVE, skb->len);
+	kfree_skb(skb);
+}
+
+static void cm_send_complete(void *slot, struct sk_buff *skb, int status)
+{
+	fake_log_proc(fw, FEV_CM_SEND_DONE, status);
+	kfree_skb(skb);
+}
+
 static const struct condis_cm_ops fake_cm_ops = {
 	.open_af = cm_open_af,
 	.close_af = cm_close_af,
@@ -616,6 +629,8 @@ static const struct condis_cm_ops fake_cm_ops = {
 	.notify_close_af_complete = cm_notify_close_af_complete,
 	.oid_request = cm_oid_request,
 	.oid_request_complete = cm_oid_request_complete,
+	.receive = cm_receive,
+	.send_complete = cm_send_complete,
 	.status = cm_status,
 };
 

@@ -517,6 +517,8 @@ int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp);
 int condis_cl_create_vc(struct condis_af *af, void *cl_vc_ctx, struct condis_vc **vc);
 int condis_cl_delete_vc(struct condis_vc *vc);
 int condis_cm_create_vc(struct condis_af *af, void *cm_vc_ctx, struct condis_vc **vc);
+int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
+				   struct condis_vc **vc);
 int condis_cm_delete_vc(struct condis_vc *vc);
 int condis_co_send(struct condis_vc *vc, struct sk_buff *skb);
 int condis_co_oid_request(struct condis_af *af, struct condis_vc *vc, bool from_cm,
