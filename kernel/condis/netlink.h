@@ -118,8 +118,10 @@ void cd_vcfd_hangup(struct cd_nlobj *vc);
 
 /* vc_netdev.c */
 struct cd_vcnd;
-int cd_vcnd_open(struct cd_nlobj *vc, const char *name, struct netlink_ext_ack *extack,
-		 u32 *ifindex);
+struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
+				struct netlink_ext_ack *extack);
+int cd_vcnd_register(struct cd_vcnd *nd, struct cd_nlobj *vc,
+		     struct netlink_ext_ack *extack, u32 *ifindex);
 void cd_vcnd_receive(struct cd_vcnd *nd, struct sk_buff *skb);
 void cd_vcnd_send_complete(struct cd_vcnd *nd, struct sk_buff *skb);
 void cd_vcnd_hangup(struct cd_nlobj *vc);

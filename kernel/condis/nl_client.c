@@ -960,6 +960,7 @@ int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
 int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	struct cd_vcnd *nd;
 	struct sk_buff *msg;
 	u32 id, ifindex;
 	void *hdr;
@@ -968,10 +969,14 @@ int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(obj))
 		return PTR_ERR(obj);
 	id = obj->id;
-	ret = cd_vcnd_open(obj, info->attrs[CONDIS_A_CALL_IFNAME] ?
-			   nla_data(info->attrs[CONDIS_A_CALL_IFNAME]) : NULL,
-			   info->extack, &ifindex);
+	nd = cd_vcnd_prepare(obj, info->attrs[CONDIS_A_CALL_IFNAME] ?
+			     nla_data(info->attrs[CONDIS_A_CALL_IFNAME]) : NULL,
+			     info->extack);
 	cd_nlobj_unlock(obj);
+	if (IS_ERR(nd))
+		return PTR_ERR(nd);
+	/* RTNL, not under the socket's lock (vc_netdev.c) */
+	ret = cd_vcnd_register(nd, obj, info->extack, &ifindex);
 	if (ret)
 		return ret;
 	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);

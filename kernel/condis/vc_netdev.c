@@ -9,6 +9,12 @@
  * owning socket's namespace and cannot move; when the call goes it goes
  * (unregistered on cd_nl_wq: a teardown may hold RTNL while it waits for
  * the call to close).
+ *
+ * Locking: RTNL is never taken under the socket's lock (a CM's work item
+ * that takes the socket's lock can be waited for under RTNL, when an
+ * interface with calls goes): the interface is registered after the
+ * socket's lock is let go, under @reg_lock, which the unregistration takes
+ * too.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -30,6 +36,8 @@
  * @senders: transmits inside condis_co_send() (the hangup waits for them)
  * @dead: the call is gone
  * @hangup_wq: the hangup waits here for @senders
+ * @reg_lock: registration and unregistration of @dev
+ * @registered: @dev is registered
  * @unregister: unregisters and frees @dev (cd_nl_wq)
  */
 struct cd_vcnd {
@@ -40,6 +48,8 @@ struct cd_vcnd {
 	unsigned int senders;
 	bool dead;
 	wait_queue_head_t hangup_wq;
+	struct mutex reg_lock;
+	bool registered;
 	struct work_struct unregister;
 };
 
@@ -111,69 +121,99 @@ static void cd_vcnd_unregister(struct work_struct *work)
 {
 	struct cd_vcnd *nd = container_of(work, struct cd_vcnd, unregister);
 
-	unregister_netdev(nd->dev);	/* frees it (needs_free_netdev) */
+	mutex_lock(&nd->reg_lock);
+	if (nd->registered)
+		unregister_netdev(nd->dev);	/* frees it (needs_free_netdev) */
+	else
+		free_netdev(nd->dev);
+	mutex_unlock(&nd->reg_lock);
 	kfree(nd);
 }
 
 /**
- * cd_vcnd_open - an interface for a VC the caller's socket owns
+ * cd_vcnd_prepare - an interface for a VC the caller's socket owns, part 1
  * @vc: the VC's context; its socket's lock is held
  * @name: the interface's name ("cdvc%d" when empty)
  * @extack: for the error message
- * @ifindex: receives the interface's index
  *
+ * Makes the interface and links it to the VC; cd_vcnd_register() registers
+ * it once the socket's lock is let go.
  * Context: process.
- * Return: 0 or a negative errno.
+ * Return: the interface's state or an ERR_PTR().
  */
-int cd_vcnd_open(struct cd_nlobj *vc, const char *name, struct netlink_ext_ack *extack,
-		 u32 *ifindex)
+struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
+				struct netlink_ext_ack *extack)
 {
 	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
 	struct net_device *dev;
 	struct cd_vcnd *nd;
 	unsigned long flags;
-	int ret;
 
 	if (!o || READ_ONCE(container_of(o, struct cd_vc, o)->call) != CALL_CONNECTED) {
 		cd_obj_put(o);
 		NL_SET_ERR_MSG(extack, "the call is not connected");
-		return -ENOTCONN;
+		return ERR_PTR(-ENOTCONN);
 	}
 	cd_obj_put(o);
 	if (READ_ONCE(vc->vcfd) || READ_ONCE(vc->vcnd)) {
 		NL_SET_ERR_MSG(extack, "the call's frames go to a file descriptor or interface already");
-		return -EBUSY;
+		return ERR_PTR(-EBUSY);
 	}
 	nd = kzalloc(sizeof(*nd), GFP_KERNEL_ACCOUNT);
 	if (!nd)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	dev = alloc_netdev(sizeof(nd), name && *name ? name : "cdvc%d", NET_NAME_USER,
 			   cd_vcnd_setup);
 	if (!dev) {
 		kfree(nd);
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	}
 	*(struct cd_vcnd **)netdev_priv(dev) = nd;
 	nd->dev = dev;
 	nd->vc = vc;
 	spin_lock_init(&nd->lock);
 	init_waitqueue_head(&nd->hangup_wq);
+	mutex_init(&nd->reg_lock);
 	INIT_WORK(&nd->unregister, cd_vcnd_unregister);
 	dev_net_set(dev, vc->sk->net);
-	ret = register_netdev(dev);
-	if (ret) {
-		NL_SET_ERR_MSG(extack, "cannot register the interface (name taken?)");
-		free_netdev(dev);
-		kfree(nd);
-		return ret;
-	}
 	refcount_inc(&vc->ref);
-	*ifindex = dev->ifindex;
-	/* frames that came before go first; from now on receive goes to @dev */
+	mutex_lock(&nd->reg_lock);	/* until registered: see cd_vcnd_register() */
+	/* from now on receive goes to @dev (dropped until it is up) */
 	spin_lock_irqsave(&vc->backlog.lock, flags);
 	WRITE_ONCE(vc->vcnd, nd);
 	spin_unlock_irqrestore(&vc->backlog.lock, flags);
-	return 0;
+	return nd;
+}
+
+/**
+ * cd_vcnd_register - register the interface cd_vcnd_prepare() made
+ * @nd: its state
+ * @vc: the VC's context (its socket's lock not held; referenced by @nd)
+ * @extack: for the error message
+ * @ifindex: receives the interface's index
+ *
+ * Context: process; takes RTNL.
+ * Return: 0 or a negative errno (the VC lets go of the interface).
+ */
+int cd_vcnd_register(struct cd_vcnd *nd, struct cd_nlobj *vc,
+		     struct netlink_ext_ack *extack, u32 *ifindex)
+{
+	int ret = register_netdev(nd->dev);
+
+	nd->registered = !ret;
+	*ifindex = ret ? 0 : nd->dev->ifindex;
+	mutex_unlock(&nd->reg_lock);
+	if (!ret)
+		return 0;
+	NL_SET_ERR_MSG(extack, "cannot register the interface (name taken?)");
+	/* unless the call went meanwhile (its hangup frees @nd), take it back */
+	if (cmpxchg(&vc->vcnd, nd, NULL) == nd) {
+		synchronize_rcu();
+		cd_nlobj_put(vc);
+		free_netdev(nd->dev);
+		kfree(nd);
+	}
+	return ret;
 }
 
 /* A frame arrived on the VC (atomic context). */
