@@ -33,7 +33,6 @@ static int eth_sig_xmit(void *ctx, const u8 *dst, struct sk_buff *skb)
 
 const struct condis_sig_transport eth_transport = {
 	.xmit = eth_sig_xmit,
-	.headroom = LL_MAX_HEADER,
 	.program = eth_program,
 };
 
@@ -58,8 +57,10 @@ static int eth_rcv(struct sk_buff *skb, struct net_device *dev,
 
 		skb_pull(skb, sizeof(*h));
 		eth_rx_data(ea, label, skb);
-	} else {
+	} else if (ea->sig) {
 		condis_sig_rx(ea->sig, eth_hdr(skb)->h_source, skb);
+	} else {
+		eth_rx_signalling(ea, skb);	/* a stand-alone CM's */
 	}
 	return NET_RX_SUCCESS;
 drop:
@@ -79,7 +80,14 @@ static struct eth_adapter *eth_find_dev(const struct net_device *dev)
 	return NULL;
 }
 
-static int eth_bind(struct net_device *dev, struct netlink_ext_ack *extack, u32 *id)
+/*
+ * Bind an adapter to @dev: with the integrated call manager, or (@hook set)
+ * for a stand-alone CM that registers its own AF. @link: the kind
+ * adapter-del goes to.
+ */
+static int eth_bind(struct net_device *dev, struct condis_link_ops *link,
+		    const struct condis_eth_hook *hook, void *hook_ctx,
+		    struct netlink_ext_ack *extack, struct eth_adapter **out)
 {
 	struct eth_adapter *ea;
 	int ret;
@@ -100,23 +108,30 @@ static int eth_bind(struct net_device *dev, struct netlink_ext_ack *extack, u32 
 	if (!ea)
 		return -ENOMEM;
 	ea->dev = dev;
+	ea->hook = hook;
+	ea->hook_ctx = hook_ctx;
 	xa_init(&ea->ports);
+	xa_init(&ea->labels);
 	skb_queue_head_init(&ea->backlog);
 	timer_setup(&ea->tx_timer, eth_tx_timer, 0);
 	ea->carrier = netif_carrier_ok(dev);
 	ret = -ENOMEM;
-	ea->sig = condis_sig_create(dev->name, dev->dev_addr, true, &eth_transport, ea);
-	if (!ea->sig)
-		goto err_free;
+	if (!hook) {
+		ea->sig = condis_sig_create(dev->name, dev->dev_addr, true, &eth_transport, ea);
+		if (!ea->sig)
+			goto err_free;
+	}
 	ret = condis_miniport_register(dev_net(dev), dev->name, &eth_miniport_ops, ea,
 				       &ea->adapter);
 	if (ret)
 		goto err_sig;
-	ret = condis_mcm_register_af(ea->adapter, CONDIS_AF_TYPE_ETHERNET,
-				     &condis_sig_cm_ops, ea->sig, &ea->cm);
-	if (ret)
-		goto err_mp;
-	condis_adapter_set_link(ea->adapter, &eth_link_ops, dev->ifindex);
+	if (!hook) {
+		ret = condis_mcm_register_af(ea->adapter, CONDIS_AF_TYPE_ETHERNET,
+					     &condis_sig_cm_ops, ea->sig, &ea->cm);
+		if (ret)
+			goto err_mp;
+	}
+	condis_adapter_set_link(ea->adapter, link, dev->ifindex);
 	netdev_hold(dev, &ea->dev_tracker, GFP_KERNEL);
 	ea->pt.type = htons(ETH_P_CONDIS);
 	ea->pt.dev = dev;
@@ -124,13 +139,14 @@ static int eth_bind(struct net_device *dev, struct netlink_ext_ack *extack, u32 
 	ea->pt.af_packet_priv = ea;
 	dev_add_pack(&ea->pt);
 	list_add_tail(&ea->node, &eth_adapters);
-	*id = condis_handle_id(ea->adapter);
+	*out = ea;
 	return 0;
 
 err_mp:
 	condis_miniport_unregister(ea->adapter);
 err_sig:
-	condis_sig_destroy(ea->sig);
+	if (ea->sig)
+		condis_sig_destroy(ea->sig);
 err_free:
 	kfree(ea);
 	NL_SET_ERR_MSG(extack, "cannot register the adapter with condis");
@@ -140,23 +156,50 @@ err_free:
 /* Tear an adapter down (it left eth_adapters already). */
 static void eth_unbind(struct eth_adapter *ea)
 {
-	condis_sig_shutdown(ea->sig);		/* no waiting for the wire */
-	condis_cm_unregister(ea->cm);		/* closes every call and AF */
+	if (ea->hook) {
+		ea->hook->unbind(ea->hook_ctx);	/* the stand-alone CM goes */
+	} else {
+		condis_sig_shutdown(ea->sig);	/* no waiting for the wire */
+		condis_cm_unregister(ea->cm);	/* closes every call and AF */
+	}
 	condis_miniport_unregister(ea->adapter);
 	dev_remove_pack(&ea->pt);		/* no receive runs after this */
 	del_timer_sync(&ea->tx_timer);
 	WARN_ON(!skb_queue_empty(&ea->backlog));
 	skb_queue_purge(&ea->backlog);
-	condis_sig_destroy(ea->sig);
+	if (ea->sig)
+		condis_sig_destroy(ea->sig);
 	WARN_ON(!xa_empty(&ea->ports));
 	xa_destroy(&ea->ports);
+	xa_destroy(&ea->labels);
 	netdev_put(ea->dev, &ea->dev_tracker);
 	kfree(ea);
 }
 
-static int eth_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *extack,
-		       u32 *id)
+/**
+ * condis_eth_bind - bind an adapter for a stand-alone call manager
+ * @net: the namespace of the interface
+ * @ifindex: the interface
+ * @link: the CM's link kind (adapter-del goes to it)
+ * @hook: called when the adapter goes, before the miniport does
+ * @ctx: for @hook
+ * @extack: for errors
+ * @adapter: receives the adapter handle
+ * @mac: receives the interface's address (ETH_ALEN bytes)
+ * @name: receives the interface's name (IFNAMSIZ bytes)
+ *
+ * The adapter has no AF: the CM registers its own (condis_cm_register_af())
+ * and reaches the network through a signalling VC of its own
+ * (struct condis_eth_media.signalling).
+ * Context: process.
+ * Return: 0 or a negative errno.
+ */
+int condis_eth_bind(struct net *net, u32 ifindex, struct condis_link_ops *link,
+		    const struct condis_eth_hook *hook, void *ctx,
+		    struct netlink_ext_ack *extack, struct condis_adapter **adapter,
+		    u8 *mac, char *name)
 {
+	struct eth_adapter *ea;
 	struct net_device *dev;
 	int ret;
 
@@ -166,13 +209,42 @@ static int eth_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *ext
 		return -ENODEV;
 	}
 	mutex_lock(&eth_lock);
-	ret = eth_bind(dev, extack, id);
+	ret = eth_bind(dev, link ?: &eth_link_ops, hook, ctx, extack, &ea);
+	if (!ret) {
+		*adapter = ea->adapter;
+		if (mac)
+			ether_addr_copy(mac, dev->dev_addr);
+		if (name)
+			strscpy(name, dev->name, IFNAMSIZ);
+	}
 	mutex_unlock(&eth_lock);
 	dev_put(dev);
 	return ret;
 }
+EXPORT_SYMBOL_GPL(condis_eth_bind);
 
-static int eth_dellink(struct condis_adapter *adapter, struct netlink_ext_ack *extack)
+static int eth_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *extack,
+		       u32 *id)
+{
+	struct condis_adapter *adapter;
+	int ret;
+
+	ret = condis_eth_bind(net, ifindex, &eth_link_ops, NULL, NULL, extack, &adapter,
+			      NULL, NULL);
+	if (!ret)
+		*id = condis_handle_id(adapter);
+	return ret;
+}
+
+/**
+ * condis_eth_unbind - unbind an adapter condis_eth bound
+ * @adapter: its handle
+ * @extack: for errors
+ *
+ * Context: process.
+ * Return: 0, or -ENODEV when it is going already.
+ */
+int condis_eth_unbind(struct condis_adapter *adapter, struct netlink_ext_ack *extack)
 {
 	struct eth_adapter *ea, *found = NULL;
 
@@ -191,12 +263,13 @@ static int eth_dellink(struct condis_adapter *adapter, struct netlink_ext_ack *e
 	eth_unbind(found);
 	return 0;
 }
+EXPORT_SYMBOL_GPL(condis_eth_unbind);
 
 struct condis_link_ops eth_link_ops = {
 	.kind = "ethernet",
 	.owner = THIS_MODULE,
 	.newlink = eth_newlink,
-	.dellink = eth_dellink,
+	.dellink = condis_eth_unbind,
 };
 
 /* ---- following the interface ------------------------------------------------------------- */

@@ -15,6 +15,7 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 #include <linux/xarray.h>
+#include <net/condis_eth.h>
 #include <net/condis_sig.h>
 
 /**
@@ -23,10 +24,13 @@
  * @dev: the interface (a tracked reference)
  * @dev_tracker: its tracker
  * @adapter: the condis adapter
- * @cm: the integrated call manager's registration
+ * @cm: the integrated call manager's registration (NULL: stand-alone CM)
  * @sig: its signalling engine
+ * @hook: a stand-alone CM's; @hook_ctx its context
+ * @sigport: a stand-alone CM's signalling VC (RCU)
  * @pt: receives condis frames of @dev
- * @ports: struct eth_port by label (the VC's condis id)
+ * @ports: struct eth_port by VC handle
+ * @labels: the data VCs' struct eth_port by label (the VC's condis id)
  * @backlog: frames waiting for the interface's queue to wake up
  * @tx_timer: tries @backlog again
  * @draining: @backlog is being sent (backlog.lock)
@@ -39,8 +43,12 @@ struct eth_adapter {
 	struct condis_adapter *adapter;
 	struct condis_cm *cm;
 	struct condis_sig *sig;
+	const struct condis_eth_hook *hook;
+	void *hook_ctx;
+	struct eth_port __rcu *sigport;
 	struct packet_type pt;
 	struct xarray ports;
+	struct xarray labels;
 	struct sk_buff_head backlog;
 	struct timer_list tx_timer;
 	bool draining;
@@ -58,6 +66,7 @@ struct eth_media {
  * @ea: the adapter
  * @vc: its handle
  * @label: what frames for it carry (its condis id)
+ * @labelled: in the adapter's labels (a data VC, activated once)
  * @media: where its frames go (RCU; NULL while inactive)
  * @rcu: frees it
  */
@@ -65,6 +74,7 @@ struct eth_port {
 	struct eth_adapter *ea;
 	struct condis_vc *vc;
 	u32 label;
+	bool labelled;
 	struct eth_media __rcu *media;
 	struct rcu_head rcu;
 };
@@ -77,9 +87,11 @@ extern const struct condis_sig_transport eth_transport;
 extern struct condis_link_ops eth_link_ops;
 
 void eth_rx_data(struct eth_adapter *ea, u32 label, struct sk_buff *skb);
+void eth_rx_signalling(struct eth_adapter *ea, struct sk_buff *skb);
+
 int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *media);
 void eth_tx_timer(struct timer_list *t);
-void eth_backlog_purge(struct eth_adapter *ea, u32 label);
+void eth_backlog_purge(struct eth_adapter *ea, struct condis_vc *vc);
 int eth_xmit_frame(struct eth_adapter *ea, const u8 *dst, struct sk_buff *skb);
 
 int eth_bind_init(void);

@@ -15,7 +15,6 @@
 
 struct eth_skb_cb {
 	struct condis_vc *vc;
-	u32 label;
 };
 
 static struct eth_skb_cb *eth_cb(struct sk_buff *skb)
@@ -35,7 +34,7 @@ static int eth_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 	port->ea = ea;
 	port->vc = vc;
 	port->label = condis_handle_id(vc);
-	ret = xa_insert(&ea->ports, port->label, port, GFP_KERNEL_ACCOUNT);
+	ret = xa_insert(&ea->ports, (unsigned long)vc, port, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(port);
 		return ret;
@@ -44,13 +43,38 @@ static int eth_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 	return 0;
 }
 
-static void eth_port_set_media(struct eth_port *port, struct eth_media *media)
+/*
+ * Where @port's frames go from now on. A data VC's label starts to
+ * resolve with its first activation; a signalling VC (a stand-alone CM's)
+ * takes the adapter's signalling frames.
+ */
+static int eth_port_set_media(struct eth_port *port, struct eth_media *media)
 {
+	struct eth_adapter *ea = port->ea;
 	struct eth_media *old;
+	int ret;
 
+	if (media && media->m.signalling) {
+		if (port->labelled || rcu_access_pointer(ea->sigport) ||
+		    media->m.ndest) {
+			kfree(media);
+			return -EINVAL;
+		}
+		rcu_assign_pointer(ea->sigport, port);
+	} else if (media && !port->labelled) {
+		ret = xa_insert(&ea->labels, port->label, port, GFP_KERNEL_ACCOUNT);
+		if (ret) {
+			kfree(media);
+			return ret;
+		}
+		port->labelled = true;
+	}
+	if (!media && rcu_access_pointer(ea->sigport) == port)
+		RCU_INIT_POINTER(ea->sigport, NULL);
 	old = rcu_replace_pointer(port->media, media, true);
 	if (old)
 		kfree_rcu(old, rcu);
+	return 0;
 }
 
 static int eth_delete_vc(void *mp_vc_ctx)
@@ -58,8 +82,10 @@ static int eth_delete_vc(void *mp_vc_ctx)
 	struct eth_port *port = mp_vc_ctx;
 	struct eth_adapter *ea = port->ea;
 
-	xa_erase(&ea->ports, port->label);
-	eth_backlog_purge(ea, port->label);
+	xa_erase(&ea->ports, (unsigned long)port->vc);
+	if (port->labelled)
+		xa_erase(&ea->labels, port->label);
+	eth_backlog_purge(ea, port->vc);
 	eth_port_set_media(port, NULL);
 	kfree_rcu(port, rcu);
 	return 0;
@@ -96,7 +122,7 @@ int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *
 	struct eth_media *m = NULL;
 	struct eth_port *port;
 
-	port = xa_load(&ea->ports, condis_handle_id(vc));
+	port = xa_load(&ea->ports, (unsigned long)vc);
 	if (!port)
 		return -ENOENT;
 	if (media) {
@@ -104,8 +130,7 @@ int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *
 		if (IS_ERR(m))
 			return PTR_ERR(m);
 	}
-	eth_port_set_media(port, m);
-	return 0;
+	return eth_port_set_media(port, m);
 }
 
 /* A stand-alone CM activates through condis: the same, from the parameters. */
@@ -119,14 +144,12 @@ static int eth_activate_vc(void *mp_vc_ctx, struct condis_call_params *cp)
 	m = eth_media_dup((void *)cp->media_specific, cp->media_specific_len);
 	if (IS_ERR(m))
 		return PTR_ERR(m);
-	eth_port_set_media(port, m);
-	return 0;
+	return eth_port_set_media(port, m);
 }
 
 static int eth_deactivate_vc(void *mp_vc_ctx)
 {
-	eth_port_set_media(mp_vc_ctx, NULL);
-	return 0;
+	return eth_port_set_media(mp_vc_ctx, NULL);
 }
 
 /* ---- sending ------------------------------------------------------------------ */
@@ -166,8 +189,22 @@ int eth_xmit_frame(struct eth_adapter *ea, const u8 *dst, struct sk_buff *skb)
 	return ret == NET_XMIT_SUCCESS || ret == NET_XMIT_CN ? 0 : -ENOBUFS;
 }
 
+/* A stand-alone CM's message: the station, then the message. */
+static int eth_send_signalling(struct eth_adapter *ea, struct sk_buff *skb)
+{
+	struct sk_buff *f;
+
+	if (skb->len < ETH_ALEN + sizeof(struct condis_wire_hdr))
+		return -EINVAL;
+	f = skb_copy_expand(skb, LL_MAX_HEADER, 0, GFP_ATOMIC);
+	if (!f)
+		return -ENOMEM;
+	skb_pull(f, ETH_ALEN);
+	return eth_xmit_frame(ea, skb->data, f);
+}
+
 /* Send @skb (a client's frame) to every destination of its VC now. */
-static int eth_send_now(struct eth_adapter *ea, u32 label, struct sk_buff *skb)
+static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_buff *skb)
 {
 	const struct condis_eth_media *m = NULL;
 	struct condis_wire_hdr *h;
@@ -177,10 +214,15 @@ static int eth_send_now(struct eth_adapter *ea, u32 label, struct sk_buff *skb)
 	int i, ret = 0;
 
 	rcu_read_lock();
-	port = xa_load(&ea->ports, label);
+	port = xa_load(&ea->ports, (unsigned long)vc);
 	em = port ? rcu_dereference(port->media) : NULL;
 	if (em)
 		m = &em->m;
+	if (m && m->signalling) {
+		ret = eth_send_signalling(ea, skb);
+		rcu_read_unlock();
+		return ret;
+	}
 	if (!m || !m->ndest)
 		ret = -ENOTCONN;
 	for (i = 0; m && i < m->ndest && !ret; i++) {
@@ -203,9 +245,9 @@ static int eth_send_now(struct eth_adapter *ea, u32 label, struct sk_buff *skb)
 /* Send what waits, in order, while the interface takes it; one drainer. */
 static void eth_backlog_run(struct eth_adapter *ea)
 {
+	struct condis_vc *vc;
 	struct sk_buff *skb;
 	unsigned long flags;
-	u32 label;
 
 	spin_lock_irqsave(&ea->backlog.lock, flags);
 	if (ea->draining) {
@@ -219,8 +261,8 @@ static void eth_backlog_run(struct eth_adapter *ea)
 			break;
 		}
 		spin_unlock_irqrestore(&ea->backlog.lock, flags);
-		label = eth_cb(skb)->label;
-		condis_mco_send_complete(eth_cb(skb)->vc, skb, eth_send_now(ea, label, skb));
+		vc = eth_cb(skb)->vc;
+		condis_mco_send_complete(vc, skb, eth_send_now(ea, vc, skb));
 		spin_lock_irqsave(&ea->backlog.lock, flags);
 	}
 	ea->draining = false;
@@ -249,7 +291,6 @@ static void eth_send(void *mp_vc_ctx, struct sk_buff *skb)
 			condis_mco_send_complete(port->vc, skb, -ENOBUFS);
 			return;
 		}
-		eth_cb(skb)->label = port->label;
 		eth_cb(skb)->vc = port->vc;
 		__skb_queue_tail(&ea->backlog, skb);
 		if (!timer_pending(&ea->tx_timer))
@@ -258,15 +299,15 @@ static void eth_send(void *mp_vc_ctx, struct sk_buff *skb)
 		return;
 	}
 	spin_unlock_irqrestore(&ea->backlog.lock, flags);
-	condis_mco_send_complete(port->vc, skb, eth_send_now(ea, port->label, skb));
+	condis_mco_send_complete(port->vc, skb, eth_send_now(ea, port->vc, skb));
 }
 
 /**
  * eth_backlog_purge - a VC goes: fail its frames still waiting
  * @ea: the adapter
- * @label: the VC's label
+ * @vc: the VC
  */
-void eth_backlog_purge(struct eth_adapter *ea, u32 label)
+void eth_backlog_purge(struct eth_adapter *ea, struct condis_vc *vc)
 {
 	struct sk_buff *skb, *tmp;
 	struct sk_buff_head gone;
@@ -275,7 +316,7 @@ void eth_backlog_purge(struct eth_adapter *ea, u32 label)
 	__skb_queue_head_init(&gone);
 	spin_lock_irqsave(&ea->backlog.lock, flags);
 	skb_queue_walk_safe(&ea->backlog, skb, tmp) {
-		if (eth_cb(skb)->label == label) {
+		if (eth_cb(skb)->vc == vc) {
 			__skb_unlink(skb, &ea->backlog);
 			__skb_queue_tail(&gone, skb);
 		}
@@ -298,11 +339,35 @@ void eth_rx_data(struct eth_adapter *ea, u32 label, struct sk_buff *skb)
 	struct eth_port *port;
 
 	rcu_read_lock();
-	port = xa_load(&ea->ports, label);
+	port = xa_load(&ea->labels, label);
 	if (port && rcu_access_pointer(port->media))
 		condis_mco_indicate_receive(port->vc, skb);
 	else
 		kfree_skb(skb);
+	rcu_read_unlock();
+}
+
+/**
+ * eth_rx_signalling - a signalling message for a stand-alone CM (softirq)
+ * @ea: the adapter
+ * @skb: from struct condis_wire_hdr on; taken
+ *
+ * It goes up the CM's signalling VC with the sending station in front.
+ */
+void eth_rx_signalling(struct eth_adapter *ea, struct sk_buff *skb)
+{
+	struct eth_port *port;
+	u8 src[ETH_ALEN];
+
+	ether_addr_copy(src, eth_hdr(skb)->h_source);
+	rcu_read_lock();
+	port = rcu_dereference(ea->sigport);
+	if (port && !skb_cow_head(skb, ETH_ALEN)) {
+		memcpy(skb_push(skb, ETH_ALEN), src, ETH_ALEN);
+		condis_mco_indicate_receive(port->vc, skb);
+	} else {
+		kfree_skb(skb);
+	}
 	rcu_read_unlock();
 }
 

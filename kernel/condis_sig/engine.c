@@ -110,9 +110,25 @@ static void sig_xmit(struct condis_sig *sig, const u8 *dst, struct sk_buff *skb)
 {
 	const struct condis_wire_sig *m = (const void *)skb->data;
 
+	/* going: one RELEASE (or DROP PARTY) per call, nothing else */
+	if (sig->down && m->hdr.type != CONDIS_MSG_RELEASE &&
+	    m->hdr.type != CONDIS_MSG_DROP_PARTY) {
+		kfree_skb(skb);
+		return;
+	}
 	sig_count(sig, true, m->hdr.type);
 	sig_log_msg(sig, true, dst, m);
-	sig->tp->xmit(sig->ctx, dst, skb);
+	if (sig->integrated) {
+		sig->tp->xmit(sig->ctx, dst, skb);
+		return;
+	}
+	/* stand-alone: through the signalling VC, the station first */
+	if (!sig->sigvc) {
+		kfree_skb(skb);
+		return;
+	}
+	memcpy(skb_push(skb, ETH_ALEN), dst, ETH_ALEN);
+	condis_co_send(sig->sigvc, skb);	/* takes @skb */
 }
 
 /* Send @type about @leg (parameters: the QoS modify's, else the setup's). */
@@ -1127,10 +1143,39 @@ static void sig_op_fn(struct work_struct *work)
 static void sig_activate_vc_complete(int status, void *cm_vc_ctx,
 				     const struct condis_call_params *cp)
 {
+	struct sig_vc *vc = cm_vc_ctx;
+
+	if (vc->signalling) {
+		vc->sig->sigvc_status = status;
+		complete(&vc->sig->sigvc_done);
+	} else if (status) {
+		pr_warn("condis_sig %s: vc %u: activation failed (%d)\n", vc->sig->name,
+			condis_handle_id(vc->vc), status);
+	}
 }
 
 static void sig_deactivate_vc_complete(int status, void *cm_vc_ctx)
 {
+}
+
+/* A message on the signalling VC: the sending station, then the message. */
+static void sig_receive(void *cm_vc_ctx, struct sk_buff *skb)
+{
+	struct sig_vc *vc = cm_vc_ctx;
+	u8 src[ETH_ALEN];
+
+	if (!vc->signalling || !pskb_may_pull(skb, ETH_ALEN)) {
+		kfree_skb(skb);
+		return;
+	}
+	memcpy(src, skb->data, ETH_ALEN);
+	skb_pull(skb, ETH_ALEN);
+	condis_sig_rx(vc->sig, src, skb);
+}
+
+static void sig_send_complete(void *cm_vc_ctx, struct sk_buff *skb, int status)
+{
+	consume_skb(skb);
 }
 
 static void sig_notify_close_af_complete(int status, void *cm_af_ctx)
@@ -1165,8 +1210,74 @@ const struct condis_cm_ops condis_sig_cm_ops = {
 	.notify_close_af_complete = sig_notify_close_af_complete,
 	.oid_request = sig_oid_request,
 	.oid_request_complete = sig_oid_request_complete,
+	.receive = sig_receive,
+	.send_complete = sig_send_complete,
 };
 EXPORT_SYMBOL_GPL(condis_sig_cm_ops);
+
+/**
+ * condis_sig_attach - a stand-alone engine opens its signalling VC
+ * @sig: the engine, not integrated
+ * @cm: its CM registration (condis_sig_cm_ops, @sig as context)
+ *
+ * Creates a VC of the CM's own on the miniport and activates it for
+ * signalling (struct condis_eth_media.signalling): messages go out and come
+ * in through it, each with the other station's address in front.
+ * condis_cm_unregister() deletes it with the CM.
+ * Context: process.
+ * Return: 0 or a negative errno.
+ */
+int condis_sig_attach(struct condis_sig *sig, struct condis_cm *cm)
+{
+	struct condis_call_params *cp;
+	struct condis_eth_media *media;
+	struct condis_vc *vc;
+	int ret;
+
+	if (sig->integrated)
+		return -EINVAL;
+	sig->sigvc_ctx = sig_vc_new(sig);
+	if (!sig->sigvc_ctx)
+		return -ENOMEM;
+	sig->sigvc_ctx->signalling = true;
+	sig->cm = cm;
+	ret = condis_cm_create_signalling_vc(cm, sig->sigvc_ctx, &vc);
+	if (ret)
+		return ret;
+	sig->sigvc_ctx->vc = vc;
+	cp = condis_call_params_alloc(0, sizeof(*media), GFP_KERNEL);
+	if (!cp)
+		return -ENOMEM;	/* the VC goes with the CM */
+	media = (struct condis_eth_media *)cp->media_specific;
+	media->signalling = 1;
+	init_completion(&sig->sigvc_done);
+	ret = condis_cm_activate_vc(vc, cp);
+	condis_call_params_free(cp);
+	if (ret == CONDIS_PENDING) {
+		wait_for_completion(&sig->sigvc_done);
+		ret = sig->sigvc_status;
+	}
+	if (!ret)
+		WRITE_ONCE(sig->sigvc, vc);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_sig_attach);
+
+/**
+ * condis_sig_detach - the CM registration is gone (and its signalling VC)
+ * @sig: the engine
+ *
+ * Context: process, after condis_cm_unregister().
+ */
+void condis_sig_detach(struct condis_sig *sig)
+{
+	WRITE_ONCE(sig->sigvc, NULL);
+	flush_workqueue(sig->wq);
+	kfree(sig->sigvc_ctx);
+	sig->sigvc_ctx = NULL;
+	sig->cm = NULL;
+}
+EXPORT_SYMBOL_GPL(condis_sig_detach);
 
 /**
  * condis_sig_shutdown - the adapter is going: stop waiting for the network
@@ -1243,6 +1354,7 @@ void condis_sig_destroy(struct condis_sig *sig)
 		sig_leg_free(sig, leg);
 	}
 	destroy_workqueue(sig->wq);
+	kfree(sig->sigvc_ctx);
 	WARN_ON(!list_empty(&sig->saps));
 	xa_destroy(&sig->out);
 	kfree(sig);

@@ -10,6 +10,7 @@
 #ifndef _CONDIS_SIG_H
 #define _CONDIS_SIG_H
 
+#include <linux/completion.h>
 #include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/spinlock.h>
@@ -29,6 +30,9 @@
  * @out: legs this station called, by call reference; @out_next: the next one
  * @in: legs other stations called, by (station, call reference)
  * @down: the adapter is going: no waiting for the network any more
+ * @cm: stand-alone: the CM registration (condis_sig_attach())
+ * @sigvc: stand-alone: the signalling VC on the miniport, while usable
+ * @sigvc_ctx: its CM context; @sigvc_done, @sigvc_status: its activation
  * @stats_lock: @stats
  * @stats: counters
  */
@@ -44,6 +48,11 @@ struct condis_sig {
 	u32 out_next;
 	DECLARE_HASHTABLE(in, 8);
 	bool down;
+	struct condis_cm *cm;
+	struct condis_vc *sigvc;
+	struct sig_vc *sigvc_ctx;
+	struct completion sigvc_done;
+	int sigvc_status;
 	spinlock_t stats_lock;
 	struct condis_sig_stats stats;
 };
@@ -66,6 +75,7 @@ struct sig_sap {
  * @vc: the VC
  * @incoming: called VC (the CM created it); its one leg is @legs' only entry
  * @multipoint: calling VC of a point-to-multipoint call
+ * @signalling: the engine's own signalling VC (stand-alone)
  * @active: activated (its data path programmed)
  * @closing: its client closes it; @close_party: the party it named
  * @qos_wait: legs whose answer to a QoS modify is awaited; @qos_status
@@ -76,6 +86,7 @@ struct sig_vc {
 	struct condis_vc *vc;
 	bool incoming;
 	bool multipoint;
+	bool signalling;
 	bool active;
 	bool closing;
 	struct condis_party *close_party;

@@ -3,6 +3,7 @@
  * condis_sig: signalling messages to and from their wire format
  * (Documentation/condis/signalling.rst).
  */
+#include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include "sig.h"
 
@@ -115,7 +116,7 @@ struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 re
 			      const struct condis_sap_desc *sap)
 {
 	unsigned int saplen = msg_has_sap(type) && sap ? sap->len : 0;
-	unsigned int hr = sig->tp->headroom;
+	unsigned int hr = LL_MAX_HEADER + ETH_ALEN;	/* stand-alone: + the station */
 	struct condis_wire_sig *m;
 	struct sk_buff *skb;
 

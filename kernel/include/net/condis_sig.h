@@ -132,18 +132,18 @@ struct condis_eth_media {
 struct condis_sig;
 
 /**
- * struct condis_sig_transport - what the engine needs from its packaging
+ * struct condis_sig_transport - what an integrated engine needs from its
+ *	miniport (a stand-alone engine has none: it sends and receives on
+ *	its signalling VC, see condis_sig_attach(), and activates through
+ *	condis)
  * @xmit: send a signalling message (@skb holds it, from struct
- *	condis_wire_sig on) to the station @dst. Takes @skb. Process
- *	context.
- * @headroom: bytes @xmit needs in front of the message
- * @program: integrated packaging only: program the data path of @vc (the
- *	MCM activates its own VCs); NULL for a stand-alone CM, which
- *	activates through condis. Process context.
+ *	condis_wire_sig on, with LL_MAX_HEADER headroom) to the station
+ *	@dst. Takes @skb. Process context.
+ * @program: program the data path of @vc (the MCM activates its own VCs);
+ *	@media NULL: stop it. Process context.
  */
 struct condis_sig_transport {
 	int (*xmit)(void *ctx, const u8 *dst, struct sk_buff *skb);
-	unsigned int headroom;
 	int (*program)(void *ctx, struct condis_vc *vc,
 		       const struct condis_eth_media *media);
 };
@@ -171,6 +171,8 @@ struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integ
 void condis_sig_destroy(struct condis_sig *sig);
 void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb);
 void condis_sig_shutdown(struct condis_sig *sig);
+int condis_sig_attach(struct condis_sig *sig, struct condis_cm *cm);
+void condis_sig_detach(struct condis_sig *sig);
 void condis_sig_get_stats(struct condis_sig *sig, struct condis_sig_stats *st);
 
 /* The CM handlers; the cm_ctx of the registration is the engine. */
