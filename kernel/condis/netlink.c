@@ -180,9 +180,14 @@ static struct notifier_block cd_nl_notifier = {
 
 /* ---- messages ---------------------------------------------------------- */
 
-struct sk_buff *cd_nl_new(u8 cmd, void **hdr)
+/*
+ * A notification of @payload bytes at most (cd_nl_params_size() and the
+ * like): sized to its content, so that a burst of them (a thousand calls
+ * closing) fits a listener's receive buffer.
+ */
+struct sk_buff *cd_nl_new(u8 cmd, void **hdr, size_t payload)
 {
-	struct sk_buff *skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	struct sk_buff *skb = genlmsg_new(payload, GFP_KERNEL);
 
 	if (!skb)
 		return NULL;
@@ -220,6 +225,19 @@ static int cd_nl_put_flowspec(struct sk_buff *skb, int attr,
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+/* Room cd_nl_put_params() needs (@cp may be NULL), plus ids and statuses. */
+size_t cd_nl_params_size(const struct condis_call_params *cp)
+{
+	size_t n = 8 * nla_total_size(sizeof(u32));	/* the event's own */
+
+	if (cp)
+		n += nla_total_size(0) + 4 * nla_total_size(sizeof(u32)) +
+		     2 * (nla_total_size(0) + 8 * nla_total_size(sizeof(u32))) +
+		     nla_total_size(cp->cm_specific_len) +
+		     nla_total_size(cp->media_specific_len);
+	return n;
 }
 
 int cd_nl_put_params(struct sk_buff *skb, int attr,
@@ -328,7 +346,7 @@ void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = cd_nl_new(CONDIS_CMD_REQUEST_DONE_NTF, &hdr);
+	skb = cd_nl_new(CONDIS_CMD_REQUEST_DONE_NTF, &hdr, cd_nl_params_size(status ? NULL : cp));
 	if (!skb)
 		return;
 	if (nla_put_u32(skb, CONDIS_A_EVENT_REQUEST, request) ||

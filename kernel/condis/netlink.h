@@ -78,7 +78,8 @@ extern struct workqueue_struct *cd_nl_wq;
 int cd_nl_notify(struct net *net, struct sk_buff *skb, void *hdr);
 void cd_nlsk_add(struct cd_nlsk *sk);
 bool cd_nl_client_is(const struct cd_client *client);
-struct sk_buff *cd_nl_new(u8 cmd, void **hdr);
+struct sk_buff *cd_nl_new(u8 cmd, void **hdr, size_t payload);
+size_t cd_nl_params_size(const struct condis_call_params *cp);
 int cd_nl_put_params(struct sk_buff *skb, int attr,
 		     const struct condis_call_params *cp);
 struct condis_call_params *cd_nl_get_params(const struct nlattr *nest,

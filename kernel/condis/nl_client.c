@@ -311,7 +311,7 @@ static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = cd_nl_new(cmd, &hdr);
+	skb = cd_nl_new(cmd, &hdr, cd_nl_params_size(cp));
 	if (!skb)
 		goto out;
 	if (nla_put_u32(skb, CONDIS_A_CALL_ID, vc->id) ||
@@ -538,7 +538,7 @@ static void cd_nl_incoming_drop_party(int cause, void *ctx, const void *buf, u32
 	void *hdr;
 	int ret;
 
-	skb = cd_nl_new(CONDIS_CMD_PARTY_DROP_NTF, &hdr);
+	skb = cd_nl_new(CONDIS_CMD_PARTY_DROP_NTF, &hdr, cd_nl_params_size(NULL));
 	if (skb) {
 		if (nla_put_u32(skb, CONDIS_A_PARTY_ID, obj->id) ||
 		    nla_put_u32(skb, CONDIS_A_PARTY_CALL_ID, obj->vc->id) ||
@@ -601,7 +601,8 @@ static void cd_nl_status(void *cl_ctx, void *vc_ctx, int status, const void *buf
 	struct sk_buff *skb;
 	void *hdr;
 
-	skb = cd_nl_new(CONDIS_CMD_STATUS_NTF, &hdr);
+	skb = cd_nl_new(CONDIS_CMD_STATUS_NTF, &hdr,
+			cd_nl_params_size(NULL) + nla_total_size(min_t(u32, len, 1024)));
 	if (!skb)
 		return;
 	if ((vc && nla_put_u32(skb, CONDIS_A_EVENT_CALL_ID, vc->id)) ||

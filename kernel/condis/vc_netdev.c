@@ -3,7 +3,8 @@
  * IP over a VC (call-netdev): a call's VC appears as a point-to-point
  * net_device, like a routed RFC 2684 or CLIP interface, so IP runs over a
  * CoNDIS call. A frame is one IPv4 or IPv6 packet, nothing around it (the
- * version nibble tells which: "null encapsulation"). Back-pressure: at
+ * version nibble tells which: "null encapsulation"); the MTU is the call's
+ * transmit SDU size (1500 when it has none). Back-pressure: at
  * most CD_VCND_INFLIGHT frames on their way to the miniport, then the
  * queue stops until send completions come back. The interface lives in the
  * owning socket's namespace and cannot move; when the call goes it goes
@@ -145,15 +146,23 @@ struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
 				struct netlink_ext_ack *extack)
 {
 	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
+	unsigned int mtu = CD_VCND_MTU;
 	struct net_device *dev;
 	struct cd_vcnd *nd;
 	unsigned long flags;
+	struct cd_vc *v;
 
-	if (!o || READ_ONCE(container_of(o, struct cd_vc, o)->call) != CALL_CONNECTED) {
+	v = o ? container_of(o, struct cd_vc, o) : NULL;
+	if (!v || READ_ONCE(v->call) != CALL_CONNECTED) {
 		cd_obj_put(o);
 		NL_SET_ERR_MSG(extack, "the call is not connected");
 		return ERR_PTR(-ENOTCONN);
 	}
+	/* the call's transmit SDU size, where its call manager set one */
+	flags = cd_lock(&v->o);
+	if (v->cp && v->cp->tx.max_sdu_size >= 68)
+		mtu = min(v->cp->tx.max_sdu_size, 65535U);
+	cd_unlock(&v->o, flags);
 	cd_obj_put(o);
 	if (READ_ONCE(vc->vcfd) || READ_ONCE(vc->vcnd)) {
 		NL_SET_ERR_MSG(extack, "the call's frames go to a file descriptor or interface already");
@@ -170,6 +179,7 @@ struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
 	}
 	*(struct cd_vcnd **)netdev_priv(dev) = nd;
 	nd->dev = dev;
+	dev->mtu = mtu;
 	nd->vc = vc;
 	spin_lock_init(&nd->lock);
 	init_waitqueue_head(&nd->hangup_wq);

@@ -120,6 +120,7 @@ static int eth_bind(struct net_device *dev, struct condis_link_ops *link,
 		ea->sig = condis_sig_create(dev->name, dev->dev_addr, true, &eth_transport, ea);
 		if (!ea->sig)
 			goto err_free;
+		condis_sig_set_max_sdu(ea->sig, dev->mtu - sizeof(struct condis_wire_hdr));
 	}
 	ret = condis_miniport_register(dev_net(dev), dev->name, &eth_miniport_ops, ea,
 				       &ea->adapter);
@@ -187,6 +188,7 @@ static void eth_unbind(struct eth_adapter *ea)
  * @adapter: receives the adapter handle
  * @mac: receives the interface's address (ETH_ALEN bytes)
  * @name: receives the interface's name (IFNAMSIZ bytes)
+ * @max_sdu: receives the largest client frame the link carries
  *
  * The adapter has no AF: the CM registers its own (condis_cm_register_af())
  * and reaches the network through a signalling VC of its own
@@ -197,7 +199,7 @@ static void eth_unbind(struct eth_adapter *ea)
 int condis_eth_bind(struct net *net, u32 ifindex, struct condis_link_ops *link,
 		    const struct condis_eth_hook *hook, void *ctx,
 		    struct netlink_ext_ack *extack, struct condis_adapter **adapter,
-		    u8 *mac, char *name)
+		    u8 *mac, char *name, u32 *max_sdu)
 {
 	struct eth_adapter *ea;
 	struct net_device *dev;
@@ -216,6 +218,8 @@ int condis_eth_bind(struct net *net, u32 ifindex, struct condis_link_ops *link,
 			ether_addr_copy(mac, dev->dev_addr);
 		if (name)
 			strscpy(name, dev->name, IFNAMSIZ);
+		if (max_sdu)
+			*max_sdu = dev->mtu - sizeof(struct condis_wire_hdr);
 	}
 	mutex_unlock(&eth_lock);
 	dev_put(dev);
@@ -230,7 +234,7 @@ static int eth_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *ext
 	int ret;
 
 	ret = condis_eth_bind(net, ifindex, &eth_link_ops, NULL, NULL, extack, &adapter,
-			      NULL, NULL);
+			      NULL, NULL, NULL);
 	if (!ret)
 		*id = condis_handle_id(adapter);
 	return ret;

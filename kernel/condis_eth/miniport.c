@@ -225,6 +225,8 @@ static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_
 	}
 	if (!m || !m->ndest)
 		ret = -ENOTCONN;
+	else if (skb->len + sizeof(*h) > READ_ONCE(ea->dev->mtu))
+		ret = -EMSGSIZE;	/* larger than the call's SDU size */
 	for (i = 0; m && i < m->ndest && !ret; i++) {
 		f = skb_copy_expand(skb, LL_MAX_HEADER + sizeof(*h), 0, GFP_ATOMIC);
 		if (!f) {

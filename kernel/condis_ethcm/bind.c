@@ -67,6 +67,7 @@ static int ethcm_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *e
 	char name[IFNAMSIZ];
 	struct ethcm *ec;
 	u8 mac[ETH_ALEN];
+	u32 max_sdu;
 	int ret;
 
 	ec = kzalloc(sizeof(*ec), GFP_KERNEL_ACCOUNT);
@@ -74,7 +75,7 @@ static int ethcm_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *e
 		return -ENOMEM;
 	INIT_LIST_HEAD(&ec->node);
 	ret = condis_eth_bind(net, ifindex, &ethcm_link_ops, &ethcm_hook, ec, extack,
-			      &ec->adapter, mac, name);
+			      &ec->adapter, mac, name, &max_sdu);
 	if (ret) {
 		kfree(ec);
 		return ret;
@@ -82,9 +83,11 @@ static int ethcm_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *e
 	/* from here on condis_eth owns the unbinding: ethcm_unbind() frees @ec */
 	ret = -ENOMEM;
 	ec->sig = condis_sig_create(name, mac, false, NULL, NULL);
-	if (ec->sig)
+	if (ec->sig) {
+		condis_sig_set_max_sdu(ec->sig, max_sdu);
 		ret = condis_cm_register_af(ec->adapter, CONDIS_AF_TYPE_ETHERNET,
 					    &condis_sig_cm_ops, ec->sig, &ec->cm);
+	}
 	if (!ret)
 		ret = condis_sig_attach(ec->sig, ec->cm);
 	if (ret) {

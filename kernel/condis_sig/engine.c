@@ -441,6 +441,24 @@ static void sig_callee_delete(struct sig_vc *vc)
 
 /* ---- calling ----------------------------------------------------------------------------- */
 
+/* Frames larger than the link carries cannot go: say so in the SDU sizes. */
+static bool sig_fill_sdu(struct condis_sig *sig, struct condis_call_params *cp)
+{
+	bool changed = false;
+
+	if (!sig->max_sdu)
+		return false;
+	if (!cp->tx.max_sdu_size || cp->tx.max_sdu_size > sig->max_sdu) {
+		cp->tx.max_sdu_size = sig->max_sdu;
+		changed = true;
+	}
+	if (!cp->rx.max_sdu_size || cp->rx.max_sdu_size > sig->max_sdu) {
+		cp->rx.max_sdu_size = sig->max_sdu;
+		changed = true;
+	}
+	return changed;
+}
+
 static int sig_setup(struct sig_vc *vc, struct condis_call_params *cp,
 		     struct condis_party *party, void **cm_party_ctx, bool added)
 {
@@ -462,6 +480,7 @@ static int sig_setup(struct sig_vc *vc, struct condis_call_params *cp,
 	memcpy(leg->sap.sap, cp->cm_specific + ETH_ALEN, leg->sap.len);
 	if (cm_party_ctx)
 		*cm_party_ctx = leg;
+	leg->sdu_changed = sig_fill_sdu(vc->sig, cp);
 	ret = sig_queue(vc->sig, OP_SETUP, vc, leg, NULL, cp, 0, GFP_KERNEL_ACCOUNT);
 	if (ret < 0)
 		kfree(leg);
@@ -531,6 +550,7 @@ static void sig_do_setup(struct condis_sig *sig, struct sig_leg *leg,
 static void sig_connected(struct condis_sig *sig, struct sig_leg *leg,
 			  const struct condis_wire_sig *m)
 {
+	struct condis_call_params *cp;
 	struct sig_vc *vc = leg->vc;
 	int ret;
 
@@ -544,10 +564,14 @@ static void sig_connected(struct condis_sig *sig, struct sig_leg *leg,
 		return;
 	}
 	sig_send(leg, CONDIS_MSG_CONNECT_ACK, 0);
+	/* the client hears of the SDU sizes the link imposed */
+	cp = leg->sdu_changed ? condis_call_params_dup(leg->cp, GFP_KERNEL) : NULL;
+	if (cp)
+		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
 	if (leg->added)
-		condis_cm_add_party_complete(0, leg->party, leg, NULL);
+		condis_cm_add_party_complete(0, leg->party, leg, cp);
 	else
-		condis_cm_make_call_complete(0, vc->vc, leg->party, leg, NULL);
+		condis_cm_make_call_complete(0, vc->vc, leg->party, leg, cp);
 }
 
 /* ---- called ----------------------------------------------------------------------------- */
@@ -599,6 +623,7 @@ static void sig_incoming(struct condis_sig *sig, const u8 *src,
 	leg->sap = *desc;
 	leg->cp = *cpp;			/* answered with these */
 	*cpp = NULL;
+	sig_fill_sdu(sig, leg->cp);
 	leg->state = LEG_OFFERED;
 	list_add_tail(&leg->node, &vc->legs);
 	hash_add(sig->in, &leg->hnode, sig_in_key(src, ref));
@@ -1278,6 +1303,19 @@ void condis_sig_detach(struct condis_sig *sig)
 	sig->cm = NULL;
 }
 EXPORT_SYMBOL_GPL(condis_sig_detach);
+
+/**
+ * condis_sig_set_max_sdu - the largest client frame the link carries
+ * @sig: the engine
+ * @max_sdu: bytes (the link's MTU less the condis header)
+ *
+ * Calls get it as their SDU sizes where they asked for none or more.
+ */
+void condis_sig_set_max_sdu(struct condis_sig *sig, u32 max_sdu)
+{
+	WRITE_ONCE(sig->max_sdu, max_sdu);
+}
+EXPORT_SYMBOL_GPL(condis_sig_set_max_sdu);
 
 /**
  * condis_sig_shutdown - the adapter is going: stop waiting for the network

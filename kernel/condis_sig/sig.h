@@ -30,6 +30,7 @@
  * @out: legs this station called, by call reference; @out_next: the next one
  * @in: legs other stations called, by (station, call reference)
  * @down: the adapter is going: no waiting for the network any more
+ * @max_sdu: largest client frame the link carries (0: no limit known)
  * @cm: stand-alone: the CM registration (condis_sig_attach())
  * @sigvc: stand-alone: the signalling VC on the miniport, while usable
  * @sigvc_ctx: its CM context; @sigvc_done, @sigvc_status: its activation
@@ -48,6 +49,7 @@ struct condis_sig {
 	u32 out_next;
 	DECLARE_HASHTABLE(in, 8);
 	bool down;
+	u32 max_sdu;
 	struct condis_cm *cm;
 	struct condis_vc *sigvc;
 	struct sig_vc *sigvc_ctx;
@@ -121,6 +123,7 @@ enum sig_state {
  * @qos_cp: a QoS modify's parameters, while it is unanswered
  * @sap: called SAP (caller: for retransmissions)
  * @cause: why it was released (condis status)
+ * @sdu_changed: the engine set the SDU sizes of @cp (the link's)
  * @retry_msg: message to retransmit on timeout; @retries so far
  * @timer: the retransmission timer (on the engine's workqueue)
  */
@@ -139,6 +142,7 @@ struct sig_leg {
 	struct condis_call_params *qos_cp;
 	struct condis_sap_desc sap;
 	int cause;
+	bool sdu_changed;
 	u8 retry_msg;
 	u8 retries;
 	struct delayed_work timer;

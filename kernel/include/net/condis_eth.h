@@ -23,7 +23,7 @@ struct condis_eth_hook {
 int condis_eth_bind(struct net *net, u32 ifindex, struct condis_link_ops *link,
 		    const struct condis_eth_hook *hook, void *ctx,
 		    struct netlink_ext_ack *extack, struct condis_adapter **adapter,
-		    u8 *mac, char *name);
+		    u8 *mac, char *name, u32 *max_sdu);
 int condis_eth_unbind(struct condis_adapter *adapter, struct netlink_ext_ack *extack);
 
 #endif /* _NET_CONDIS_ETH_H */

@@ -171,6 +171,7 @@ struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integ
 void condis_sig_destroy(struct condis_sig *sig);
 void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb);
 void condis_sig_shutdown(struct condis_sig *sig);
+void condis_sig_set_max_sdu(struct condis_sig *sig, u32 max_sdu);
 int condis_sig_attach(struct condis_sig *sig, struct condis_cm *cm);
 void condis_sig_detach(struct condis_sig *sig);
 void condis_sig_get_stats(struct condis_sig *sig, struct condis_sig_stats *st);
