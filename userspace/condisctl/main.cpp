@@ -103,9 +103,16 @@ int main(int argc, char **argv)
 		std::cerr << usage_text;
 		return EXIT_USAGE;
 	}
+	// help at any level works without condis.ko
+	bool help = false;
+	for (int i = optind; batch.empty() && i < argc && i < optind + 2; i++)
+		help |= !strcmp(argv[i], "help");
+	if (batch.empty() && !strcmp(argv[optind], "party") && optind + 1 == argc)
+		help = true;	// party's default command is help
 	try {
-		Session s{ condis::Client(), opt, {} };
-		s.client.subscribe();
+		Session s{ condis::Client(!help), opt, {} };
+		if (!help)
+			s.client.subscribe();
 		if (batch.empty())
 			return run(s, std::vector<std::string>(argv + optind, argv + argc));
 

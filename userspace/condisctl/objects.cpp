@@ -107,7 +107,9 @@ void cmd_adapter(Session &s, Args &a)
 			     "       condisctl adapter add dev IFNAME [ kind KIND ]\n"
 			     "       condisctl adapter del ADAPTER\n"
 			     "ADAPTER := { ID | NAME }\n"
-			     "KIND := { ethernet }  (the default)\n";
+			     "KIND := { ethernet | ethernet-cm }  (ethernet: condis_eth with its\n"
+			     "        integrated call manager, the default; ethernet-cm: condis_ethcm's\n"
+			     "        stand-alone call manager)\n";
 		return;
 	}
 	throw Usage("unknown adapter command \"" + cmd + "\" (try: condisctl adapter help)");

@@ -55,7 +55,7 @@ int64_t now_ms()
 
 } // namespace
 
-Client::Client()
+Client::Client(bool need_family)
 {
 	int one = 1, ret;
 
@@ -70,7 +70,13 @@ Client::Client()
 	setsockopt(nl_socket_get_fd(sk_), SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
 	setsockopt(nl_socket_get_fd(sk_), SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 	nl_socket_set_buffer_size(sk_, 1 << 20, 1 << 20);
+	// events come in bursts (a thousand calls closing): with CAP_NET_ADMIN
+	// take a receive buffer beyond net.core.rmem_max
+	int rcvbuf = 16 << 20;
+	setsockopt(nl_socket_get_fd(sk_), SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf));
 	family_ = genl_ctrl_resolve(sk_, CONDIS_FAMILY_NAME);
+	if (family_ < 0 && !need_family)
+		return;		// help texts only
 	if (family_ < 0) {
 		nl_socket_free(sk_);
 		throw Error(ENOENT, "", "the condis netlink family is not there (is condis.ko loaded?)");

@@ -152,7 +152,8 @@ int parse_error(const nlmsghdr *nlh, std::string &extack);
 // One netlink socket acting as a condis client.
 class Client {
 public:
-	Client();
+	// need_family false: a client for help texts, even without condis.ko
+	explicit Client(bool need_family = true);
 	~Client();
 	Client(const Client &) = delete;
 	Client &operator=(const Client &) = delete;
