@@ -12,7 +12,9 @@
 #   4. in the debug test kernel under QEMU: the KUnit suites, the
 #      integration scenarios, a kmemleak scan and a scan of the kernel log
 #      for WARN/BUG/KASAN/UBSAN/lockdep reports
-#   5. the userspace GoogleTest suites (ctest); condisctl is built before the
+#   5. two test guests joined by a virtio-net link: a call between them
+#      and IP over it
+#   6. the userspace GoogleTest suites (ctest); condisctl is built before the
 #      guest runs, the scenarios use it
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -117,6 +119,12 @@ while read -r line; do
 	*) echo "$line" ;;
 	esac
 done < <("$vm/verdict.sh" "$results" "$rc")
+
+step "two guests over virtio-net"
+while read -r verdict rest; do
+	res "$verdict" "$rest"
+done < <("$vm/virtio-pair.sh" "$kdir/arch/x86/boot/bzImage" "$build" 2>/dev/null |
+	 tee "$build/virtio-pair.txt" | grep -E '^(PASS|FAIL) ')
 
 if [ $us_ok = 1 ]; then
 	step "userspace (GoogleTest)"

@@ -20,7 +20,7 @@ pkgs=(
 	# userspace
 	cmake g++ pkg-config libnl-3-dev libnl-genl-3-dev libgtest-dev nlohmann-json3-dev
 	# scenarios: JSON checks, dropping privileges
-	jq util-linux
+	jq util-linux iputils-ping iperf3
 )
 
 missing=()

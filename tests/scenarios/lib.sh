@@ -46,6 +46,18 @@ netns_add() {
 }
 
 mod_load() { lsmod | grep -q "^$1 " || insmod "$CONDIS_MODDIR/$1.ko"; }
+
+# kmod NAME: load a module of the running kernel, with what it needs: from
+# the test kernel's modules_install tree (CONDIS_KBUILD/modroot), else from
+# the system's (a distro kernel).
+kmod() {
+	lsmod | grep -q "^$1 " && return 0
+	if [ -n "${CONDIS_KBUILD:-}" ] && [ -d "$CONDIS_KBUILD/modroot" ]; then
+		modprobe -d "$CONDIS_KBUILD/modroot" "$1"
+	else
+		modprobe "$1"
+	fi
+}
 mod_unload() { ! lsmod | grep -q "^$1 " || rmmod "$1"; }
 
 cleanup() {
@@ -107,6 +119,18 @@ sess() {
 	echo "$line"
 }
 
+# sess_n NAME N COMMAND...: like sess, for a COMMAND printing N lines
+sess_n() {
+	local name=$1 n=$2 in out line i
+	shift 2
+	eval "in=\$S_${name}_in out=\$S_${name}_out"
+	echo "$*" >&"$in"
+	for ((i = 0; i < n; i++)); do
+		read -r -t "${SESS_TIMEOUT:-60}" line <&"$out" || return 1
+		echo "$line"
+	done
+}
+
 sess_kill() {
 	local pid
 	eval "pid=\$S_$1_pid"
@@ -147,5 +171,5 @@ jqcheck() {
 
 # objects_zero: condis holds no AF, SAP, VC or party (debugfs).
 objects_zero() {
-	! awk '$1 ~ /^(af|sap|vc|party)$/ && $2 != 0' /sys/kernel/debug/condis/objects | grep -q .
+	! awk '$1 ~ /^(af|sap|vc|party|cmvc)$/ && $2 != 0' /sys/kernel/debug/condis/objects | grep -q .
 }

@@ -51,7 +51,7 @@ scenarios=${CONDIS_SCENARIOS:-$(ls "$top"/tests/scenarios/*.sh 2>/dev/null | gre
 for s in $scenarios; do
 	name=$(basename "$s" .sh)
 	echo "-- $name"
-	timeout 300 bash "$s"
+	timeout 900 bash "$s"
 	rc=$?
 	echo "$name $rc" >> "$R/scenarios.txt"
 	echo "-- $name: exit $rc"

@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # PID 1 of a condis test guest (see run.sh). Mounts what the tests need,
-# loads the kernel modules the host built for this kernel (netdevsim, veth,
-# ...), runs the command the host left in /mnt/cmd and records its exit
+# tells them where the kernel's own modules are (CONDIS_KBUILD: veth,
+# netdevsim, ...; lib.sh's kmod loads them), runs the command the host left in /mnt/cmd and records its exit
 # status in /mnt/exit-status, then reboots (QEMU runs with -no-reboot, so
 # that ends it).
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
@@ -32,6 +32,7 @@ for arg in $(cat /proc/cmdline); do
 	case "$arg" in
 	condis.modules=*) CONDIS_MODDIR=${arg#condis.modules=} ;;
 	condis.ksrc=*) export CONDIS_KSRC=${arg#condis.ksrc=} ;;
+	condis.kbuild=*) export CONDIS_KBUILD=${arg#condis.kbuild=} ;;
 	condis.interactive=1) interactive=1 ;;
 	esac
 done

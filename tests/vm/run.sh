@@ -6,7 +6,8 @@
 # one command in the guest, and turn the guest's verdict into our exit code.
 #
 #   run.sh --kernel BZIMAGE --out DIR [--modules MODDIR] [--timeout SEC]
-#          [--smp N] [--mem SIZE] [--initrd FILE] [--interactive] -- CMD...
+#          [--smp N] [--mem SIZE] [--initrd FILE] [--interactive]
+#          [--qemu ARG]... -- CMD...
 #
 # In the guest, tests/vm/init.sh mounts the basics and the results share at
 # /mnt, runs CMD with CONDIS_RESULTS=/mnt, and writes CMD's exit status to
@@ -21,8 +22,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${CONDIS_CACHE:-$HOME/.cache/condis}
-# one vCPU until the KUnit fakes settle reliably on two (see the tracker)
-kernel= out= modules= initrd= timeout=600 smp=1 mem=2G interactive=0
+kernel= out= modules= initrd= timeout=600 smp=2 mem=2G interactive=0 extra=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel) kernel=$2; shift 2 ;;
@@ -33,6 +33,7 @@ while [ $# -gt 0 ]; do
 	--smp) smp=$2; shift 2 ;;
 	--mem) mem=$2; shift 2 ;;
 	--interactive) interactive=1; shift ;;
+	--qemu) extra+=("$2"); shift 2 ;;
 	--) shift; break ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -73,6 +74,8 @@ append+=" pci=noacpi"
 append+=" kmemleak=on kunit.enable=1 loglevel=5 condis.modules=${modules:-none}"
 # the kernel source tree (its tools: kunit.py, ynl) for the guest's tests
 append+=" condis.ksrc=$("$here/build-kernel.sh" --print-src)"
+# the kernel's own modules (veth, netdevsim, sch_netem, ...): its build tree
+case $kernel in */arch/x86/boot/bzImage) append+=" condis.kbuild=${kernel%/arch/x86/boot/bzImage}" ;; esac
 [ $interactive = 1 ] && append+=" condis.interactive=1"
 
 qemu=(qemu-system-x86_64 -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none
@@ -82,6 +85,7 @@ qemu=(qemu-system-x86_64 -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-re
       -fsdev "local,id=results,path=$out,security_model=none"
       -device virtio-9p-pci,fsdev=results,mount_tag=results)
 [ -n "$initrd" ] && qemu+=(-initrd "$initrd")
+qemu+=("${extra[@]}")
 [ "$accel" = kvm ] && qemu+=(-cpu host)
 
 echo "run.sh: booting $(basename "$kernel") with $accel, $smp vCPUs, timeout ${timeout}s" >&2

@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# condis_eth over veth: two namespaces joined by a veth pair, an adapter
+# bound to each end; the calls of eth-calls.inc between them, first with
+# condis_eth's integrated call manager, then with the stand-alone one of
+# condis_ethcm (the same engine through a signalling VC).
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/eth-calls.inc"
+require_root
+
+check "condis.ko loads" mod_load condis
+check "condis_sig.ko loads" mod_load condis_sig
+check "condis_eth.ko loads" mod_load condis_eth
+check "condis_ethcm.ko loads" mod_load condis_ethcm
+check "veth loads" kmod veth
+netns_add a
+netns_add b
+a=a-$nsid
+b=b-$nsid
+check "a veth pair joins the namespaces" \
+	ip link add va netns "$a" type veth peer name vb netns "$b"
+ip -n "$a" addr add 10.77.0.1/24 dev va
+ip -n "$b" addr add 10.77.0.2/24 dev vb
+ip -n "$a" link set va up
+ip -n "$b" link set vb up
+
+eth_calls "$a" va "$b" vb ethernet
+eth_calls "$a" va "$b" vb ethernet-cm
+
+# unloading the stand-alone CM takes its adapters; deleting an interface
+# takes the adapter bound to it
+ada=$(ip netns exec "$a" "$CONDISCTL" -j adapter add dev va | jid)
+adb=$(ip netns exec "$b" "$CONDISCTL" -j adapter add dev vb kind ethernet-cm | jid)
+check "adapters are bound again (both kinds)" test -n "$ada" -a -n "$adb"
+check "condis_ethcm.ko unloads with an adapter bound" mod_unload condis_ethcm
+out=$(ip netns exec "$b" "$CONDISCTL" -j adapter show)
+jqcheck "its adapter went with it" "$out" 'map(select(.kind != null)) | length == 0'
+ip -n "$a" link del va
+out=$(ip netns exec "$a" "$CONDISCTL" -j adapter show)
+jqcheck "deleting the interface unbinds its adapter" "$out" 'map(select(.kind != null)) | length == 0'
+check "condis_eth.ko unloads" mod_unload condis_eth
+check "condis_sig.ko unloads" mod_unload condis_sig
+check "no condis object left" objects_zero
+exit $ret
