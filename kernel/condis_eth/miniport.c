@@ -103,7 +103,10 @@ static struct eth_media *eth_media_dup(const struct condis_eth_media *m, u32 len
 	em = kmalloc(offsetof(struct eth_media, m) + size, GFP_KERNEL_ACCOUNT);
 	if (!em)
 		return ERR_PTR(-ENOMEM);
-	memcpy(&em->m, m, size);
+	/* the fixed part, then the flexible array (FORTIFY_SOURCE sizes) */
+	em->m.ndest = m->ndest;
+	em->m.signalling = m->signalling;
+	memcpy(em->m.dest, m->dest, flex_array_size(m, dest, m->ndest));
 	return em;
 }
 

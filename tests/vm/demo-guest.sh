@@ -55,7 +55,15 @@ run B vc recv "$cb" timeout 20000
 run B vc send "$cb" hello-from-B
 run A vc recv "$ca" timeout 20000
 echo
-echo "# IP over the call: each end of it becomes an interface."
+echo "# A closes: RELEASE goes to B, whose client hears the close."
+run A call close "$ca"
+run B monitor event call-close id "$cb" count 1 timeout 20000
+echo
+echo "# IP over a call: A calls again, and each end becomes an interface."
+run A call make af "$afa" to echo station "$macb"; ca=$(last_id)
+run B monitor event call-incoming sap "$sap" count 1 timeout 20000; cb=$(last_id)
+run B call accept "$cb"
+run A monitor event request-done request call-make id "$ca" count 1 timeout 20000
 run A call netdev "$ca" name cd0
 run B call netdev "$cb" name cd0
 say ip -n A addr add 10.99.0.1 peer 10.99.0.2 dev cd0
@@ -64,10 +72,9 @@ say ip -n A link set cd0 up
 say ip -n B link set cd0 up
 say ip netns exec A ping -c 3 -i 0.3 10.99.0.2
 run A vc show "$ca"
-echo
-echo "# A closes: RELEASE goes to B, whose client hears the close."
 run A call close "$ca"
 run B monitor event call-close id "$cb" count 1 timeout 20000
+say ip -n A link show cd0 "||" echo "cd0 went with the call"
 sess_stop_all
 echo
 echo "# A and B exited: everything their sockets owned is gone."
