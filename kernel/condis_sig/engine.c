@@ -19,11 +19,11 @@
 
 unsigned int sig_retry_ms = 1000;
 module_param_named(retry_ms, sig_retry_ms, uint, 0644);
-MODULE_PARM_DESC(retry_ms, "Milliseconds before an unanswered message is sent again (default 1000)");
+MODULE_PARM_DESC(retry_ms, "Milliseconds before an unanswered message is sent again, doubling each time up to 30 s (default 1000)");
 
-unsigned int sig_max_retries = 3;
+unsigned int sig_max_retries = 5;
 module_param_named(max_retries, sig_max_retries, uint, 0644);
-MODULE_PARM_DESC(max_retries, "Times an unanswered message is sent again before the call fails (default 3)");
+MODULE_PARM_DESC(max_retries, "Times an unanswered message is sent again before the call fails (default 5)");
 
 static bool sig_log;
 module_param_named(log_messages, sig_log, bool, 0644);
@@ -165,6 +165,12 @@ static void sig_reply(struct condis_sig *sig, const u8 *dst,
 		sig_xmit(sig, dst, skb);
 }
 
+/* How long to wait for an answer after the @n-th retransmission. */
+static unsigned long sig_retry_delay(unsigned int n)
+{
+	return msecs_to_jiffies(min(sig_retry_ms << min(n, 5U), 30000U));
+}
+
 /* Send @type and send it again until it is answered (sig_timer_fn()). */
 static void sig_send_retry(struct sig_leg *leg, u8 type, int cause)
 {
@@ -172,7 +178,7 @@ static void sig_send_retry(struct sig_leg *leg, u8 type, int cause)
 	leg->retries = 0;
 	leg->cause = cause;
 	sig_send(leg, type, cause);
-	mod_delayed_work(leg->vc->sig->wq, &leg->timer, msecs_to_jiffies(sig_retry_ms));
+	mod_delayed_work(leg->vc->sig->wq, &leg->timer, sig_retry_delay(0));
 }
 
 static void sig_answered(struct sig_leg *leg)
@@ -911,7 +917,7 @@ static void sig_timer_fn(struct work_struct *work)
 		sig->stats.retransmits++;
 		spin_unlock_irqrestore(&sig->stats_lock, flags);
 		sig_send(leg, msg, leg->cause);
-		mod_delayed_work(sig->wq, &leg->timer, msecs_to_jiffies(sig_retry_ms));
+		mod_delayed_work(sig->wq, &leg->timer, sig_retry_delay(leg->retries));
 		return;
 	}
 	spin_lock_irqsave(&sig->stats_lock, flags);
