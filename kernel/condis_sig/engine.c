@@ -39,7 +39,7 @@ static void sig_log_msg(struct condis_sig *sig, bool tx, const u8 *peer,
 			ntohl(m->label));
 }
 
-unsigned int sig_answer_ms = 60000;
+static unsigned int sig_answer_ms = 60000;
 module_param_named(answer_ms, sig_answer_ms, uint, 0644);
 MODULE_PARM_DESC(answer_ms, "Milliseconds a caller waits for the called client's answer once its station has the call (default 60000)");
 
