@@ -43,6 +43,7 @@ enum cd_dest {
  * @dead: unpublished: its handle no longer resolves
  * @lock: protects @evq, @completed and the state of the embedding object
  * @evq: requests and indications in issue order (struct cd_req)
+ * @delivering: an item taken off @evq is being delivered (under @lock)
  * @work: delivers ready items of @evq on condis_wq
  * @completed: request kinds completed since last issued (verifier)
  * @net: owning network namespace (not refcounted: roles unregister first)
@@ -55,6 +56,7 @@ struct cd_obj {
 	bool dead;
 	spinlock_t lock;
 	struct list_head evq;
+	unsigned int delivering;
 	struct work_struct work;
 	unsigned long completed;
 	struct net *net;
@@ -267,6 +269,12 @@ void cd_objects_exit(void);
 	struct cd_obj *__o = cd_obj_lookup(h, T, caller);		\
 	__o ? container_of(__o, t, o) : NULL; })
 #define CD_CALLER __builtin_return_address(0)
+
+/* Nothing queued on @o and nothing being delivered from it. */
+static inline bool cd_evq_idle(struct cd_obj *o)
+{
+	return list_empty_careful(&o->evq) && !READ_ONCE(o->delivering);
+}
 
 /* A VC handle of either kind (an AF's VC or a CM's own VC). */
 #define cd_lookup_any_vc(h, caller)						\

@@ -281,8 +281,10 @@ void cd_evq_work(struct work_struct *work)
 			}
 			blocked |= BIT(r->dest);
 		}
-		if (req)
+		if (req) {
 			list_del_init(&req->node);
+			o->delivering++;	/* still owed until its handler returned */
+		}
 		cd_unlock(o, flags);
 		if (!req)
 			break;
@@ -294,6 +296,9 @@ void cd_evq_work(struct work_struct *work)
 		if (req->done)
 			complete(req->done);
 		cd_req_free(req);
+		flags = cd_lock(o);
+		o->delivering--;
+		cd_unlock(o, flags);
 	}
 	if (wq_has_sleeper(&cd_idle_wq))
 		wake_up_all(&cd_idle_wq);
@@ -342,10 +347,10 @@ void cd_settle(struct cd_obj *o)
 {
 	unsigned long t = cd_pend_timeout();
 
-	if (wait_event_timeout(cd_idle_wq, list_empty_careful(&o->evq), t))
+	if (wait_event_timeout(cd_idle_wq, cd_evq_idle(o), t))
 		return;
 	cd_req_abort_pended(o, -ETIMEDOUT);
-	wait_event_timeout(cd_idle_wq, list_empty_careful(&o->evq), t);
+	wait_event_timeout(cd_idle_wq, cd_evq_idle(o), t);
 }
 
 /**

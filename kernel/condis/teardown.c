@@ -125,7 +125,7 @@ static void cd_vc_teardown(struct cd_vc *vc, int cause, bool client_going)
 	/* A CM that stays deletes its own VCs after the close (seed 002). */
 	if (client_going && vc->creator == CD_TO_CM)
 		wait_event_timeout(cd_idle_wq, READ_ONCE(vc->o.dead) &&
-				   list_empty_careful(&vc->o.evq), cd_pend_timeout());
+				   cd_evq_idle(&vc->o), cd_pend_timeout());
 	if (READ_ONCE(vc->o.dead))
 		return;
 

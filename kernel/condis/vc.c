@@ -280,7 +280,8 @@ int cd_vc_delete(struct cd_vc *vc, u8 by)
 		ret = -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
 	else
 		cd_obj_unpublish(&vc->o);	/* no request may start on it now */
-	queued = !ret && !list_empty(&vc->o.evq);
+	/* a delivery in progress (the close completion) is owed too */
+	queued = !ret && (!list_empty(&vc->o.evq) || vc->o.delivering);
 	cd_unlock(&vc->o, flags);
 	if (ret || !queued) {
 		cd_req_free(req);

@@ -3,6 +3,7 @@
  * Fake miniport, call manager and client for the condis KUnit suites.
  */
 #include <linux/hardirq.h>
+#include <linux/delay.h>
 #include <linux/hrtimer.h>
 #include <linux/slab.h>
 #include <net/net_namespace.h>
@@ -713,6 +714,11 @@ static void cl_close_call_complete(int status, void *ctx, void *party_ctx)
 {
 	struct fake_world *w = ctx;
 
+	if (w->cl_close_done_ms) {	/* a slow handler: logged when it ends */
+		complete(&w->cl_close_entered);
+		msleep(w->cl_close_done_ms);
+	}
+
 	w->last_party_ctx = party_ctx;
 	fake_log_proc(w, FEV_CL_CLOSE_CALL_DONE, status);
 }
@@ -872,6 +878,7 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 	spin_lock_init(&w->hw_lock);
 	init_waitqueue_head(&w->wq);
 	INIT_LIST_HEAD(&w->pends);
+	init_completion(&w->cl_close_entered);
 	w->wq_pend = alloc_workqueue("condis_fake", WQ_UNBOUND, 0);
 	KUNIT_ASSERT_NOT_NULL(test, w->wq_pend);
 	KUNIT_ASSERT_NULL(test, fw);	/* one world at a time */

@@ -16,6 +16,7 @@
 #define _CONDIS_KUNIT_FAKES_H
 
 #include <kunit/test.h>
+#include <linux/completion.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/wait.h>
@@ -93,6 +94,8 @@ struct fake_world {
 	bool cl_close_on_incoming_close;/* client answers incoming close itself */
 	bool cl_drop_on_incoming_drop;	/* client answers incoming drop itself */
 	unsigned int pend_delay_ms;	/* pended-process completions wait this long */
+	unsigned int cl_close_done_ms;	/* the client's close completion takes this long */
+	struct completion cl_close_entered;	/* ... and says when it starts */
 	bool freed;
 
 	/* handles */

@@ -156,6 +156,41 @@ static void race_unbind_with_pending(struct kunit *test)
 	}
 }
 
+/*
+ * The CM deletes a VC it created while condis is still delivering the
+ * client's close-call completion (seed 002 with the delivery in progress,
+ * seen with a thousand calls on two vCPUs): the client's delete handler
+ * runs after its close completion handler returned, never during it.
+ */
+static void race_delete_during_close_delivery(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	int i;
+
+	fake_open_af(w);
+	fake_register_sap(w);
+	for (i = 0; i < 5; i++) {
+		w->mode[FOP_CM_CLOSE_CALL] = FM_SYNC;
+		w->cl_close_done_ms = 0;
+		fake_incoming(w);
+		FAKE_WAIT(w, FEV_CL_CONNECTED, i + 1);
+		w->mode[FOP_CM_CLOSE_CALL] = i & 1 ? FM_PEND_ATOMIC : FM_PEND_PROC;
+		reinit_completion(&w->cl_close_entered);
+		w->cl_close_done_ms = 50;
+		KUNIT_ASSERT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0),
+				CONDIS_PENDING);
+		KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&w->cl_close_entered,
+								  10 * HZ), 0);
+		KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(w->vc), 0);
+		fake_settle(w);
+		KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_DELETE_VC), i + 1);
+		KUNIT_EXPECT_LT(test, fake_index(w, FEV_CL_CLOSE_CALL_DONE, i + 1),
+				fake_index(w, FEV_CL_DELETE_VC, i + 1));
+	}
+	w->cl_close_done_ms = 0;
+	fake_deregister_sap(w);
+}
+
 /* The client drops a party while the CM reports the same party gone. */
 static void race_drop_vs_incoming_drop(struct kunit *test)
 {
@@ -199,6 +234,7 @@ static struct kunit_case condis_race_cases[] = {
 	KUNIT_CASE_SLOW(race_dereg_sap_vs_incoming),
 	KUNIT_CASE_SLOW(race_unbind_with_pending),
 	KUNIT_CASE_SLOW(race_drop_vs_incoming_drop),
+	KUNIT_CASE_SLOW(race_delete_during_close_delivery),
 	{}
 };
 
