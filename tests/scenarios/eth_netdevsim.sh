@@ -9,11 +9,6 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
 
-NSIM_A=$((10000 + RANDOM % 10000))
-NSIM_B=$((NSIM_A + 1))
-CLEANUP_EXTRA='echo $NSIM_A > /sys/bus/netdevsim/del_device 2>/dev/null;
-	echo $NSIM_B > /sys/bus/netdevsim/del_device 2>/dev/null'
-
 check "condis.ko loads" mod_load condis
 check "condis_sig.ko loads" mod_load condis_sig
 check "condis_eth.ko loads" mod_load condis_eth
@@ -22,25 +17,10 @@ netns_add a
 netns_add b
 a=a-$nsid
 b=b-$nsid
-
-# nsim_port ID NS: a netdevsim device with one port, moved into NS; its name
-nsim_port() {
-	local dev
-	echo "$1 1" > /sys/bus/netdevsim/new_device || return 1
-	wait_for 10 test -d "/sys/bus/netdevsim/devices/netdevsim$1/net" || return 1
-	dev=$(ls "/sys/bus/netdevsim/devices/netdevsim$1/net")
-	ip link set "$dev" netns "$2" && echo "$dev"
-}
-deva=$(nsim_port $NSIM_A "$a")
-devb=$(nsim_port $NSIM_B "$b")
-check "a netdevsim port in each namespace" test -n "$deva" -a -n "$devb"
-idxa=$(ip -n "$a" -j link show "$deva" | jq '.[0].ifindex')
-idxb=$(ip -n "$b" -j link show "$devb" | jq '.[0].ifindex')
-exec {fda}< "/run/netns/$a"
-exec {fdb}< "/run/netns/$b"
-check "the ports are linked" \
-	bash -c "echo '$fda:$idxa $fdb:$idxb' > /sys/bus/netdevsim/link_device"
-exec {fda}<&- {fdb}<&-
+nsim_link "$a" "$b"
+deva=${NSIM_DEVS[0]:-}
+devb=${NSIM_DEVS[1]:-}
+check "linked netdevsim ports, one in each namespace" test -n "$deva" -a -n "$devb"
 ip -n "$a" addr add 10.77.0.1/24 dev "$deva"
 ip -n "$b" addr add 10.77.0.2/24 dev "$devb"
 ip -n "$a" link set "$deva" up
@@ -71,7 +51,7 @@ out=$(sess_n A "$N" monitor event request-done request call-make count "$N" time
 check "all $N connect" test "$out" = "$N"
 out=$(sess A call show | jq -c 'group_by(.state) | map({(.[0].state): length}) | add')
 jqcheck "A has $N connected calls" "$out" ".connected == $N"
-echo "$NSIM_A" > /sys/bus/netdevsim/del_device
+echo "${NSIM_IDS[0]}" > /sys/bus/netdevsim/del_device
 out=$(sess_n A "$N" monitor event call-close count "$N" timeout 300000 | grep -c call-close)
 check "deleting the device: every call of A gets its incoming close ($out)" test "$out" = "$N"
 out=$(sess A adapter show)

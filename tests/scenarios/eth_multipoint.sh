@@ -1,0 +1,116 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A point-to-multipoint call over Ethernet: five namespaces, a bridge in
+# one of them (the switch) and a pair of linked netdevsim ports from it to
+# each of the others. A calls a SAP at B with a multipoint call, adds C and
+# D as parties, sends frames every leaf receives, hears from a leaf, drops
+# C, hears D hang up, and closes; with the integrated call manager, then
+# with the stand-alone one.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/eth-calls.inc"
+require_root
+
+check "condis.ko loads" mod_load condis
+check "condis_sig.ko loads" mod_load condis_sig
+check "condis_eth.ko loads" mod_load condis_eth
+check "condis_ethcm.ko loads" mod_load condis_ethcm
+check "netdevsim loads" kmod netdevsim
+check "bridge loads" kmod bridge
+netns_add s
+sw=s-$nsid
+ip -n "$sw" link add br0 type bridge
+ip -n "$sw" link set br0 up
+for h in a b c d; do
+	netns_add "$h"
+	nsim_link "$h-$nsid" "$sw"
+	eval "dev_$h=${NSIM_DEVS[0]:-}"
+	ip -n "$sw" link set "${NSIM_DEVS[1]:-none}" master br0
+	ip -n "$sw" link set "${NSIM_DEVS[1]:-none}" up
+	ip -n "$h-$nsid" link set "${NSIM_DEVS[0]:-none}" up
+done
+check "four hosts on a bridge through linked netdevsim ports" \
+	test -n "$dev_a" -a -n "$dev_b" -a -n "$dev_c" -a -n "$dev_d"
+
+multipoint() {
+	local kind=$1 h out ad af sap ca cb cc cd pc pd dev id
+
+	log "a multipoint call with kind $kind"
+	for h in a b c d; do
+		sess_start "$h" "$h-$nsid"
+		eval "dev=\$dev_$h"
+		ad=$(sess "$h" adapter add dev "$dev" kind "$kind" | jid)
+		eval "af_$h=\$(sess $h af open $ad type ethernet | jid)"
+	done
+	for h in b c d; do
+		eval "af=\$af_$h"
+		sap=$(sess "$h" sap register af "$af" address leaf | jid)
+		sess "$h" monitor event request-done request sap-register id "$sap" count 1 \
+			timeout 20000 > /dev/null
+		eval "dev=\$dev_$h"
+		eval "sap_$h=$sap mac_$h=$(mac_of "$h-$nsid" "$dev")"
+	done
+
+	# answer SESSION: accept the next incoming call, print its id
+	answer() {
+		local s=$1 sap id
+		eval "sap=\$sap_$s"
+		id=$(sess "$s" monitor event call-incoming sap "$sap" count 1 timeout 30000 | jid)
+		sess "$s" call accept "$id" > /dev/null
+		sess "$s" monitor event call-connected id "$id" count 1 timeout 30000 > /dev/null
+		echo "$id"
+	}
+	ca=$(sess a call make af "$af_a" to leaf station "$mac_b" multipoint | jid)
+	cb=$(answer b)
+	out=$(done_of a call-make "$ca")
+	jqcheck "A's multipoint call to B connects" "$out" '.status == 0'
+	out=$(sess a party add call "$ca" to leaf station "$mac_c")
+	pc=$(jid <<< "$out")
+	cc=$(answer c)
+	jqcheck "C is added as a party" "$(done_of a party-add "$pc")" '.status == 0'
+	pd=$(sess a party add call "$ca" to leaf station "$mac_d" | jid)
+	cd=$(answer d)
+	jqcheck "D is added as a party" "$(done_of a party-add "$pd")" '.status == 0'
+	out=$(sess a call show "$ca")
+	jqcheck "A's call has three parties" "$out" '.parties | length == 3'
+
+	sess a vc send "$ca" to-every-leaf > /dev/null
+	for h in b c d; do
+		eval "id=\$c$h"
+		out=$(sess "$h" vc recv "$id" timeout 20000)
+		jqcheck "leaf ${h^^} receives the root's frame" "$out" '.data == "to-every-leaf"'
+	done
+	sess c vc send "$cc" from-c > /dev/null
+	out=$(sess a vc recv "$ca" timeout 20000)
+	jqcheck "the root receives a leaf's frame" "$out" '.data == "from-c"'
+
+	sess a party drop "$pc" > /dev/null
+	jqcheck "A drops C" "$(done_of a party-drop "$pc")" '.status == 0'
+	out=$(sess c monitor event call-close id "$cc" count 1 timeout 20000)
+	jqcheck "C's call is closed" "$out" '.event == "call-close"'
+	sess a vc send "$ca" after-drop > /dev/null
+	out=$(sess d vc recv "$cd" timeout 20000)
+	jqcheck "D still receives after the drop" "$out" '.data == "after-drop"'
+	out=$(sess c call show)
+	jqcheck "and C has no call" "$out" 'length == 0'
+
+	# a leaf hangs up: the root hears a party drop
+	sess d call close "$cd" > /dev/null
+	out=$(sess a monitor event party-drop id "$pd" count 1 timeout 20000)
+	jqcheck "D hangs up: A hears its party dropped" "$out" '.event == "party-drop"'
+	sess a party drop "$pd" > /dev/null
+
+	sess a call close "$ca" > /dev/null
+	out=$(sess b monitor event call-close id "$cb" count 1 timeout 20000)
+	jqcheck "A closes: the last leaf B hears it" "$out" '.event == "call-close"'
+	sess_stop_all
+	check "no condis object left" wait_for 30 objects_zero
+}
+
+multipoint ethernet
+multipoint ethernet-cm
+
+check "condis_ethcm.ko unloads" mod_unload condis_ethcm
+check "condis_eth.ko unloads" mod_unload condis_eth
+check "condis_sig.ko unloads" mod_unload condis_sig
+exit $ret
