@@ -14,8 +14,9 @@
  * Locking: RTNL is never taken under the socket's lock (a CM's work item
  * that takes the socket's lock can be waited for under RTNL, when an
  * interface with calls goes): the interface is registered after the
- * socket's lock is let go, under @reg_lock, which the unregistration takes
- * too.
+ * socket's lock is let go; the unregistration is queued by whichever of
+ * the registration and the call's hangup finishes second (no lock held
+ * across either, so no lock order with RTNL at all).
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -35,10 +36,10 @@
  * @lock: @inflight, @senders, @dead
  * @inflight: frames sent and not completed
  * @senders: transmits inside condis_co_send() (the hangup waits for them)
- * @dead: the call is gone
+ * @dead: the call is gone (its hangup ran)
  * @hangup_wq: the hangup waits here for @senders
- * @reg_lock: registration and unregistration of @dev
- * @registered: @dev is registered
+ * @reg_done: the registration finished (@lock)
+ * @registered: ... and succeeded
  * @unregister: unregisters and frees @dev (cd_nl_wq)
  */
 struct cd_vcnd {
@@ -49,7 +50,7 @@ struct cd_vcnd {
 	unsigned int senders;
 	bool dead;
 	wait_queue_head_t hangup_wq;
-	struct mutex reg_lock;
+	bool reg_done;
 	bool registered;
 	struct work_struct unregister;
 };
@@ -122,12 +123,10 @@ static void cd_vcnd_unregister(struct work_struct *work)
 {
 	struct cd_vcnd *nd = container_of(work, struct cd_vcnd, unregister);
 
-	mutex_lock(&nd->reg_lock);
 	if (nd->registered)
 		unregister_netdev(nd->dev);	/* frees it (needs_free_netdev) */
 	else
 		free_netdev(nd->dev);
-	mutex_unlock(&nd->reg_lock);
 	kfree(nd);
 }
 
@@ -183,11 +182,9 @@ struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
 	nd->vc = vc;
 	spin_lock_init(&nd->lock);
 	init_waitqueue_head(&nd->hangup_wq);
-	mutex_init(&nd->reg_lock);
 	INIT_WORK(&nd->unregister, cd_vcnd_unregister);
 	dev_net_set(dev, vc->sk->net);
 	refcount_inc(&vc->ref);
-	mutex_lock(&nd->reg_lock);	/* until registered: see cd_vcnd_register() */
 	/* from now on receive goes to @dev (dropped until it is up) */
 	spin_lock_irqsave(&vc->backlog.lock, flags);
 	WRITE_ONCE(vc->vcnd, nd);
@@ -209,14 +206,23 @@ int cd_vcnd_register(struct cd_vcnd *nd, struct cd_nlobj *vc,
 		     struct netlink_ext_ack *extack, u32 *ifindex)
 {
 	int ret = register_netdev(nd->dev);
+	unsigned long flags;
+	bool gone;
 
-	nd->registered = !ret;
 	*ifindex = ret ? 0 : nd->dev->ifindex;
-	mutex_unlock(&nd->reg_lock);
+	spin_lock_irqsave(&nd->lock, flags);
+	nd->reg_done = true;
+	nd->registered = !ret;
+	gone = nd->dead;
+	spin_unlock_irqrestore(&nd->lock, flags);
+	if (gone) {		/* the call went meanwhile: its hangup left this to us */
+		queue_work(cd_nl_wq, &nd->unregister);
+		return ret ?: -ENOTCONN;
+	}
 	if (!ret)
 		return 0;
 	NL_SET_ERR_MSG(extack, "cannot register the interface (name taken?)");
-	/* unless the call went meanwhile (its hangup frees @nd), take it back */
+	/* unless the call goes right now (its hangup frees @nd), take it back */
 	if (cmpxchg(&vc->vcnd, nd, NULL) == nd) {
 		synchronize_rcu();
 		cd_nlobj_put(vc);
@@ -280,15 +286,18 @@ void cd_vcnd_hangup(struct cd_nlobj *vc)
 {
 	struct cd_vcnd *nd = xchg(&vc->vcnd, NULL);
 	unsigned long flags;
+	bool reg_done;
 
 	if (!nd)
 		return;
 	spin_lock_irqsave(&nd->lock, flags);
 	nd->dead = true;
+	reg_done = nd->reg_done;
 	spin_unlock_irqrestore(&nd->lock, flags);
 	wait_event(nd->hangup_wq, !READ_ONCE(nd->senders));
 	synchronize_rcu();		/* receivers saw vc->vcnd NULL */
 	nd->vc = NULL;
 	cd_nlobj_put(vc);
-	queue_work(cd_nl_wq, &nd->unregister);
+	if (reg_done)		/* else cd_vcnd_register() queues it when done */
+		queue_work(cd_nl_wq, &nd->unregister);
 }
