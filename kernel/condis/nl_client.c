@@ -894,12 +894,26 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 	u32 id;
 	int ret;
 
+	struct cd_nlobj *p, *last = NULL;
+	int nparties = 0;
+
 	if (IS_ERR(obj))
 		return PTR_ERR(obj);
 	sk = obj->sk;
 	id = obj->id;
+	/* a multipoint call closes with its last party (NdisClCloseCall) */
+	list_for_each_entry(p, &obj->parties, party_node) {
+		nparties++;
+		last = p;
+	}
+	if (nparties > 1) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
+				    "a multipoint call closes with its last party: drop the others first");
+		mutex_unlock(&sk->lock);
+		return -EBUSY;
+	}
 	cd_vc_hangup(obj);	/* no send once the close is issued */
-	ret = condis_cl_close_call(obj->handle, NULL, NULL, 0);
+	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
 	if (ret < 0) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
 				    "the call is not connected");
