@@ -40,6 +40,7 @@ multipoint() {
 		sess_start "$h" "$h-$nsid"
 		eval "dev=\$dev_$h"
 		ad=$(sess "$h" adapter add dev "$dev" kind "$kind" | jid)
+		eval "ad_$h=$ad"
 		eval "af_$h=\$(sess $h af open $ad type ethernet | jid)"
 	done
 	for h in b c d; do
@@ -103,6 +104,10 @@ multipoint() {
 	sess a call close "$ca" > /dev/null
 	out=$(sess b monitor event call-close id "$cb" count 1 timeout 20000)
 	jqcheck "A closes: the last leaf B hears it" "$out" '.event == "call-close"'
+	for h in a b c d; do
+		eval "ad=\$ad_$h"
+		sess "$h" adapter del "$ad" > /dev/null
+	done
 	sess_stop_all
 	check "no condis object left" wait_for 30 objects_zero
 }

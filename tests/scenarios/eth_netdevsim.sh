@@ -51,13 +51,18 @@ out=$(sess_n A "$N" monitor event request-done request call-make count "$N" time
 check "all $N connect" test "$out" = "$N"
 out=$(sess A call show | jq -c 'group_by(.state) | map({(.[0].state): length}) | add')
 jqcheck "A has $N connected calls" "$out" ".connected == $N"
+t0=$SECONDS
 echo "${NSIM_IDS[0]}" > /sys/bus/netdevsim/del_device
-out=$(sess_n A "$N" monitor event call-close count "$N" timeout 300000 | grep -c call-close)
+log "deleting the device with $N calls took $((SECONDS - t0)) s"
+sess_n A "$N" monitor event call-close count "$N" timeout 300000 > "$T/closes.txt"
+out=$(grep -c '"event":"call-close"' "$T/closes.txt")
 check "deleting the device: every call of A gets its incoming close ($out)" test "$out" = "$N"
+grep -v '"event":"call-close"' "$T/closes.txt" | head -3 | sed 's/^/#   other: /'
 out=$(sess A adapter show)
 jqcheck "A's adapter went with the device" "$out" 'map(select(.kind == "ethernet")) | length == 0'
 check "A's VCs are freed" wait_for 60 calls_gone_all A
 ip netns exec "$b" "$CONDISCTL" adapter del "$adb" > /dev/null	# L's output is drained
+sess_kill L		# sap listen without a count listens until killed
 sess_stop_all
 check "no condis object left" wait_for 60 objects_zero
 

@@ -165,8 +165,10 @@ out=$(sess C monitor event call-close id "$cc" count 1 timeout 20000)
 jqcheck "C sees its call closed" "$out" '.event == "call-close"'
 out=$(sess B call show "$ca")
 jqcheck "one party left" "$out" '.parties | length == 1'
-sess A call close "$ca" > /dev/null
-sess B monitor event call-close id "$cb" count 1 timeout 20000 > /dev/null
+out=$(sess A call close "$ca")
+jqcheck "A closes the multipoint call (with its last party)" "$out" '.state != null'
+out=$(sess B monitor event call-close id "$cb" count 1 timeout 20000)
+jqcheck "and B, the last leaf, hears it" "$out" '.event == "call-close"'
 
 # ---- a killed client leaves nothing ------------------------------------------
 ca=$(sess A call make af "$afa" to svc1 | jid)
