@@ -116,7 +116,6 @@ static void sig_xmit(struct condis_sig *sig, const u8 *dst, struct sk_buff *skb)
 		kfree_skb(skb);
 		return;
 	}
-	sig_count(sig, true, m->hdr.type);
 	sig_log_msg(sig, true, dst, m);
 	if (sig->integrated) {
 		sig->tp->xmit(sig->ctx, dst, skb);
@@ -901,7 +900,6 @@ static void sig_timer_fn(struct work_struct *work)
 	struct sig_leg *leg = container_of(to_delayed_work(work), struct sig_leg, timer);
 	struct condis_sig *sig = leg->vc->sig;
 	u8 msg = leg->retry_msg;
-	unsigned long flags;
 
 	if (!msg)
 		return;
@@ -913,16 +911,10 @@ static void sig_timer_fn(struct work_struct *work)
 	}
 	if (leg->retries < sig_max_retries && !sig->down) {
 		leg->retries++;
-		spin_lock_irqsave(&sig->stats_lock, flags);
-		sig->stats.retransmits++;
-		spin_unlock_irqrestore(&sig->stats_lock, flags);
 		sig_send(leg, msg, leg->cause);
 		mod_delayed_work(sig->wq, &leg->timer, sig_retry_delay(leg->retries));
 		return;
 	}
-	spin_lock_irqsave(&sig->stats_lock, flags);
-	sig->stats.timeouts++;
-	spin_unlock_irqrestore(&sig->stats_lock, flags);
 	leg->retry_msg = 0;
 	switch (msg) {
 	case CONDIS_MSG_SETUP:
@@ -949,15 +941,10 @@ static void sig_timer_fn(struct work_struct *work)
 
 /* ---- received messages ---------------------------------------------------------------------- */
 
-static void sig_unexpected(struct condis_sig *sig, struct sig_leg *leg)
+/* A message that does not fit the call's state: say which state it is in. */
+static void sig_unexpected(struct sig_leg *leg)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&sig->stats_lock, flags);
-	sig->stats.unexpected++;
-	spin_unlock_irqrestore(&sig->stats_lock, flags);
-	if (leg)
-		sig_send(leg, CONDIS_MSG_STATUS, -EPROTO);
+	sig_send(leg, CONDIS_MSG_STATUS, -EPROTO);
 }
 
 /* A message about a call this station does not know. */
@@ -986,27 +973,20 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 	struct condis_sap_desc desc = {};
 	struct condis_wire_sig *m;
 	struct sig_leg *leg;
-	unsigned long flags;
 	int cause;
 	u32 ref;
 	u8 type;
 
-	if (sig_msg_parse(skb, &m, &cp, &desc)) {
-		spin_lock_irqsave(&sig->stats_lock, flags);
-		sig->stats.malformed++;
-		spin_unlock_irqrestore(&sig->stats_lock, flags);
-		goto out;
-	}
+	if (sig_msg_parse(skb, &m, &cp, &desc))
+		goto out;		/* malformed: dropped */
 	type = m->hdr.type;
 	ref = ntohl(m->hdr.ref);
 	cause = m->cause ? condis_status_from_ndis(ntohl(m->cause)) : 0;
-	sig_count(sig, false, type);
 	sig_log_msg(sig, false, src, m);
 	if (type == CONDIS_MSG_SETUP || type == CONDIS_MSG_ADD_PARTY) {
+		/* only a caller sends them: from the called side, ignored */
 		if (ntohs(m->hdr.flags) & CONDIS_WF_FROM_CALLER)
 			sig_incoming(sig, src, m, &cp, &desc);
-		else
-			sig_unexpected(sig, NULL);
 		goto out;
 	}
 	if (ntohs(m->hdr.flags) & CONDIS_WF_FROM_CALLER)
@@ -1026,7 +1006,7 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 		else if (leg->state == LEG_ACTIVE)
 			sig_send(leg, CONDIS_MSG_CONNECT_ACK, 0);
 		else
-			sig_unexpected(sig, leg);
+			sig_unexpected(leg);
 		break;
 	case CONDIS_MSG_CALL_PROCEEDING:
 		/* the called client has it: no more SETUPs, wait for its answer */
@@ -1042,7 +1022,7 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 			leg->state = LEG_ACTIVE;
 			condis_cm_dispatch_call_connected(leg->vc->vc);
 		} else if (leg->state != LEG_ACTIVE) {
-			sig_unexpected(sig, leg);
+			sig_unexpected(leg);
 		}
 		break;
 	case CONDIS_MSG_RELEASE:
@@ -1365,7 +1345,6 @@ struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integ
 	INIT_LIST_HEAD(&sig->saps);
 	xa_init_flags(&sig->out, XA_FLAGS_ALLOC1);
 	hash_init(sig->in);
-	spin_lock_init(&sig->stats_lock);
 	sig->wq = alloc_ordered_workqueue("condis_sig/%s", WQ_MEM_RECLAIM, sig->name);
 	if (!sig->wq) {
 		kfree(sig);
@@ -1404,21 +1383,6 @@ void condis_sig_destroy(struct condis_sig *sig)
 	kfree(sig);
 }
 EXPORT_SYMBOL_GPL(condis_sig_destroy);
-
-/**
- * condis_sig_get_stats - read an engine's counters
- * @sig: the engine
- * @st: filled in
- */
-void condis_sig_get_stats(struct condis_sig *sig, struct condis_sig_stats *st)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&sig->stats_lock, flags);
-	*st = sig->stats;
-	spin_unlock_irqrestore(&sig->stats_lock, flags);
-}
-EXPORT_SYMBOL_GPL(condis_sig_get_stats);
 
 MODULE_DESCRIPTION("condis signalling engine (call managers over Ethernet)");
 MODULE_AUTHOR("The condis developers");

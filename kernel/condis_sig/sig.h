@@ -34,8 +34,6 @@
  * @cm: stand-alone: the CM registration (condis_sig_attach())
  * @sigvc: stand-alone: the signalling VC on the miniport, while usable
  * @sigvc_ctx: its CM context; @sigvc_done, @sigvc_status: its activation
- * @stats_lock: @stats
- * @stats: counters
  */
 struct condis_sig {
 	char name[32];
@@ -55,8 +53,6 @@ struct condis_sig {
 	struct sig_vc *sigvc_ctx;
 	struct completion sigvc_done;
 	int sigvc_status;
-	spinlock_t stats_lock;
-	struct condis_sig_stats stats;
 };
 
 struct sig_af {
@@ -155,7 +151,6 @@ struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 re
 			      const struct condis_sap_desc *sap);
 int sig_msg_parse(struct sk_buff *skb, struct condis_wire_sig **msg,
 		  struct condis_call_params **cp, struct condis_sap_desc *sap);
-void sig_count(struct condis_sig *sig, bool tx, unsigned int type);
 
 /* engine.c */
 extern unsigned int sig_retry_ms;

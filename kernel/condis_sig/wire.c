@@ -38,20 +38,6 @@ const char *condis_msg_name(unsigned int type)
 }
 EXPORT_SYMBOL_GPL(condis_msg_name);
 
-void sig_count(struct condis_sig *sig, bool tx, unsigned int type)
-{
-	unsigned long flags;
-
-	if (type >= __CONDIS_MSG_MAX)
-		return;
-	spin_lock_irqsave(&sig->stats_lock, flags);
-	if (tx)
-		sig->stats.tx[type]++;
-	else
-		sig->stats.rx[type]++;
-	spin_unlock_irqrestore(&sig->stats_lock, flags);
-}
-
 static void flowspec_put(__be32 *w, const struct condis_flowspec *f)
 {
 	w[0] = htonl(f->token_rate);

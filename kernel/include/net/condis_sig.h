@@ -148,24 +148,6 @@ struct condis_sig_transport {
 		       const struct condis_eth_media *media);
 };
 
-/**
- * struct condis_sig_stats - an engine's counters
- * @tx: messages sent, by type
- * @rx: messages received, by type
- * @retransmits: messages sent again after a timeout
- * @timeouts: calls given up after the last retry
- * @malformed: frames dropped as malformed
- * @unexpected: messages that did not fit a call's state
- */
-struct condis_sig_stats {
-	u64 tx[__CONDIS_MSG_MAX];
-	u64 rx[__CONDIS_MSG_MAX];
-	u64 retransmits;
-	u64 timeouts;
-	u64 malformed;
-	u64 unexpected;
-};
-
 struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integrated,
 				     const struct condis_sig_transport *tp, void *ctx);
 void condis_sig_destroy(struct condis_sig *sig);
@@ -174,7 +156,6 @@ void condis_sig_shutdown(struct condis_sig *sig);
 void condis_sig_set_max_sdu(struct condis_sig *sig, u32 max_sdu);
 int condis_sig_attach(struct condis_sig *sig, struct condis_cm *cm);
 void condis_sig_detach(struct condis_sig *sig);
-void condis_sig_get_stats(struct condis_sig *sig, struct condis_sig_stats *st);
 
 /* The CM handlers; the cm_ctx of the registration is the engine. */
 extern const struct condis_cm_ops condis_sig_cm_ops;
