@@ -11,12 +11,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
 
-check "condis.ko loads" mod_load condis
-check "condis_sig.ko loads" mod_load condis_sig
-check "condis_eth.ko loads" mod_load condis_eth
-check "condis_ethcm.ko loads" mod_load condis_ethcm
-check "netdevsim loads" kmod netdevsim
-check "bridge loads" kmod bridge
+eth_modules netdevsim bridge
 netns_add s
 sw=s-$nsid
 ip -n "$sw" link add br0 type bridge

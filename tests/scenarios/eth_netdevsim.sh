@@ -9,10 +9,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
 
-check "condis.ko loads" mod_load condis
-check "condis_sig.ko loads" mod_load condis_sig
-check "condis_eth.ko loads" mod_load condis_eth
-check "netdevsim loads" kmod netdevsim
+eth_modules netdevsim
 netns_add a
 netns_add b
 a=a-$nsid
@@ -69,6 +66,7 @@ sess_kill L		# sap listen without a count listens until killed
 sess_stop_all
 check "no condis object left" wait_for 60 objects_zero
 
+check "condis_ethcm.ko unloads" mod_unload condis_ethcm
 check "condis_eth.ko unloads" mod_unload condis_eth
 check "condis_sig.ko unloads" mod_unload condis_sig
 exit $ret

@@ -9,11 +9,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
 
-check "condis.ko loads" mod_load condis
-check "condis_sig.ko loads" mod_load condis_sig
-check "condis_eth.ko loads" mod_load condis_eth
-check "condis_ethcm.ko loads" mod_load condis_ethcm
-check "veth loads" kmod veth
+eth_modules veth
 netns_add a
 netns_add b
 a=a-$nsid
