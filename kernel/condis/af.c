@@ -205,7 +205,8 @@ static void close_af_deliver(struct cd_req *req)
 	struct cd_af *af = container_of(req->owner, struct cd_af, o);
 
 	close_af_apply(req);
-	af->client->ops->close_af_complete(req->status, af->cl_ctx);
+	if (!req->on_behalf)
+		af->client->ops->close_af_complete(req->status, af->cl_ctx);
 }
 
 static const struct cd_chain chain_close_af = {
@@ -214,7 +215,11 @@ static const struct cd_chain chain_close_af = {
 	.sync_done = close_af_apply,
 };
 
-int cd_close_af(struct cd_af *af, struct completion *done)
+/*
+ * @on_behalf: condis closes the AF for a client that answered notify_close_af
+ * and is done with it: the client's close_af_complete does not run.
+ */
+int cd_close_af(struct cd_af *af, struct completion *done, bool on_behalf)
 {
 	struct cd_req *req;
 	unsigned long flags;
@@ -238,6 +243,7 @@ int cd_close_af(struct cd_af *af, struct completion *done)
 		return -ENOMEM;
 	}
 	req->done = done;
+	req->on_behalf = on_behalf;
 	cd_req_enqueue(req);
 	ret = af->cm->ops->close_af(af->cm_ctx);
 	return cd_req_returned(req, ret, NULL);
@@ -261,7 +267,7 @@ int condis_cl_close_af(struct condis_af *af)
 	might_sleep();
 	if (!a)
 		return -EINVAL;
-	ret = cd_close_af(a, NULL);
+	ret = cd_close_af(a, NULL, false);
 	cd_obj_put(&a->o);
 	return ret;
 }
@@ -309,12 +315,15 @@ static void notify_done_deliver(struct cd_req *req)
 	void *cm_ctx = af->cm_ctx;
 
 	/*
-	 * A client that answered but left SAPs or VCs keeps the AF open:
-	 * teardown (or the client) still has to close them.
+	 * NDIS: the client closes the AF (the CM's close_af runs) before it
+	 * answers. One that answered and left it open and empty has it closed
+	 * by condis, so every AF the CM opened ends with its close_af. A
+	 * client that left SAPs or VCs keeps the AF open: teardown (or the
+	 * client) still has to close them.
 	 */
-	if (!req->status && list_empty_careful(&af->saps) &&
-	    list_empty_careful(&af->vcs))
-		cd_af_destroy(af);
+	if (!req->status && af->state == AF_OPEN &&
+	    list_empty_careful(&af->saps) && list_empty_careful(&af->vcs))
+		cd_close_af(af, NULL, true);
 	af->cm->ops->notify_close_af_complete(req->status, cm_ctx);
 }
 
@@ -361,9 +370,10 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
  * condis_cm_notify_close_af - the CM asks the client to close an AF
  * @af: the AF handle
  *
- * The client's notify_close_af runs; it closes its calls and SAPs and
- * answers with condis_cl_notify_close_af_complete(), after which the AF is
- * gone and the CM's notify_close_af_complete runs.
+ * The client's notify_close_af runs; it closes its calls, SAPs and the AF
+ * and answers with condis_cl_notify_close_af_complete(). An AF the client
+ * left open and empty is then closed by condis through the CM's close_af;
+ * the CM's notify_close_af_complete runs last.
  * NDIS: NdisCmNotifyCloseAddressFamily / NdisMCmNotifyCloseAddressFamily.
  * Context: process; may sleep.
  * Return: %CONDIS_PENDING, or a negative errno (-EALREADY if asked before).

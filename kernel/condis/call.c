@@ -35,7 +35,7 @@ static void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req)
  * (changed in place) keep the request's; a new buffer from
  * condis_call_params_alloc() replaces them and condis owns it.
  */
-static void cd_req_take_params(struct cd_req *req, struct condis_call_params *cp)
+void cd_req_take_params(struct cd_req *req, struct condis_call_params *cp)
 {
 	if (!cp || cp == req->cp)
 		return;
@@ -395,7 +395,7 @@ static void answer_deliver(struct cd_req *req)
 	if (vc->call == CALL_INCOMING)
 		cd_vc_set_call(vc, req->status ? CALL_IDLE : CALL_ACCEPTED);
 	cd_unlock(&vc->o, flags);
-	cd_req_take_params(req, NULL);
+	cd_vc_take_params(vc, req);
 	vc->af->cm->ops->incoming_call_complete(req->status, vc->cm_ctx, vc->cp);
 }
 
@@ -501,7 +501,8 @@ EXPORT_SYMBOL_GPL(condis_cm_dispatch_incoming_call);
  * @status: 0 to accept, a negative errno to reject
  * @vc: the VC handle
  * @cp: NULL or the parameters incoming_call was given (changed in place:
- *	set %CONDIS_CALL_PARAMETERS_CHANGED), or new ones condis takes over
+ *	set %CONDIS_CALL_PARAMETERS_CHANGED), or other ones condis copies;
+ *	the answer fails with -ENOMEM when it cannot
  *
  * NDIS: NdisClIncomingCallComplete. Context: any.
  */
@@ -514,8 +515,16 @@ void condis_cl_incoming_call_complete(int status, struct condis_vc *vc,
 	if (!v)
 		return;
 	req = cd_req_complete(&v->o, &chain_answer, NULL, status, CD_CALLER);
-	if (req)
+	if (req) {
+		if (!req->status && cp && cp != v->cp) {
+			req->cp = condis_call_params_dup(cp, GFP_ATOMIC);
+			if (req->cp)
+				req->cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
+			else
+				req->status = -ENOMEM;
+		}
 		cd_req_ready(req);
+	}
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cl_incoming_call_complete);

@@ -232,6 +232,7 @@ struct cd_req {
 	u8 dest;
 	atomic_t state;
 	bool claimed;
+	bool on_behalf;		/* condis issued it for the client: no handler */
 	int status;
 	struct timer_list timer;
 	struct completion *done;
@@ -321,6 +322,7 @@ void cd_adapter_teardown_cm(struct cd_cm *cm, int cause);
 
 /* call.c, vc.c: helpers the other files share */
 void cd_vc_release_parties(struct cd_vc *vc);
+void cd_req_take_params(struct cd_req *req, struct condis_call_params *cp);
 void cd_party_unlink(struct cd_party *party);
 struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx);
 void cd_vc_destroy(struct cd_vc *vc);
@@ -334,7 +336,7 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 int cd_drop_party(struct cd_party *party, const void *buf, u32 len,
 		  struct completion *done);
 int cd_deregister_sap(struct cd_sap *sap, struct completion *done);
-int cd_close_af(struct cd_af *af, struct completion *done);
+int cd_close_af(struct cd_af *af, struct completion *done, bool on_behalf);
 void cd_sendc_flush(void);
 void cd_dispatch_incoming_close(struct cd_vc *vc, int cause, const void *buf,
 				u32 len);

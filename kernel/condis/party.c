@@ -186,7 +186,8 @@ EXPORT_SYMBOL_GPL(condis_cl_add_party);
  * @status: final status; on failure @party is invalid on return
  * @party: the party handle
  * @cm_party_ctx: the CM's context for the party (ignored on failure)
- * @cp: NULL or the parameters add_party was given
+ * @cp: NULL or the parameters add_party was given, maybe changed in place,
+ *	or new ones from condis_call_params_alloc() that condis takes over
  *
  * NDIS: NdisCmAddPartyComplete. Context: any.
  */
@@ -202,7 +203,10 @@ void condis_cm_add_party_complete(int status, struct condis_party *party,
 	if (req) {
 		if (!req->status)
 			p->cm_ctx = cm_party_ctx;
+		cd_req_take_params(req, cp);
 		cd_req_ready(req);
+	} else if (cp) {
+		condis_call_params_free(cp);
 	}
 	cd_obj_put(&p->o);
 }

@@ -185,7 +185,7 @@ static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
 	if (af->state == AF_CLOSED)
 		return;
 	reinit_completion(&done);
-	if (cd_close_af(af, &done) == CONDIS_PENDING)
+	if (cd_close_af(af, &done, false) == CONDIS_PENDING)
 		cd_close_af_wait(af, &done);
 	cd_settle(&af->o);
 	if (af->state != AF_CLOSED) {

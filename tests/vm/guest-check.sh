@@ -27,6 +27,7 @@ if [ ! -f "$M/condis.ko" ]; then
 fi
 if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 	step "KUnit suites"
+	t=$SECONDS
 	touch "$R/kunit-expected"
 	[ -f "$M/condis_kunit.ko" ] || { echo "no condis_kunit.ko in $M"; exit 1; }
 	insmod "$M/condis.ko" || { echo "insmod condis.ko failed"; exit 1; }
@@ -44,6 +45,7 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 	done
 	rmmod condis_kunit || echo "rmmod condis_kunit failed"
 	rmmod condis || { echo "rmmod condis failed"; exit 1; }
+	echo "-- KUnit: $((SECONDS - t))s"
 fi
 
 step "scenarios"
@@ -51,10 +53,11 @@ scenarios=${CONDIS_SCENARIOS:-$(ls "$top"/tests/scenarios/*.sh 2>/dev/null | gre
 for s in $scenarios; do
 	name=$(basename "$s" .sh)
 	echo "-- $name"
+	t=$SECONDS
 	timeout 900 bash "$s"
 	rc=$?
 	echo "$name $rc" >> "$R/scenarios.txt"
-	echo "-- $name: exit $rc"
+	echo "-- $name: exit $rc ($((SECONDS - t))s)"
 done
 
 step "kmemleak"

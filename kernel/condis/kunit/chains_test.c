@@ -152,8 +152,13 @@ static void af_notify_close(struct kunit *test)
 		return;	/* the AF stays; the world's teardown closes it */
 	}
 	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_NOTIFY_CLOSE_DONE, 1), 0);
+	/* the client left the AF open: condis closed it through the CM */
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
+	BEFORE(w, FEV_CM_CLOSE_AF, FEV_CM_NOTIFY_CLOSE_DONE);
+	fake_settle(w);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->af), -EINVAL);
-	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CLOSE_AF_DONE), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
 }
 
 /* ---- SAP --------------------------------------------------------------------------- */
@@ -432,6 +437,7 @@ static void call_incoming(struct kunit *test)
 	bool reject = w->mode[FOP_CL_INCOMING] == FM_FAIL;
 	int ret;
 
+	w->new_peak = 5151;	/* a pended answer hands the CM other parameters */
 	fake_open_af(w);
 	fake_register_sap(w);
 	fake_incoming(w);
@@ -450,6 +456,7 @@ static void call_incoming(struct kunit *test)
 		return;
 	}
 	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_INCOMING_DONE, 1), 0);
+	KUNIT_EXPECT_EQ(test, w->cm_last_peak, pended(w, FOP_CL_INCOMING) ? 5151 : 777);
 	FAKE_WAIT(w, FEV_CL_CONNECTED, 1);
 	BEFORE(w, FEV_CM_INCOMING_DONE, FEV_CL_CONNECTED);
 
@@ -547,9 +554,15 @@ static void call_parties(struct kunit *test)
 	/* the last party leaves through close call */
 	KUNIT_EXPECT_EQ(test, condis_cl_drop_party(w->party, NULL, 0), -EBUSY);
 
+	w->new_peak = 5151;	/* a pended completion hands over new parameters */
 	ret = condis_cl_add_party(w->vc, w, cp, &p2);
 	st = fake_final(w, ret, FEV_CL_ADD_PARTY_DONE, 1);
 	KUNIT_EXPECT_EQ(test, st, m == FM_FAIL ? -EIO : 0);
+	w->new_peak = 0;
+	if (!st && ret == CONDIS_PENDING) {
+		KUNIT_EXPECT_EQ(test, w->last_peak, 5151);
+		KUNIT_EXPECT_TRUE(test, w->last_flags & CONDIS_CALL_PARAMETERS_CHANGED);
+	}
 	if (!st) {
 		ret = condis_cl_drop_party(p2, "x", 1);
 		st = fake_final(w, ret, FEV_CL_DROP_PARTY_DONE, 1);
@@ -661,9 +674,11 @@ static void signalling_vc(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, st, 0);
 	}
 	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(1)), -EINVAL);
+	/* the miniport's delete waits for a delivery still returning */
+	fake_settle(w);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 1);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_DELETE_VC), 0);
-	KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(1)), -EINVAL);
 }
 
 /* The CM unregisters with its own VC active: the miniport still hears. */
@@ -772,7 +787,24 @@ static void teardown_adapter_unbind(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_INCOMING_CLOSE), 1);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 1);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_NOTIFY_CLOSE_DONE), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
 	BEFORE(w, FEV_CL_NOTIFY_CLOSE, FEV_CL_INCOMING_CLOSE);
+}
+
+/* An AF with nothing under it still ends with the CM's close_af. */
+static void teardown_adapter_unbind_empty_af(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+
+	fake_open_af(w);
+	condis_miniport_unregister(w->adapter);
+	w->adapter = NULL;
+	w->cm = NULL;
+	w->af = NULL;
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_NOTIFY_CLOSE), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_NOTIFY_CLOSE_DONE), 1);
+	BEFORE(w, FEV_CL_NOTIFY_CLOSE, FEV_CM_CLOSE_AF);
 }
 
 static struct kunit_case condis_chain_cases[] = {
@@ -801,6 +833,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(status_indications, chain_gen_params),
 	KUNIT_CASE_PARAM(teardown_client_unregister, chain_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_unbind, chain_gen_params),
+	KUNIT_CASE_PARAM(teardown_adapter_unbind_empty_af, chain_gen_params),
 	{}
 };
 

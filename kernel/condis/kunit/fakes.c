@@ -79,9 +79,16 @@ int fake_status(struct fake_world *w, enum fake_ev ev, int nth)
 	return i == INT_MAX ? INT_MIN : w->ev_status[i];
 }
 
+/*
+ * Events are logged from inside handlers: once seen, let the delivery that
+ * logged it return, or what the test does next (a delete) queues behind it.
+ */
 bool fake_wait(struct fake_world *w, enum fake_ev ev, int n)
 {
-	return wait_event_timeout(w->wq, fake_count(w, ev) >= n, 10 * HZ) > 0;
+	if (!wait_event_timeout(w->wq, fake_count(w, ev) >= n, 10 * HZ))
+		return false;
+	condis_flush();
+	return true;
 }
 
 static void fake_report_late(struct fake_world *w);
@@ -129,9 +136,23 @@ struct fake_pend {
 	void *h0, *h1;
 };
 
+/* Parameters a pended completion hands over instead of the ones it got. */
+static struct condis_call_params *fake_new_params(struct fake_world *w, int st)
+{
+	struct condis_call_params *cp;
+
+	if (!w->new_peak || st)
+		return NULL;
+	cp = condis_call_params_alloc(0, 0, GFP_ATOMIC);
+	if (cp)
+		cp->tx.peak_bandwidth = w->new_peak;
+	return cp;
+}
+
 static void fake_finish(struct fake_pend *p)
 {
 	struct fake_world *w = p->w;
+	struct condis_call_params *cp;
 	int st = p->status;
 
 	switch (p->op) {
@@ -165,7 +186,8 @@ static void fake_finish(struct fake_pend *p)
 		condis_cm_close_call_complete(st, p->h0, p->h1);
 		break;
 	case FOP_CM_ADD_PARTY:
-		condis_cm_add_party_complete(st, p->h0, p->h0, NULL);
+		/* condis takes over new parameters */
+		condis_cm_add_party_complete(st, p->h0, p->h0, fake_new_params(w, st));
 		break;
 	case FOP_CM_DROP_PARTY:
 		condis_cm_drop_party_complete(st, p->h0);
@@ -178,7 +200,10 @@ static void fake_finish(struct fake_pend *p)
 		condis_co_oid_request_complete(p->h1, p->h0, st);
 		break;
 	case FOP_CL_INCOMING:
-		condis_cl_incoming_call_complete(st, p->h0, NULL);
+		/* condis copies the client's parameters */
+		cp = fake_new_params(w, st);
+		condis_cl_incoming_call_complete(st, p->h0, cp);
+		condis_call_params_free(cp);
 		break;
 	case FOP_CL_NOTIFY:
 		condis_cl_notify_close_af_complete(st, p->h0);
@@ -517,6 +542,7 @@ static int cm_close_call(void *slot, void *party, const void *buf, u32 len)
 static void cm_incoming_call_complete(int status, void *slot,
 				      const struct condis_call_params *cp)
 {
+	fw->cm_last_peak = cp ? cp->tx.peak_bandwidth : 0;
 	fake_log_proc(fw, FEV_CM_INCOMING_DONE, status);
 	if (!status)
 		condis_cm_dispatch_call_connected(SLOT_VC(slot));
@@ -766,7 +792,13 @@ static void cl_incoming_qos_change(void *ctx, const struct condis_call_params *c
 static void cl_add_party_complete(int status, void *ctx, struct condis_party *party,
 				  const struct condis_call_params *cp)
 {
-	fake_log_proc(ctx, FEV_CL_ADD_PARTY_DONE, status);
+	struct fake_world *w = ctx;
+
+	if (cp) {
+		w->last_flags = cp->flags;
+		w->last_peak = cp->tx.peak_bandwidth;
+	}
+	fake_log_proc(w, FEV_CL_ADD_PARTY_DONE, status);
 }
 
 static void cl_drop_party_complete(int status, void *ctx)

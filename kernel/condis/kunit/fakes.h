@@ -90,6 +90,7 @@ struct fake_world {
 	bool cm_change_params;		/* make call: CM changes the parameters */
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
 	bool cm_close_after_make;	/* incoming close right after make-call complete */
+	u32 new_peak;			/* pended add-party / answer: new parameters */
 	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
 	bool cl_close_on_incoming_close;/* client answers incoming close itself */
 	bool cl_drop_on_incoming_drop;	/* client answers incoming drop itself */
@@ -113,6 +114,7 @@ struct fake_world {
 	/* what the client saw */
 	u32 last_flags;
 	u32 last_peak;
+	u32 cm_last_peak;		/* what the CM saw in incoming_call_complete */
 	void *last_party_ctx;
 
 	/* log */

@@ -268,6 +268,8 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
  * struct condis_cm_ops - call manager handlers
  * @open_af: ProtocolCmOpenAf. Required. May pend (condis_cm_open_af_complete).
  * @close_af: ProtocolCmCloseAf. Required. May pend (condis_cm_close_af_complete).
+ *	Runs once for every AF that opened, also one condis closes after the
+ *	client answered notify_close_af: the CM frees its AF state here.
  * @register_sap: ProtocolCmRegisterSap. Required. May pend
  *	(condis_cm_register_sap_complete).
  * @deregister_sap: ProtocolCmDeregisterSap. Required. May pend
@@ -293,6 +295,8 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
  * @deactivate_vc_complete: ProtocolCmDeactivateVcComplete. Required for a
  *	stand-alone CM.
  * @notify_close_af_complete: ProtocolCmNotifyCloseAfComplete. Required.
+ *	The AF state is the CM's until its close_af, which runs before this
+ *	when the client closed (or left condis to close) the AF.
  * @oid_request: ProtocolCoOidRequest from the client. Required. May pend
  *	(condis_co_oid_request_complete).
  * @oid_request_complete: ProtocolCoOidRequestComplete. Required.
@@ -410,7 +414,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  *	free its AF state from here on.
  * @notify_close_af: ProtocolClNotifyCloseAf: the CM wants the AF closed.
  *	Required. Answer with condis_cl_notify_close_af_complete() after
- *	closing calls and SAPs.
+ *	closing calls, SAPs and the AF. An AF left open and empty is closed
+ *	by condis then (the CM's close_af runs, close_af_complete does not).
  * @register_sap_complete: ProtocolClRegisterSapComplete. Required. On
  *	failure @sap is already invalid.
  * @deregister_sap_complete: ProtocolClDeregisterSapComplete. Required.
