@@ -39,9 +39,9 @@ eval "lin=\$S_L_in lout=\$S_L_out"
 echo "sap listen af $afl address bulk accept" >&"$lin"
 cat <&"$lout" > "$T/listen.out" &
 wait_for 20 grep -q '"state":"active"' "$T/listen.out"
-made=$(for i in $(seq 1 "$N"); do
-	sess A call make af "$afa" to bulk station "$macb"
-done | grep -c '"state":"outgoing"')
+made=$(for ((i = 0; i < N; i++)); do
+	echo "call make af $afa to bulk station $macb"
+done | sess_each A "$N" | grep -c '"state":"outgoing"')
 check "$N calls made" test "$made" = "$N"
 out=$(sess_n A "$N" monitor event request-done request call-make count "$N" timeout 300000 |
 	grep -c '"status":0')

@@ -29,14 +29,19 @@ check() {
 	fi
 }
 
+# nap SECONDS: sleep without a process (a fork costs a third of a second in
+# the debug guest): a read that times out on a pipe nobody writes to.
+exec {NAP_FD}<> <(:)
+nap() { read -r -t "$1" -u "$NAP_FD" _; true; }
+
 # wait_for TIMEOUT_S COMMAND...: poll until COMMAND succeeds (no sleeps
 # as synchronisation): 0 when it did, 1 when the time ran out.
 wait_for() {
-	local deadline=$(( $(date +%s) + $1 ))
+	local deadline=$((SECONDS + $1))
 	shift
 	until "$@"; do
-		[ "$(date +%s)" -ge "$deadline" ] && return 1
-		sleep 0.05
+		[ "$SECONDS" -ge "$deadline" ] && return 1
+		nap 0.05
 	done
 }
 
@@ -119,16 +124,28 @@ sess() {
 	echo "$line"
 }
 
-# sess_n NAME N COMMAND...: like sess, for a COMMAND printing N lines
+# sess_n NAME N COMMAND...: like sess, for a COMMAND printing N lines. head
+# reads them in blocks (bash reads a pipe a byte at a time, and a syscall
+# costs milliseconds in the debug guest); nothing follows them until the
+# next command, so it cannot read past them.
 sess_n() {
-	local name=$1 n=$2 in out line i
+	local name=$1 n=$2 in out
 	shift 2
 	eval "in=\$S_${name}_in out=\$S_${name}_out"
 	echo "$*" >&"$in"
-	for ((i = 0; i < n; i++)); do
-		read -r -t "${SESS_TIMEOUT:-60}" line <&"$out" || return 1
-		echo "$line"
-	done
+	timeout $((${SESS_TIMEOUT:-60} + n)) head -n "$n" <&"$out"
+}
+
+# sess_each NAME N: send the N commands on stdin to session NAME, print
+# their N answers (one line each)
+sess_each() {
+	local name=$1 n=$2 in out cmds
+	eval "in=\$S_${name}_in out=\$S_${name}_out"
+	exec {cmds}<&0		# (an async command's own stdin is /dev/null)
+	cat <&"$cmds" >&"$in" &
+	exec {cmds}<&-
+	timeout $((${SESS_TIMEOUT:-60} + n)) head -n "$n" <&"$out"
+	wait $!
 }
 
 sess_kill() {
@@ -142,7 +159,7 @@ sess_stop_all() {
 	local s pid in out
 	for s in "${SESSIONS[@]}"; do
 		eval "pid=\$S_${s}_pid in=\$S_${s}_in out=\$S_${s}_out"
-		exec {in}>&- {out}<&- 2>/dev/null
+		{ exec {in}>&- {out}<&-; } 2>/dev/null
 		wait "$pid" 2>/dev/null
 	done
 	SESSIONS=()

@@ -130,7 +130,7 @@ jqcheck "an unanswered call is rejected when the SAP's accept timeout ends" "$ou
 	'.status == -110'
 ca=$(sess A call make af "$afa" to svc2 | jid)
 cc=$(sess C monitor event call-incoming sap "$sc" count 1 timeout 20000 | jid)
-sleep 1		# the delay being tested: the answer comes late, within the timeout
+nap 1		# the delay being tested: the answer comes late, within the timeout
 sess C call accept "$cc" > /dev/null
 out=$(done_of A call-make "$ca")
 jqcheck "a delayed accept connects the call" "$out" '.status == 0'

@@ -19,6 +19,7 @@ mkdir -p "$R/ktap"
 echo 0 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
 
 step() { echo "== $*"; }
+forks() { awk '$1 == "processes" { print $2 }' /proc/stat; }
 
 # A KUnit kernel must run the suites: a missing module is a failure.
 if [ ! -f "$M/condis.ko" ]; then
@@ -54,10 +55,11 @@ for s in $scenarios; do
 	name=$(basename "$s" .sh)
 	echo "-- $name"
 	t=$SECONDS
+	forks=$(forks)
 	timeout 900 bash "$s"
 	rc=$?
 	echo "$name $rc" >> "$R/scenarios.txt"
-	echo "-- $name: exit $rc ($((SECONDS - t))s)"
+	echo "-- $name: exit $rc ($((SECONDS - t))s, $(($(forks) - forks)) processes)"
 done
 
 step "kmemleak"

@@ -7,7 +7,7 @@
 #
 #   run.sh --kernel BZIMAGE --out DIR [--modules MODDIR] [--timeout SEC]
 #          [--smp N] [--mem SIZE] [--initrd FILE] [--interactive]
-#          [--qemu ARG]... -- CMD...
+#          [--qemu ARG]... [--append ARG]... -- CMD...
 #
 # In the guest, tests/vm/init.sh mounts the basics and the results share at
 # /mnt, runs CMD with CONDIS_RESULTS=/mnt, and writes CMD's exit status to
@@ -22,7 +22,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${CONDIS_CACHE:-$HOME/.cache/condis}
-kernel= out= modules= initrd= timeout=600 smp=2 mem=2G interactive=0 extra=()
+kernel= out= modules= initrd= timeout=600 smp=2 mem=2G interactive=0 extra=() cmdline=()
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--kernel) kernel=$2; shift 2 ;;
@@ -34,6 +34,7 @@ while [ $# -gt 0 ]; do
 	--mem) mem=$2; shift 2 ;;
 	--interactive) interactive=1; shift ;;
 	--qemu) extra+=("$2"); shift 2 ;;
+	--append) cmdline+=("$2"); shift 2 ;;
 	--) shift; break ;;
 	*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
 	esac
@@ -77,6 +78,7 @@ append+=" condis.ksrc=$("$here/build-kernel.sh" --print-src)"
 # the kernel's own modules (veth, netdevsim, sch_netem, ...): its build tree
 case $kernel in */arch/x86/boot/bzImage) append+=" condis.kbuild=${kernel%/arch/x86/boot/bzImage}" ;; esac
 [ $interactive = 1 ] && append+=" condis.interactive=1"
+[ ${#cmdline[@]} = 0 ] || append+=" ${cmdline[*]}"
 
 qemu=(qemu-system-x86_64 -accel "$accel" -m "$mem" -smp "$smp" -nographic -no-reboot -nic none
       -kernel "$kernel" -append "$append"
