@@ -314,17 +314,18 @@ static void notify_done_deliver(struct cd_req *req)
 	struct cd_af *af = container_of(req->owner, struct cd_af, o);
 	void *cm_ctx = af->cm_ctx;
 
+	af->cm->ops->notify_close_af_complete(req->status, cm_ctx);
 	/*
 	 * NDIS: the client closes the AF (the CM's close_af runs) before it
 	 * answers. One that answered and left it open and empty has it closed
-	 * by condis, so every AF the CM opened ends with its close_af. A
-	 * client that left SAPs or VCs keeps the AF open: teardown (or the
-	 * client) still has to close them.
+	 * by condis now, so every AF the CM opened ends with its close_af
+	 * (after the answer: the CM's AF state is valid in it). A client that
+	 * left SAPs or VCs keeps the AF open: teardown (or the client) still
+	 * has to close them.
 	 */
 	if (!req->status && af->state == AF_OPEN &&
 	    list_empty_careful(&af->saps) && list_empty_careful(&af->vcs))
 		cd_close_af(af, NULL, true);
-	af->cm->ops->notify_close_af_complete(req->status, cm_ctx);
 }
 
 static const struct cd_chain chain_notify_close = {
@@ -372,8 +373,8 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
  *
  * The client's notify_close_af runs; it closes its calls, SAPs and the AF
  * and answers with condis_cl_notify_close_af_complete(). An AF the client
- * left open and empty is then closed by condis through the CM's close_af;
- * the CM's notify_close_af_complete runs last.
+ * left open and empty is closed by condis through the CM's close_af right
+ * after the CM's notify_close_af_complete has run.
  * NDIS: NdisCmNotifyCloseAddressFamily / NdisMCmNotifyCloseAddressFamily.
  * Context: process; may sleep.
  * Return: %CONDIS_PENDING, or a negative errno (-EALREADY if asked before).

@@ -152,10 +152,10 @@ static void af_notify_close(struct kunit *test)
 		return;	/* the AF stays; the world's teardown closes it */
 	}
 	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_NOTIFY_CLOSE_DONE, 1), 0);
-	/* the client left the AF open: condis closed it through the CM */
-	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
-	BEFORE(w, FEV_CM_CLOSE_AF, FEV_CM_NOTIFY_CLOSE_DONE);
+	/* the client left the AF open: condis closes it through the CM */
 	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
+	BEFORE(w, FEV_CM_NOTIFY_CLOSE_DONE, FEV_CM_CLOSE_AF);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->af), -EINVAL);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CLOSE_AF_DONE), 0);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);

@@ -295,8 +295,8 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
  * @deactivate_vc_complete: ProtocolCmDeactivateVcComplete. Required for a
  *	stand-alone CM.
  * @notify_close_af_complete: ProtocolCmNotifyCloseAfComplete. Required.
- *	The AF state is the CM's until its close_af, which runs before this
- *	when the client closed (or left condis to close) the AF.
+ *	An AF the client answered for and left open and empty is still open
+ *	here; condis closes it (close_af) right after.
  * @oid_request: ProtocolCoOidRequest from the client. Required. May pend
  *	(condis_co_oid_request_complete).
  * @oid_request_complete: ProtocolCoOidRequestComplete. Required.
