@@ -890,23 +890,18 @@ unlock:
 int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	struct cd_nlobj *last;
 	struct cd_nlsk *sk;
 	u32 id;
 	int ret;
-
-	struct cd_nlobj *p, *last = NULL;
-	int nparties = 0;
 
 	if (IS_ERR(obj))
 		return PTR_ERR(obj);
 	sk = obj->sk;
 	id = obj->id;
 	/* a multipoint call closes with its last party (NdisClCloseCall) */
-	list_for_each_entry(p, &obj->parties, party_node) {
-		nparties++;
-		last = p;
-	}
-	if (nparties > 1) {
+	last = list_first_entry_or_null(&obj->parties, struct cd_nlobj, party_node);
+	if (last && !list_is_singular(&obj->parties)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
 				    "a multipoint call closes with its last party: drop the others first");
 		mutex_unlock(&sk->lock);

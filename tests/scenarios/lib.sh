@@ -129,23 +129,30 @@ sess() {
 # costs milliseconds in the debug guest); nothing follows them until the
 # next command, so it cannot read past them.
 sess_n() {
-	local name=$1 n=$2 in out
+	local name=$1 n=$2 in
 	shift 2
-	eval "in=\$S_${name}_in out=\$S_${name}_out"
+	eval "in=\$S_${name}_in"
 	echo "$*" >&"$in"
-	timeout $((${SESS_TIMEOUT:-60} + n)) head -n "$n" <&"$out"
+	sess_lines "$name" "$n"
 }
 
 # sess_each NAME N: send the N commands on stdin to session NAME, print
 # their N answers (one line each)
 sess_each() {
-	local name=$1 n=$2 in out cmds
-	eval "in=\$S_${name}_in out=\$S_${name}_out"
+	local name=$1 n=$2 in cmds
+	eval "in=\$S_${name}_in"
 	exec {cmds}<&0		# (an async command's own stdin is /dev/null)
 	cat <&"$cmds" >&"$in" &
 	exec {cmds}<&-
-	timeout $((${SESS_TIMEOUT:-60} + n)) head -n "$n" <&"$out"
+	sess_lines "$name" "$n"
 	wait $!
+}
+
+# sess_lines NAME N: the next N lines session NAME prints
+sess_lines() {
+	local out
+	eval "out=\$S_$1_out"
+	timeout $((${SESS_TIMEOUT:-60} + $2)) head -n "$2" <&"$out"
 }
 
 sess_kill() {

@@ -158,7 +158,6 @@ static void af_notify_close(struct kunit *test)
 	BEFORE(w, FEV_CM_NOTIFY_CLOSE_DONE, FEV_CM_CLOSE_AF);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->af), -EINVAL);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CLOSE_AF_DONE), 0);
-	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
 }
 
 /* ---- SAP --------------------------------------------------------------------------- */

@@ -90,10 +90,10 @@ struct fake_world {
 	bool cm_change_params;		/* make call: CM changes the parameters */
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
 	bool cm_close_after_make;	/* incoming close right after make-call complete */
-	u32 new_peak;			/* pended add-party / answer: new parameters */
 	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
 	bool cl_close_on_incoming_close;/* client answers incoming close itself */
 	bool cl_drop_on_incoming_drop;	/* client answers incoming drop itself */
+	u32 new_peak;			/* pended add-party / answer: new parameters */
 	unsigned int pend_delay_ms;	/* pended-process completions wait this long */
 	unsigned int cl_close_done_ms;	/* the client's close completion takes this long */
 	struct completion cl_close_entered;	/* ... and says when it starts */
