@@ -18,14 +18,18 @@ static void cd_af_set_state(struct cd_af *af, u8 state)
 	af->state = state;
 }
 
-/* Unlink and drop the open reference; the handle dies now. */
-static void cd_af_destroy(struct cd_af *af)
+/* Unlink and drop the open reference: the handle dies. Once. */
+static void cd_af_release(struct cd_af *af)
 {
 	unsigned long flags;
+	bool done;
 
-	if (af->state == AF_CLOSED)
+	flags = cd_lock(&af->o);
+	done = af->released;
+	af->released = true;
+	cd_unlock(&af->o, flags);
+	if (done)
 		return;
-	cd_af_set_state(af, AF_CLOSED);
 	cd_obj_unpublish(&af->o);
 	flags = cd_lock(&af->client->o);
 	list_del_init(&af->cl_node);
@@ -34,6 +38,29 @@ static void cd_af_destroy(struct cd_af *af)
 	list_del_init(&af->cm_node);
 	cd_unlock(&af->cm->o, flags);
 	cd_obj_put(&af->o);
+}
+
+/*
+ * The AF is closed. Its handle dies now, unless the client closed it from
+ * its notify_close_af and still owes the answer: NDIS has it answer with
+ * the AF handle, so that stays valid until condis_cl_notify_close_af_complete()
+ * (or teardown's timeout) releases the AF.
+ */
+static void cd_af_destroy(struct cd_af *af)
+{
+	unsigned long flags;
+	bool park;
+
+	flags = cd_lock(&af->o);
+	if (af->state == AF_CLOSED) {
+		cd_unlock(&af->o, flags);
+		return;
+	}
+	cd_af_set_state(af, AF_CLOSED);
+	park = af->answer_owed;
+	cd_unlock(&af->o, flags);
+	if (!park)
+		cd_af_release(af);
 }
 
 /* ---- open ------------------------------------------------------------------ */
@@ -193,10 +220,20 @@ static void close_af_apply(struct cd_req *req)
 		cd_af_destroy(af);
 }
 
-/* Seed 004: the AF handle is invalid for the CM as soon as it completes. */
+/*
+ * Seed 004: the AF handle is invalid for the CM as soon as it completes
+ * (the client may still owe its answer to notify_close_af with it).
+ */
 static void close_af_completed(struct cd_req *req)
 {
-	if (!req->status)
+	struct cd_af *af = container_of(req->owner, struct cd_af, o);
+	unsigned long flags;
+	bool owed;
+
+	flags = cd_lock(&af->o);
+	owed = af->answer_owed;
+	cd_unlock(&af->o, flags);
+	if (!req->status && !owed)
 		cd_obj_unpublish(req->owner);
 }
 
@@ -312,9 +349,21 @@ static const struct cd_chain chain_notify_ind = {
 static void notify_done_deliver(struct cd_req *req)
 {
 	struct cd_af *af = container_of(req->owner, struct cd_af, o);
-	void *cm_ctx = af->cm_ctx;
+	unsigned long flags;
+	u8 state;
 
-	af->cm->ops->notify_close_af_complete(req->status, cm_ctx);
+	flags = cd_lock(&af->o);
+	af->answer_owed = false;
+	state = af->state;
+	cd_unlock(&af->o, flags);
+
+	/* a client that closed the AF before answering: close_af ran first */
+	af->cm->ops->notify_close_af_complete(req->status,
+					      state == AF_CLOSED ? NULL : af->cm_ctx);
+	if (state == AF_CLOSED) {
+		cd_af_release(af);
+		return;
+	}
 	/*
 	 * NDIS: the client closes the AF (the CM's close_af runs) before it
 	 * answers. One that answered and left it open and empty has it closed
@@ -323,7 +372,7 @@ static void notify_done_deliver(struct cd_req *req)
 	 * left SAPs or VCs keeps the AF open: teardown (or the client) still
 	 * has to close them.
 	 */
-	if (!req->status && af->state == AF_OPEN &&
+	if (!req->status && state == AF_OPEN &&
 	    list_empty_careful(&af->saps) && list_empty_careful(&af->vcs))
 		cd_close_af(af, NULL, true);
 }
@@ -343,7 +392,7 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
 	if (af->state != AF_OPEN || af->notified)
 		ret = af->notified ? -EALREADY : -EBADFD;
 	else
-		af->notified = true;
+		af->notified = af->answer_owed = true;
 	cd_unlock(&af->o, flags);
 	if (ret)
 		return ret;
@@ -355,7 +404,7 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
 		if (ind)
 			cd_req_free(ind);
 		flags = cd_lock(&af->o);
-		af->notified = false;
+		af->notified = af->answer_owed = false;
 		cd_unlock(&af->o, flags);
 		return -ENOMEM;
 	}
@@ -374,7 +423,9 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
  * The client's notify_close_af runs; it closes its calls, SAPs and the AF
  * and answers with condis_cl_notify_close_af_complete(). An AF the client
  * left open and empty is closed by condis through the CM's close_af right
- * after the CM's notify_close_af_complete has run.
+ * after the CM's notify_close_af_complete has run; one the client closed
+ * itself had close_af first, and notify_close_af_complete gets NULL for
+ * its AF context.
  * NDIS: NdisCmNotifyCloseAddressFamily / NdisMCmNotifyCloseAddressFamily.
  * Context: process; may sleep.
  * Return: %CONDIS_PENDING, or a negative errno (-EALREADY if asked before).
@@ -396,7 +447,8 @@ EXPORT_SYMBOL_GPL(condis_cm_notify_close_af);
 /**
  * condis_cl_notify_close_af_complete - the client's answer to notify_close_af
  * @status: 0 when the client is done with the AF
- * @af: the AF handle; invalid on success
+ * @af: the AF handle, valid for this call also after the client closed the
+ *	AF from its notify_close_af (as NDIS has it); invalid on success
  *
  * NDIS: NdisClNotifyCloseAddressFamilyComplete.
  * Context: any.
@@ -430,4 +482,5 @@ void cd_close_af_wait(struct cd_af *af, struct completion *done)
 void cd_af_forget(struct cd_af *af)
 {
 	cd_af_destroy(af);
+	cd_af_release(af);
 }

@@ -106,6 +106,8 @@ struct cd_af {
 	void *cm_ctx;
 	u8 state;
 	bool notified;			/* CM asked for a close */
+	bool answer_owed;		/* ... and the client has not answered (o.lock) */
+	bool released;			/* handle and open reference dropped (o.lock) */
 	bool going;			/* being torn down: no new SAP or VC (o.lock) */
 	struct list_head saps;		/* under o.lock */
 	struct list_head vcs;		/* under o.lock */

@@ -159,8 +159,10 @@ static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
 	if (cm_going && af->state == AF_OPEN &&
 	    cd_notify_close_af(af, &done) == CONDIS_PENDING)
 		cd_notify_close_af_wait(af, &done);	/* the client closes what it can */
-	if (af->state == AF_CLOSED)
+	if (af->state == AF_CLOSED) {
+		cd_settle(&af->o);	/* its client may still owe the answer */
 		return;
+	}
 
 	objs = cd_snapshot(&af->o, &af->vcs, offsetof(struct cd_vc, node), &n);
 	for (i = 0; i < n; i++)

@@ -160,6 +160,44 @@ static void af_notify_close(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CLOSE_AF_DONE), 0);
 }
 
+/*
+ * NDIS: the client closes the AF from its notify_close_af (the CM's close_af
+ * runs) and answers afterwards, with the AF handle: that stays valid for
+ * the answer, the CM's notify_close_af_complete comes last, with no AF
+ * context, and the AF is gone.
+ */
+static void af_notify_close_client_closes(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+
+	w->cl_close_in_notify = true;
+	fake_open_af(w);
+	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(w->af), CONDIS_PENDING);
+	FAKE_WAIT(w, FEV_CM_NOTIFY_CLOSE_DONE, 1);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
+	BEFORE(w, FEV_CL_NOTIFY_CLOSE, FEV_CM_CLOSE_AF);
+	BEFORE(w, FEV_CM_CLOSE_AF, FEV_CM_NOTIFY_CLOSE_DONE);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE), 0);
+	if (w->mode[FOP_CM_CLOSE_AF] == FM_FAIL) {
+		/* the close failed: the client says so, and the AF stays open */
+		KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_NOTIFY_CLOSE_DONE, 1), -EIO);
+		KUNIT_EXPECT_PTR_EQ(test, w->cm_notify_ctx, (void *)w->af);
+		return;	/* the world's teardown closes it */
+	}
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_NOTIFY_CLOSE_DONE, 1), 0);
+	KUNIT_EXPECT_NULL(test, w->cm_notify_ctx);
+	if (pended(w, FOP_CM_CLOSE_AF)) {
+		KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CLOSE_AF_DONE), 1);
+		BEFORE(w, FEV_CL_CLOSE_AF_DONE, FEV_CM_NOTIFY_CLOSE_DONE);
+	} else {
+		KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CLOSE_AF_DONE), 0);
+	}
+	/* closed once: condis did not close it again, and the handle is gone */
+	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->af), -EINVAL);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE), 1);
+}
+
 /* ---- SAP --------------------------------------------------------------------------- */
 
 static void sap_register_deregister(struct kunit *test)
@@ -812,6 +850,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE(af_other_namespace),
 	KUNIT_CASE(af_close_busy),
 	KUNIT_CASE_PARAM(af_notify_close, chain_gen_params),
+	KUNIT_CASE_PARAM(af_notify_close_client_closes, chain_gen_params),
 	KUNIT_CASE_PARAM(sap_register_deregister, chain_gen_params),
 	KUNIT_CASE(sap_register_fails_pended),
 	KUNIT_CASE_PARAM(vc_create_activate_delete, chain_gen_params),

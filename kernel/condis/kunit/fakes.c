@@ -605,6 +605,7 @@ static void cm_deactivate_vc_complete(int status, void *slot)
 
 static void cm_notify_close_af_complete(int status, void *af)
 {
+	fw->cm_notify_ctx = af;
 	fake_log_proc(fw, FEV_CM_NOTIFY_CLOSE_DONE, status);
 }
 
@@ -684,7 +685,11 @@ static void cl_open_af_complete(int status, void *ctx, struct condis_af *af)
 
 static void cl_close_af_complete(int status, void *ctx)
 {
-	fake_log_proc(ctx, FEV_CL_CLOSE_AF_DONE, status);
+	struct fake_world *w = ctx;
+
+	fake_log_proc(w, FEV_CL_CLOSE_AF_DONE, status);
+	if (w->cl_close_in_notify)
+		fake_complete(w, FOP_CL_NOTIFY, w->af, NULL);	/* the owed answer */
 }
 
 static void cl_notify_close_af(void *ctx)
@@ -692,6 +697,9 @@ static void cl_notify_close_af(void *ctx)
 	struct fake_world *w = ctx;
 
 	fake_log_proc(w, FEV_CL_NOTIFY_CLOSE, 0);
+	/* NDIS: close the AF, and answer (with its handle) once it closed */
+	if (w->cl_close_in_notify && condis_cl_close_af(w->af) == CONDIS_PENDING)
+		return;
 	fake_complete(w, FOP_CL_NOTIFY, w->af, NULL);
 }
 

@@ -93,6 +93,7 @@ struct fake_world {
 	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
 	bool cl_close_on_incoming_close;/* client answers incoming close itself */
 	bool cl_drop_on_incoming_drop;	/* client answers incoming drop itself */
+	bool cl_close_in_notify;	/* notify_close_af: client closes the AF, then answers */
 	u32 new_peak;			/* pended add-party / answer: new parameters */
 	unsigned int pend_delay_ms;	/* pended-process completions wait this long */
 	unsigned int cl_close_done_ms;	/* the client's close completion takes this long */
@@ -115,6 +116,7 @@ struct fake_world {
 	u32 last_flags;
 	u32 last_peak;
 	u32 cm_last_peak;		/* what the CM saw in incoming_call_complete */
+	void *cm_notify_ctx;		/* ... and in notify_close_af_complete */
 	void *last_party_ctx;
 
 	/* log */

@@ -296,7 +296,8 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
  *	stand-alone CM.
  * @notify_close_af_complete: ProtocolCmNotifyCloseAfComplete. Required.
  *	An AF the client answered for and left open and empty is still open
- *	here; condis closes it (close_af) right after.
+ *	here; condis closes it (close_af) right after. An AF the client
+ *	closed before answering had its close_af already: @cm_af_ctx is NULL.
  * @oid_request: ProtocolCoOidRequest from the client. Required. May pend
  *	(condis_co_oid_request_complete).
  * @oid_request_complete: ProtocolCoOidRequestComplete. Required.
