@@ -7,6 +7,9 @@
 #   make check      every test: compile checks, harness self-test, KUnit and
 #                   scenarios in the debug test kernel under QEMU
 #   make demo       the demo on Debian's stock 6.12 kernel (see README)
+#   make bench      the benchmarks, in a kernel without the debug options
+#                   (table and JSON under $(BUILD)/bench; see
+#                   Documentation/condis/performance.rst)
 #   make shell      an interactive test guest with the modules loaded
 #   make kernel     build (once, cached) the debug test kernel
 #   make deps       install the Debian packages condis needs (root)
@@ -26,12 +29,12 @@ SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
-.PHONY: all modules userspace deps kernel check compile-check sparse shell demo clean help stock-6.1 stock-6.12
+.PHONY: all modules userspace deps kernel check compile-check sparse shell demo bench clean help stock-6.1 stock-6.12
 
 all: modules userspace
 
 help:
-	@sed -n '3,14p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,17p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
 
 deps:
 	@$(TOP)/tests/deps.sh
@@ -80,6 +83,9 @@ check: deps kernel
 
 demo: deps
 	@$(VM)/demo.sh
+
+bench: deps
+	@$(TOP)/tests/bench/run.sh
 
 shell: modules
 	$(VM)/run.sh --interactive --kernel $(KDIR)/arch/x86/boot/bzImage \

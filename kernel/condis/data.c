@@ -3,6 +3,11 @@
  * The data path: send, send completion (always asynchronous, batched onto
  * condis_wq), receive indications (in the miniport's context), and status
  * indications.
+ *
+ * Send completions are delivered in batches: the work runs once
+ * CD_SENDC_BATCH of them wait, or a jiffy after the first. Waking a worker
+ * per frame cost more than the send itself (Documentation/condis/
+ * performance.rst); a jiffy is what a completion may wait.
  */
 #include <linux/module.h>
 #include <linux/skbuff.h>
@@ -15,8 +20,11 @@ struct cd_skb_cb {
 	int status;
 };
 
+#define CD_SENDC_BATCH	16
+
 static struct sk_buff_head cd_sendc_q;
 static struct work_struct cd_sendc_work;
+static struct timer_list cd_sendc_timer;
 
 static inline struct cd_skb_cb *cd_cb(struct sk_buff *skb)
 {
@@ -71,7 +79,7 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
 	atomic_inc(&v->sends);
 	atomic64_inc(&v->tx_packets);
 	atomic64_add(skb->len, &v->tx_bytes);
-	v->adapter->ops->send(v->mp_ctx, skb);
+	cd_vc_adapter(v)->ops->send(v->mp_ctx, skb);
 	cd_obj_put(&v->o);
 	return 0;
 }
@@ -96,7 +104,10 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int sta
 	cd_cb(skb)->vc = v;	/* the lookup reference goes with the skb */
 	cd_cb(skb)->status = status;
 	skb_queue_tail(&cd_sendc_q, skb);
-	queue_work(condis_wq, &cd_sendc_work);
+	if (skb_queue_len_lockless(&cd_sendc_q) >= CD_SENDC_BATCH)
+		queue_work(condis_wq, &cd_sendc_work);
+	else if (!timer_pending(&cd_sendc_timer))
+		mod_timer(&cd_sendc_timer, jiffies + 1);
 }
 EXPORT_SYMBOL_GPL(condis_mco_send_complete);
 
@@ -119,9 +130,15 @@ static void cd_sendc_work_fn(struct work_struct *work)
 	}
 }
 
+static void cd_sendc_timer_fn(struct timer_list *t)
+{
+	queue_work(condis_wq, &cd_sendc_work);
+}
+
 /* Deliver every send completion queued so far. Process context. */
 void cd_sendc_flush(void)
 {
+	queue_work(condis_wq, &cd_sendc_work);
 	flush_work(&cd_sendc_work);
 }
 
@@ -147,7 +164,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb)
 	}
 	rx = v->owncm ? v->owncm->ops->receive : v->af->client->ops->receive;
 	if (!rx || (v->owncm ? v->act != ACT_ACTIVE : v->call != CALL_CONNECTED)) {
-		atomic64_inc(&v->rx_dropped);
+		atomic_inc(&v->rx_dropped);
 		cd_obj_put(&v->o);
 		kfree_skb(skb);
 		return -ENOTCONN;
@@ -273,10 +290,12 @@ int cd_data_init(void)
 {
 	skb_queue_head_init(&cd_sendc_q);
 	INIT_WORK(&cd_sendc_work, cd_sendc_work_fn);
+	timer_setup(&cd_sendc_timer, cd_sendc_timer_fn, 0);
 	return 0;
 }
 
 void cd_data_exit(void)
 {
+	timer_shutdown_sync(&cd_sendc_timer);
 	cd_sendc_flush();
 }

@@ -42,12 +42,14 @@ enum cd_dest {
  * @type: enum cd_type
  * @dead: unpublished: its handle no longer resolves
  * @lock: protects @evq, @completed and the state of the embedding object
- * @evq: requests and indications in issue order (struct cd_req)
  * @delivering: an item taken off @evq is being delivered (under @lock)
+ * @completed: request kinds completed since last issued (verifier; @lock)
+ * @evq: requests and indications in issue order (struct cd_req)
  * @work: delivers ready items of @evq on condis_wq
- * @completed: request kinds completed since last issued (verifier)
  * @net: owning network namespace (not refcounted: roles unregister first)
- * @rcu: for kfree_rcu()
+ * @rcu: for freeing after RCU
+ *
+ * Packed (no holes): it is in every VC, and VCs are what there are most of.
  */
 struct cd_obj {
 	refcount_t ref;
@@ -55,10 +57,10 @@ struct cd_obj {
 	u8 type;
 	bool dead;
 	spinlock_t lock;
-	struct list_head evq;
 	unsigned int delivering;
+	u32 completed;
+	struct list_head evq;
 	struct work_struct work;
-	unsigned long completed;
 	struct net *net;
 	struct rcu_head rcu;
 };
@@ -138,11 +140,14 @@ enum cd_call_state {
 
 enum cd_act_state { ACT_INACTIVE, ACT_ACTIVATING, ACT_ACTIVE, ACT_DEACTIVATING };
 
+/*
+ * The most numerous object: its own slab cache (cd_vc_cache), and laid out
+ * without holes (Documentation/condis/performance.rst has its size).
+ */
 struct cd_vc {
 	struct cd_obj o;
 	struct cd_af *af;		/* NULL for a CM's own VC */
 	struct cd_cm *owncm;		/* a CM's own VC (CD_CMVC): its CM */
-	struct cd_adapter *adapter;
 	void *cl_ctx;
 	void *cm_ctx;
 	void *mp_ctx;
@@ -151,13 +156,22 @@ struct cd_vc {
 	u8 act;				/* enum cd_act_state */
 	bool close_indicated;
 	u32 nparties;
+	atomic_t sends;			/* sends not completed yet */
+	atomic_t rx_dropped;
 	struct condis_call_params *cp;	/* current call parameters */
 	struct cd_sap *sap;		/* incoming call: the SAP it came to */
 	struct list_head parties;	/* under o.lock */
 	struct list_head node;		/* af->vcs, or owncm->own_vcs */
-	atomic_t sends;			/* sends not completed yet */
-	atomic64_t tx_packets, tx_bytes, rx_packets, rx_bytes, tx_errors, rx_dropped;
+	atomic64_t tx_packets, tx_bytes, rx_packets, rx_bytes, tx_errors;
 };
+
+extern struct kmem_cache *cd_vc_cache;
+
+/* The adapter that carries a VC (the VC holds its AF or CM, they it). */
+static inline struct cd_adapter *cd_vc_adapter(const struct cd_vc *vc)
+{
+	return vc->owncm ? vc->owncm->adapter : vc->af->cm->adapter;
+}
 
 enum cd_party_state { PARTY_ADDING, PARTY_ACTIVE, PARTY_DROPPING, PARTY_GONE };
 
@@ -235,6 +249,7 @@ struct cd_req {
 	atomic_t state;
 	bool claimed;
 	bool on_behalf;		/* condis issued it for the client: no handler */
+	bool armed;		/* its pend timeout timer was started */
 	int status;
 	struct timer_list timer;
 	struct completion *done;

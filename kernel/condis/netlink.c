@@ -476,7 +476,7 @@ static int cd_fill_stats(struct sk_buff *skb, struct cd_vc *vc)
 	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_ERRORS,
 			      atomic64_read(&vc->tx_errors), 0) ||
 	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_DROPPED,
-			      atomic64_read(&vc->rx_dropped), 0))
+			      atomic_read(&vc->rx_dropped), 0))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;

@@ -5,7 +5,7 @@
  * A handle given to a role is the cookie (type << 32 | id). Every entry
  * point resolves it through the per-type xarray under RCU and takes a
  * reference, so a stale handle resolves to nothing (and is reported) rather
- * than to freed memory. Objects are freed with kfree_rcu() when their last
+ * than to freed memory. Objects are freed after RCU when their last
  * reference goes.
  */
 #include <linux/slab.h>
@@ -13,6 +13,7 @@
 #include "internal.h"
 
 static struct xarray cd_xa[__CD_TYPE_MAX];
+struct kmem_cache *cd_vc_cache;
 static u32 cd_next_id[__CD_TYPE_MAX];
 static atomic_long_t cd_live[__CD_TYPE_MAX];
 static atomic_t cd_gen;		/* bumped when an object appears or goes */
@@ -136,7 +137,7 @@ struct cd_obj *cd_obj_get_id(enum cd_type type, u32 id, const struct net *net)
  * cd_obj_next - the first live object of a type from an id on (dumps)
  * @type: object type
  * @id: in: where to start; out: the id of the object returned
- * @net: the namespace it must belong to
+ * @net: the namespace it must belong to; NULL: any (debugfs)
  *
  * Context: any. Return: the object with a reference held, or NULL.
  */
@@ -148,7 +149,7 @@ struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
 	rcu_read_lock();
 	xa_for_each_start(&cd_xa[type], *id, o, *id) {
 		/* pairs with the release in cd_obj_publish() */
-		if (smp_load_acquire(&o->dead) || !net_eq(o->net, net))
+		if (smp_load_acquire(&o->dead) || (net && !net_eq(o->net, net)))
 			continue;
 		if (refcount_inc_not_zero(&o->ref))
 			break;
@@ -161,6 +162,11 @@ struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
 unsigned int cd_obj_generation(void)
 {
 	return atomic_read(&cd_gen);
+}
+
+static void cd_vc_free_rcu(struct rcu_head *rcu)
+{
+	kmem_cache_free(cd_vc_cache, container_of(rcu, struct cd_vc, o.rcu));
 }
 
 static void cd_obj_release(struct cd_obj *o)
@@ -197,7 +203,10 @@ static void cd_obj_release(struct cd_obj *o)
 		break;
 	}
 	atomic_long_dec(&cd_live[o->type]);
-	kfree_rcu(o, rcu);
+	if (o->type == CD_VC || o->type == CD_CMVC)
+		call_rcu(&o->rcu, cd_vc_free_rcu);	/* cd_objects_exit() waits */
+	else
+		kfree_rcu(o, rcu);
 }
 
 /**
@@ -236,6 +245,9 @@ int cd_objects_init(void)
 {
 	int t;
 
+	cd_vc_cache = KMEM_CACHE(cd_vc, 0);
+	if (!cd_vc_cache)
+		return -ENOMEM;
 	for (t = 0; t < __CD_TYPE_MAX; t++)
 		xa_init_flags(&cd_xa[t], XA_FLAGS_ALLOC1 | XA_FLAGS_LOCK_IRQ);
 	return 0;
@@ -245,10 +257,11 @@ void cd_objects_exit(void)
 {
 	int t;
 
-	/* RCU frees must finish before the module text goes. */
+	/* RCU frees must finish before the module text and the cache go. */
 	rcu_barrier();
 	for (t = 0; t < __CD_TYPE_MAX; t++) {
 		WARN_ON(!xa_empty(&cd_xa[t]));
 		xa_destroy(&cd_xa[t]);
 	}
+	kmem_cache_destroy(cd_vc_cache);
 }

@@ -59,7 +59,8 @@ struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
 
 void cd_req_free(struct cd_req *req)
 {
-	del_timer_sync(&req->timer);
+	if (req->armed)		/* most never pend: no timer to stop */
+		del_timer_sync(&req->timer);
 	condis_call_params_free(req->cp);
 	kfree(req->buf);
 	cd_obj_put(req->target);
@@ -110,7 +111,7 @@ void cd_req_enqueue(struct cd_req *req)
 	unsigned long flags = cd_lock(o);
 
 	list_add_tail(&req->node, &o->evq);
-	clear_bit(req->chain->kind, &o->completed);
+	o->completed &= ~BIT(req->chain->kind);
 	cd_unlock(o, flags);
 	trace_condis_request(req->chain->name, o->type, o->id, req->seq);
 }
@@ -133,12 +134,17 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 	int old;
 
 	if (ret == CONDIS_PENDING) {
-		if (condis_pend_timeout_ms)
-			mod_timer(&req->timer, jiffies +
-				  msecs_to_jiffies(condis_pend_timeout_ms));
+		unsigned int ms = READ_ONCE(condis_pend_timeout_ms);
+
+		/* the watchdog, unless it was completed inside the handler */
+		if (ms && atomic_read(&req->state) != REQ_EARLY) {
+			req->armed = true;
+			mod_timer(&req->timer, jiffies + msecs_to_jiffies(ms));
+		}
 		old = atomic_cmpxchg(&req->state, REQ_ISSUED, REQ_PENDED);
 		if (old == REQ_EARLY) {
-			del_timer(&req->timer);
+			if (req->armed)
+				del_timer(&req->timer);
 			atomic_set(&req->state, REQ_READY);
 			cd_kick(o);
 		}
@@ -203,9 +209,9 @@ struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chai
 	if (found) {
 		found->claimed = true;
 		found->status = status;
-		set_bit(chain->kind, &owner->completed);
+		owner->completed |= BIT(chain->kind);
 	}
-	twice = test_bit(chain->kind, &owner->completed);
+	twice = owner->completed & BIT(chain->kind);
 	cd_unlock(owner, flags);
 
 	if (!found) {
@@ -289,7 +295,8 @@ void cd_evq_work(struct work_struct *work)
 		if (!req)
 			break;
 
-		del_timer_sync(&req->timer);
+		if (req->armed)
+			del_timer_sync(&req->timer);
 		trace_condis_deliver(req->chain->name, o->type, o->id, req->seq,
 				     req->status);
 		req->chain->deliver(req);
@@ -323,7 +330,7 @@ static void cd_req_abort_pended(struct cd_obj *o, int status)
 				found = req;
 				found->claimed = true;
 				found->status = status;
-				set_bit(req->chain->kind, &o->completed);
+				o->completed |= BIT(req->chain->kind);
 				break;
 			}
 		}

@@ -47,17 +47,16 @@ int cd_vc_create(struct cd_af *af, u8 creator, void *ctx, struct cd_vc **out)
 	void *h;
 	int ret;
 
-	vc = kzalloc(sizeof(*vc), GFP_KERNEL_ACCOUNT);
+	vc = kmem_cache_zalloc(cd_vc_cache, GFP_KERNEL_ACCOUNT);
 	if (!vc)
 		return -ENOMEM;
 	ret = cd_obj_init(&vc->o, CD_VC, af->o.net, GFP_KERNEL);
 	if (ret) {
-		kfree(vc);
+		kmem_cache_free(cd_vc_cache, vc);
 		return ret;
 	}
 	cd_obj_get(&af->o);	/* the VC's reference on its AF */
 	vc->af = af;
-	vc->adapter = ad;
 	vc->creator = creator;
 	INIT_LIST_HEAD(&vc->parties);
 	if (creator == CD_TO_CLIENT)
@@ -181,17 +180,16 @@ int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
 	if (!c)
 		return -EINVAL;
 	ret = -ENOMEM;
-	v = kzalloc(sizeof(*v), GFP_KERNEL_ACCOUNT);
+	v = kmem_cache_zalloc(cd_vc_cache, GFP_KERNEL_ACCOUNT);
 	if (!v)
 		goto out;
 	ret = cd_obj_init(&v->o, CD_CMVC, c->o.net, GFP_KERNEL);
 	if (ret) {
-		kfree(v);
+		kmem_cache_free(cd_vc_cache, v);
 		goto out;
 	}
 	cd_obj_get(&c->o);	/* the VC's reference on its CM */
 	v->owncm = c;
-	v->adapter = c->adapter;
 	v->creator = CD_TO_CM;
 	v->cm_ctx = cm_vc_ctx;
 	INIT_LIST_HEAD(&v->parties);
@@ -229,7 +227,7 @@ static void cd_vc_delete_handlers(struct cd_vc *vc)
 		vc->af->cm->ops->delete_vc(vc->cm_ctx);
 	else
 		vc->af->client->ops->delete_vc(vc->cl_ctx);
-	vc->adapter->ops->delete_vc(vc->mp_ctx);
+	cd_vc_adapter(vc)->ops->delete_vc(vc->mp_ctx);
 	cd_vc_destroy(vc);
 }
 
@@ -266,10 +264,6 @@ int cd_vc_delete(struct cd_vc *vc, u8 by)
 				 "delete_vc by the role that did not create it", NULL);
 		return -EPERM;
 	}
-	req = cd_req_alloc(by == CD_TO_CLIENT ? &chain_delete_cm : &chain_delete_cl,
-			   &vc->o, NULL, GFP_KERNEL);
-	if (!req)
-		return -ENOMEM;
 	flags = cd_lock(&vc->o);
 	if (vc->o.dead)
 		ret = -EBADFD;
@@ -283,12 +277,15 @@ int cd_vc_delete(struct cd_vc *vc, u8 by)
 	/* a delivery in progress (the close completion) is owed too */
 	queued = !ret && (!list_empty(&vc->o.evq) || vc->o.delivering);
 	cd_unlock(&vc->o, flags);
-	if (ret || !queued) {
-		cd_req_free(req);
-		if (!ret)
-			cd_vc_delete_handlers(vc);
+	if (ret)
 		return ret;
+	if (!queued) {
+		cd_vc_delete_handlers(vc);
+		return 0;
 	}
+	/* unpublished already: this one may not fail (and is rarely needed) */
+	req = cd_req_alloc(by == CD_TO_CLIENT ? &chain_delete_cm : &chain_delete_cl,
+			   &vc->o, NULL, GFP_KERNEL | __GFP_NOFAIL);
 	cd_indicate(req);
 	return 0;
 }
@@ -425,7 +422,7 @@ int cd_vc_activate(struct cd_vc *vc, struct condis_call_params *cp, bool mcm,
 	req->cause = prev;
 	req->done = done;
 	cd_req_enqueue(req);
-	ret = vc->adapter->ops->activate_vc(vc->mp_ctx, req->cp);
+	ret = cd_vc_adapter(vc)->ops->activate_vc(vc->mp_ctx, req->cp);
 	return cd_req_returned(req, ret, NULL);
 }
 
@@ -453,7 +450,7 @@ int cd_vc_deactivate(struct cd_vc *vc, bool mcm, struct completion *done)
 	}
 	req->done = done;
 	cd_req_enqueue(req);
-	ret = vc->adapter->ops->deactivate_vc(vc->mp_ctx);
+	ret = cd_vc_adapter(vc)->ops->deactivate_vc(vc->mp_ctx);
 	return cd_req_returned(req, ret, NULL);
 }
 

@@ -5,7 +5,7 @@
  * the buffer, like a datagram socket), poll() says which of the two can go
  * on. Back-pressure: at most CD_VCFD_INFLIGHT frames are on their way to
  * the miniport; a writer then blocks (or gets EAGAIN) until send
- * completions come back. Received frames wait in a queue of
+ * completions have freed half of them. Received frames wait in a queue of
  * CD_VCFD_RXQ_MAX; beyond it they are dropped, as a full socket drops.
  * Frames that arrive before the descriptor is opened wait in the VC's
  * backlog (as many) and are the first ones read.
@@ -14,6 +14,7 @@
  */
 #include <linux/anon_inodes.h>
 #include <linux/file.h>
+#include <linux/netdevice.h>
 #include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
@@ -22,6 +23,8 @@
 #define CD_VCFD_INFLIGHT	64
 #define CD_VCFD_RXQ_MAX		256
 #define CD_VCFD_MTU		65535
+/* room for a miniport's headers: it can send the frame without a copy */
+#define CD_VCFD_HEADROOM	(LL_MAX_HEADER + 16)
 
 /**
  * struct cd_vcfd - an open VC file descriptor
@@ -107,9 +110,10 @@ static ssize_t cd_vcfd_write_iter(struct kiocb *iocb, struct iov_iter *from)
 
 	if (!len || len > CD_VCFD_MTU)
 		return -EMSGSIZE;
-	skb = alloc_skb(len, GFP_KERNEL_ACCOUNT);
+	skb = alloc_skb(CD_VCFD_HEADROOM + len, GFP_KERNEL_ACCOUNT);
 	if (!skb)
 		return -ENOMEM;
+	skb_reserve(skb, CD_VCFD_HEADROOM);
 	if (!copy_from_iter_full(skb_put(skb, len), len, from)) {
 		kfree_skb(skb);
 		return -EFAULT;
@@ -141,7 +145,8 @@ static ssize_t cd_vcfd_write_iter(struct kiocb *iocb, struct iov_iter *from)
 	if (ret)
 		f->inflight--;
 	spin_unlock_irqrestore(&f->lock, flags);
-	wake_up_all(&f->wq);
+	if (wq_has_sleeper(&f->wq))	/* a hangup waiting for the senders */
+		wake_up_all(&f->wq);
 	return ret ?: len;
 }
 
@@ -266,6 +271,7 @@ void cd_vcfd_send_complete(struct cd_nlobj *vc, struct sk_buff *skb)
 {
 	struct cd_vcfd *f;
 	unsigned long flags;
+	bool wake;
 
 	rcu_read_lock();
 	f = READ_ONCE(vc->vcfd);
@@ -273,8 +279,11 @@ void cd_vcfd_send_complete(struct cd_nlobj *vc, struct sk_buff *skb)
 		spin_lock_irqsave(&f->lock, flags);
 		if (f->inflight)
 			f->inflight--;
+		/* blocked writers wake when half the window is free, not per frame */
+		wake = f->inflight == CD_VCFD_INFLIGHT / 2;
 		spin_unlock_irqrestore(&f->lock, flags);
-		wake_up_all(&f->wq);
+		if (wake)
+			wake_up_all(&f->wq);
 	}
 	rcu_read_unlock();
 	consume_skb(skb);

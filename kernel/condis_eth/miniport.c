@@ -206,6 +206,25 @@ static int eth_send_signalling(struct eth_adapter *ea, struct sk_buff *skb)
 	return eth_xmit_frame(ea, skb->data, f);
 }
 
+/*
+ * The frame that goes out for a client's @skb, which goes back to the
+ * client when sent: a clone that shares its data when it is for one
+ * destination and has room for our headers in front (condis' VC file
+ * descriptors leave it); else a copy.
+ */
+static struct sk_buff *eth_frame_of(struct eth_adapter *ea, struct sk_buff *skb,
+				    unsigned int ndest)
+{
+	unsigned int room = LL_RESERVED_SPACE(ea->dev) + sizeof(struct condis_wire_hdr);
+
+	if (ndest == 1 && skb_headroom(skb) >= room && !skb_cloned(skb)) {
+		__skb_header_release(skb);	/* the header room is the clone's */
+		return skb_clone(skb, GFP_ATOMIC);
+	}
+	return skb_copy_expand(skb, LL_MAX_HEADER + sizeof(struct condis_wire_hdr), 0,
+			       GFP_ATOMIC);
+}
+
 /* Send @skb (a client's frame) to every destination of its VC now. */
 static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_buff *skb)
 {
@@ -231,7 +250,7 @@ static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_
 	else if (skb->len + sizeof(*h) > READ_ONCE(ea->dev->mtu))
 		ret = -EMSGSIZE;	/* larger than the call's SDU size */
 	for (i = 0; m && i < m->ndest && !ret; i++) {
-		f = skb_copy_expand(skb, LL_MAX_HEADER + sizeof(*h), 0, GFP_ATOMIC);
+		f = eth_frame_of(ea, skb, m->ndest);
 		if (!f) {
 			ret = -ENOMEM;
 			break;

@@ -1,0 +1,37 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Profile one benchmark in the bench guest: perf (sampling on cpu-clock,
+# TCG has no PMU) records the whole guest while it runs; the report goes
+# to $CONDIS_RESULTS/profile.txt. BENCH_PROFILE (from run.sh --profile):
+#   cycle        the in-kernel call cycle, one CPU
+#   calls        call setup and teardown over netdevsim, 64 in flight
+#   vc-send      64-byte frames on one VC
+#   packet-send  the same through AF_PACKET
+source "$(dirname "$0")/setup.inc"
+
+case=${BENCH_PROFILE:?}
+bench_modules
+case $case in
+cycle) cmd=(sh -c "echo 'cycle 20000 one' > $CTL") ;;
+calls|vc-send|packet-send)
+	bench_link
+	to="to bench station $macb"
+	case $case in
+	calls) cmd=(ip netns exec "$a" "$BENCH" calls adapter "$ada" $to count 5000 inflight 64) ;;
+	vc-send) cmd=(ip netns exec "$a" "$BENCH" vc-send adapter "$ada" $to vcs 1 count 200000 size 64) ;;
+	*) cmd=(ip netns exec "$a" "$BENCH" packet-send dev "$deva" station "$macb" count 200000 size 64) ;;
+	esac ;;
+*) fail "unknown profile case $case" ;;
+esac
+
+perf record -q -e cpu-clock -F 2000 -a -g -o "$T/perf.data" -- "${cmd[@]}" ||
+	fail "perf record ${cmd[*]}"
+{
+	echo "# ${cmd[*]}"
+	perf report -q -i "$T/perf.data" --no-children --sort sym --stdio -g none --percent-limit 0.7
+} > "$R/profile.txt" 2>&1
+perf report -q -i "$T/perf.data" --no-children --sort sym --stdio -g caller \
+	--percent-limit 2 > "$R/profile-callers.txt" 2>&1
+log "profile of $case: $R/profile.txt"
+exit 0

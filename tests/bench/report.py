@@ -1,0 +1,197 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""The benchmark table from tests/bench/guest-bench.sh's bench.raw.
+
+Every measurement was taken REPS times beside its baseline; a ratio is
+computed per repetition (the pair ran back to back on the same machine)
+and reported as its median, with the spread of the repetitions:
+(max - min) / median. Prints a text table; --json writes the same rows.
+
+usage: report.py bench.raw [--host TEXT] [--json FILE]
+"""
+import argparse
+import json
+import statistics
+import sys
+from collections import defaultdict
+
+
+def parse(path):
+    cases = defaultdict(list)
+    for line in open(path):
+        words = line.split()
+        if len(words) < 2:
+            continue
+        kv = {}
+        for w in words[1:]:
+            if "=" in w:
+                k, v = w.split("=", 1)
+                kv[k] = int(v) if v.lstrip("-").isdigit() else v
+        # a kctl line: "CASE what key=..." (the module's word after the case)
+        cases[words[0]].append(kv)
+    return cases
+
+
+def med(xs):
+    return statistics.median(xs) if xs else None
+
+
+def spread(xs):
+    if len(xs) < 2:
+        return 0.0
+    m = statistics.median(xs)
+    return (max(xs) - min(xs)) / m * 100 if m else 0.0
+
+
+def rate(kv):
+    return kv["n"] / kv["ns"] * 1e9
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, name, value, unit, baseline=None, base_name="", ratios=None,
+            target=None, meets=None, spread_pct=0.0, note=""):
+        self.rows.append({
+            "benchmark": name, "value": value, "unit": unit,
+            "baseline": baseline, "baseline_name": base_name,
+            "ratio": med(ratios) if ratios else None,
+            "ratio_spread_pct": spread(ratios) if ratios else None,
+            "spread_pct": spread_pct, "target": target,
+            "meets": meets(med(ratios) if ratios else value) if meets else None,
+            "note": note,
+        })
+
+
+def fmt(v):
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        if v >= 100:
+            return f"{v:,.0f}"
+        return f"{v:.2f}"
+    return f"{v:,}"
+
+
+def build(cases):
+    t = Table()
+    hops = cases.get("hops", [{}])[0]
+    nhops = hops.get("works", 0) / hops["n"] if hops.get("n") else None
+
+    # 1. call cycle against hops x queue_work round trip
+    for cpus in ("one", "all"):
+        cyc, flo = cases.get(f"cycle-{cpus}", []), cases.get(f"floor-{cpus}", [])
+        if not cyc or not flo or not nhops:
+            continue
+        ratios = [(c["ns"] / c["n"]) / (nhops * f["ns"] / f["n"]) for c, f in zip(cyc, flo)]
+        label = "1 CPU" if cpus == "one" else f"{cyc[0]['threads']} CPUs"
+        t.add(f"call cycle, {label} (cycles/s)", med([rate(c) for c in cyc]), "1/s",
+              baseline=med([rate(f) / nhops for f in flo]),
+              base_name=f"queue_work round trips/s / {nhops:.2f} hops",
+              ratios=ratios, target="<= 2x floor", meets=lambda r: r <= 2.0,
+              spread_pct=spread([rate(c) for c in cyc]))
+    lo = cases.get("cycle-lo-one", [])
+    if lo:
+        t.add("call cycle via condis_lo, 1 CPU (cycles/s)", med([rate(c) for c in lo]), "1/s",
+              spread_pct=spread([rate(c) for c in lo]),
+              note="loopback MCM: its own ordered workqueue per request")
+
+    # 2. end to end against TCP
+    for k in ("64", "1"):
+        c, p = cases.get(f"calls-{k}", []), cases.get(f"tcp-{k}", [])
+        if not c or not p:
+            continue
+        ratios = [rate(a) / rate(b) for a, b in zip(c, p)]
+        t.add(f"call setup+teardown, {k} in flight (calls/s)", med([rate(x) for x in c]), "1/s",
+              baseline=med([rate(x) for x in p]), base_name="TCP connect+accept+close/s",
+              ratios=ratios, target=">= 1x TCP", meets=lambda r: r >= 1.0,
+              spread_pct=spread([rate(x) for x in c]),
+              note="failed: %d" % sum(x.get("failed", 0) for x in c))
+
+    # 3. data path against AF_PACKET
+    for size in ("64", "1400"):
+        p = cases.get(f"packet-{size}", [])
+        for v in ("1", "64"):
+            c = cases.get(f"vc-{v}-{size}", [])
+            if not c or not p:
+                continue
+            ratios = [rate(a) / rate(b) for a, b in zip(c, p)]
+            t.add(f"data, {size}-byte frames over {v} VC{'s' if v != '1' else ''} (pps)",
+                  med([rate(x) for x in c]), "1/s",
+                  baseline=med([rate(x) for x in p]), base_name="AF_PACKET sends/s",
+                  ratios=ratios, target=">= 0.9x AF_PACKET", meets=lambda r: r >= 0.9,
+                  spread_pct=spread([rate(x) for x in c]))
+
+    # 4. memory and scale
+    sizes = sorted({int(k.rsplit("-", 1)[1]) for k in cases if k.startswith("mem-vcs-")})
+    for n in sizes:
+        for key, what, target, meets in (
+                (f"mem-vcs-{n}", "idle VC, core", "<= 256 B", lambda b: b <= 256),
+                (f"mem-calls-{n}", "established call, core", None, None),
+                (f"mem-calls-lo-{n}", "established call with condis_lo (both ends)", None, None)):
+            kv = cases.get(key, [{}])[0]
+            if "slab_bytes" in kv:
+                t.add(f"memory per {what}, {n:,} live (bytes)", kv["slab_bytes"] / kv["n"], "B",
+                      target=target, meets=meets)
+    small, big = cases.get("scale-cycle-1000", []), None
+    for n in reversed(sizes):
+        if cases.get(f"scale-cycle-{n}"):
+            big = (n, cases[f"scale-cycle-{n}"])
+            break
+    if small and big:
+        ratios = [(b["ns"] / b["n"]) / (s["ns"] / s["n"]) for s, b in zip(small, big[1])]
+        t.add(f"call cycle with {big[0]:,} live calls (ns/cycle)",
+              med([b["ns"] / b["n"] for b in big[1]]), "ns",
+              baseline=med([s["ns"] / s["n"] for s in small]), base_name="with 1,000 live",
+              ratios=ratios, target="<= 1.2x", meets=lambda r: r <= 1.2,
+              spread_pct=spread([b["ns"] / b["n"] for b in big[1]]))
+
+    # 5. netlink dump against the in-kernel walk
+    for n in sizes:
+        w = cases.get(f"walk-{n}", [])
+        for key, what in ((f"dump-{n}", "messages counted"),
+                          (f"dump-parse-{n}", "parsed by libcondis")):
+            d = cases.get(key, [])
+            if not d or not w:
+                continue
+            walk_rates = [x["n"] / y["ns"] * 1e9 for x, y in zip(d, w)]
+            ratios = [rate(x) / wr for x, wr in zip(d, walk_rates)]
+            t.add(f"netlink dump of {d[0]['n']:,} calls, {what} (calls/s)",
+                  med([rate(x) for x in d]), "1/s",
+                  baseline=med(walk_rates), base_name="in-kernel walk (debugfs condis/calls)",
+                  ratios=ratios, spread_pct=spread([rate(x) for x in d]))
+    return t
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("raw")
+    ap.add_argument("--host", default="")
+    ap.add_argument("--json")
+    a = ap.parse_args()
+    cases = parse(a.raw)
+    t = build(cases)
+    m = cases.get("machine", [{}])[0]
+    print(f"condis benchmarks: guest {m.get('cpus', '?')} vCPUs, kernel {m.get('kernel', '?')}"
+          + (f"; host {a.host}" if a.host else ""))
+    reps = max((len(v) for k, v in cases.items() if k.startswith("cycle-")), default=0)
+    print(f"medians of {reps} repetitions; spread = (max - min) / median\n")
+    cols = ("benchmark", "condis", "spread", "baseline", "ratio", "target", "")
+    lines = [cols]
+    for r in t.rows:
+        lines.append((r["benchmark"], fmt(r["value"]), f"{r['spread_pct']:.0f}%",
+                      fmt(r["baseline"]) + (f" ({r['baseline_name']})" if r["baseline_name"] else ""),
+                      fmt(r["ratio"]), r["target"] or "-",
+                      {True: "met", False: "MISSED", None: ""}[r["meets"]]))
+    widths = [max(len(str(l[i])) for l in lines) for i in range(len(cols))]
+    for l in lines:
+        print("  ".join(str(c).ljust(w) for c, w in zip(l, widths)).rstrip())
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump({"machine": m, "host": a.host, "rows": t.rows}, f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
