@@ -52,7 +52,8 @@ static void (*cd_vc_send_complete(const struct cd_vc *vc))(void *, struct sk_buf
  *
  * The miniport's send runs in the caller's context; the client's (for a
  * CM's own VC, the CM's) send_complete follows on the condis workqueue
- * with the skb. Sending after the call was closed is a contract violation
+ * with the skb, in a batch with others (at most a jiffy later than the
+ * miniport completed it). Sending after the call was closed is a contract violation
  * (reported).
  * NDIS: NdisCoSendNetBufferLists. Context: any up to softirq.
  * Return: 0 (send_complete follows) or a negative errno (the skb is freed,
