@@ -501,6 +501,7 @@ static void cd_nl_incoming_close(int cause, void *ctx, const void *buf, u32 len)
 
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_CLOSE_NTF, cause, NULL);
 	cd_vc_hangup(obj);	/* no send once the close is issued */
+	cd_vc_sends_drain(obj->handle);	/* and those sent have completed */
 	ret = condis_cl_close_call(obj->handle, NULL, NULL, 0);
 	if (ret != CONDIS_PENDING && !ret)
 		cd_nl_call_gone(obj);
@@ -908,6 +909,7 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 		return -EBUSY;
 	}
 	cd_vc_hangup(obj);	/* no send once the close is issued */
+	cd_vc_sends_drain(obj->handle);	/* and those sent have completed */
 	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
 	if (ret < 0) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
