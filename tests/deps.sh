@@ -21,6 +21,8 @@ pkgs=(
 	cmake g++ pkg-config libnl-3-dev libnl-genl-3-dev libgtest-dev nlohmann-json3-dev
 	# scenarios: JSON checks, dropping privileges
 	jq util-linux iputils-ping iperf3
+	# make bench: tests/bench/run.sh --profile runs perf in the guest
+	linux-perf
 )
 
 missing=()
