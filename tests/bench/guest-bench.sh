@@ -62,8 +62,10 @@ for ((r = 0; r < REPS; r++)); do
 done
 
 # ---- 4. memory per idle VC and per call; the cycle at 1,000 and many calls ----
+# (each beside its floor: the two sizes run minutes apart, the host drifts)
 kctl "mem-calls-1000" "hold-calls 1000"
 for ((r = 0; r < REPS; r++)); do
+	kctl "scale-floor-1000" "floor $((CYC * 4)) one"
 	kctl "scale-cycle-1000" "cycle $CYC one"
 done
 kctl "release-calls-1000" release
@@ -80,6 +82,7 @@ for n in $MID $BIG; do
 		done
 	fi
 	for ((r = 0; r < REPS; r++)); do
+		kctl "scale-floor-$n" "floor $((CYC * 4)) one"
 		kctl "scale-cycle-$n" "cycle $CYC one"
 	done
 	kctl "release-calls-$n" release

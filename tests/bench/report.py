@@ -140,7 +140,14 @@ def build(cases):
             big = (n, cases[f"scale-cycle-{n}"])
             break
     if small and big:
-        ratios = [(b["ns"] / b["n"]) / (s["ns"] / s["n"]) for s, b in zip(small, big[1])]
+        # each cycle over the floor measured beside it: the host's drift
+        # between the two sizes (minutes apart) cancels
+        fs, fb = cases.get("scale-floor-1000", []), cases.get(f"scale-floor-{big[0]}", [])
+        if len(fs) == len(small) and len(fb) == len(big[1]):
+            ratios = [(b["ns"] / b["n"]) / (y["ns"] / y["n"]) / ((s["ns"] / s["n"]) / (x["ns"] / x["n"]))
+                      for s, b, x, y in zip(small, big[1], fs, fb)]
+        else:
+            ratios = [(b["ns"] / b["n"]) / (s["ns"] / s["n"]) for s, b in zip(small, big[1])]
         t.add(f"call cycle with {big[0]:,} live calls (ns/cycle)",
               med([b["ns"] / b["n"] for b in big[1]]), "ns",
               baseline=med([s["ns"] / s["n"] for s in small]), base_name="with 1,000 live",
