@@ -136,23 +136,26 @@ static void cd_sendc_timer_fn(struct timer_list *t)
 	queue_work(condis_wq, &cd_sendc_work);
 }
 
-/**
- * cd_vc_sends_drain - let a VC's sends complete before its call is closed
- * @vc: the VC handle
- *
- * NDIS: every send completes before the close; a client about to close
- * waits here (bounded by pend_timeout_ms). Context: process.
+/*
+ * Wait (bounded by pend_timeout_ms) until every send on @vc has completed:
+ * NDIS has them complete before the close. Context: process.
  */
+void cd_vc_sends_wait(struct cd_vc *vc)
+{
+	if (!atomic_read(&vc->sends))
+		return;
+	cd_sendc_flush();
+	wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_pend_timeout());
+}
+
+/* The same for a client about to close the call of the VC handle @vc. */
 void cd_vc_sends_drain(struct condis_vc *vc)
 {
 	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
 
 	if (!v)
 		return;
-	if (atomic_read(&v->sends)) {
-		cd_sendc_flush();
-		wait_event_timeout(cd_idle_wq, !atomic_read(&v->sends), cd_pend_timeout());
-	}
+	cd_vc_sends_wait(v);
 	cd_obj_put(&v->o);
 }
 

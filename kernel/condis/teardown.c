@@ -107,8 +107,7 @@ static void cd_vc_teardown(struct cd_vc *vc, int cause, bool client_going)
 	DECLARE_COMPLETION_ONSTACK(done);
 	bool mcm = vc->af->cm->mcm;
 
-	cd_sendc_flush();
-	wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_pend_timeout());
+	cd_vc_sends_wait(vc);
 	cd_settle(&vc->o);	/* make call, incoming answer, ... */
 
 	if (vc->call == CALL_CONNECTED || vc->call == CALL_ACCEPTED) {
@@ -217,8 +216,7 @@ static void cd_cm_own_vcs_teardown(struct cd_cm *cm)
 
 		pr_warn("condis: cm %u: its own vc %u deleted on its behalf\n",
 			cm->o.id, vc->o.id);
-		cd_sendc_flush();
-		wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_pend_timeout());
+		cd_vc_sends_wait(vc);
 		cd_settle(&vc->o);
 		reinit_completion(&done);
 		if (vc->act == ACT_ACTIVE &&
