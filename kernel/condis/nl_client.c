@@ -550,9 +550,11 @@ static void cd_nl_incoming_drop_party(int cause, void *ctx, const void *buf, u32
 	}
 	ret = condis_cl_drop_party(obj->handle, NULL, 0);
 	if (!ret) {
-		mutex_lock(&obj->sk->lock);
+		struct cd_nlsk *sk = obj->sk;	/* forgetting obj frees it */
+
+		mutex_lock(&sk->lock);
 		cd_nlobj_forget(obj);
-		mutex_unlock(&obj->sk->lock);
+		mutex_unlock(&sk->lock);
 	}
 }
 
@@ -696,11 +698,13 @@ out:
 int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_AF, CONDIS_A_AF_ID);
+	struct cd_nlsk *sk;
 	u32 id;
 	int ret;
 
 	if (IS_ERR(obj))
 		return PTR_ERR(obj);
+	sk = obj->sk;		/* a synchronous close frees obj */
 	id = obj->id;
 	ret = condis_cl_close_af(obj->handle);
 	if (ret == -EBUSY)
@@ -714,7 +718,7 @@ int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
 		cd_nlobj_forget(obj);
 	ret = cd_nl_reply(info, &cd_ans_af, id, CONDIS_AF_STATE_CLOSING, ret);
 unlock:
-	mutex_unlock(&obj->sk->lock);
+	mutex_unlock(&sk->lock);
 	return ret;
 }
 

@@ -170,6 +170,13 @@ jqcheck "A closes the multipoint call (with its last party)" "$out" '.state != n
 out=$(sess B monitor event call-close id "$cb" count 1 timeout 20000)
 jqcheck "and B, the last leaf, hears it" "$out" '.event == "call-close"'
 
+# ---- an AF with nothing on it closes at once (regression: the reply read
+# the freed client context, found by condis-fuzz) ------------------------------
+afx=$(sess C af open lo | jid)
+out=$(sess C af close "$afx")
+jqcheck "an empty AF closes at once" "$out" '.state == "closed"'
+jqcheck "and is gone" "$(sess C af show)" "map(select(.id == $afx)) | length == 0"
+
 # ---- a killed client leaves nothing ------------------------------------------
 ca=$(sess A call make af "$afa" to svc1 | jid)
 cb=$(sess B monitor event call-incoming sap "$sb" count 1 timeout 20000 | jid)
