@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The data path: send, send completion (always asynchronous, batched onto
- * condis_wq), receive indications (in the miniport's context), and status
- * indications.
+ * a workqueue of their own), receive indications (in the miniport's
+ * context), and status indications.
  *
  * Send completions are delivered in batches: the work runs once
  * CD_SENDC_BATCH of them wait, or a jiffy after the first. Waking a worker
@@ -22,6 +22,15 @@ struct cd_skb_cb {
 
 #define CD_SENDC_BATCH	16
 
+/*
+ * Send completions are delivered from a workqueue of their own: waiting
+ * for them (a close waits for its VC's sends) may then hold what
+ * condis_wq's deliveries take, such as a netlink client's socket lock;
+ * the handlers they run cannot sleep, so they take nothing of the kind.
+ * (On condis_wq, whose rescuer runs its items one at a time, that wait
+ * could be queued behind a delivery waiting for the lock.)
+ */
+static struct workqueue_struct *cd_sendc_wq;
 static struct sk_buff_head cd_sendc_q;
 static struct work_struct cd_sendc_work;
 static struct timer_list cd_sendc_timer;
@@ -106,7 +115,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int sta
 	cd_cb(skb)->status = status;
 	skb_queue_tail(&cd_sendc_q, skb);
 	if (skb_queue_len_lockless(&cd_sendc_q) >= CD_SENDC_BATCH)
-		queue_work(condis_wq, &cd_sendc_work);
+		queue_work(cd_sendc_wq, &cd_sendc_work);
 	else if (!timer_pending(&cd_sendc_timer))
 		mod_timer(&cd_sendc_timer, jiffies + 1);
 }
@@ -133,7 +142,7 @@ static void cd_sendc_work_fn(struct work_struct *work)
 
 static void cd_sendc_timer_fn(struct timer_list *t)
 {
-	queue_work(condis_wq, &cd_sendc_work);
+	queue_work(cd_sendc_wq, &cd_sendc_work);
 }
 
 /*
@@ -162,7 +171,7 @@ void cd_vc_sends_drain(struct condis_vc *vc)
 /* Deliver every send completion queued so far. Process context. */
 void cd_sendc_flush(void)
 {
-	queue_work(condis_wq, &cd_sendc_work);
+	queue_work(cd_sendc_wq, &cd_sendc_work);
 	flush_work(&cd_sendc_work);
 }
 
@@ -312,6 +321,9 @@ EXPORT_SYMBOL_GPL(condis_mco_indicate_status);
 
 int cd_data_init(void)
 {
+	cd_sendc_wq = alloc_workqueue("condis_sendc", WQ_UNBOUND | WQ_MEM_RECLAIM, 0);
+	if (!cd_sendc_wq)
+		return -ENOMEM;
 	skb_queue_head_init(&cd_sendc_q);
 	INIT_WORK(&cd_sendc_work, cd_sendc_work_fn);
 	timer_setup(&cd_sendc_timer, cd_sendc_timer_fn, 0);
@@ -322,4 +334,5 @@ void cd_data_exit(void)
 {
 	timer_shutdown_sync(&cd_sendc_timer);
 	cd_sendc_flush();
+	destroy_workqueue(cd_sendc_wq);
 }

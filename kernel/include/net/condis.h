@@ -304,7 +304,9 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
  * @receive: ProtocolCoReceiveNetBufferLists on a VC the CM created for its
  *	own signalling. Optional. Atomic context; takes the skb.
  * @send_complete: ProtocolCoSendNetBufferListsComplete. Optional (required
- *	to send). Takes the skb back.
+ *	to send). Takes the skb back. Runs on condis's send-completion
+ *	workqueue, which closing a call waits for: it must not take a lock
+ *	its role holds while closing one.
  * @status: ProtocolCoStatusEx. Optional.
  *
  * Every handler but @receive runs in process context.
@@ -444,7 +446,9 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  * @receive: ProtocolCoReceiveNetBufferLists. Optional. Atomic context
  *	(softirq): must not sleep. Takes the skb.
  * @send_complete: ProtocolCoSendNetBufferListsComplete. Optional (required
- *	to send). Takes the skb back.
+ *	to send). Takes the skb back. Runs on condis's send-completion
+ *	workqueue, which closing a call waits for: it must not take a lock
+ *	its role holds while closing one.
  * @status: ProtocolCoStatusEx. Optional.
  *
  * Every handler but @receive runs in process context on a condis workqueue.
