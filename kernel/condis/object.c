@@ -101,10 +101,14 @@ void cd_obj_unpublish(struct cd_obj *o)
 {
 	unsigned long flags;
 
-	if (xchg(&o->dead, true))
+	/*
+	 * An object that dies before it was published (its creator failed
+	 * after cd_obj_init()) is dead but still holds its id: free that too.
+	 */
+	if (xchg(&o->dead, true) && xa_load(&cd_xa[o->type], o->id) != o)
 		return;
 	xa_lock_irqsave(&cd_xa[o->type], flags);
-	__xa_erase(&cd_xa[o->type], o->id);
+	__xa_cmpxchg(&cd_xa[o->type], o->id, o, NULL, 0);
 	xa_unlock_irqrestore(&cd_xa[o->type], flags);
 	atomic_inc(&cd_gen);
 }
