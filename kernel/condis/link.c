@@ -94,8 +94,6 @@ int cd_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	const char *kind = "ethernet";
 	struct condis_link_ops *l;
-	struct sk_buff *msg;
-	void *hdr;
 	u32 id = 0;
 	int ret;
 
@@ -118,16 +116,7 @@ int cd_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
 	module_put(l->owner);
 	if (ret)
 		return ret;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, CONDIS_CMD_ADAPTER_NEW);
-	if (!hdr || nla_put_u32(msg, CONDIS_A_ADAPTER_ID, id)) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return cd_nl_answer(info, CONDIS_A_ADAPTER_ID, id, 0, 0, 0);
 }
 
 int cd_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info)

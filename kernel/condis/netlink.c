@@ -12,6 +12,7 @@
  */
 #include <linux/hashtable.h>
 #include <linux/netlink.h>
+#include <linux/version.h>
 #include <net/net_namespace.h>
 #include <net/sock.h>
 #include "netlink.h"
@@ -632,6 +633,64 @@ static int cd_nl_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 
 /* ---- the family ------------------------------------------------------------ */
 
+/* 6.2 gave the doit hooks the split ops */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+#define cd_genl_ops genl_split_ops
+#else
+#define cd_genl_ops genl_ops
+#endif
+
+/*
+ * A request that changes something gets its answer's buffer before it
+ * starts (info->user_ptr[0], taken by cd_nl_reply()): once the change is
+ * made, no allocation can fail it, and a failed one changed nothing.
+ */
+static int cd_nl_pre_doit(const struct cd_genl_ops *ops, struct sk_buff *skb,
+			  struct genl_info *info)
+{
+	if (!(ops->flags & GENL_UNS_ADMIN_PERM))
+		return 0;
+	info->user_ptr[0] = genlmsg_new(CD_NL_REPLY_SIZE, GFP_KERNEL);
+	return info->user_ptr[0] ? 0 : -ENOMEM;
+}
+
+/**
+ * cd_nl_answer - answer a change that was made
+ * @info: the request
+ * @a1: attribute of @v1 (the object's id)
+ * @v1: its value
+ * @a2: attribute of @v2, or 0
+ * @v2: its value
+ * @flag: a flag attribute to set, or 0
+ *
+ * In the buffer cd_nl_pre_doit() allocated, so it cannot fail for memory.
+ * Delivering it can (the socket's receive queue is full): the change
+ * stands all the same, so that is not an error of the request.
+ */
+int cd_nl_answer(struct genl_info *info, u16 a1, u32 v1, u16 a2, u32 v2, u16 flag)
+{
+	struct sk_buff *msg = info->user_ptr[0];
+	void *hdr;
+
+	info->user_ptr[0] = NULL;
+	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, info->genlhdr->cmd);
+	if (WARN_ON_ONCE(!hdr || nla_put_u32(msg, a1, v1) ||
+			 (a2 && nla_put_u32(msg, a2, v2)) ||
+			 (flag && nla_put_flag(msg, flag)))) {
+		nlmsg_free(msg);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(msg, hdr);
+	genlmsg_reply(msg, info);
+	return 0;
+}
+
+static void cd_nl_post_doit(const struct cd_genl_ops *ops, struct sk_buff *skb,
+			    struct genl_info *info)
+{
+	nlmsg_free(info->user_ptr[0]);	/* unless the request answered */
+}
+
 #define CD_OP(c, pol, fn, fl) {						\
 	.cmd = CONDIS_CMD_##c, .doit = fn, .policy = pol,		\
 	.maxattr = ARRAY_SIZE(pol) - 1, .flags = fl }
@@ -676,6 +735,8 @@ struct genl_family condis_nl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = cd_nl_ops,
 	.n_ops = ARRAY_SIZE(cd_nl_ops),
+	.pre_doit = cd_nl_pre_doit,
+	.post_doit = cd_nl_post_doit,
 	.resv_start_op = CONDIS_CMD_PARTY_DROP + 1,
 	.mcgrps = cd_nl_mcgrps,
 	.n_mcgrps = ARRAY_SIZE(cd_nl_mcgrps),

@@ -71,11 +71,15 @@ struct cd_nlobj {
 	struct sk_buff_head backlog;
 };
 
+/* The answer to a change (cd_nl_answer()): two u32 and a flag. */
+#define CD_NL_REPLY_SIZE	(2 * nla_total_size(sizeof(u32)) + nla_total_size(0))
+
 extern struct genl_family condis_nl_family;
 extern struct workqueue_struct *cd_nl_wq;
 
 /* netlink.c */
 int cd_nl_notify(struct net *net, struct sk_buff *skb, void *hdr);
+int cd_nl_answer(struct genl_info *info, u16 a1, u32 v1, u16 a2, u32 v2, u16 flag);
 void cd_nlsk_add(struct cd_nlsk *sk);
 bool cd_nl_client_is(const struct cd_client *client);
 struct sk_buff *cd_nl_new(u8 cmd, void **hdr, size_t payload);

@@ -277,20 +277,7 @@ static const struct cd_nl_answer cd_ans_fd = { CONDIS_A_CALL_ID, CONDIS_A_CALL_F
 static int cd_nl_reply(struct genl_info *info, const struct cd_nl_answer *ans,
 		       u32 id, u32 state, bool pending)
 {
-	struct sk_buff *msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	void *hdr;
-
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, info->genlhdr->cmd);
-	if (!hdr || nla_put_u32(msg, ans->id, id) ||
-	    nla_put_u32(msg, ans->state, state) ||
-	    (pending && nla_put_flag(msg, ans->pending))) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return cd_nl_answer(info, ans->id, id, ans->state, state, pending ? ans->pending : 0);
 }
 
 /* A refused request: the errno stays, the message says who refused. */
@@ -977,9 +964,7 @@ int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
 	struct cd_vcnd *nd;
-	struct sk_buff *msg;
 	u32 id, ifindex;
-	void *hdr;
 	int ret;
 
 	if (IS_ERR(obj))
@@ -995,17 +980,7 @@ int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
 	ret = cd_vcnd_register(nd, obj, info->extack, &ifindex);
 	if (ret)
 		return ret;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
-	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, CONDIS_CMD_CALL_NETDEV);
-	if (!hdr || nla_put_u32(msg, CONDIS_A_CALL_ID, id) ||
-	    nla_put_u32(msg, CONDIS_A_CALL_IFINDEX, ifindex)) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return cd_nl_answer(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_IFINDEX, ifindex, 0);
 }
 
 int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
