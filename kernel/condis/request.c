@@ -108,12 +108,14 @@ static void cd_kick(struct cd_obj *o)
 void cd_req_enqueue(struct cd_req *req)
 {
 	struct cd_obj *o = req->owner;
-	unsigned long flags = cd_lock(o);
+	unsigned long flags;
 
+	/* queued ready, the owner's worker may deliver and free it at once */
+	trace_condis_request(req->chain->name, o->type, o->id, req->seq);
+	flags = cd_lock(o);
 	list_add_tail(&req->node, &o->evq);
 	o->completed &= ~BIT(req->chain->kind);
 	cd_unlock(o, flags);
-	trace_condis_request(req->chain->name, o->type, o->id, req->seq);
 }
 
 /**
@@ -135,6 +137,7 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 
 	if (ret == CONDIS_PENDING) {
 		unsigned int ms = READ_ONCE(condis_pend_timeout_ms);
+		u64 seq = req->seq;	/* pended, it may complete and go any time */
 
 		/* the watchdog, unless it was completed inside the handler */
 		if (ms && atomic_read(&req->state) != REQ_EARLY) {
@@ -148,7 +151,7 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 			atomic_set(&req->state, REQ_READY);
 			cd_kick(o);
 		}
-		trace_condis_pended(chain->name, o->type, o->id, req->seq);
+		trace_condis_pended(chain->name, o->type, o->id, seq);
 		return CONDIS_PENDING;
 	}
 
@@ -226,19 +229,26 @@ struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chai
 /* Make a claimed request final; deliver it if its handler already pended. */
 void cd_req_ready(struct cd_req *req)
 {
+	struct cd_obj *o = req->owner;
 	int old;
 
 	if (req->chain->completed)
 		req->chain->completed(req);
-	trace_condis_complete(req->chain->name, req->owner->type, req->owner->id,
+	trace_condis_complete(req->chain->name, o->type, o->id,
 			      req->seq, req->status, true);
 	for (;;) {
 		old = atomic_read(&req->state);
 		if (old == REQ_PENDED) {
+			/* ready, it may be delivered and freed (with its
+			 * reference on @o) before the kick: hold one
+			 */
+			cd_obj_get(o);
 			if (atomic_cmpxchg(&req->state, old, REQ_READY) == old) {
-				cd_kick(req->owner);
+				cd_kick(o);
+				cd_obj_put(o);
 				return;
 			}
+			cd_obj_put(o);
 		} else if (old == REQ_ISSUED) {
 			if (atomic_cmpxchg(&req->state, old, REQ_EARLY) == old)
 				return;
@@ -251,9 +261,14 @@ void cd_req_ready(struct cd_req *req)
 /* An indication: final at once, delivered in order. Any context. */
 void cd_indicate(struct cd_req *req)
 {
+	struct cd_obj *o = req->owner;
+
+	/* once queued, it may be delivered and freed before the kick */
+	cd_obj_get(o);
 	atomic_set(&req->state, REQ_READY);
 	cd_req_enqueue(req);
-	cd_kick(req->owner);
+	cd_kick(o);
+	cd_obj_put(o);
 }
 
 /* Is a request of @chain (for @key) outstanding on @owner? Caller holds owner->lock. */
