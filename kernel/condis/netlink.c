@@ -12,7 +12,6 @@
  */
 #include <linux/hashtable.h>
 #include <linux/netlink.h>
-#include <linux/version.h>
 #include <net/net_namespace.h>
 #include <net/sock.h>
 #include "netlink.h"
@@ -633,8 +632,11 @@ static int cd_nl_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 
 /* ---- the family ------------------------------------------------------------ */
 
-/* 6.2 gave the doit hooks the split ops */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 2, 0)
+/*
+ * 6.2 gave the doit hooks the split ops, in the same release as
+ * GENL_SET_ERR_MSG_FMT: that macro tells the two apart (6.1 has neither).
+ */
+#ifdef GENL_SET_ERR_MSG_FMT
 #define cd_genl_ops genl_split_ops
 #else
 #define cd_genl_ops genl_ops
