@@ -10,6 +10,10 @@
 #   make bench      the benchmarks, in a kernel without the debug options
 #                   (table and JSON under $(BUILD)/bench; see
 #                   Documentation/condis/performance.rst)
+#   make stress     the reliability tests at length: netlink fuzzing, fault
+#                   injection sweeps, concurrency stress, unplug and kill
+#                   (STRESS_SECONDS, default 300; table under $(BUILD)/stress;
+#                   see Documentation/condis/reliability.rst)
 #   make shell      an interactive test guest with the modules loaded
 #   make kernel     build (once, cached) the debug test kernel
 #   make deps       install the Debian packages condis needs (root)
@@ -29,12 +33,12 @@ SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
-.PHONY: all modules userspace deps kernel check compile-check sparse shell demo bench clean help stock-6.1 stock-6.12
+.PHONY: all modules userspace deps kernel check compile-check sparse shell demo bench stress clean help stock-6.1 stock-6.12
 
 all: modules userspace
 
 help:
-	@sed -n '3,17p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,21p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
 
 deps:
 	@$(TOP)/tests/deps.sh
@@ -86,6 +90,9 @@ demo: deps
 
 bench: deps
 	@$(TOP)/tests/bench/run.sh
+
+stress: deps kernel
+	@$(TOP)/tests/stress/run.sh
 
 shell: modules
 	$(VM)/run.sh --interactive --kernel $(KDIR)/arch/x86/boot/bzImage \

@@ -83,6 +83,13 @@ else
 	echo "$out" | tail -25
 fi
 
+if out=$(python3 "$top/tests/syz-gen.py" --check 2>&1); then
+	res PASS "the syzkaller description is what tests/syz-gen.py makes of the spec"
+else
+	res FAIL "the syzkaller description is what tests/syz-gen.py makes of the spec"
+	echo "$out" | tail -25
+fi
+
 step "documentation"
 ref=$top/../shared/reference/condis-model.md
 if [ -f "$ref" ]; then

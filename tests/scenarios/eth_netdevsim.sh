@@ -57,6 +57,7 @@ log "deleting the device with $N calls took $((SECONDS - t0)) s"
 sess_n A "$N" monitor event call-close count "$N" timeout 300000 > "$T/closes.txt"
 out=$(grep -c '"event":"call-close"' "$T/closes.txt")
 check "deleting the device: every call of A gets its incoming close ($out)" test "$out" = "$N"
+figure unplug "{\"calls\":$N,\"closed\":$out,\"seconds\":$((SECONDS - t0))}"
 grep -v '"event":"call-close"' "$T/closes.txt" | head -3 | sed 's/^/#   other: /'
 out=$(sess A adapter show)
 jqcheck "A's adapter went with the device" "$out" 'map(select(.kind == "ethernet")) | length == 0'

@@ -197,3 +197,23 @@ jqcheck() {
 objects_zero() {
 	! awk '$1 ~ /^(af|sap|vc|party|cmvc)$/ && $2 != 0' /sys/kernel/debug/condis/objects | grep -q .
 }
+
+# ---- reliability figures --------------------------------------------------------
+STRESS=$build/userspace/stress/condis-stress
+FUZZ=$build/userspace/fuzz/condis-fuzz
+
+# figure NAME JSON: keep a reliability test's figures for the table make
+# stress prints (tests/stress/report.py reads $CONDIS_RESULTS/figures.jsonl)
+figure() {
+	[ -n "${CONDIS_RESULTS:-}" ] && echo "{\"test\":\"$1\",\"figures\":$2}" >> "$CONDIS_RESULTS/figures.jsonl"
+	log "figures $1: $2"
+}
+
+# verifier_zero: no contract violation counted (debugfs condis/verifier)
+verifier_zero() {
+	local out
+	out=$(awk '$2 != 0' /sys/kernel/debug/condis/verifier)
+	[ -z "$out" ] && return 0
+	echo "$out" | sed 's/^/#   counted: /'
+	return 1
+}

@@ -6,7 +6,10 @@
 # an unprivileged user gets EPERM on every change, objects of one network
 # namespace are invisible and unusable from another, malformed attributes
 # are refused with an extack message and change nothing, dumps resume
-# across messages, and the per-socket limit gives a clear error.
+# across messages, the per-socket and per-namespace limits give a clear
+# error; the root of a user namespace may change only a network namespace
+# its user namespace owns; objects are charged to the client's memory
+# cgroup.
 source "$(dirname "$0")/lib.sh"
 require_root
 
@@ -165,6 +168,32 @@ out=$("$CONDISCTL" -j af open lo)
 echo 1048576 > /sys/module/condis/parameters/nl_max_objects_per_netns
 jqcheck "over the namespace's limit (R owns 150 SAPs) a new AF is refused clearly" "$out" \
 	'.errno == 28 and (.extack | test("nl_max_objects_per_netns"))'
+
+# ---- user namespaces: CAP_NET_ADMIN over the socket's network namespace ----
+[ -w /proc/sys/kernel/unprivileged_userns_clone ] && echo 1 > /proc/sys/kernel/unprivileged_userns_clone
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -r \
+	"$CONDISCTL" -j af open lo 2>&1)
+jqcheck "root of a user namespace without the network namespace gets EPERM" "$out" '.errno == 1'
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -r -n \
+	"$CONDISCTL" -j af open lo 2>&1)
+jqcheck "in a network namespace its user namespace owns, it opens an AF" "$out" '.state == "open"'
+
+# ---- memory cgroup: objects are charged to the client's ---------------------------
+cg=/sys/fs/cgroup
+mountpoint -q $cg || mount -t cgroup2 none $cg
+mkdir -p $cg/condis-$nsid
+echo "+memory" > $cg/cgroup.subtree_control 2>/dev/null
+echo $$ > $cg/condis-$nsid/cgroup.procs	# the session below starts in it
+sess_start M
+echo $$ > $cg/cgroup.procs
+slab() { awk '$1 == "slab_unreclaimable" { print $2 }' $cg/condis-$nsid/memory.stat; }
+afm=$(sess M af open lo | jid)
+before=$(slab)
+for i in $(seq 1 400); do echo "sap register af $afm address cg$i"; done | sess_each M 400 > /dev/null
+after=$(slab)
+log "slab of the client's cgroup: $before -> $after bytes for 400 SAPs"
+check "400 SAPs are charged to the client's memory cgroup" test $((after - before)) -ge $((400 * 128))
+CLEANUP_EXTRA="rmdir $cg/condis-$nsid 2>/dev/null"
 
 sess_stop_all
 check "no AF, SAP, VC or party is left" wait_for 30 objects_zero

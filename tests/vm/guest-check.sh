@@ -8,7 +8,7 @@
 #
 # Environment: CONDIS_RESULTS (results dir), CONDIS_MODDIR (built modules),
 # CONDIS_SCENARIOS (scenario scripts; default tests/scenarios/*.sh),
-# CONDIS_SKIP_KUNIT (set by the harness self-test only).
+# CONDIS_SKIP_KUNIT (set by the harness self-test and make stress).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)

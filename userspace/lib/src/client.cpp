@@ -117,9 +117,12 @@ bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bo
 		fail(errno, "poll");
 	if (n <= 0)
 		return false;
+	errno = 0;
 	n = nl_recv(sk_, &peer, &buf, nullptr);
+	// libnl folds ENOBUFS (messages to this socket were lost: the kernel
+	// ran out of memory or the queue was full) into ENOMEM: keep it apart
 	if (n < 0)
-		fail(nl_errno(n) == EIO ? ENOBUFS : nl_errno(n), "receive");
+		fail(errno == ENOBUFS || nl_errno(n) == EIO ? ENOBUFS : nl_errno(n), "receive");
 	std::unique_ptr<unsigned char, decltype(&free)> hold(buf, &free);
 	for (auto *h = reinterpret_cast<nlmsghdr *>(buf); nlmsg_ok(h, n); h = nlmsg_next(h, &n)) {
 		if (h->nlmsg_seq == 0 && h->nlmsg_pid == 0) {		// a notification

@@ -1,0 +1,45 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# condis-fuzz against the netlink family for FUZZ_SECONDS (default 45): as
+# root, with the loopback and Ethernet miniports loaded and an interface to
+# bind, then as an unprivileged user, who must create nothing. The fuzzer
+# itself fails on a request left unanswered or a kernel pointer in an
+# answer; the harness fails the run on any KASAN, lockdep, UBSAN or WARN
+# report and on kmemleak.
+source "$(dirname "$0")/lib.sh"
+require_root
+secs=${FUZZ_SECONDS:-45}
+seed=${FUZZ_SEED:-$RANDOM}
+
+for m in condis condis_lo condis_sig condis_eth condis_ethcm; do
+	check "$m.ko loads" mod_load $m
+done
+check "the fuzzer is built" test -x "$FUZZ"
+kmod dummy
+ip link add cfz0 type dummy && ip link set cfz0 up
+# the policy's rate-limited complaints go to the log, not the slow console
+dmesg -n 4
+CLEANUP_EXTRA="ip link del cfz0 2>/dev/null; dmesg -n 7"
+
+log "seed $seed, $secs s as root"
+out=$("$FUZZ" --seconds "$secs" --seed "$seed" 2> "$T/fuzz.err")
+check "condis-fuzz as root: every request answered, no kernel pointer" test $? = 0
+sed 's/^/#   /' "$T/fuzz.err" | head -5
+jqcheck "it sent messages and some were accepted" "$out" '.messages > 100 and .answers.ok > 0'
+figure fuzz_root "$out"
+check "what the fuzzing sockets owned is released" wait_for 60 objects_zero
+
+log "$((secs / 3)) s as nobody"
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+	"$FUZZ" --seconds $((secs / 3)) --seed "$seed" 2> "$T/fuzz.err")
+check "condis-fuzz unprivileged: every request answered" test $? = 0
+jqcheck "changes were refused with EPERM" "$out" '.answers.EPERM > 0'
+figure fuzz_unprivileged "$out"
+check "and the unprivileged user created nothing" objects_zero
+check "no verifier report" verifier_zero
+
+for m in condis_ethcm condis_eth condis_sig condis_lo condis; do
+	check "$m.ko unloads" mod_unload $m
+done
+exit $ret

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// condis-stress states: a client with a call in every state, to be killed.
+//
+//   states
+//        on the loopback adapter, one client with: a call outgoing
+//        (unanswered), one incoming (not answered), one connected with a
+//        VC descriptor and frames in flight, one with an interface, a
+//        multipoint call with a party being added, SAPs with calls waiting;
+//        prints {"ready":1,...} and waits to be killed
+#include "common.hpp"
+
+#include <cerrno>
+#include <iostream>
+#include <linux/condis.h>
+#include <unistd.h>
+
+using namespace condis;
+
+namespace stress {
+
+namespace {
+
+uint32_t open_af(Client &c, uint32_t adapter, uint32_t type)
+{
+	Reply r = c.af_open(adapter, type);
+	if (r.pending)
+		c.wait_done(CONDIS_REQUEST_AF_OPEN, r.id, 20000);
+	return r.id;
+}
+
+uint32_t incoming(Client &c, uint32_t sap)
+{
+	auto e = c.wait_event([&](const Event &ev) {
+		return ev.cmd == CONDIS_CMD_CALL_INCOMING_NTF && ev.sap_id == sap;
+	}, 20000);
+	if (!e)
+		throw std::runtime_error("no incoming call on sap " + std::to_string(sap));
+	return e->id;
+}
+
+} // namespace
+
+int states(const Opts &)
+{
+	Client c;
+	c.subscribe();
+	uint32_t af = open_af(c, adapter_id(c, "lo"), CONDIS_AF_TYPE_LOOPBACK);
+	const Bytes svc = {'s', 't', 'a', 't', 'e', 's'}, quiet = {'q', 'u', 'i', 'e', 't'};
+	uint32_t sap = c.sap_register(af, svc).id;
+	uint32_t sap_quiet = c.sap_register(af, quiet, 0, 600000).id;
+
+	// connected, with a descriptor and frames written, not read
+	uint32_t call = c.call_make(af, svc).id;
+	uint32_t in = incoming(c, sap);
+	c.call_accept(in);
+	c.wait_done(CONDIS_REQUEST_CALL_MAKE, call, 20000);
+	int fd = c.call_open_fd(call).fd;
+	char frame[512] = "in flight";
+	for (int i = 0; i < 64; i++)
+		if (write(fd, frame, sizeof(frame)) < 0)
+			break;
+	// connected, with an interface
+	uint32_t nd = c.call_make(af, svc).id;
+	c.call_accept(incoming(c, sap));
+	c.wait_done(CONDIS_REQUEST_CALL_MAKE, nd, 20000);
+	uint32_t ifindex = c.call_netdev(nd).ifindex;
+	// outgoing and incoming at once: nobody answers on the quiet SAP
+	uint32_t out = c.call_make(af, quiet).id;
+	uint32_t waiting = incoming(c, sap_quiet);
+	// multipoint, a party being added (to the quiet SAP)
+	CallParams mp;
+	mp.flags = CONDIS_CALL_FLAGS_MULTIPOINT_VC;
+	uint32_t multi = c.call_make(af, svc, mp).id;
+	c.call_accept(incoming(c, sap));
+	c.wait_done(CONDIS_REQUEST_CALL_MAKE, multi, 20000);
+	uint32_t party = c.party_add(multi, quiet).id;
+	incoming(c, sap_quiet);
+
+	std::cout << Json()
+		.num("ready", 1)
+		.num("af", af)
+		.num("connected", call)
+		.num("netdev", ifindex)
+		.num("outgoing", out)
+		.num("incoming", waiting)
+		.num("multipoint", multi)
+		.num("adding_party", party)
+		.line() << std::endl;
+	for (;;)
+		pause();
+}
+
+} // namespace stress
