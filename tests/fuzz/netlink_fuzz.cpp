@@ -111,7 +111,7 @@ public:
 		for (uint32_t i = 1; i <= 8; i++)
 			ids_.push_back(i);
 		blobs_ = {{'l', 'o'}, {0}, {1, 2, 3, 4, 5, 6}};
-		strings_ = {"lo", "eth", "lo0", "condis0", "", "x"};
+		strings_ = {"lo", "ethernet", "lo0", "condis0", "", "x"};
 		for (unsigned i = 0; i < o_.sockets; i++)
 			socks_.push_back(std::make_unique<RawSocket>());
 		for (const auto &[cmd, idx] : fam_.do_policy)

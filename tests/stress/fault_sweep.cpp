@@ -445,6 +445,9 @@ int faults(const Opts &o)
 			by_step[out.step]++;
 			by_err[errname(out.err)]++;
 		}
+		if (!out.completed && out.err != ENOMEM && out.err != ENOBUFS)
+			std::cerr << "condis-stress: fault " << n << ": " << out.step
+				  << " failed with " << errname(out.err) << "\n";
 		if (progress && points % progress == 0)
 			std::cerr << "condis-stress: fault " << n << ": "
 				  << (out.completed ? "survived" : out.step + " " + errname(out.err))

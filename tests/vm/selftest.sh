@@ -49,6 +49,13 @@ expect_failure "failing scenario fails the run" $r
 
 wait $hang
 r=$?
+if [ $r = 124 ] && [ ! -f "$out/hang/guest.log" ]; then
+	# its boot beside the other guest took the whole timeout (a busy
+	# host): once more, alone
+	rm -rf "$out/hang"
+	"$here/run.sh" --kernel "$kernel" --out "$out/hang" --timeout 150 -- sleep 100000 2>/dev/null
+	r=$?
+fi
 [ $r = 124 ] || r=0	# only the timeout verdict counts here
 # and it was killed hung in its command (init's tee made the log), not booting
 [ -f "$out/hang/guest.log" ] || r=0
