@@ -270,10 +270,12 @@ std::vector<Step> ethernet(Run &r, const std::string &a, const std::string &b,
 			ad_a = r.cl().adapter_new(if_nametoindex(a.c_str()), "ethernet").id;
 			ad_b = r.cl().adapter_new(if_nametoindex(b.c_str()), "ethernet").id;
 		}},
-		{"af-open", Kind::change, [&r, &ad_a, &ad_b] {
+		{"af-open-a", Kind::change, [&r, &ad_a] {
 			Reply x = r.cl().af_open(ad_a, CONDIS_AF_TYPE_ETHERNET);
 			r.af = x.id;
 			r.settle(CONDIS_REQUEST_AF_OPEN, x);
+		}},
+		{"af-open-b", Kind::change, [&r, &ad_b] {
 			Reply y = r.cl().af_open(ad_b, CONDIS_AF_TYPE_ETHERNET);
 			r.af2 = y.id;
 			r.settle(CONDIS_REQUEST_AF_OPEN, y);
@@ -393,16 +395,16 @@ struct Sweep {
 				out.fired = n && !past_focus && nth.fired();
 			}
 			nth.set(0);
-			// adapters this run bound outlive the client: unbind them
-			if ((ad_a || ad_b) && !r.c)
-				r.c.emplace();
-			for (uint32_t id : {ad_a, ad_b})
-				if (id) {
-					try {
-						r.cl().adapter_del(id);
-					} catch (const Error &) {
-					}
-				}
+			// adapters this run bound outlive the client: unbind them,
+			// by interface (an answer lost for memory hid the id)
+			if (scenario == "ethernet") {
+				if (!r.c)
+					r.c.emplace();
+				for (const Adapter &ad : r.cl().adapters())
+					if (ad.ifindex && (ad.ifindex == if_nametoindex(a.c_str()) ||
+							   ad.ifindex == if_nametoindex(b.c_str())))
+						r.cl().adapter_del(ad.id);
+			}
 		}	// the client's socket closes here: the kernel releases its objects
 		if (!objects_zero(10000) && out.violation.empty())
 			out.violation = "objects left after " + (out.step.empty() ? "the end" : out.step);
