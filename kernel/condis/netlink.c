@@ -444,7 +444,7 @@ static int cd_fill_sap(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq
 
 	if (owned) {
 		mutex_lock(&rq->lock);
-		ctx = xa_load(&rq->objs[CD_SAP], o->id);
+		ctx = cd_nlobj_find(rq, CD_SAP, o->id);
 		timeout = ctx ? ctx->timeout_ms : 0;
 		mutex_unlock(&rq->lock);
 	}

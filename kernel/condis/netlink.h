@@ -8,6 +8,7 @@
 #define _CONDIS_NETLINK_H
 
 #include <linux/condis.h>
+#include <linux/rbtree.h>
 #include <net/genetlink.h>
 #include "internal.h"
 
@@ -19,8 +20,10 @@ struct cd_vcfd;
  * @portid: its netlink port
  * @client: the condis client registered on its behalf
  * @lock: protects @objs and the state of every &struct cd_nlobj
- * @objs: what the socket owns, per type (struct cd_nlobj by condis id)
+ * @objs: what the socket owns, per type (struct cd_nlobj by condis id; a
+ *	tree, so that tracking an object the kernel made cannot fail)
  * @nobjs: how many
+ * @going: the socket is closed: incoming calls are refused
  * @node: in cd_nlsks, under cd_nlsk_lock
  * @release: unregisters the client once the socket is closed
  */
@@ -29,8 +32,9 @@ struct cd_nlsk {
 	u32 portid;
 	struct condis_client *client;
 	struct mutex lock;		/* objs, nobjs, the objects' state */
-	struct xarray objs[__CD_TYPE_MAX];
+	struct rb_root objs[__CD_TYPE_MAX];
 	unsigned int nobjs;
+	bool going;
 	struct hlist_node node;
 	struct work_struct release;
 };
@@ -40,6 +44,7 @@ struct cd_nlsk {
  * @sk: the owner
  * @type: CD_AF, CD_SAP, CD_VC or CD_PARTY
  * @id: condis id (0 until the handle is known)
+ * @by_id: in its socket's @objs once the id is known
  * @handle: condis handle
  * @ref: the socket holds one; an open VC file descriptor another
  * @answer: incoming call: rejects it when the owner does not answer in time
@@ -57,6 +62,7 @@ struct cd_nlobj {
 	struct cd_nlsk *sk;
 	u8 type;
 	u32 id;
+	struct rb_node by_id;
 	void *handle;
 	refcount_t ref;
 	struct delayed_work answer;
@@ -113,6 +119,7 @@ int cd_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nlsk_init(void);
 void cd_nlsk_exit(void);
 void cd_nlobj_put(struct cd_nlobj *obj);
+struct cd_nlobj *cd_nlobj_find(struct cd_nlsk *sk, u8 type, u32 id);
 extern unsigned int cd_nl_max_per_socket, cd_nl_max_per_netns;
 
 /* vc_fd.c */

@@ -81,6 +81,7 @@ static struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type,
 	}
 	obj->sk = sk;
 	obj->type = type;
+	RB_CLEAR_NODE(&obj->by_id);
 	refcount_set(&obj->ref, 1);
 	INIT_DELAYED_WORK(&obj->answer, cd_nl_answer_timeout);
 	INIT_LIST_HEAD(&obj->parties);
@@ -90,12 +91,44 @@ static struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type,
 	return obj;
 }
 
-/* The handle is known: the object can be found by its id. sk->lock held. */
-static int cd_nlobj_publish(struct cd_nlobj *obj, void *handle)
+/* The object of a type the socket owns with an id, or NULL. sk->lock held. */
+struct cd_nlobj *cd_nlobj_find(struct cd_nlsk *sk, u8 type, u32 id)
 {
+	struct rb_node *n = sk->objs[type].rb_node;
+
+	while (n) {
+		struct cd_nlobj *obj = rb_entry(n, struct cd_nlobj, by_id);
+
+		if (id < obj->id)
+			n = n->rb_left;
+		else if (id > obj->id)
+			n = n->rb_right;
+		else
+			return obj;
+	}
+	return NULL;
+}
+
+/*
+ * The handle is known: the object can be found by its id. Cannot fail
+ * (what condis made on the socket's behalf must be tracked). sk->lock held.
+ */
+static void cd_nlobj_publish(struct cd_nlobj *obj, void *handle)
+{
+	struct rb_root *root = &obj->sk->objs[obj->type];
+	struct rb_node **p = &root->rb_node, *parent = NULL;
+
 	obj->handle = handle;
 	obj->id = condis_handle_id(handle);
-	return xa_insert(&obj->sk->objs[obj->type], obj->id, obj, GFP_KERNEL_ACCOUNT);
+	while (*p) {
+		parent = *p;
+		if (obj->id < rb_entry(parent, struct cd_nlobj, by_id)->id)
+			p = &parent->rb_left;
+		else
+			p = &parent->rb_right;
+	}
+	rb_link_node(&obj->by_id, parent, p);
+	rb_insert_color(&obj->by_id, root);
 }
 
 /* condis is done with the object: drop the socket's reference. sk->lock held. */
@@ -107,8 +140,10 @@ static void cd_nlobj_forget(struct cd_nlobj *obj)
 	list_for_each_entry_safe(p, tmp, &obj->parties, party_node)
 		cd_nlobj_forget(p);
 	list_del_init(&obj->party_node);
-	if (obj->id)
-		xa_cmpxchg(&sk->objs[obj->type], obj->id, obj, NULL, 0);
+	if (!RB_EMPTY_NODE(&obj->by_id)) {
+		rb_erase(&obj->by_id, &sk->objs[obj->type]);
+		RB_CLEAR_NODE(&obj->by_id);
+	}
 	if (cancel_delayed_work(&obj->answer))
 		cd_nlobj_put(obj);
 	if (obj->type == CD_VC) {
@@ -136,7 +171,7 @@ static struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, u8 type, int attr
 	sk = cd_nlsk_find(net, info->snd_portid);
 	if (sk) {
 		mutex_lock(&sk->lock);
-		obj = xa_load(&sk->objs[type], nla_get_u32(info->attrs[attr]));
+		obj = cd_nlobj_find(sk, type, nla_get_u32(info->attrs[attr]));
 		if (obj)
 			return obj;
 		mutex_unlock(&sk->lock);
@@ -164,12 +199,17 @@ static void cd_nlsk_release_work(struct work_struct *work)
 {
 	struct cd_nlsk *sk = container_of(work, struct cd_nlsk, release);
 	struct cd_nlobj *obj;
-	unsigned long id;
+	struct rb_node *n;
 	int t;
 
-	/* incoming calls still waiting for this socket's answer get a no */
+	/*
+	 * incoming calls still waiting for this socket's answer get a no, and
+	 * so do those offered from now on
+	 */
 	mutex_lock(&sk->lock);
-	xa_for_each(&sk->objs[CD_VC], id, obj) {
+	sk->going = true;
+	for (n = rb_first(&sk->objs[CD_VC]); n; n = rb_next(n)) {
+		obj = rb_entry(n, struct cd_nlobj, by_id);
 		if (obj->answering) {
 			obj->answering = false;
 			condis_cl_incoming_call_complete(-ECONNRESET, obj->handle, NULL);
@@ -182,11 +222,9 @@ static void cd_nlsk_release_work(struct work_struct *work)
 	condis_flush();
 
 	mutex_lock(&sk->lock);
-	for (t = 0; t < __CD_TYPE_MAX; t++) {
-		xa_for_each(&sk->objs[t], id, obj)
-			cd_nlobj_forget(obj);
-		xa_destroy(&sk->objs[t]);
-	}
+	for (t = 0; t < __CD_TYPE_MAX; t++)
+		while ((n = rb_first(&sk->objs[t])))
+			cd_nlobj_forget(rb_entry(n, struct cd_nlobj, by_id));
 	WARN_ON(sk->nobjs);
 	mutex_unlock(&sk->lock);
 	mutex_destroy(&sk->lock);
@@ -216,7 +254,7 @@ static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
 	sk->portid = info->snd_portid;
 	mutex_init(&sk->lock);
 	for (t = 0; t < __CD_TYPE_MAX; t++)
-		xa_init(&sk->objs[t]);
+		sk->objs[t] = RB_ROOT;
 	INIT_WORK(&sk->release, cd_nlsk_release_work);
 	snprintf(name, sizeof(name), "netlink:%u", sk->portid);
 	ret = condis_client_register(net, name, &cd_nl_client_ops, sk, &sk->client);
@@ -390,11 +428,8 @@ static int cd_nl_create_vc(void *af_ctx, struct condis_vc *vc, void **vc_ctx)
 	obj = cd_nlobj_new(sk, CD_VC, NULL);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (!ret) {
-		ret = cd_nlobj_publish(obj, vc);
-		if (ret)
-			cd_nlobj_forget(obj);
-		else
-			*vc_ctx = obj;
+		cd_nlobj_publish(obj, vc);
+		*vc_ctx = obj;
 	}
 	mutex_unlock(&sk->lock);
 	return ret;
@@ -466,6 +501,10 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 	struct cd_nlsk *sk = obj->sk;
 
 	mutex_lock(&sk->lock);
+	if (sk->going) {	/* nobody will answer: no */
+		mutex_unlock(&sk->lock);
+		return -ECONNRESET;
+	}
 	obj->answering = true;
 	refcount_inc(&obj->ref);	/* for the timeout */
 	queue_delayed_work(cd_nl_wq, &obj->answer,
@@ -671,8 +710,7 @@ int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = cd_nl_refused(info, ret);
 		goto unlock;
 	}
-	if (cd_nlobj_publish(obj, af))
-		pr_warn_ratelimited("condis: af %u: no memory to track it\n", obj->id);
+	cd_nlobj_publish(obj, af);
 	ret = cd_nl_reply(info, &cd_ans_af, obj->id,
 			  ret ? CONDIS_AF_STATE_OPENING : CONDIS_AF_STATE_OPEN, ret);
 unlock:
@@ -738,8 +776,7 @@ int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = cd_nl_refused(info, ret);
 		goto unlock;
 	}
-	if (cd_nlobj_publish(obj, sap))
-		pr_warn_ratelimited("condis: sap %u: no memory to track it\n", obj->id);
+	cd_nlobj_publish(obj, sap);
 	ret = cd_nl_reply(info, &cd_ans_sap, obj->id,
 			  ret ? CONDIS_SAP_STATE_REGISTERING : CONDIS_SAP_STATE_ACTIVE, ret);
 unlock:
@@ -799,8 +836,8 @@ int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 		ret = cd_nl_refused(info, ret);
 		goto free;
 	}
-	ret = cd_nlobj_publish(obj, vc);
-	if (!ret && (cp->flags & CONDIS_CALL_MULTIPOINT_VC)) {
+	cd_nlobj_publish(obj, vc);
+	if (cp->flags & CONDIS_CALL_MULTIPOINT_VC) {
 		party = cd_nlobj_new(af->sk, CD_PARTY, info->extack);
 		ret = PTR_ERR_OR_ZERO(party);
 	}
@@ -812,9 +849,7 @@ int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	if (party) {
 		party->vc = obj;
 		list_add(&party->party_node, &obj->parties);
-		if (cd_nlobj_publish(party, ph))
-			pr_warn_ratelimited("condis: party %u: no memory to track it\n",
-					    party->id);
+		cd_nlobj_publish(party, ph);
 	}
 	ret = cd_nl_reply(info, &cd_ans_call, obj->id,
 			  ret ? CONDIS_CALL_STATE_OUTGOING : CONDIS_CALL_STATE_CONNECTED, ret);
@@ -1011,8 +1046,7 @@ int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	obj->vc = vc;
 	list_add(&obj->party_node, &vc->parties);
-	if (cd_nlobj_publish(obj, party))
-		pr_warn_ratelimited("condis: party %u: no memory to track it\n", obj->id);
+	cd_nlobj_publish(obj, party);
 	ret = cd_nl_reply(info, &cd_ans_party, obj->id,
 			  ret ? CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_ACTIVE, ret);
 free:
