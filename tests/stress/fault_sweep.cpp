@@ -254,7 +254,18 @@ std::vector<Step> loopback(Run &r)
 			r.settle(CONDIS_REQUEST_SAP_DEREGISTER, r.cl().sap_deregister(r.sap));
 		}},
 		{"af-close", Kind::change, [&r] {
-			r.settle(CONDIS_REQUEST_AF_CLOSE, r.cl().af_close(r.af));
+			// the called side's VCs go after the calling side's close
+			// completed (the CM deletes them): EBUSY until then
+			for (int64_t end = now_ms() + r.wait_ms;;) {
+				try {
+					r.settle(CONDIS_REQUEST_AF_CLOSE, r.cl().af_close(r.af));
+					return;
+				} catch (const Error &e) {
+					if (e.err() != EBUSY || now_ms() > end)
+						throw;
+				}
+				usleep(20000);
+			}
 		}},
 	};
 }
