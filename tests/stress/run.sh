@@ -36,8 +36,9 @@ echo "stress: ${secs} s of fuzzing and of races, $calls calls unplugged (log: $o
 start=$(date +%s)
 rc=0
 "$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$build/modules/ko" \
-	--out "$out" --mem 3G --timeout $((secs * 3 + 5400)) -- \
+	--out "$out" --mem 3G --timeout $((secs * 4 + 14400)) -- \
 	env CONDIS_SKIP_KUNIT=1 CONDIS_SCENARIOS="$scen" FUZZ_SECONDS="$secs" \
+	CONDIS_SCENARIO_TIMEOUT=$((secs * 2 + 5400)) \
 	STRESS_SECONDS="$secs" FAULT_STRIDE=1 ETH_CALLS_MANY="$calls" \
 	"$vm/guest-check.sh" || rc=$?
 echo "stress: guest ran $(( $(date +%s) - start )) s" >&2

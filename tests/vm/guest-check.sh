@@ -8,7 +8,8 @@
 #
 # Environment: CONDIS_RESULTS (results dir), CONDIS_MODDIR (built modules),
 # CONDIS_SCENARIOS (scenario scripts; default tests/scenarios/*.sh),
-# CONDIS_SKIP_KUNIT (set by the harness self-test and make stress).
+# CONDIS_SKIP_KUNIT (set by the harness self-test and make stress),
+# CONDIS_SCENARIO_TIMEOUT (seconds a scenario may take; default 900).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -56,7 +57,7 @@ for s in $scenarios; do
 	echo "-- $name"
 	t=$SECONDS
 	forks=$(forks)
-	timeout 900 bash "$s"
+	timeout "${CONDIS_SCENARIO_TIMEOUT:-900}" bash "$s"
 	rc=$?
 	echo "$name $rc" >> "$R/scenarios.txt"
 	echo "-- $name: exit $rc ($((SECONDS - t))s, $(($(forks) - forks)) processes)"
