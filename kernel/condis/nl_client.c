@@ -498,8 +498,13 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 			       struct condis_call_params *cp)
 {
 	struct cd_nlobj *sap = sap_ctx, *obj = vc_ctx;
+	u32 pend = READ_ONCE(condis_pend_timeout_ms);
 	struct cd_nlsk *sk = obj->sk;
+	u32 ms = sap->timeout_ms;
 
+	/* rejected before condis's pend watchdog would answer in our place */
+	if (pend && ms > pend - pend / 10)
+		ms = pend - pend / 10;
 	mutex_lock(&sk->lock);
 	if (sk->going) {	/* nobody will answer: no */
 		mutex_unlock(&sk->lock);
@@ -507,8 +512,7 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 	}
 	obj->answering = true;
 	refcount_inc(&obj->ref);	/* for the timeout */
-	queue_delayed_work(cd_nl_wq, &obj->answer,
-			   msecs_to_jiffies(sap->timeout_ms ?: CD_ACCEPT_TIMEOUT_MS));
+	queue_delayed_work(cd_nl_wq, &obj->answer, msecs_to_jiffies(ms));
 	mutex_unlock(&sk->lock);
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, 0, cp);
 	return CONDIS_PENDING;

@@ -29,10 +29,10 @@ check "floor on every CPU" run "floor 50 all" "^floor threads=$(nproc) n=$((50 *
 check "call cycle on one CPU" run "cycle 30 one" "^cycle threads=1 n=30 ns=$num"
 check "call cycle on every CPU" run "cycle 30 all" "^cycle threads=$(nproc) n=$((30 * $(nproc)))"
 check "call cycle through condis_lo" run "cycle 10 all lo" "^cycle-lo threads=$(nproc) n="
-check "idle VCs held, their slab counted" run "hold-vcs 300" "^hold-vcs n=300 slab_bytes=$num"
-check "300 VCs exist" test "$(objects vc)" = 300
+check "idle VCs held, their slab counted" run "hold-vcs 3000" "^hold-vcs n=3000 slab_bytes=$num"
+check "3000 VCs exist" test "$(objects vc)" = 3000
 check "holding twice is refused" bash -c "! echo 'hold-calls 5' > $CTL 2>/dev/null"
-check "release" run release "^release n=300 "
+check "release" run release "^release n=3000 "
 check "no VC left" test "$(objects vc)" = 0
 check "calls held" run "hold-calls 200" "^hold-calls n=200 slab_bytes="
 check "call cycle beside held calls" run "cycle 20 one" "^cycle threads=1 n=20 "
