@@ -21,7 +21,6 @@ class MsgBuilder {
 public:
 	MsgBuilder(uint16_t type, uint16_t flags, uint8_t cmd, uint8_t version = 1);
 	void attr(uint16_t type, const void *data, size_t len);
-	void attr_u32(uint16_t type, uint32_t v) { attr(type, &v, sizeof(v)); }
 	size_t nest_start(uint16_t type);	// returns its offset
 	void nest_end(size_t off);
 	Bytes finish(uint32_t seq);		// sets nlmsg_len and seq

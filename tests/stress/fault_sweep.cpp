@@ -191,6 +191,41 @@ void frame(Run &r)
 		throw std::runtime_error("the frame arrived changed");	// a violation
 }
 
+// A call made by the step before: answered, connected (then @middle), a
+// frame over it, closed.
+std::vector<Step> call_steps(Run &r, std::vector<Step> middle)
+{
+	std::vector<Step> out = {
+		{"call-incoming", Kind::wait, [&r] { r.in = r.incoming(r.sap); }},
+		{"call-accept", Kind::change, [&r] { r.cl().call_accept(r.in); }},
+		{"call-connected", Kind::wait, [&r] {
+			r.cl().wait_done(CONDIS_REQUEST_CALL_MAKE, r.call, r.wait_ms);
+		}},
+	};
+	out.insert(out.end(), middle.begin(), middle.end());
+	std::vector<Step> tail = {
+		{"call-open-fd", Kind::change, [&r] {
+			r.fd_out = r.cl().call_open_fd(r.call).fd;
+			r.fd_in = r.cl().call_open_fd(r.in).fd;
+		}},
+		{"send", Kind::data, [&r] { frame(r); }},
+		{"call-close", Kind::change, [&r] {
+			close(r.fd_out);
+			close(r.fd_in);
+			r.fd_out = r.fd_in = -1;
+			r.settle(CONDIS_REQUEST_CALL_CLOSE, r.cl().call_close(r.call));
+		}},
+	};
+	out.insert(out.end(), tail.begin(), tail.end());
+	return out;
+}
+
+std::vector<Step> operator+(std::vector<Step> a, const std::vector<Step> &b)
+{
+	a.insert(a.end(), b.begin(), b.end());
+	return a;
+}
+
 std::vector<Step> loopback(Run &r)
 {
 	const Bytes svc = {'s', 'w', 'e', 'e', 'p'};
@@ -198,7 +233,7 @@ std::vector<Step> loopback(Run &r)
 	qos.tx.peak_bandwidth = qos.rx.peak_bandwidth = 1000000;
 	CallParams mp;
 	mp.flags = CONDIS_CALL_FLAGS_MULTIPOINT_VC;
-	return {
+	return std::vector<Step>{
 		{"client", Kind::change, [&r] { r.c.emplace(); r.cl().subscribe(); }},
 		{"af-open", Kind::change, [&r] {
 			Reply a = r.cl().af_open(adapter_id(r.cl(), "lo"), CONDIS_AF_TYPE_LOOPBACK);
@@ -211,25 +246,11 @@ std::vector<Step> loopback(Run &r)
 			r.settle(CONDIS_REQUEST_SAP_REGISTER, s);
 		}},
 		{"call-make", Kind::change, [&r, svc] { r.call = r.cl().call_make(r.af, svc).id; }},
-		{"call-incoming", Kind::wait, [&r] { r.in = r.incoming(r.sap); }},
-		{"call-accept", Kind::change, [&r] { r.cl().call_accept(r.in); }},
-		{"call-connected", Kind::wait, [&r] {
-			r.cl().wait_done(CONDIS_REQUEST_CALL_MAKE, r.call, r.wait_ms);
-		}},
+	} + call_steps(r, {
 		{"call-modify-qos", Kind::change, [&r, qos] {
 			r.settle(CONDIS_REQUEST_CALL_MODIFY_QOS, r.cl().call_modify_qos(r.call, qos));
 		}},
-		{"call-open-fd", Kind::change, [&r] {
-			r.fd_out = r.cl().call_open_fd(r.call).fd;
-			r.fd_in = r.cl().call_open_fd(r.in).fd;
-		}},
-		{"send", Kind::data, [&r] { frame(r); }},
-		{"call-close", Kind::change, [&r] {
-			close(r.fd_out);
-			close(r.fd_in);
-			r.fd_out = r.fd_in = -1;
-			r.settle(CONDIS_REQUEST_CALL_CLOSE, r.cl().call_close(r.call));
-		}},
+	}) + std::vector<Step>{
 		{"multipoint-make", Kind::change, [&r, svc, mp] {
 			r.call = r.cl().call_make(r.af, svc, mp).id;
 		}},
@@ -275,7 +296,7 @@ std::vector<Step> ethernet(Run &r, const std::string &a, const std::string &b,
 			   uint32_t &ad_a, uint32_t &ad_b)
 {
 	const Bytes svc = {'e', 's', 'w'};
-	return {
+	return std::vector<Step>{
 		{"client", Kind::change, [&r] { r.c.emplace(); r.cl().subscribe(); }},
 		{"adapter-new", Kind::change, [&r, a, b, &ad_a, &ad_b] {
 			ad_a = r.cl().adapter_new(if_nametoindex(a.c_str()), "ethernet").id;
@@ -304,22 +325,7 @@ std::vector<Step> ethernet(Run &r, const std::string &a, const std::string &b,
 			to.insert(to.end(), svc.begin(), svc.end());
 			r.call = r.cl().call_make(r.af, to).id;
 		}},
-		{"call-incoming", Kind::wait, [&r] { r.in = r.incoming(r.sap); }},
-		{"call-accept", Kind::change, [&r] { r.cl().call_accept(r.in); }},
-		{"call-connected", Kind::wait, [&r] {
-			r.cl().wait_done(CONDIS_REQUEST_CALL_MAKE, r.call, r.wait_ms);
-		}},
-		{"call-open-fd", Kind::change, [&r] {
-			r.fd_out = r.cl().call_open_fd(r.call).fd;
-			r.fd_in = r.cl().call_open_fd(r.in).fd;
-		}},
-		{"send", Kind::data, [&r] { frame(r); }},
-		{"call-close", Kind::change, [&r] {
-			close(r.fd_out);
-			close(r.fd_in);
-			r.fd_out = r.fd_in = -1;
-			r.settle(CONDIS_REQUEST_CALL_CLOSE, r.cl().call_close(r.call));
-		}},
+	} + call_steps(r, {}) + std::vector<Step>{
 		{"adapter-del", Kind::change, [&r, &ad_a, &ad_b] {
 			r.cl().adapter_del(ad_a);
 			ad_a = 0;
@@ -333,7 +339,6 @@ struct Outcome {
 	bool fired = false;		// the fault was reached
 	bool completed = false;		// every step succeeded
 	std::string step;		// where it failed
-	bool lost = false;		// an answer was lost (ENOBUFS)
 	int err = 0;
 	std::string violation;		// empty: none
 };
@@ -391,7 +396,6 @@ struct Sweep {
 				} else if (out.err == ENOBUFS) {
 					// the answer was lost, not the request: the kernel
 					// said so on the socket; the change may stand
-					out.lost = true;
 				} else if (s.kind == Kind::change && r.c && out.err != ETIMEDOUT) {
 					std::string after = snapshot(r.cl());
 					if (after != before[s.name])
