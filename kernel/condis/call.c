@@ -229,8 +229,10 @@ static void close_apply(struct cd_req *req)
 {
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
 
-	if (req->status) {
-		cd_vc_set_call(vc, CALL_CONNECTED);
+	if (req->status) {	/* as before the close, or connected meanwhile */
+		cd_vc_set_call(vc, vc->closed_unconnected ? CALL_ACCEPTED :
+			       CALL_CONNECTED);
+		vc->closed_unconnected = false;
 		return;
 	}
 	cd_vc_release_parties(vc);
@@ -301,8 +303,10 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 		ret = -EINVAL;	/* multipoint: close with the last party */
 	if (!ret && atomic_read(&vc->sends))
 		ret = -EBUSY;	/* NDIS: every send completed before close */
-	if (!ret)
+	if (!ret) {
+		vc->closed_unconnected = vc->call == CALL_ACCEPTED;
 		cd_vc_set_call(vc, CALL_CLOSING);
+	}
 	cd_unlock(&vc->o, flags);
 	if (ret) {
 		cd_req_free(req);
@@ -574,7 +578,7 @@ void condis_cm_dispatch_call_connected(struct condis_vc *vc)
 {
 	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
 	unsigned long flags;
-	bool ok;
+	bool ok, late;
 
 	if (!v)
 		return;
@@ -582,10 +586,16 @@ void condis_cm_dispatch_call_connected(struct condis_vc *vc)
 	ok = v->call == CALL_ACCEPTED;
 	if (ok)
 		cd_vc_set_call(v, CALL_CONNECTED);
+	/*
+	 * The client closed the accepted call before this reached condis:
+	 * the CM's close call follows, the client hears of neither.
+	 */
+	late = v->call == CALL_CLOSING && v->closed_unconnected;
+	v->closed_unconnected = false;
 	cd_unlock(&v->o, flags);
 	if (ok)
 		cd_vc_indicate(v, &chain_connected, NULL, 0, NULL, 0, NULL);
-	else
+	else if (!late)
 		cd_verify_report(CONDIS_VRF_WRONG_ROLE, &v->o,
 				 "call connected without an accepted incoming call",
 				 CD_CALLER);

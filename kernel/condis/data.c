@@ -71,12 +71,23 @@ static void (*cd_vc_send_complete(const struct cd_vc *vc))(void *, struct sk_buf
 int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
 {
 	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
+	unsigned long flags;
+	bool ok;
 
 	if (!v) {
 		kfree_skb(skb);
 		return -EINVAL;
 	}
-	if (!cd_vc_send_complete(v) || !cd_vc_can_send(v)) {
+	/*
+	 * Checked and counted under the VC's lock: a close (or delete) that
+	 * finds no send outstanding cannot have one start behind it.
+	 */
+	flags = cd_lock(&v->o);
+	ok = cd_vc_send_complete(v) && cd_vc_can_send(v);
+	if (ok)
+		atomic_inc(&v->sends);
+	cd_unlock(&v->o, flags);
+	if (!ok) {
 		if (!v->owncm && (v->call == CALL_IDLE || v->call == CALL_CLOSING))
 			cd_verify_report(CONDIS_VRF_SEND_AFTER_CLOSE, &v->o,
 					 "send on a VC without a connected call",
@@ -86,7 +97,6 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
 		kfree_skb(skb);
 		return -ENOTCONN;
 	}
-	atomic_inc(&v->sends);
 	atomic64_inc(&v->tx_packets);
 	atomic64_add(skb->len, &v->tx_bytes);
 	cd_vc_adapter(v)->ops->send(v->mp_ctx, skb);
@@ -105,7 +115,7 @@ EXPORT_SYMBOL_GPL(condis_co_send);
  */
 void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int status)
 {
-	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
+	struct cd_vc *v = cd_lookup_mp_vc(vc, CD_CALLER);
 
 	if (!v) {
 		kfree_skb(skb);
@@ -188,7 +198,7 @@ void cd_sendc_flush(void)
  */
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb)
 {
-	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
+	struct cd_vc *v = cd_lookup_mp_vc(vc, CD_CALLER);
 	void (*rx)(void *ctx, struct sk_buff *skb);
 
 	if (!v) {
@@ -196,7 +206,9 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb)
 		return -EINVAL;
 	}
 	rx = v->owncm ? v->owncm->ops->receive : v->af->client->ops->receive;
-	if (!rx || (v->owncm ? v->act != ACT_ACTIVE : v->call != CALL_CONNECTED)) {
+	/* dropped when not connected, or being deleted (the miniport may not know yet) */
+	if (!rx || READ_ONCE(v->o.dead) ||
+	    (v->owncm ? v->act != ACT_ACTIVE : v->call != CALL_CONNECTED)) {
 		atomic_inc(&v->rx_dropped);
 		cd_obj_put(&v->o);
 		kfree_skb(skb);

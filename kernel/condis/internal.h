@@ -155,6 +155,7 @@ struct cd_vc {
 	u8 call;			/* enum cd_call_state */
 	u8 act;				/* enum cd_act_state */
 	bool close_indicated;
+	bool closed_unconnected;	/* closed while the CM had yet to connect */
 	u32 nparties;
 	atomic_t sends;			/* sends not completed yet */
 	atomic_t rx_dropped;
@@ -273,6 +274,9 @@ void cd_obj_publish(struct cd_obj *o);
 void cd_obj_get(struct cd_obj *o);
 void cd_obj_put(struct cd_obj *o);
 struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller);
+struct cd_obj *cd_obj_lookup_dying(const void *handle, enum cd_type type,
+				   bool dying, void *caller);
+void cd_obj_kill(struct cd_obj *o);
 void cd_obj_unpublish(struct cd_obj *o);
 void *cd_handle(const struct cd_obj *o);
 unsigned long cd_obj_count(enum cd_type type);
@@ -298,6 +302,16 @@ static inline bool cd_evq_idle(struct cd_obj *o)
 #define cd_lookup_any_vc(h, caller)						\
 	cd_lookup(h, struct cd_vc,						\
 		  ((unsigned long)(h) >> 32) == CD_CMVC ? CD_CMVC : CD_VC, caller)
+
+/*
+ * The miniport's view of a VC handle: valid until its delete_vc ran, so a
+ * VC condis is deleting still resolves (->o.dead set) for its data path.
+ */
+#define cd_lookup_mp_vc(h, caller) ({						\
+	unsigned long __h = (unsigned long)(h);					\
+	struct cd_obj *__o = cd_obj_lookup_dying(h, (__h >> 32) == CD_CMVC ?	\
+						 CD_CMVC : CD_VC, true, caller);	\
+	__o ? container_of(__o, struct cd_vc, o) : NULL; })
 
 /* The CM of a VC. */
 static inline struct cd_cm *cd_vc_cm(const struct cd_vc *vc)

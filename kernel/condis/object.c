@@ -71,6 +71,23 @@ EXPORT_SYMBOL_GPL(condis_handle_id);
  */
 struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller)
 {
+	return cd_obj_lookup_dying(handle, type, false, caller);
+}
+
+/**
+ * cd_obj_lookup_dying - cd_obj_lookup(), optionally also while dying
+ * @handle: the cookie a role passed in
+ * @type: the type the entry point expects
+ * @dying: also resolve an object killed with cd_obj_kill() whose id is
+ *	still held (check ->dead to tell)
+ * @caller: reported to the verifier when the handle is stale
+ *
+ * Context: any.
+ * Return: the object with a reference held, or NULL (reported).
+ */
+struct cd_obj *cd_obj_lookup_dying(const void *handle, enum cd_type type,
+				   bool dying, void *caller)
+{
 	unsigned long h = (unsigned long)handle;
 	struct cd_obj *o = NULL;
 
@@ -78,7 +95,7 @@ struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller
 		rcu_read_lock();
 		o = xa_load(&cd_xa[type], h & 0xffffffffUL);
 		/* pairs with the release in cd_obj_publish() */
-		if (o && (smp_load_acquire(&o->dead) ||
+		if (o && ((!dying && smp_load_acquire(&o->dead)) ||
 			  !refcount_inc_not_zero(&o->ref)))
 			o = NULL;
 		rcu_read_unlock();
@@ -88,6 +105,21 @@ struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller
 				 handle ? "handle no longer valid" : "NULL handle",
 				 caller);
 	return o;
+}
+
+/**
+ * cd_obj_kill - make the handle invalid for requests, keeping its id
+ * @o: the object
+ *
+ * Requests and cd_obj_lookup() refuse it from now on; entry points that
+ * may still see it while it is being taken down (a miniport's data path
+ * until its delete_vc ran) resolve it with cd_obj_lookup_dying().
+ * cd_obj_unpublish() frees the id. Context: any.
+ */
+void cd_obj_kill(struct cd_obj *o)
+{
+	WRITE_ONCE(o->dead, true);
+	atomic_inc(&cd_gen);
 }
 
 /**

@@ -273,7 +273,7 @@ int cd_vc_delete(struct cd_vc *vc, u8 by)
 		 atomic_read(&vc->sends))
 		ret = -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
 	else
-		cd_obj_unpublish(&vc->o);	/* no request may start on it now */
+		cd_obj_kill(&vc->o);	/* no request may start on it now */
 	/* a delivery in progress (the close completion) is owed too */
 	queued = !ret && (!list_empty(&vc->o.evq) || vc->o.delivering);
 	cd_unlock(&vc->o, flags);

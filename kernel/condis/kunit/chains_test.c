@@ -513,6 +513,47 @@ static void call_incoming(struct kunit *test)
 	fake_deregister_sap(w);
 }
 
+/*
+ * The client closes an accepted call before the CM connected it; the CM's
+ * call-connected crosses the close: dropped, not reported, not delivered
+ * (condis_lo did this under stress).
+ */
+static void call_connected_crosses_close(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	bool fail = w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL;
+	int ret;
+
+	if (fail) {		/* an accepted call whose close fails */
+		fake_world_set_mode(w, FM_SYNC);
+		w->mode[FOP_CM_CLOSE_CALL] = FM_FAIL;
+	}
+	w->cm_hold_connected = true;
+	fake_open_af(w);
+	fake_register_sap(w);
+	fake_incoming(w);
+	FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_INCOMING_DONE, 1), 0);
+	w->cm_connect_in_close = true;
+	ret = condis_cl_close_call(w->vc, NULL, NULL, 0);
+	KUNIT_EXPECT_TRUE(test, fail ? ret == -EIO : ret == 0 || ret == CONDIS_PENDING);
+	fake_settle(w);
+	w->cm_connect_in_close = false;
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_CONNECTED), 0);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_WRONG_ROLE), 0);
+	if (fail) {		/* the CM connected it, then refused the close */
+		w->mode[FOP_CM_CLOSE_CALL] = FM_SYNC;
+		KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+		fake_settle(w);
+	}
+	/* once the close is done, a connect is the CM's mistake again */
+	condis_cm_dispatch_call_connected(w->vc);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_WRONG_ROLE), 1);
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(w->vc), 0);
+	fake_settle(w);
+	fake_deregister_sap(w);
+}
+
 /* An incoming close never overtakes the make-call completion. */
 static void call_close_after_make_ordered(struct kunit *test)
 {
@@ -861,6 +902,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_fails_party_invalid, chain_gen_params),
 	KUNIT_CASE_PARAM(call_success_without_activation, chain_gen_params),
 	KUNIT_CASE_PARAM(call_incoming, chain_gen_params),
+	KUNIT_CASE_PARAM(call_connected_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_after_make_ordered, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos, chain_gen_params),
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),

@@ -527,6 +527,8 @@ static int cm_close_call(void *slot, void *party, const void *buf, u32 len)
 	int ret;
 
 	fake_log_proc(w, FEV_CM_CLOSE_CALL, len);
+	if (w->cm_connect_in_close)	/* it crossed the client's close */
+		condis_cm_dispatch_call_connected(vc);
 	if (w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL || w->status[FOP_CM_CLOSE_CALL])
 		return fake_answer(w, FOP_CM_CLOSE_CALL, vc, party);
 	fake_cont_set(w, w->close_cont, vc, party);
@@ -544,7 +546,7 @@ static void cm_incoming_call_complete(int status, void *slot,
 {
 	fw->cm_last_peak = cp ? cp->tx.peak_bandwidth : 0;
 	fake_log_proc(fw, FEV_CM_INCOMING_DONE, status);
-	if (!status)
+	if (!status && !fw->cm_hold_connected)
 		condis_cm_dispatch_call_connected(SLOT_VC(slot));
 }
 

@@ -91,6 +91,8 @@ struct fake_world {
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
 	bool cm_close_after_make;	/* incoming close right after make-call complete */
 	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
+	bool cm_hold_connected;		/* accepted call: CM does not connect it yet */
+	bool cm_connect_in_close;	/* close call: CM connects it first (late) */
 	bool cl_close_on_incoming_close;/* client answers incoming close itself */
 	bool cl_drop_on_incoming_drop;	/* client answers incoming drop itself */
 	bool cl_close_in_notify;	/* notify_close_af: client closes the AF, then answers */
