@@ -39,6 +39,8 @@ struct lo_leg;
  * @incoming: a called VC (the CM created it)
  * @closing: its client is closing it: the far end is not told again
  * @multipoint: calling VC of a multipoint call
+ * @deleted: calling VC: condis deleted it (its handle is dead; set outside
+ *	lo_wq, where work queued before the deletion still runs)
  * @leg: called VC: its leg, until the calling side lets go of it
  * @legs: calling VC: struct lo_leg
  */
@@ -48,6 +50,7 @@ struct lo_call {
 	bool incoming;
 	bool closing;
 	bool multipoint;
+	bool deleted;
 	struct lo_leg *leg;
 	struct list_head legs;
 };
@@ -200,9 +203,16 @@ static int lo_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
 	return 0;
 }
 
-/* The client deleted its VC: let go of it on lo_wq, after what is queued. */
+/*
+ * The client deleted its VC (or condis did, tearing down an AF after the
+ * make call it had pended timed out): let go of it on lo_wq, after what is
+ * queued, which must no longer use its handle.
+ */
 static int lo_delete_vc(void *cm_vc_ctx)
 {
+	struct lo_call *call = cm_vc_ctx;
+
+	WRITE_ONCE(call->deleted, true);
 	lo_queue(LO_FREE, cm_vc_ctx, NULL, NULL, NULL, 0, GFP_KERNEL | __GFP_NOFAIL);
 	return 0;
 }
@@ -269,10 +279,15 @@ static int lo_modify_qos(void *cm_vc_ctx, struct condis_call_params *cp)
 
 /* ---- the work ----------------------------------------------------------------- */
 
-/* The leg could not be set up or was refused: the requester hears it. */
+/*
+ * The leg could not be set up or was refused: the requester hears it,
+ * unless condis already answered it in the CM's place and deleted the VC.
+ */
 static void lo_leg_failed(struct lo_leg *leg, int status)
 {
-	if (leg->added)
+	if (READ_ONCE(leg->root->deleted))
+		;
+	else if (leg->added)
 		condis_cm_add_party_complete(status, leg->party, NULL, NULL);
 	else
 		condis_cm_make_call_complete(status, leg->root->vc, leg->party, NULL, NULL);
@@ -280,11 +295,23 @@ static void lo_leg_failed(struct lo_leg *leg, int status)
 	kfree(leg);
 }
 
-/* Take a called VC down and delete it (the CM created it). */
+/*
+ * Take a called VC down (the CM created it), unless condis is doing that
+ * on the departing CM's behalf: no frame flows on it from now on.
+ */
+static void lo_callee_deactivate(struct lo_call *callee)
+{
+	lo_unlink_vc(callee->dev, callee->vc);
+	if (!READ_ONCE(callee->dev->going))
+		condis_mcm_deactivate_vc(callee->vc);
+}
+
+/* ... and delete it. */
 static void lo_callee_delete(struct lo_call *callee)
 {
-	condis_mcm_deactivate_vc(callee->vc);
-	condis_mcm_delete_vc(callee->vc);
+	lo_callee_deactivate(callee);
+	if (!READ_ONCE(callee->dev->going))
+		condis_mcm_delete_vc(callee->vc);
 	kfree(callee);
 }
 
@@ -296,6 +323,10 @@ static void lo_do_setup(struct lo_leg *leg, struct condis_call_params *cp)
 	int ret;
 
 	leg->cp = cp;
+	if (READ_ONCE(leg->root->deleted)) {
+		lo_leg_failed(leg, -ECONNABORTED);
+		return;
+	}
 	sap = lo_find_sap(dev, cp->cm_specific, cp->cm_specific_len);
 	if (!sap) {
 		lo_leg_failed(leg, -ENOENT);	/* NDIS_STATUS_INVALID_ADDRESS */
@@ -333,6 +364,11 @@ static void lo_do_answer(struct lo_call *callee, int status)
 	struct lo_leg *leg = callee->leg;
 	struct lo_call *root = leg ? leg->root : NULL;
 
+	if (root && READ_ONCE(root->deleted)) {	/* condis gave up on the call */
+		list_del_init(&leg->node);
+		leg->root = NULL;
+		root = NULL;
+	}
 	if (leg && !root) {	/* the calling VC went while this one answered */
 		callee->leg = NULL;
 		condis_call_params_free(leg->cp);
@@ -411,13 +447,15 @@ static void lo_do_close(struct lo_call *call, struct lo_leg *named)
 				condis_cm_dispatch_incoming_close(0, root->vc, NULL, 0);
 			}
 		}
-		condis_mcm_deactivate_vc(call->vc);
+		lo_callee_deactivate(call);
 		condis_cm_close_call_complete(0, call->vc, NULL);
-		condis_mcm_delete_vc(call->vc);
+		if (!READ_ONCE(call->dev->going))
+			condis_mcm_delete_vc(call->vc);
 		kfree(call);
 		return;
 	}
 	lo_release_legs(call);
+	lo_unlink_vc(call->dev, call->vc);
 	condis_mcm_deactivate_vc(call->vc);
 	call->closing = false;
 	call->multipoint = false;

@@ -27,6 +27,8 @@
  * @ports: struct lo_port by VC id (the miniport's VCs)
  * @lock: the data links between ports
  * @saps: struct lo_sap registered (cm work only)
+ * @going: being unregistered: condis deletes the VCs the CM created on its
+ *	behalf, so the CM no longer does
  */
 struct lo_dev {
 	struct condis_adapter *adapter;
@@ -34,6 +36,7 @@ struct lo_dev {
 	struct xarray ports;
 	spinlock_t lock;		/* the ports' peer and leaf links */
 	struct list_head saps;
+	bool going;
 };
 
 /**
@@ -61,5 +64,6 @@ extern struct workqueue_struct *lo_wq;
 void lo_link(struct lo_dev *dev, struct condis_vc *root, struct condis_vc *leaf,
 	     bool multipoint);
 void lo_unlink(struct lo_port *port);
+void lo_unlink_vc(struct lo_dev *dev, struct condis_vc *vc);
 
 #endif /* _CONDIS_LO_H */

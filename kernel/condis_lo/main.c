@@ -36,6 +36,7 @@ static void __net_exit lo_net_exit(struct net *net)
 {
 	struct lo_dev *dev = net_generic(net, lo_net_id);
 
+	WRITE_ONCE(dev->going, true);
 	condis_cm_unregister(dev->cm);		/* closes every call and AF */
 	condis_miniport_unregister(dev->adapter);
 	flush_workqueue(lo_wq);
@@ -74,4 +75,4 @@ module_exit(lo_exit);
 MODULE_DESCRIPTION("condis loopback adapter with an integrated call manager");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION("0.1");
+MODULE_VERSION(CONDIS_VERSION);

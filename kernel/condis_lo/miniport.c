@@ -47,7 +47,10 @@ static int lo_activate_vc(void *mp_vc_ctx, struct condis_call_params *cp)
 	return 0;
 }
 
-/* No frame flows on a VC once it is deactivated. */
+/*
+ * No frame flows on a VC once it is deactivated. condis does not call this
+ * for an integrated CM's own deactivations: cm.c unlinks with lo_unlink_vc().
+ */
 static int lo_deactivate_vc(void *mp_vc_ctx)
 {
 	lo_unlink(mp_vc_ctx);
@@ -97,6 +100,21 @@ void lo_unlink(struct lo_port *port)
 	}
 	spin_unlock_irqrestore(&port->dev->lock, flags);
 	wait_event(lo_idle, !atomic_read(&port->busy));
+}
+
+/**
+ * lo_unlink_vc - no frame flows on a VC from now on (the CM deactivates it)
+ * @dev: the adapter
+ * @vc: the VC
+ *
+ * Context: process (waits for frames being indicated on it).
+ */
+void lo_unlink_vc(struct lo_dev *dev, struct condis_vc *vc)
+{
+	struct lo_port *port = xa_load(&dev->ports, condis_handle_id(vc));
+
+	if (port)
+		lo_unlink(port);
 }
 
 /* skb->cb of a clone on its way to a receiver */
