@@ -14,6 +14,11 @@
 #                   injection sweeps, concurrency stress, unplug and kill
 #                   (STRESS_SECONDS, default 300; table under $(BUILD)/stress;
 #                   see Documentation/condis/reliability.rst)
+#   make install    build for KVER (default: the running kernel) and install
+#                   the modules (extra/condis, then depmod), condisctl, its
+#                   man page and completion (PREFIX /usr/local, DESTDIR)
+#   make dkms-install  the same modules through DKMS (rebuilt on kernel
+#                   updates); make dkms-remove
 #   make shell      an interactive test guest with the modules loaded
 #   make kernel     build (once, cached) the debug test kernel
 #   make deps       install the Debian packages condis needs (root)
@@ -33,12 +38,19 @@ SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
-.PHONY: all modules userspace deps kernel check compile-check sparse shell demo bench stress clean help stock-6.1 stock-6.12
+.PHONY: all modules userspace deps kernel check compile-check sparse shell demo bench stress clean help stock-6.1 stock-6.12 \
+	install install-modules install-tools dkms-install dkms-remove
+
+# installing: the release, and the kernel to build for
+VERSION	:= $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(TOP)/dkms.conf)
+KVER	?= $(shell uname -r)
+PREFIX	?= /usr/local
+DKMS_SRC = $(DESTDIR)/usr/src/condis-$(VERSION)
 
 all: modules userspace
 
 help:
-	@sed -n '3,21p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,26p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
 
 deps:
 	@$(TOP)/tests/deps.sh
@@ -97,6 +109,38 @@ stress: deps kernel
 shell: modules
 	$(VM)/run.sh --interactive --kernel $(KDIR)/arch/x86/boot/bzImage \
 		--modules $(MODS)/ko --out $(BUILD)/shell
+
+# Against /lib/modules/$(KVER)/build (a distro's headers package),
+# without the benchmark module.
+install: install-modules install-tools
+
+install-modules:
+	@test -d /lib/modules/$(KVER)/build || \
+		{ echo "no headers for kernel $(KVER): install linux-headers-$(KVER), or set KVER"; exit 1; }
+	$(call kbuild,/lib/modules/$(KVER)/build,$(BUILD)/install-$(KVER),CONDIS_NO_BENCH=1)
+	$(MAKE) -C /lib/modules/$(KVER)/build M=$(BUILD)/install-$(KVER) CONDIS_NO_BENCH=1 \
+		INSTALL_MOD_DIR=extra/condis CONFIG_MODULE_SIG_ALL= \
+		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
+	$(if $(DESTDIR),,depmod $(KVER))
+
+install-tools:
+	cmake -S $(TOP)/userspace -B $(BUILD)/userspace-release -DCMAKE_BUILD_TYPE=Release > /dev/null
+	cmake --build $(BUILD)/userspace-release -j$(shell nproc) --target condisctl
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)/userspace-release --prefix $(PREFIX)
+
+# DKMS builds from a copy of the sources under /usr/src.
+dkms-install:
+	@command -v dkms > /dev/null || { echo "dkms is not installed (apt-get install dkms)"; exit 1; }
+	-dkms remove condis/$(VERSION) --all > /dev/null 2>&1
+	rm -rf $(DKMS_SRC) && mkdir -p $(DKMS_SRC)
+	cp -r $(TOP)/dkms.conf $(TOP)/Kbuild $(TOP)/kernel $(TOP)/uapi $(DKMS_SRC)/
+	dkms add condis/$(VERSION)
+	dkms build condis/$(VERSION) -k $(KVER)
+	dkms install condis/$(VERSION) -k $(KVER)
+
+dkms-remove:
+	-dkms remove condis/$(VERSION) --all
+	rm -rf $(DKMS_SRC)
 
 clean:
 	rm -rf $(BUILD)

@@ -8,13 +8,15 @@
 #   1. the modules build against the debug test kernel (W=1)
 #   2. they also build with -Werror against Debian's stock 6.1 and 6.12
 #      headers
-#   3. the harness self-test (failures must fail the run)
-#   4. in the debug test kernel under QEMU: the KUnit suites, the
+#   3. packaging against Debian's 6.1 headers: make dkms-install, modinfo,
+#      make dkms-remove, make install (tests/packaging.sh)
+#   4. the harness self-test (failures must fail the run)
+#   5. in the debug test kernel under QEMU: the KUnit suites, the
 #      integration scenarios, a kmemleak scan and a scan of the kernel log
 #      for WARN/BUG/KASAN/UBSAN/lockdep reports
-#   5. two test guests joined by a virtio-net link: a call between them
+#   6. two test guests joined by a virtio-net link: a call between them
 #      and IP over it
-#   6. the userspace GoogleTest suites (ctest); condisctl is built before the
+#   7. the userspace GoogleTest suites (ctest); condisctl is built before the
 #      guest runs, the scenarios use it
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -104,6 +106,11 @@ if [ -f "$ref" ]; then
 else
 	res SKIP "NDIS mapping table (no shared/reference beside the tree)"
 fi
+
+step "packaging (DKMS, make install, modinfo)"
+while read -r verdict rest; do
+	res "$verdict" "$rest"
+done < <("$top/tests/packaging.sh" | grep -E '^(PASS|FAIL) ')
 
 step "harness self-test"
 while read -r verdict rest; do

@@ -73,5 +73,5 @@ module_exit(condis_exit);
 MODULE_DESCRIPTION("condis: connection-oriented NDIS (CoNDIS) framework");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION("0.1");
+MODULE_VERSION(CONDIS_VERSION);
 MODULE_ALIAS_GENL_FAMILY(CONDIS_FAMILY_NAME);

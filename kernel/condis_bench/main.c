@@ -37,4 +37,4 @@ module_exit(bench_exit);
 MODULE_DESCRIPTION("condis in-kernel benchmarks (make bench)");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION("0.1");
+MODULE_VERSION(CONDIS_VERSION);

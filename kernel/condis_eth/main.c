@@ -20,5 +20,5 @@ module_exit(eth_exit);
 MODULE_DESCRIPTION("condis Ethernet miniport with an integrated call manager");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION("0.1");
+MODULE_VERSION(CONDIS_VERSION);
 MODULE_ALIAS("condis-link-ethernet");

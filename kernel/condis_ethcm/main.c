@@ -3,6 +3,7 @@
  * condis_ethcm: module init and exit.
  */
 #include <linux/module.h>
+#include <net/condis.h>
 #include "ethcm.h"
 
 static int __init ethcm_mod_init(void)
@@ -20,5 +21,5 @@ module_exit(ethcm_mod_exit);
 MODULE_DESCRIPTION("condis stand-alone call manager for condis_eth adapters");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION("0.1");
+MODULE_VERSION(CONDIS_VERSION);
 MODULE_ALIAS("condis-link-ethernet-cm");

@@ -1387,4 +1387,4 @@ EXPORT_SYMBOL_GPL(condis_sig_destroy);
 MODULE_DESCRIPTION("condis signalling engine (call managers over Ethernet)");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
-MODULE_VERSION("0.1");
+MODULE_VERSION(CONDIS_VERSION);

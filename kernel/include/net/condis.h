@@ -56,6 +56,9 @@
 struct net;
 struct sk_buff;
 
+/* The release: every module's MODULE_VERSION, dkms.conf's PACKAGE_VERSION. */
+#define CONDIS_VERSION	"0.1"
+
 /* Returned by a handler that will finish its request with *_complete(). */
 #define CONDIS_PENDING	0x103
 
