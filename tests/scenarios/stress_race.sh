@@ -43,10 +43,7 @@ check "condis_lo was reloaded under them ($reloads times)" test $reloads -gt 0
 check "adapters were bound and unbound beside them ($binds times)" test $binds -gt 0
 figure race "$(jq -c ". + {module_reloads: $reloads, adapter_binds: $binds}" <<< "$out")"
 check "no object left" wait_for 30 objects_zero
-# condis_lo's races with its own teardown still give the verifier reports
-# (a stale handle in lo_send, a call connected after its incoming call was
-# refused): shown, not failed, until fixed (reliability.rst, open items)
-verifier_zero || log "the verifier counted the above during the race"
+check "no verifier report" verifier_zero
 
 for m in condis_ethcm condis_eth condis_sig condis_lo condis; do
 	check "$m.ko unloads" mod_unload $m
