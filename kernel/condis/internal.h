@@ -239,6 +239,8 @@ struct cd_chain {
  * @len: length of @buf
  * @cause: cause code of an indication
  * @seq: issue sequence number for tracing
+ * @on_behalf: condis issued it for the client: no handler
+ * @armed: its pend timeout timer was started
  */
 struct cd_req {
 	struct list_head node;
@@ -249,8 +251,8 @@ struct cd_req {
 	u8 dest;
 	atomic_t state;
 	bool claimed;
-	bool on_behalf;		/* condis issued it for the client: no handler */
-	bool armed;		/* its pend timeout timer was started */
+	bool on_behalf;
+	bool armed;
 	int status;
 	struct timer_list timer;
 	struct completion *done;

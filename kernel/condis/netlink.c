@@ -668,6 +668,9 @@ static int cd_nl_pre_doit(const struct cd_genl_ops *ops, struct sk_buff *skb,
  * In the buffer cd_nl_pre_doit() allocated, so it cannot fail for memory.
  * Delivering it can (the socket's receive queue is full): the change
  * stands all the same, so that is not an error of the request.
+ *
+ * Return: 0 (a full receive queue included); -EMSGSIZE if the answer did
+ * not fit CD_NL_REPLY_SIZE (a bug, warned once).
  */
 int cd_nl_answer(struct genl_info *info, u16 a1, u32 v1, u16 a2, u32 v2, u16 flag)
 {

@@ -54,6 +54,14 @@ void *cd_handle(const struct cd_obj *o)
 	return (void *)(((unsigned long)o->type << 32) | o->id);
 }
 
+/**
+ * condis_handle_id - a handle's stable numeric id
+ * @handle: any condis handle
+ *
+ * The id netlink and debugfs show for the object (unique per type).
+ * Context: any.
+ * Return: the id; 0 for a NULL handle.
+ */
 u32 condis_handle_id(const void *handle)
 {
 	return (unsigned long)handle & 0xffffffffUL;
@@ -175,7 +183,8 @@ struct cd_obj *cd_obj_get_id(enum cd_type type, u32 id, const struct net *net)
  * @id: in: where to start; out: the id of the object returned
  * @net: the namespace it must belong to; NULL: any (debugfs)
  *
- * Context: any. Return: the object with a reference held, or NULL.
+ * Context: any.
+ * Return: the object with a reference held, or NULL.
  */
 struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
 			   const struct net *net)
@@ -266,6 +275,13 @@ unsigned long cd_obj_count(enum cd_type type)
 	return atomic_long_read(&cd_live[type]);
 }
 
+/**
+ * condis_objects_live - objects not yet freed, of every type
+ *
+ * For tests: 0 once every role let go of everything.
+ * Context: any.
+ * Return: the count.
+ */
 unsigned long condis_objects_live(void)
 {
 	unsigned long n = 0;

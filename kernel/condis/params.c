@@ -41,6 +41,7 @@ EXPORT_SYMBOL_GPL(condis_call_params_alloc);
  * @gfp: allocation flags
  *
  * Context: any, with suitable @gfp.
+ * Return: the copy, or NULL without memory.
  */
 struct condis_call_params *condis_call_params_dup(const struct condis_call_params *cp,
 						  gfp_t gfp)

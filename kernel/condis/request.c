@@ -182,6 +182,8 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
  * Context: any. On success the caller may attach data to the request and
  * must then call cd_req_ready(). A completion that finds no outstanding
  * request, or carries %CONDIS_PENDING, is reported and NULL is returned.
+ *
+ * Return: the request, claimed, or NULL.
  */
 struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chain,
 			       const void *key, int status, void *caller)

@@ -7,6 +7,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <net/net_namespace.h>
 #include "internal.h"
 
 /* registrations: adapters, their CMs and the clients */
@@ -168,6 +169,35 @@ int condis_miniport_register(struct net *net, const char *name,
 EXPORT_SYMBOL_GPL(condis_miniport_register);
 
 /**
+ * condis_adapter_find - an adapter's handle by its name
+ * @net: the namespace to look in
+ * @name: the name its miniport registered it with
+ *
+ * What a protocol driver that is not told of adapters (a stand-alone call
+ * manager) binds with. The handle stays valid until the adapter goes;
+ * requests on it after that are refused (and reported).
+ * NDIS: the binding of ProtocolBindAdapterEx. Context: process.
+ * Return: the handle, or NULL when @net has no adapter of that name.
+ */
+struct condis_adapter *condis_adapter_find(struct net *net, const char *name)
+{
+	struct condis_adapter *h = NULL;
+	struct cd_adapter *ad;
+
+	mutex_lock(&cd_reg_lock);
+	list_for_each_entry(ad, &cd_adapters, node) {
+		if (net_eq(ad->o.net, net) && !READ_ONCE(ad->o.dead) &&
+		    !strcmp(ad->name, name)) {
+			h = cd_handle(&ad->o);
+			break;
+		}
+	}
+	mutex_unlock(&cd_reg_lock);
+	return h;
+}
+EXPORT_SYMBOL_GPL(condis_adapter_find);
+
+/**
  * condis_miniport_unregister - unbind an adapter
  * @adapter: the adapter handle
  *
@@ -314,6 +344,7 @@ EXPORT_SYMBOL_GPL(condis_cm_register_af);
  *
  * NDIS: NdisMCmRegisterAddressFamilyEx.
  * Context: process; may sleep.
+ * Return: 0 or a negative errno (as condis_cm_register_af()).
  */
 int condis_mcm_register_af(struct condis_adapter *adapter, u32 af_type,
 			   const struct condis_cm_ops *ops, void *cm_ctx,
@@ -362,6 +393,7 @@ EXPORT_SYMBOL_GPL(condis_cm_unregister);
  * each one registered later.
  * NDIS: NdisRegisterProtocolDriver with CO client characteristics.
  * Context: process; may sleep.
+ * Return: 0 or a negative errno.
  */
 int condis_client_register(struct net *net, const char *name,
 			   const struct condis_client_ops *ops, void *cl_ctx,

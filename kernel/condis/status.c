@@ -51,6 +51,8 @@ static const struct {
  * @status: 0, a negative errno, or %CONDIS_PENDING
  *
  * Context: any.
+ * Return: its NDIS_STATUS value (NDIS_STATUS_FAILURE for an errno NDIS
+ * has no name for).
  */
 u32 condis_status_to_ndis(int status)
 {
@@ -68,6 +70,8 @@ EXPORT_SYMBOL_GPL(condis_status_to_ndis);
  * @ndis_status: an NDIS_STATUS_* value
  *
  * Context: any.
+ * Return: 0, %CONDIS_PENDING or a negative errno (-EIO for a failure
+ * condis has no errno for).
  */
 int condis_status_from_ndis(u32 ndis_status)
 {
@@ -85,6 +89,7 @@ EXPORT_SYMBOL_GPL(condis_status_from_ndis);
  * @status: 0, a negative errno, or %CONDIS_PENDING
  *
  * Context: any.
+ * Return: a static string, e.g. "NDIS_STATUS_PENDING".
  */
 const char *condis_status_name(int status)
 {

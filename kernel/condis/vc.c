@@ -141,6 +141,7 @@ EXPORT_SYMBOL_GPL(condis_cl_create_vc);
  * The miniport's and the client's create_vc run before it returns.
  * NDIS: NdisCoCreateVc (call manager), NdisMCmCreateVc.
  * Context: process; may sleep.
+ * Return: 0 or a negative errno (a handler's failure included).
  */
 int condis_cm_create_vc(struct condis_af *af, void *cm_vc_ctx, struct condis_vc **vc)
 {
@@ -218,9 +219,18 @@ out:
 }
 EXPORT_SYMBOL_GPL(condis_cm_create_signalling_vc);
 
-/* The other role's and the miniport's delete handlers, then the free. */
+/*
+ * The other role's and the miniport's delete handlers, then the free. The
+ * VC leaves its AF first: a role told of the delete may close the AF.
+ */
 static void cd_vc_delete_handlers(struct cd_vc *vc)
 {
+	struct cd_obj *parent = vc->owncm ? &vc->owncm->o : &vc->af->o;
+	unsigned long flags;
+
+	flags = cd_lock(parent);
+	list_del_init(&vc->node);
+	cd_unlock(parent, flags);
 	if (vc->owncm)
 		;			/* a CM's own VC: no other role */
 	else if (vc->creator == CD_TO_CLIENT)
@@ -526,6 +536,7 @@ EXPORT_SYMBOL_GPL(condis_mcm_activate_vc);
  * @vc: the VC handle
  *
  * NDIS: NdisMCmDeactivateVc. Context: process; may sleep.
+ * Return: 0, -ENOTCONN when not active, -EBUSY while (de)activating.
  */
 int condis_mcm_deactivate_vc(struct condis_vc *vc)
 {

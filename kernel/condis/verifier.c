@@ -61,12 +61,26 @@ static const char * const type_names[__CD_TYPE_MAX] = {
 	[CD_CMVC] = "cmvc",
 };
 
+/**
+ * condis_verifier_rule_name - a verifier rule's name
+ * @rule: the rule
+ *
+ * Context: any.
+ * Return: its name as debugfs condis/verifier shows it, "?" if unknown.
+ */
 const char *condis_verifier_rule_name(enum condis_verifier_rule rule)
 {
 	return rule < __CONDIS_VRF_MAX ? vrf_names[rule] : "?";
 }
 EXPORT_SYMBOL_GPL(condis_verifier_rule_name);
 
+/**
+ * condis_verifier_count - how often a rule was broken since condis loaded
+ * @rule: the rule
+ *
+ * Context: any.
+ * Return: the count (0 for an unknown rule).
+ */
 unsigned long condis_verifier_count(enum condis_verifier_rule rule)
 {
 	return rule < __CONDIS_VRF_MAX ? atomic_long_read(&vrf_count[rule]) : 0;

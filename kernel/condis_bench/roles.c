@@ -354,7 +354,8 @@ int bench_open_lo(void)
  * @s: the slot (its VC handle is set)
  * @target: the bench MCM or condis_lo
  *
- * Context: process. Return: the call's final status.
+ * Context: process.
+ * Return: the call's final status.
  */
 int bench_call_make(struct bench_slot *s, enum bench_target target)
 {

@@ -26,7 +26,8 @@
  * @adapter: the condis adapter
  * @cm: the integrated call manager's registration (NULL: stand-alone CM)
  * @sig: its signalling engine
- * @hook: a stand-alone CM's; @hook_ctx its context
+ * @hook: a stand-alone CM's
+ * @hook_ctx: its context
  * @sigport: a stand-alone CM's signalling VC (RCU)
  * @pt: receives condis frames of @dev
  * @ports: struct eth_port by VC handle

@@ -1203,6 +1203,12 @@ static void sig_oid_request_complete(void *cm_af_ctx, struct condis_oid_request 
 {
 }
 
+/*
+ * condis_sig_cm_ops - the engine's call manager handlers
+ *
+ * What condis_eth (as an MCM) and condis_ethcm (stand-alone) register their
+ * address families with; the CM context is their struct condis_sig.
+ */
 const struct condis_cm_ops condis_sig_cm_ops = {
 	.open_af = sig_open_af,
 	.close_af = sig_close_af,

@@ -27,13 +27,16 @@
  * @ctx: the transport's context
  * @wq: ordered: every state change runs here
  * @saps: struct sig_sap registered
- * @out: legs this station called, by call reference; @out_next: the next one
+ * @out: legs this station called, by call reference
+ * @out_next: the next call reference
  * @in: legs other stations called, by (station, call reference)
  * @down: the adapter is going: no waiting for the network any more
  * @max_sdu: largest client frame the link carries (0: no limit known)
  * @cm: stand-alone: the CM registration (condis_sig_attach())
  * @sigvc: stand-alone: the signalling VC on the miniport, while usable
- * @sigvc_ctx: its CM context; @sigvc_done, @sigvc_status: its activation
+ * @sigvc_ctx: its CM context
+ * @sigvc_done: its activation completed
+ * @sigvc_status: how
  */
 struct condis_sig {
 	char name[32];
@@ -75,8 +78,10 @@ struct sig_sap {
  * @multipoint: calling VC of a point-to-multipoint call
  * @signalling: the engine's own signalling VC (stand-alone)
  * @active: activated (its data path programmed)
- * @closing: its client closes it; @close_party: the party it named
- * @qos_wait: legs whose answer to a QoS modify is awaited; @qos_status
+ * @closing: its client closes it
+ * @close_party: the party it named
+ * @qos_wait: legs whose answer to a QoS modify is awaited
+ * @qos_status: the first failure among their answers
  * @legs: struct sig_leg
  */
 struct sig_vc {
@@ -120,7 +125,8 @@ enum sig_state {
  * @sap: called SAP (caller: for retransmissions)
  * @cause: why it was released (condis status)
  * @sdu_changed: the engine set the SDU sizes of @cp (the link's)
- * @retry_msg: message to retransmit on timeout; @retries so far
+ * @retry_msg: message to retransmit on timeout
+ * @retries: retransmissions so far
  * @timer: the retransmission timer (on the engine's workqueue)
  */
 struct sig_leg {

@@ -907,6 +907,8 @@ static void fake_world_exit(void *data)
  * @test: the test; the world is torn down when it ends
  * @mcm: integrated call manager instead of a stand-alone one
  * @m: the mode of every operation (change per op afterwards)
+ *
+ * Return: the world (the test fails and ends without memory).
  */
 struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m)
 {

@@ -222,6 +222,7 @@ int condis_miniport_register(struct net *net, const char *name,
 			     const struct condis_miniport_ops *ops, void *mp_ctx,
 			     struct condis_adapter **adapter);
 void condis_miniport_unregister(struct condis_adapter *adapter);
+struct condis_adapter *condis_adapter_find(struct net *net, const char *name);
 
 void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
 				     struct condis_call_params *cp);
