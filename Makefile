@@ -19,6 +19,9 @@
 #                   man page and completion (PREFIX /usr/local, DESTDIR)
 #   make dkms-install  the same modules through DKMS (rebuilt on kernel
 #                   updates); make dkms-remove
+#   make docs       the documentation as HTML under $(BUILD)/docs (Sphinx,
+#                   with the kernel's kernel-doc extension; the netlink
+#                   spec page regenerated with ynl-gen-rst.py)
 #   make shell      an interactive test guest with the modules loaded
 #   make kernel     build (once, cached) the debug test kernel
 #   make deps       install the Debian packages condis needs (root)
@@ -39,7 +42,7 @@ SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
 .PHONY: all modules userspace deps kernel check compile-check sparse shell demo bench stress clean help stock-6.1 stock-6.12 \
-	install install-modules install-tools dkms-install dkms-remove
+	install install-modules install-tools dkms-install dkms-remove docs
 
 # installing: the release, and the kernel to build for
 VERSION	:= $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(TOP)/dkms.conf)
@@ -50,7 +53,7 @@ DKMS_SRC = $(DESTDIR)/usr/src/condis-$(VERSION)
 all: modules userspace
 
 help:
-	@sed -n '3,26p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,29p' $(TOP)/Makefile | sed 's/^# \{0,1\}//'
 
 deps:
 	@$(TOP)/tests/deps.sh
@@ -117,8 +120,8 @@ install: install-modules install-tools
 install-modules:
 	@test -d /lib/modules/$(KVER)/build || \
 		{ echo "no headers for kernel $(KVER): install linux-headers-$(KVER), or set KVER"; exit 1; }
-	$(call kbuild,/lib/modules/$(KVER)/build,$(BUILD)/install-$(KVER),CONDIS_NO_BENCH=1)
-	$(MAKE) -C /lib/modules/$(KVER)/build M=$(BUILD)/install-$(KVER) CONDIS_NO_BENCH=1 \
+	$(call kbuild,/lib/modules/$(KVER)/build,$(BUILD)/install-$(KVER),CONDIS_INSTALL=1)
+	$(MAKE) -C /lib/modules/$(KVER)/build M=$(BUILD)/install-$(KVER) CONDIS_INSTALL=1 \
 		INSTALL_MOD_DIR=extra/condis CONFIG_MODULE_SIG_ALL= \
 		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 	$(if $(DESTDIR),,depmod $(KVER))
@@ -141,6 +144,15 @@ dkms-install:
 dkms-remove:
 	-dkms remove condis/$(VERSION) --all
 	rm -rf $(DKMS_SRC)
+
+# The netlink page is generated from the YAML spec (make check: not stale).
+docs: kernel
+	python3 $(shell $(VM)/build-kernel.sh --print-src)/tools/net/ynl/ynl-gen-rst.py \
+		-i $(TOP)/Documentation/netlink/specs/condis.yaml -o $(TOP)/Documentation/netlink/condis.rst
+	@command -v /usr/bin/sphinx-build > /dev/null || \
+		{ echo "Sphinx is not installed (apt-get install python3-sphinx)"; exit 1; }
+	CONDIS_KSRC=$(shell $(VM)/build-kernel.sh --print-src) \
+		/usr/bin/sphinx-build -q -W -b html $(TOP)/Documentation $(BUILD)/docs
 
 clean:
 	rm -rf $(BUILD)

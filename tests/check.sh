@@ -8,15 +8,17 @@
 #   1. the modules build against the debug test kernel (W=1)
 #   2. they also build with -Werror against Debian's stock 6.1 and 6.12
 #      headers
-#   3. packaging against Debian's 6.1 headers: make dkms-install, modinfo,
+#   3. kernel-doc complete; the documentation builds with Sphinx; the
+#      netlink page is what ynl-gen-rst.py makes of the spec
+#   4. packaging against Debian's 6.1 headers: make dkms-install, modinfo,
 #      make dkms-remove, make install (tests/packaging.sh)
-#   4. the harness self-test (failures must fail the run)
-#   5. in the debug test kernel under QEMU: the KUnit suites, the
+#   5. the harness self-test (failures must fail the run)
+#   6. in the debug test kernel under QEMU: the KUnit suites, the
 #      integration scenarios, a kmemleak scan and a scan of the kernel log
 #      for WARN/BUG/KASAN/UBSAN/lockdep reports
-#   6. two test guests joined by a virtio-net link: a call between them
+#   7. two test guests joined by a virtio-net link: a call between them
 #      and IP over it
-#   7. the userspace GoogleTest suites (ctest); condisctl is built before the
+#   8. the userspace GoogleTest suites (ctest); condisctl is built before the
 #      guest runs, the scenarios use it
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -54,9 +56,12 @@ for series in 6.1 6.12; do
 done
 
 step "kernel style"
+# the NDIS porting layer and its samples are NDIS's typedef names by design
 cp_out=$(for f in $(find "$top/kernel" -name '*.[ch]' | sort); do
+	ign=FILE_PATH_CHANGES,SPDX_LICENSE_TAG
+	case $f in */condis_ndis.h|*/ndis_samples/*) ign+=,NEW_TYPEDEFS ;; esac
 	"$("$vm/build-kernel.sh" --print-src)/scripts/checkpatch.pl" --no-tree -q \
-		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG -f "$f"
+		--ignore "$ign" -f "$f"
 done 2>&1)
 if grep -qE '^(WARNING|ERROR)' <<< "$cp_out"; then
 	res FAIL "checkpatch: kernel sources clean"
@@ -97,14 +102,38 @@ ref=$top/../shared/reference/condis-model.md
 if [ -f "$ref" ]; then
 	if out=$(python3 "$top/tests/ndis-mapping.py" "$ref" \
 		 "$top/Documentation/condis/ndis-mapping.rst" \
-		 "$top/kernel/include/net/condis.h"); then
-		res PASS "NDIS mapping table covers the reference and matches the header"
+		 "$top/kernel/include/net/condis.h" \
+		 "$top/kernel/include/net/condis_ndis.h"); then
+		res PASS "NDIS mapping table covers the reference and matches the headers"
 	else
-		res FAIL "NDIS mapping table covers the reference and matches the header"
+		res FAIL "NDIS mapping table covers the reference and matches the headers"
 		echo "$out" | grep FAIL
 	fi
 else
 	res SKIP "NDIS mapping table (no shared/reference beside the tree)"
+fi
+
+if out=$("$top/tests/kernel-doc.sh" "$("$vm/build-kernel.sh" --print-src)" 2>&1); then
+	res PASS "kernel-doc: complete for every source and exported symbol"
+else
+	res FAIL "kernel-doc: complete for every source and exported symbol"
+	echo "$out" | head -20
+fi
+nlrst=$(mktemp)
+python3 "$("$vm/build-kernel.sh" --print-src)/tools/net/ynl/ynl-gen-rst.py" \
+	-i "$top/Documentation/netlink/specs/condis.yaml" -o "$nlrst" 2>/dev/null
+if cmp -s "$nlrst" "$top/Documentation/netlink/condis.rst"; then
+	res PASS "Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the spec"
+else
+	res FAIL "Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the spec"
+fi
+rm -f "$nlrst"
+if out=$(CONDIS_KSRC="$("$vm/build-kernel.sh" --print-src)" /usr/bin/sphinx-build -q -W -b html \
+	 "$top/Documentation" "$build/docs" 2>&1); then
+	res PASS "the documentation builds with Sphinx, no warning"
+else
+	res FAIL "the documentation builds with Sphinx, no warning"
+	echo "$out" | head -20
 fi
 
 step "packaging (DKMS, make install, modinfo)"
