@@ -25,8 +25,9 @@
  *   is left on it, in contract order). A miniport registers with
  *   NdisMCoRegisterMiniport().
  * - NET_BUFFER_LIST is a struct sk_buff, one frame per call.
- * - OID requests name their destination: NdisCoOidRequest() goes to the
- *   miniport with a NULL VC... see condis_co_oid_request().
+ * - NdisCoOidRequest() and NdisMCmOidRequest() go to the peer protocol
+ *   of the AF (a client's to its CM, a CM's to the client); a request for
+ *   the miniport is condis_co_oid_request() with CONDIS_OID_TO_MINIPORT.
  * - The glue (handler trampolines and the registered tables) is static in
  *   each file that includes this header: include it in the one file that
  *   registers the role and implements its handlers.
@@ -417,11 +418,11 @@ static inline struct condis_af *ndis_condis_af_get(NDIS_HANDLE ctx)
 
 static inline void ndis_tr_receive(void *vc_ctx, struct sk_buff *skb)
 {
-	const NDIS_PROTOCOL_CO_CHARACTERISTICS *co = ndis_condis_glue()->co;
+	struct ndis_condis_glue *g = ndis_condis_glue();
 
-	if (co && co->CoReceiveNetBufferListsHandler)
-		co->CoReceiveNetBufferListsHandler(ndis_condis_glue()->cl_binding, vc_ctx,
-						   skb, 1, 0);
+	if (g->co && g->co->CoReceiveNetBufferListsHandler)
+		g->co->CoReceiveNetBufferListsHandler(g->client ? g->cl_binding : g->cm_binding,
+						      vc_ctx, skb, 1, 0);
 	else
 		kfree_skb(skb);
 }
@@ -1176,11 +1177,7 @@ static inline VOID NdisMCoIndicateReceiveNetBufferLists(NDIS_HANDLE NdisVcHandle
 	condis_mco_indicate_receive(NdisVcHandle, NetBufferLists);
 }
 
-/*
- * NdisCoOidRequest: from a client to its CM (NdisAfHandle set) or to the
- * miniport; condis needs the destination: the NDIS rule is that a request
- * on an AF goes to the peer protocol.
- */
+/* NdisCoOidRequest: a client's request to the CM of the AF. */
 static inline NDIS_STATUS NdisCoOidRequest(NDIS_HANDLE NdisBindingHandle,
 					   NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle,
 					   NDIS_HANDLE NdisPartyHandle,
