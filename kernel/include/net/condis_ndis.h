@@ -1177,14 +1177,17 @@ static inline VOID NdisMCoIndicateReceiveNetBufferLists(NDIS_HANDLE NdisVcHandle
 	condis_mco_indicate_receive(NdisVcHandle, NetBufferLists);
 }
 
-/* NdisCoOidRequest: a client's request to the CM of the AF. */
+/*
+ * NdisCoOidRequest: to the peer protocol of the AF (a client's file: to
+ * the CM; a call manager's: to the client).
+ */
 static inline NDIS_STATUS NdisCoOidRequest(NDIS_HANDLE NdisBindingHandle,
 					   NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle,
 					   NDIS_HANDLE NdisPartyHandle,
 					   PNDIS_OID_REQUEST OidRequest)
 {
-	return condis_co_oid_request(NdisAfHandle, NdisVcHandle, false, CONDIS_OID_TO_PEER,
-				     OidRequest);
+	return condis_co_oid_request(NdisAfHandle, NdisVcHandle, !ndis_condis_glue()->client,
+				     CONDIS_OID_TO_PEER, OidRequest);
 }
 
 static inline NDIS_STATUS NdisMCmOidRequest(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle,
