@@ -274,7 +274,7 @@ int cd_close_af(struct cd_af *af, struct completion *done, bool on_behalf)
 	cd_unlock(&af->o, flags);
 	if (ret)
 		return ret;
-	req = cd_req_alloc(&chain_close_af, &af->o, NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_close_af, &af->o, NULL, CD_GFP_TEARDOWN);
 	if (!req) {
 		cd_af_set_state(af, AF_OPEN);
 		return -ENOMEM;
@@ -396,8 +396,8 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
 	cd_unlock(&af->o, flags);
 	if (ret)
 		return ret;
-	req = cd_req_alloc(&chain_notify_close, &af->o, NULL, GFP_KERNEL);
-	ind = cd_req_alloc(&chain_notify_ind, &af->o, NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_notify_close, &af->o, NULL, CD_GFP_TEARDOWN);
+	ind = cd_req_alloc(&chain_notify_ind, &af->o, NULL, CD_GFP_TEARDOWN);
 	if (!req || !ind) {
 		if (req)
 			cd_req_free(req);

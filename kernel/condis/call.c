@@ -277,7 +277,7 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 	int ret = 0;
 
 	req = cd_req_alloc(&chain_close_call, &vc->o, party ? &party->o : NULL,
-			   GFP_KERNEL);
+			   CD_GFP_TEARDOWN);
 	if (!req)
 		return -ENOMEM;
 	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {

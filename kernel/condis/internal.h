@@ -321,6 +321,13 @@ static inline struct cd_cm *cd_vc_cm(const struct cd_vc *vc)
 	return vc->owncm ?: vc->af->cm;
 }
 
+/*
+ * Requests that take things down (close, drop, deregister, notify) do not
+ * fail for memory: teardown makes them on a departing role's behalf, and
+ * one that could not be made would leave the other role's state behind.
+ */
+#define CD_GFP_TEARDOWN	(GFP_KERNEL | __GFP_NOFAIL)
+
 /* request.c */
 struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
 			    struct cd_obj *target, gfp_t gfp);

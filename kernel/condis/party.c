@@ -250,7 +250,7 @@ int cd_drop_party(struct cd_party *p, const void *buf, u32 len,
 	unsigned long flags;
 	int ret = 0;
 
-	req = cd_req_alloc(&chain_drop_party, &vc->o, &p->o, GFP_KERNEL);
+	req = cd_req_alloc(&chain_drop_party, &vc->o, &p->o, CD_GFP_TEARDOWN);
 	if (!req)
 		return -ENOMEM;
 	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {

@@ -196,7 +196,7 @@ int cd_deregister_sap(struct cd_sap *sap, struct completion *done)
 	cd_unlock(&sap->o, flags);
 	if (ret)
 		return ret;
-	req = cd_req_alloc(&chain_dereg_sap, &sap->o, NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_dereg_sap, &sap->o, NULL, CD_GFP_TEARDOWN);
 	if (!req) {
 		cd_sap_set_state(sap, SAP_ACTIVE);
 		return -ENOMEM;

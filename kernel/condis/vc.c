@@ -453,7 +453,7 @@ int cd_vc_deactivate(struct cd_vc *vc, bool mcm, struct completion *done)
 	if (ret || mcm)
 		return ret;
 
-	req = cd_req_alloc(&chain_deactivate, &vc->o, NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_deactivate, &vc->o, NULL, CD_GFP_TEARDOWN);
 	if (!req) {
 		cd_vc_set_act(vc, ACT_ACTIVE);
 		return -ENOMEM;

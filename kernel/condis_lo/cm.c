@@ -173,9 +173,16 @@ static int lo_register_sap(void *cm_af_ctx, const struct condis_sap_desc *desc,
 	return ret;
 }
 
+/*
+ * Requests that take things down do not fail for memory: condis makes
+ * them on a departing role's behalf and forgets the object when they fail,
+ * which would leave the CM's state behind.
+ */
+#define LO_GFP_TEARDOWN	(GFP_KERNEL | __GFP_NOFAIL)
+
 static int lo_deregister_sap(void *cm_sap_ctx)
 {
-	return lo_queue(LO_DEREGISTER, NULL, NULL, cm_sap_ctx, NULL, 0, GFP_KERNEL);
+	return lo_queue(LO_DEREGISTER, NULL, NULL, cm_sap_ctx, NULL, 0, LO_GFP_TEARDOWN);
 }
 
 /* ---- VCs and calls ----------------------------------------------------------- */
@@ -262,14 +269,14 @@ static void lo_incoming_call_complete(int status, void *cm_vc_ctx,
 
 static int lo_close_call(void *cm_vc_ctx, void *cm_party_ctx, const void *buf, u32 len)
 {
-	return lo_queue(LO_CLOSE, cm_vc_ctx, cm_party_ctx, NULL, NULL, 0, GFP_KERNEL);
+	return lo_queue(LO_CLOSE, cm_vc_ctx, cm_party_ctx, NULL, NULL, 0, LO_GFP_TEARDOWN);
 }
 
 static int lo_drop_party(void *cm_party_ctx, const void *buf, u32 len)
 {
 	struct lo_leg *leg = cm_party_ctx;
 
-	return lo_queue(LO_DROP, leg->root, leg, NULL, NULL, 0, GFP_KERNEL);
+	return lo_queue(LO_DROP, leg->root, leg, NULL, NULL, 0, LO_GFP_TEARDOWN);
 }
 
 static int lo_modify_qos(void *cm_vc_ctx, struct condis_call_params *cp)

@@ -359,11 +359,18 @@ static int sig_register_sap(void *cm_af_ctx, const struct condis_sap_desc *desc,
 	return ret;
 }
 
+/*
+ * Requests that take things down do not fail for memory: condis makes
+ * them on a departing role's behalf and forgets the object when they fail,
+ * which would leave the engine's state behind.
+ */
+#define SIG_GFP_TEARDOWN	(GFP_KERNEL | __GFP_NOFAIL)
+
 static int sig_deregister_sap(void *cm_sap_ctx)
 {
 	struct sig_sap *s = cm_sap_ctx;
 
-	return sig_queue(s->af->sig, OP_DEREGISTER, NULL, NULL, s, NULL, 0, GFP_KERNEL);
+	return sig_queue(s->af->sig, OP_DEREGISTER, NULL, NULL, s, NULL, 0, SIG_GFP_TEARDOWN);
 }
 
 static void sig_do_register(struct condis_sig *sig, struct sig_sap *s)
@@ -753,14 +760,14 @@ static int sig_close_call(void *cm_vc_ctx, void *cm_party_ctx, const void *buf, 
 	struct sig_vc *vc = cm_vc_ctx;
 	struct sig_leg *leg = cm_party_ctx;
 
-	return sig_queue(vc->sig, OP_CLOSE, vc, leg, NULL, NULL, 0, GFP_KERNEL);
+	return sig_queue(vc->sig, OP_CLOSE, vc, leg, NULL, NULL, 0, SIG_GFP_TEARDOWN);
 }
 
 static int sig_drop_party(void *cm_party_ctx, const void *buf, u32 len)
 {
 	struct sig_leg *leg = cm_party_ctx;
 
-	return sig_queue(leg->vc->sig, OP_DROP, leg->vc, leg, NULL, NULL, 0, GFP_KERNEL);
+	return sig_queue(leg->vc->sig, OP_DROP, leg->vc, leg, NULL, NULL, 0, SIG_GFP_TEARDOWN);
 }
 
 static void sig_do_drop(struct condis_sig *sig, struct sig_leg *leg)

@@ -326,9 +326,12 @@ std::vector<Step> ethernet(Run &r, const std::string &a, const std::string &b,
 			r.call = r.cl().call_make(r.af, to).id;
 		}},
 	} + call_steps(r, {}) + std::vector<Step>{
-		{"adapter-del", Kind::change, [&r, &ad_a, &ad_b] {
+		// one request a step: a step's failure must leave what was before it
+		{"adapter-del-a", Kind::change, [&r, &ad_a] {
 			r.cl().adapter_del(ad_a);
 			ad_a = 0;
+		}},
+		{"adapter-del-b", Kind::change, [&r, &ad_b] {
 			r.cl().adapter_del(ad_b);
 			ad_b = 0;
 		}},
