@@ -545,23 +545,25 @@ static const struct cd_chain chain_connected = {
 	.deliver = connected_deliver,
 };
 
-/* Queue an indication for the client on @vc with an optional buffer copy. */
+/*
+ * Queue an indication for the client on @vc with an optional buffer copy.
+ * Out of memory it comes from the reserve, without the buffer if need be.
+ */
 static void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain,
 			   struct cd_obj *target, int cause, const void *buf,
 			   u32 len, struct condis_call_params *cp)
 {
-	struct cd_req *req = cd_req_alloc(chain, &vc->o, target, GFP_ATOMIC);
+	struct cd_req *req = cd_req_alloc_ind(chain, &vc->o, target);
 
-	if (req && cd_req_set_buf(req, buf, len, GFP_ATOMIC)) {
-		cd_req_free(req);
-		req = NULL;
-	}
 	if (!req) {
 		condis_call_params_free(cp);
 		pr_warn_ratelimited("condis: vc %u: %s lost: out of memory\n",
 				    vc->o.id, chain->name);
 		return;
 	}
+	if (cd_req_set_buf(req, buf, len, GFP_ATOMIC))
+		pr_warn_ratelimited("condis: vc %u: %s without its data: out of memory\n",
+				    vc->o.id, chain->name);
 	req->cause = cause;
 	req->cp = cp;
 	cd_indicate(req);
@@ -788,6 +790,9 @@ void condis_cm_dispatch_incoming_qos_change(struct condis_vc *vc,
 	copy = cp ? condis_call_params_dup(cp, GFP_ATOMIC) : NULL;
 	if (copy)
 		cd_vc_indicate(v, &chain_in_qos, NULL, 0, NULL, 0, copy);
+	else if (cp)
+		pr_warn_ratelimited("condis: vc %u: %s lost: out of memory\n",
+				    v->o.id, chain_in_qos.name);
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_dispatch_incoming_qos_change);

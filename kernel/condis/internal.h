@@ -241,6 +241,7 @@ struct cd_chain {
  * @seq: issue sequence number for tracing
  * @on_behalf: condis issued it for the client: no handler
  * @armed: its pend timeout timer was started
+ * @reserved: allocated by cd_req_alloc_ind() (freed to its reserve)
  */
 struct cd_req {
 	struct list_head node;
@@ -253,6 +254,7 @@ struct cd_req {
 	bool claimed;
 	bool on_behalf;
 	bool armed;
+	bool reserved;
 	int status;
 	struct timer_list timer;
 	struct completion *done;
@@ -331,7 +333,11 @@ static inline struct cd_cm *cd_vc_cm(const struct cd_vc *vc)
 /* request.c */
 struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
 			    struct cd_obj *target, gfp_t gfp);
+struct cd_req *cd_req_alloc_ind(const struct cd_chain *chain, struct cd_obj *owner,
+				struct cd_obj *target);
 void cd_req_free(struct cd_req *req);
+int cd_requests_init(void);
+void cd_requests_exit(void);
 int cd_req_set_buf(struct cd_req *req, const void *buf, u32 len, gfp_t gfp);
 void cd_req_enqueue(struct cd_req *req);
 int cd_req_returned(struct cd_req *req, int ret, void *caller);

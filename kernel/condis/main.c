@@ -33,9 +33,12 @@ static int __init condis_init(void)
 	condis_wq = alloc_workqueue("condis", WQ_UNBOUND | WQ_MEM_RECLAIM, 0);
 	if (!condis_wq)
 		return -ENOMEM;
-	ret = cd_objects_init();
+	ret = cd_requests_init();
 	if (ret)
 		goto err_wq;
+	ret = cd_objects_init();
+	if (ret)
+		goto err_requests;
 	ret = cd_data_init();
 	if (ret)
 		goto err_objects;
@@ -54,6 +57,8 @@ err_data:
 	cd_data_exit();
 err_objects:
 	cd_objects_exit();
+err_requests:
+	cd_requests_exit();
 err_wq:
 	destroy_workqueue(condis_wq);
 	return ret;
@@ -66,6 +71,7 @@ static void __exit condis_exit(void)
 	cd_data_exit();
 	destroy_workqueue(condis_wq);	/* drains every delivery */
 	cd_objects_exit();
+	cd_requests_exit();
 }
 
 module_init(condis_init);

@@ -376,18 +376,17 @@ void condis_cm_dispatch_incoming_drop_party(int cause, struct condis_party *part
 		cd_dispatch_incoming_close(p->vc, cause, buf, len);
 		goto out;
 	}
-	req = cd_req_alloc(&chain_in_drop, &p->vc->o, &p->o, GFP_ATOMIC);
-	if (req && cd_req_set_buf(req, buf, len, GFP_ATOMIC)) {
-		cd_req_free(req);
-		req = NULL;
-	}
-	if (req) {
-		req->cause = cause;
-		cd_indicate(req);
-	} else {
+	req = cd_req_alloc_ind(&chain_in_drop, &p->vc->o, &p->o);
+	if (!req) {
 		pr_warn_ratelimited("condis: party %u: incoming drop lost: out of memory\n",
 				    p->o.id);
+		goto out;
 	}
+	if (cd_req_set_buf(req, buf, len, GFP_ATOMIC))
+		pr_warn_ratelimited("condis: party %u: incoming drop without its data: out of memory\n",
+				    p->o.id);
+	req->cause = cause;
+	cd_indicate(req);
 out:
 	cd_obj_put(&p->o);
 }

@@ -20,6 +20,7 @@
  * requests for the same role; a VC's incoming close cannot overtake its
  * make-call completion.
  */
+#include <linux/mempool.h>
 #include <linux/slab.h>
 #include "internal.h"
 #include "trace.h"
@@ -35,13 +36,9 @@ static void cd_req_timeout(struct timer_list *t)
 			 NULL);
 }
 
-struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
-			    struct cd_obj *target, gfp_t gfp)
+static struct cd_req *cd_req_init(struct cd_req *req, const struct cd_chain *chain,
+				  struct cd_obj *owner, struct cd_obj *target)
 {
-	struct cd_req *req = kzalloc(sizeof(*req), gfp);
-
-	if (!req)
-		return NULL;
 	INIT_LIST_HEAD(&req->node);
 	req->chain = chain;
 	req->owner = owner;
@@ -57,6 +54,46 @@ struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
 	return req;
 }
 
+struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
+			    struct cd_obj *target, gfp_t gfp)
+{
+	struct cd_req *req = kzalloc(sizeof(*req), gfp);
+
+	if (!req)
+		return NULL;
+	return cd_req_init(req, chain, owner, target);
+}
+
+/*
+ * The indications a call manager dispatches without hearing of a failure
+ * (a call connected, closed by the remote side, a party dropped) must reach
+ * the client, or it keeps a call its CM has let go: their requests come
+ * from a reserve when memory runs out, in any context.
+ */
+#define CD_IND_RESERVE 32
+static mempool_t *cd_ind_pool;
+
+/**
+ * cd_req_alloc_ind - a request for an indication that must not be lost
+ * @chain: what it is
+ * @owner: ordering domain
+ * @target: object it names, or NULL
+ *
+ * Context: any.
+ * Return: the request; NULL only when memory and the reserve ran out.
+ */
+struct cd_req *cd_req_alloc_ind(const struct cd_chain *chain, struct cd_obj *owner,
+				struct cd_obj *target)
+{
+	struct cd_req *req = mempool_alloc(cd_ind_pool, GFP_ATOMIC);
+
+	if (!req)
+		return NULL;
+	memset(req, 0, sizeof(*req));
+	req->reserved = true;
+	return cd_req_init(req, chain, owner, target);
+}
+
 void cd_req_free(struct cd_req *req)
 {
 	if (req->armed)		/* most never pend: no timer to stop */
@@ -65,7 +102,21 @@ void cd_req_free(struct cd_req *req)
 	kfree(req->buf);
 	cd_obj_put(req->target);
 	cd_obj_put(req->owner);
-	kfree(req);
+	if (req->reserved)
+		mempool_free(req, cd_ind_pool);
+	else
+		kfree(req);
+}
+
+int cd_requests_init(void)
+{
+	cd_ind_pool = mempool_create_kmalloc_pool(CD_IND_RESERVE, sizeof(struct cd_req));
+	return cd_ind_pool ? 0 : -ENOMEM;
+}
+
+void cd_requests_exit(void)
+{
+	mempool_destroy(cd_ind_pool);
 }
 
 /**

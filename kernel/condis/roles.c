@@ -107,20 +107,45 @@ static const struct cd_chain chain_af_notify = {
 	.deliver = af_notify_deliver,
 };
 
-/* Tell @cl about @cm. Called with cd_reg_lock held. */
-static void cd_notify_af(struct cd_client *cl, struct cd_cm *cm)
+/*
+ * A registration's notifications (one per client and CM of a namespace it
+ * pairs) are allocated onto @list (through req->node) before it is
+ * published, and queued once it stands: a registration fails with -ENOMEM
+ * and changes nothing, or every client hears of every AF.
+ * Called with cd_reg_lock held.
+ */
+static int cd_notify_af_alloc(struct list_head *list, struct cd_client *cl,
+			      struct cd_cm *cm)
 {
 	struct cd_req *req;
 
 	if (cl->o.net != cm->o.net)
-		return;
+		return 0;
 	req = cd_req_alloc(&chain_af_notify, &cl->o, &cm->o, GFP_KERNEL);
-	if (!req) {
-		pr_warn_ratelimited("condis: no memory to notify client %s of AF %u\n",
-				    cl->name, cm->af_type);
-		return;
+	if (!req)
+		return -ENOMEM;
+	list_add_tail(&req->node, list);
+	return 0;
+}
+
+static void cd_notify_af_queue(struct list_head *list)
+{
+	struct cd_req *req, *r;
+
+	list_for_each_entry_safe(req, r, list, node) {
+		list_del_init(&req->node);
+		cd_indicate(req);
 	}
-	cd_indicate(req);
+}
+
+static void cd_notify_af_free(struct list_head *list)
+{
+	struct cd_req *req, *r;
+
+	list_for_each_entry_safe(req, r, list, node) {
+		list_del(&req->node);
+		cd_req_free(req);
+	}
 }
 
 /* ---- miniports ------------------------------------------------------------ */
@@ -258,6 +283,7 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	struct cd_adapter *ad;
 	struct cd_client *cl;
 	struct cd_cm *cm, *c;
+	LIST_HEAD(notes);
 	int ret;
 
 	might_sleep();
@@ -293,14 +319,20 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	list_for_each_entry(c, &ad->cms, node)
 		if (c->af_type == af_type)
 			goto err_unlock;
+	list_for_each_entry(cl, &cd_clients, node) {
+		ret = cd_notify_af_alloc(&notes, cl, cm);
+		if (ret)
+			goto err_notes;
+	}
 	list_add_tail(&cm->node, &ad->cms);
 	cd_obj_publish(&cm->o);
-	list_for_each_entry(cl, &cd_clients, node)
-		cd_notify_af(cl, cm);
+	cd_notify_af_queue(&notes);
 	mutex_unlock(&cd_reg_lock);
 	*out = cd_handle(&cm->o);
 	return 0;
 
+err_notes:
+	cd_notify_af_free(&notes);
 err_unlock:
 	mutex_unlock(&cd_reg_lock);
 	cd_obj_put(&cm->o);	/* drops the adapter reference too */
@@ -402,6 +434,7 @@ int condis_client_register(struct net *net, const char *name,
 	struct cd_adapter *ad;
 	struct cd_client *cl;
 	struct cd_cm *cm;
+	LIST_HEAD(notes);
 	int ret;
 
 	might_sleep();
@@ -419,15 +452,26 @@ int condis_client_register(struct net *net, const char *name,
 	cl->ctx = cl_ctx;
 	INIT_LIST_HEAD(&cl->afs);
 	strscpy(cl->name, name ?: "", sizeof(cl->name));
-	*client = cd_handle(&cl->o);
 	mutex_lock(&cd_reg_lock);
+	list_for_each_entry(ad, &cd_adapters, node) {
+		list_for_each_entry(cm, &ad->cms, node) {
+			ret = cd_notify_af_alloc(&notes, cl, cm);
+			if (ret)
+				goto err_notes;
+		}
+	}
+	*client = cd_handle(&cl->o);
 	list_add_tail(&cl->node, &cd_clients);
 	cd_obj_publish(&cl->o);
-	list_for_each_entry(ad, &cd_adapters, node)
-		list_for_each_entry(cm, &ad->cms, node)
-			cd_notify_af(cl, cm);
+	cd_notify_af_queue(&notes);
 	mutex_unlock(&cd_reg_lock);
 	return 0;
+
+err_notes:
+	cd_notify_af_free(&notes);
+	mutex_unlock(&cd_reg_lock);
+	cd_obj_put(&cl->o);
+	return ret;
 }
 EXPORT_SYMBOL_GPL(condis_client_register);
 

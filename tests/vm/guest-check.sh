@@ -33,7 +33,19 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 	touch "$R/kunit-expected"
 	[ -f "$M/condis_kunit.ko" ] || { echo "no condis_kunit.ko in $M"; exit 1; }
 	insmod "$M/condis.ko" || { echo "insmod condis.ko failed"; exit 1; }
+	# the allocation failure cases arm their task's fail-nth: let it reach
+	# GFP_KERNEL allocations too (nothing fails where it is not armed)
+	fs=/sys/kernel/debug/failslab
+	if [ -d $fs ]; then
+		fs_old="$(cat $fs/ignore-gfp-wait) $(cat $fs/verbose)"
+		echo N > $fs/ignore-gfp-wait
+		echo 0 > $fs/verbose
+	fi
 	insmod "$M/condis_kunit.ko" || echo "insmod condis_kunit.ko failed"
+	if [ -d $fs ]; then
+		echo "${fs_old% *}" > $fs/ignore-gfp-wait
+		echo "${fs_old#* }" > $fs/verbose
+	fi
 	# a module using condis keeps it loaded (Documentation: architecture)
 	if rmmod condis 2>/dev/null; then
 		echo "unload_refused_while_used 1" >> "$R/scenarios.txt"

@@ -126,6 +126,172 @@ static void af_other_namespace(struct kunit *test)
 	condis_client_unregister(cl);
 }
 
+/*
+ * Allocation failures from KUnit: the test thread arms its own fail-nth.
+ * It reaches GFP_KERNEL allocations only while failslab's ignore-gfp-wait
+ * is N (tests/vm/guest-check.sh sets it for the suites); without it the
+ * cases are skipped.
+ *
+ * Arm the task's fail-nth: its @n-th allocation from now fails.
+ */
+static void fail_nth_arm(unsigned int n)
+{
+#ifdef CONFIG_FAULT_INJECTION
+	current->fail_nth = n;
+#endif
+}
+
+/* Disarm it; did the failure happen? */
+static bool fail_nth_disarm(void)
+{
+#ifdef CONFIG_FAULT_INJECTION
+	bool fired = !current->fail_nth;
+
+	current->fail_nth = 0;
+	return fired;
+#else
+	return false;
+#endif
+}
+
+/*
+ * Registering under allocation failure: the registration's 1st, 2nd, ...
+ * allocation fails in turn until it runs untouched. It fails with -ENOMEM
+ * and leaves nothing, or (the failure did not matter to it: kmemleak's
+ * metadata) every client hears of every AF. A notification that failed
+ * for memory was once dropped, the registration reported done.
+ */
+static int register_sweep_client(struct fake_world *w, unsigned int n,
+				 bool *fired, int *notified)
+{
+	struct condis_client_ops ops;
+	struct condis_client *cl;
+	int ret;
+
+	memcpy(&ops, condis_fake_client_ops(), sizeof(ops));
+	ops.af_register_notify = noop_notify;
+	*notified = 0;
+	fail_nth_arm(n);
+	ret = condis_client_register(&init_net, "faulty", &ops, notified, &cl);
+	*fired = fail_nth_disarm();
+	condis_flush();
+	if (!ret)
+		condis_client_unregister(cl);
+	return ret;
+}
+
+static int register_sweep_cm(struct fake_world *w, unsigned int n,
+			     bool *fired, int *notified)
+{
+	int before = fake_count(w, FEV_CL_AF_NOTIFY);
+	struct condis_cm *cm;
+	int ret;
+
+	fail_nth_arm(n);
+	ret = condis_cm_register_af(w->adapter, FAKE_AF_TYPE + 1, condis_fake_cm_ops(),
+				    w, &cm);
+	*fired = fail_nth_disarm();
+	condis_flush();
+	*notified = fake_count(w, FEV_CL_AF_NOTIFY) - before;
+	if (!ret)
+		condis_cm_unregister(cm);
+	return ret;
+}
+
+static void register_sweep(struct fake_world *w,
+			   int (*reg)(struct fake_world *w, unsigned int n,
+				      bool *fired, int *notified))
+{
+	struct kunit *test = w->test;
+	int ret, notified, want = 0;
+	unsigned long live;
+	bool fired = true;
+	unsigned int n;
+
+	KUNIT_ASSERT_EQ(test, reg(w, 0, &fired, &want), 0);	/* fault-free */
+	KUNIT_EXPECT_GE(test, want, 1);
+	for (n = 1, fired = true; n < 64 && fired; n++) {
+		live = condis_objects_live();
+		ret = reg(w, n, &fired, &notified);
+		if (n == 1 && !fired)
+			kunit_skip(test, "fail-nth does not reach GFP_KERNEL allocations (failslab: ignore-gfp-wait N)");
+		/* a failure it can do without (kmemleak's metadata) it survives */
+		if (ret) {
+			KUNIT_EXPECT_TRUE_MSG(test, fired, "failed at %u without a fault", n);
+			KUNIT_EXPECT_EQ_MSG(test, ret, -ENOMEM, "allocation %u failed", n);
+			KUNIT_EXPECT_EQ_MSG(test, notified, 0, "allocation %u failed", n);
+		} else {
+			KUNIT_EXPECT_EQ_MSG(test, notified, want, "allocation %u failed", n);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, condis_objects_live(), live,
+				    "objects left after allocation %u failed", n);
+	}
+	KUNIT_EXPECT_FALSE_MSG(test, fired, "still allocating after %u allocations", n);
+}
+
+static void register_under_allocation_failure(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+
+	if (!IS_ENABLED(CONFIG_FAILSLAB))
+		kunit_skip(test, "no CONFIG_FAILSLAB");
+	register_sweep(w, register_sweep_client);
+	register_sweep(w, register_sweep_cm);
+}
+
+/*
+ * The indications a CM dispatches without hearing of a failure reach the
+ * client whatever allocation fails (from condis's reserve; a close's data
+ * may be left out): once, out of memory, an incoming close or a party's
+ * drop was lost, and the client kept a call its CM had let go.
+ */
+static void indications_under_allocation_failure(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_call_params *cp;
+	struct condis_party *p2;
+	bool fired = true;
+	unsigned int n;
+	int seen;
+
+	if (!IS_ENABLED(CONFIG_FAILSLAB))
+		kunit_skip(test, "no CONFIG_FAILSLAB");
+	fake_open_af(w);
+	for (n = 1; n < 16 && fired; n++) {
+		seen = fake_count(w, FEV_CL_INCOMING_CLOSE);
+		fake_connect(w, 0);
+		fail_nth_arm(n);
+		condis_cm_dispatch_incoming_close(-ECONNRESET, w->vc, "why", 3);
+		fired = fail_nth_disarm();
+		FAKE_WAIT(w, FEV_CL_INCOMING_CLOSE, seen + 1);
+		KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+		fake_settle(w);
+		KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+	}
+	KUNIT_EXPECT_GT(test, n, 2u);	/* the request and its data failed */
+	KUNIT_EXPECT_FALSE(test, fired);
+
+	cp = condis_call_params_alloc(4, 0, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	for (n = 1, fired = true; n < 16 && fired; n++) {
+		seen = fake_count(w, FEV_CL_INCOMING_DROP);
+		fake_connect(w, CONDIS_CALL_MULTIPOINT_VC);
+		KUNIT_ASSERT_EQ(test, condis_cl_add_party(w->vc, w, cp, &p2), 0);
+		fail_nth_arm(n);
+		condis_cm_dispatch_incoming_drop_party(-ECONNRESET, p2, "why", 3);
+		fired = fail_nth_disarm();
+		FAKE_WAIT(w, FEV_CL_INCOMING_DROP, seen + 1);
+		KUNIT_EXPECT_EQ(test, condis_cl_drop_party(p2, NULL, 0), 0);
+		KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, w->party, NULL, 0), 0);
+		fake_settle(w);
+		KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+	}
+	KUNIT_EXPECT_GT(test, n, 2u);
+	KUNIT_EXPECT_FALSE(test, fired);
+	condis_call_params_free(cp);
+	fake_close_af(w);
+}
+
 static void af_close_busy(struct kunit *test)
 {
 	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
@@ -889,6 +1055,8 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(af_open_close, chain_gen_params),
 	KUNIT_CASE(af_open_unknown),
 	KUNIT_CASE(af_other_namespace),
+	KUNIT_CASE(register_under_allocation_failure),
+	KUNIT_CASE(indications_under_allocation_failure),
 	KUNIT_CASE(af_close_busy),
 	KUNIT_CASE_PARAM(af_notify_close, chain_gen_params),
 	KUNIT_CASE_PARAM(af_notify_close_client_closes, chain_gen_params),

@@ -887,6 +887,11 @@ const struct condis_client_ops *condis_fake_client_ops(void)
 	return &fake_cl_ops;
 }
 
+const struct condis_cm_ops *condis_fake_cm_ops(void)
+{
+	return &fake_cm_ops;
+}
+
 /* ---- the world ------------------------------------------------------------------ */
 
 void fake_world_set_mode(struct fake_world *w, enum fake_mode m)

@@ -161,6 +161,7 @@ void fake_deregister_sap(struct fake_world *w);
 void fake_close_af(struct fake_world *w);
 struct fake_vcslot *fake_slot(struct fake_world *w);
 const struct condis_client_ops *condis_fake_client_ops(void);
+const struct condis_cm_ops *condis_fake_cm_ops(void);
 void fake_client_vc(struct fake_world *w);
 void fake_connect(struct fake_world *w, u32 flags);
 void fake_incoming(struct fake_world *w);
