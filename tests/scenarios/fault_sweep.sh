@@ -30,11 +30,10 @@ for sc in loopback ethernet; do
 	figure "faults_$sc" "$out"
 done
 # every point of the steps where the sweep found bugs, whatever the stride:
-# an AF that died before it was published (its id left to a freed AF), an
-# answer allocated after the change
-# every point of a few steps: opening, calling, and an adapter taken away
-# with a SAP on it (its deregistration once failed for memory, leaving the
-# engine's SAP behind: a WARN when it was freed)
+# opening (an AF that died before it was published left its id to a freed
+# AF), calling (an answer allocated after the change), and an adapter taken
+# away with a SAP on it (its deregistration once failed for memory, leaving
+# the engine's SAP behind: a WARN when it was freed)
 for sc_st in loopback:af-open loopback:call-make ethernet:adapter-del-a ethernet:adapter-del-b; do
 	sc=${sc_st%%:*} st=${sc_st#*:}
 	out=$("$STRESS" faults scenario $sc a cfs0 b cfs1 step $st 2> "$T/faults.err")

@@ -54,15 +54,17 @@ def main():
                 % (f["messages"], f["mutated"], f["dumps"], f["seconds"], f["seed"],
                    f["sockets_reopened"], f["hangs"], f["pointers"]))
             row("", "answers: " + answers(f["answers"]))
-    for k in ("loopback", "ethernet"):
-        f = figs.get("faults_" + k)
-        if f:
-            row("fault sweep, " + k,
-                "%d allocation failure points swept%s; %d survived, the others failed "
-                "cleanly at: %s; violations %d"
-                % (f["points"], "" if f["swept"] else " (NOT to the end)", f["survived"],
-                   answers(f["failed_at"]), f["violations"]))
-            row("", "errors: " + answers(f["errors"]))
+    # faults_SCENARIO (the whole scenario), faults_SCENARIO_STEP (one step's)
+    for k in sorted(k for k in figs if k.startswith("faults_")):
+        f = figs[k]
+        what = k[len("faults_"):].replace("_", ", step ", 1)
+        row("fault sweep, " + what,
+            "%d allocation failure points swept%s%s; %d survived, the others failed "
+            "cleanly at: %s; violations %d"
+            % (f["points"], "" if f["swept"] else " (NOT to the end)",
+               "" if f.get("stride", 1) == 1 else " (every %dth)" % f["stride"],
+               f["survived"], answers(f["failed_at"]) or "-", f["violations"]))
+        row("", "errors: " + (answers(f["errors"]) or "-"))
     f = figs.get("race")
     if f:
         row("concurrency stress",
