@@ -38,6 +38,22 @@ unsigned int condis_set_pend_timeout_ms(unsigned int ms)
 }
 EXPORT_SYMBOL_GPL(condis_set_pend_timeout_ms);
 
+/**
+ * condis_get_pend_timeout_ms - how long a request may stay pending
+ *
+ * A callee that pends a request for network time must complete it within
+ * this (a call manager answering a make call ends its wait before it):
+ * condis completes it with -ETIMEDOUT then and reports the callee.
+ *
+ * Context: any.
+ * Return: pend_timeout_ms, 0 for never.
+ */
+unsigned int condis_get_pend_timeout_ms(void)
+{
+	return READ_ONCE(condis_pend_timeout_ms);
+}
+EXPORT_SYMBOL_GPL(condis_get_pend_timeout_ms);
+
 static atomic_long_t vrf_count[__CONDIS_VRF_MAX];
 static unsigned long vrf_reported;
 static struct dentry *cd_debugfs;

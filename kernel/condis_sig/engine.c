@@ -41,7 +41,7 @@ static void sig_log_msg(struct condis_sig *sig, bool tx, const u8 *peer,
 
 static unsigned int sig_answer_ms = 60000;
 module_param_named(answer_ms, sig_answer_ms, uint, 0644);
-MODULE_PARM_DESC(answer_ms, "Milliseconds a caller waits for the called client's answer once its station has the call (default 60000)");
+MODULE_PARM_DESC(answer_ms, "Milliseconds a caller waits for the called client's answer once its station has the call (default 60000; never past nine tenths of condis's pend_timeout_ms from the request)");
 
 enum sig_opcode {
 	OP_REGISTER, OP_DEREGISTER, OP_SETUP, OP_ANSWER, OP_CLOSE, OP_DROP,
@@ -170,6 +170,27 @@ static unsigned long sig_retry_delay(unsigned int n)
 	return msecs_to_jiffies(min(sig_retry_ms << min(n, 5U), 30000U));
 }
 
+/*
+ * A calling leg's requester (make call, add party) is answered before
+ * condis's pend watchdog would answer in the CM's place: its retransmissions
+ * and its wait for the called client end at @leg->deadline.
+ */
+static unsigned long sig_calling_delay(const struct sig_leg *leg, unsigned long delay)
+{
+	long left;
+
+	if (!leg->deadline || leg->state != LEG_CALLING)
+		return delay;
+	left = (long)(leg->deadline - jiffies);
+	return left <= 0 ? 0 : min_t(unsigned long, delay, left);
+}
+
+static bool sig_calling_late(const struct sig_leg *leg)
+{
+	return leg->deadline && leg->state == LEG_CALLING &&
+	       time_after_eq(jiffies, leg->deadline);
+}
+
 /* Send @type and send it again until it is answered (sig_timer_fn()). */
 static void sig_send_retry(struct sig_leg *leg, u8 type, int cause)
 {
@@ -177,7 +198,8 @@ static void sig_send_retry(struct sig_leg *leg, u8 type, int cause)
 	leg->retries = 0;
 	leg->cause = cause;
 	sig_send(leg, type, cause);
-	mod_delayed_work(leg->vc->sig->wq, &leg->timer, sig_retry_delay(0));
+	mod_delayed_work(leg->vc->sig->wq, &leg->timer,
+			 sig_calling_delay(leg, sig_retry_delay(0)));
 }
 
 static void sig_answered(struct sig_leg *leg)
@@ -475,6 +497,7 @@ static int sig_setup(struct sig_vc *vc, struct condis_call_params *cp,
 		     struct condis_party *party, void **cm_party_ctx, bool added)
 {
 	struct sig_leg *leg;
+	unsigned int pend;
 	int ret;
 
 	if (cp->cm_specific_len < CONDIS_SIG_ADDR_MIN ||
@@ -485,6 +508,9 @@ static int sig_setup(struct sig_vc *vc, struct condis_call_params *cp,
 	leg = sig_leg_new(vc, true);
 	if (!leg)
 		return -ENOMEM;
+	pend = condis_get_pend_timeout_ms();
+	if (pend)	/* nl_client's accept wait ends at nine tenths too */
+		leg->deadline = (jiffies + msecs_to_jiffies(pend - pend / 10)) ?: 1;
 	leg->party = party;
 	leg->added = added;
 	ether_addr_copy(leg->peer, cp->cm_specific);
@@ -916,10 +942,11 @@ static void sig_timer_fn(struct work_struct *work)
 		sig_leg_failed(leg, -ECONNREFUSED);
 		return;
 	}
-	if (leg->retries < sig_max_retries && !sig->down) {
+	if (leg->retries < sig_max_retries && !sig->down && !sig_calling_late(leg)) {
 		leg->retries++;
 		sig_send(leg, msg, leg->cause);
-		mod_delayed_work(sig->wq, &leg->timer, sig_retry_delay(leg->retries));
+		mod_delayed_work(sig->wq, &leg->timer,
+				 sig_calling_delay(leg, sig_retry_delay(leg->retries)));
 		return;
 	}
 	leg->retry_msg = 0;
@@ -1020,7 +1047,8 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 		if (leg->state == LEG_CALLING && leg->retry_msg &&
 		    leg->retry_msg != CONDIS_MSG_CALL_PROCEEDING) {
 			leg->retry_msg = CONDIS_MSG_CALL_PROCEEDING;
-			mod_delayed_work(sig->wq, &leg->timer, msecs_to_jiffies(sig_answer_ms));
+			mod_delayed_work(sig->wq, &leg->timer,
+					 sig_calling_delay(leg, msecs_to_jiffies(sig_answer_ms)));
 		}
 		break;
 	case CONDIS_MSG_CONNECT_ACK:

@@ -127,6 +127,7 @@ enum sig_state {
  * @sdu_changed: the engine set the SDU sizes of @cp (the link's)
  * @retry_msg: message to retransmit on timeout
  * @retries: retransmissions so far
+ * @deadline: (calling leg) when its requester must have heard, 0: never
  * @timer: the retransmission timer (on the engine's workqueue)
  */
 struct sig_leg {
@@ -147,6 +148,7 @@ struct sig_leg {
 	bool sdu_changed;
 	u8 retry_msg;
 	u8 retries;
+	unsigned long deadline;
 	struct delayed_work timer;
 };
 

@@ -24,6 +24,25 @@ ip -n "$b" link set vb up
 eth_calls "$a" va "$b" vb ethernet
 eth_calls "$a" va "$b" vb ethernet-cm
 
+# a call to a station that is not there: condis_sig gives up before
+# condis's pend watchdog would complete the make call in its place
+# (retransmissions after 1, 2 and 4 s would run past a 3 s pend timeout)
+vcount() { awk -v r="$1" '$1 == r { print $2 }' /sys/kernel/debug/condis/verifier; }
+pend=$(cat /sys/module/condis/parameters/pend_timeout_ms)
+timeouts=$(vcount request-timeout)
+CLEANUP_EXTRA="echo $pend > /sys/module/condis/parameters/pend_timeout_ms"
+echo 3000 > /sys/module/condis/parameters/pend_timeout_ms
+sess_start X "$a"
+adx=$(sess X adapter add dev va | jid)
+afx=$(sess X af open "$adx" type ethernet | jid)
+cx=$(sess X call make af "$afx" to nobody station 02:00:00:00:00:99 | jid)
+out=$(done_of X call-make "$cx")
+jqcheck "a call to an absent station fails: refused" "$out" '.status == -111'
+check "by condis_sig, not by condis's pend watchdog" test "$(vcount request-timeout)" = "$timeouts"
+echo "$pend" > /sys/module/condis/parameters/pend_timeout_ms
+sess X adapter del "$adx" > /dev/null
+sess_stop_all
+
 # unloading the stand-alone CM takes its adapters; deleting an interface
 # takes the adapter bound to it
 ada=$(ip netns exec "$a" "$CONDISCTL" -j adapter add dev va | jid)

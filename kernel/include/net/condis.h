@@ -572,6 +572,7 @@ enum condis_verifier_rule {
 
 unsigned long condis_verifier_count(enum condis_verifier_rule rule);
 unsigned int condis_set_pend_timeout_ms(unsigned int ms);
+unsigned int condis_get_pend_timeout_ms(void);
 const char *condis_verifier_rule_name(enum condis_verifier_rule rule);
 
 #endif /* _NET_CONDIS_H */
