@@ -27,12 +27,19 @@ eth_calls "$a" "$deva" "$b" "$devb"
 
 # ---- deleting the netdevsim device with 1,000 calls up ---------------------
 N=${ETH_CALLS_MANY:-1000}
-# Calls are made a thousand at a time, each batch connected before the
-# next: the listener answers one call at a time (a call it has not answered
-# within the SAP's accept timeout fails), and a burst of ten thousand
-# calls' events overruns a session's receive buffer. A wait for an event
-# gives up after 5 minutes without one.
-BATCH=1000
+# Calls are made 500 at a time, each batch connected before the next: the
+# listener answers one call at a time, and a burst of ten thousand calls'
+# events overruns a session's receive buffer. A slow host answers a batch
+# late, not never: for the setup, condis's pend timeout is 5 minutes, and
+# the SAP's accept timeout and condis_sig's answer wait 4.5 (a call not
+# answered within them fails). A wait for an event gives up after 5
+# minutes without one.
+BATCH=500
+pend=$(cat /sys/module/condis/parameters/pend_timeout_ms)
+answer=$(cat /sys/module/condis_sig/parameters/answer_ms)
+CLEANUP_EXTRA+="; echo $pend > /sys/module/condis/parameters/pend_timeout_ms"
+echo 300000 > /sys/module/condis/parameters/pend_timeout_ms
+echo 270000 > /sys/module/condis_sig/parameters/answer_ms
 macb=$(mac_of "$b" "$devb")
 sess_start A "$a"
 sess_start L "$b"
@@ -42,17 +49,19 @@ afa=$(sess A af open "$ada" type ethernet | jid)
 afl=$(sess L af open "$adb" type ethernet | jid)
 # B's listener answers every call; its output drains to a file
 eval "lin=\$S_L_in lout=\$S_L_out"
-echo "sap listen af $afl address bulk accept" >&"$lin"
+echo "sap listen af $afl address bulk accept-timeout 270000 accept" >&"$lin"
 cat <&"$lout" > "$T/listen.out" &
 wait_for 20 grep -q '"state":"active"' "$T/listen.out"
 made=0 up=0
 for ((first = 0; first < N; first += BATCH)); do
 	k=$((N - first < BATCH ? N - first : BATCH))
+	t1=$SECONDS
 	m=$(for ((i = 0; i < k; i++)); do
 		echo "call make af $afa to bulk station $macb"
 	done | sess_each A "$k" | tee "$T/made.txt" | grep -c '"state":"outgoing"')
 	u=$(sess_n A "$k" monitor event request-done request call-make count "$k" timeout 300000 |
 		tee "$T/up.txt" | grep -c '"status":0')
+	log "calls $first and on: $m made, $u connected in $((SECONDS - t1)) s"
 	made=$((made + m)) up=$((up + u))
 	[ "$m" = "$k" ] && [ "$u" = "$k" ] && continue
 	log "calls $first and on: $m of $k made, $u connected; the other answers:"
@@ -60,6 +69,8 @@ for ((first = 0; first < N; first += BATCH)); do
 		sed 's/"id":[0-9]*/"id":N/' | sort | uniq -c | sort -rn | head -5 | sed 's/^/#   /'
 	break
 done
+echo "$pend" > /sys/module/condis/parameters/pend_timeout_ms
+echo "$answer" > /sys/module/condis_sig/parameters/answer_ms
 check "$N calls made" test "$made" = "$N"
 check "all $N connect" test "$up" = "$N"
 # (a one-shot process: bash reads a session's answer a byte at a time, and

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# condis-fuzz against the netlink family for FUZZ_SECONDS (default 45): as
+# condis-fuzz against the netlink family for FUZZ_SECONDS (default 30): as
 # root, with the loopback and Ethernet miniports loaded and an interface to
 # bind, then as an unprivileged user, who must create nothing. The fuzzer
 # itself fails on a request left unanswered or a kernel pointer in an
@@ -9,7 +9,7 @@
 # report and on kmemleak.
 source "$(dirname "$0")/lib.sh"
 require_root
-secs=${FUZZ_SECONDS:-45}
+secs=${FUZZ_SECONDS:-30}
 seed=${FUZZ_SEED:-$RANDOM}
 
 for m in condis condis_lo condis_sig condis_eth condis_ethcm; do

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Concurrency stress for STRESS_SECONDS (default 40) on every vCPU:
+# Concurrency stress for STRESS_SECONDS (default 30) on every vCPU:
 # condis-stress race runs clients in parallel threads (make, close, accept,
 # reject, party add and drop, QoS, SAPs, AFs, frames in flight, clients
 # dropped whole) while this script reloads condis_lo under them (their
@@ -10,7 +10,7 @@
 # and the verifier counted nothing.
 source "$(dirname "$0")/lib.sh"
 require_root
-secs=${STRESS_SECONDS:-40}
+secs=${STRESS_SECONDS:-30}
 
 for m in condis condis_lo condis_sig condis_eth condis_ethcm; do
 	check "$m.ko loads" mod_load $m

@@ -39,7 +39,7 @@ rc=0
 	--out "$out" --mem 3G --timeout $((secs * 4 + 14400)) -- \
 	env CONDIS_SKIP_KUNIT=1 CONDIS_SCENARIOS="$scen" FUZZ_SECONDS="$secs" \
 	CONDIS_SCENARIO_TIMEOUT=$((secs * 2 + 5400)) \
-	STRESS_SECONDS="$secs" FAULT_STRIDE=1 ETH_CALLS_MANY="$calls" \
+	STRESS_SECONDS="$secs" FAULT_STRIDE=1 FAULT_STEP_STRIDE=1 ETH_CALLS_MANY="$calls" \
 	"$vm/guest-check.sh" || rc=$?
 echo "stress: guest ran $(( $(date +%s) - start )) s" >&2
 "$vm/verdict.sh" "$out" "$rc" > "$out/verdict.txt" || true
