@@ -151,7 +151,7 @@ step "debug test kernel: KUnit, scenarios, kmemleak, splats"
 results=$build/check
 rm -rf "$results"
 "$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$build/modules/ko" \
-	--out "$results" --timeout "${CONDIS_CHECK_TIMEOUT:-3600}" -- "$vm/guest-check.sh" 2>&1 |
+	--out "$results" --timeout "${CONDIS_CHECK_TIMEOUT:-4200}" -- "$vm/guest-check.sh" 2>&1 |
 	grep -v '^run.sh: booting'
 rc=${PIPESTATUS[0]}
 # verdict.sh prints each result (KUnit per suite) and its totals last

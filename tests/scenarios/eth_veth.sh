@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # condis_eth over veth: two namespaces joined by a veth pair, an adapter
-# bound to each end; the calls of eth-calls.inc between them, first with
-# condis_eth's integrated call manager, then with the stand-alone one of
-# condis_ethcm (the same engine through a signalling VC).
+# bound to each end; the calls of eth-calls.inc between them with the
+# stand-alone call manager of condis_ethcm (the engine through a signalling
+# VC; eth_netdevsim runs them with condis_eth's integrated one, and
+# eth_multipoint both); a call to an absent station; unbinding.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
@@ -21,7 +22,6 @@ ip -n "$b" addr add 10.77.0.2/24 dev vb
 ip -n "$a" link set va up
 ip -n "$b" link set vb up
 
-eth_calls "$a" va "$b" vb ethernet
 eth_calls "$a" va "$b" vb ethernet-cm
 
 # a call to a station that is not there: condis_sig gives up before
