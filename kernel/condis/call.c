@@ -763,6 +763,13 @@ static void in_qos_deliver(struct cd_req *req)
 {
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
 
+	/*
+	 * Dispatched while the client's close pended, it comes after the
+	 * close's completion: the client has no call (nor, maybe, the context
+	 * it gave) any more.
+	 */
+	if (vc->call == CALL_IDLE)
+		return;
 	cd_vc_take_params(vc, req);
 	vc->af->client->ops->incoming_qos_change(vc->cl_ctx, vc->cp);
 }

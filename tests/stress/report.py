@@ -37,7 +37,9 @@ def main():
     for line in read(os.path.join(r, "figures.jsonl")).splitlines():
         d = json.loads(line)
         figs[d["test"]] = d["figures"]
-    dmesg = read(os.path.join(r, "dmesg.txt"))
+    # a guest that died (a KASAN report panics it) left no dmesg.txt: its
+    # console has the kernel's log
+    dmesg = read(os.path.join(r, "dmesg.txt")) or read(os.path.join(r, "console.log"))
     leak = read(os.path.join(r, "kmemleak.txt"))
     verdict = read(os.path.join(r, "verdict.txt"))
     uname = re.search(r"Linux version (\S+)", dmesg)
@@ -92,7 +94,8 @@ def main():
         "WARN/BUG": len(re.findall(r"WARNING:|BUG:(?! KASAN)|Oops", dmesg)),
         "kmemleak": len(re.findall(r"unreferenced object", leak)),
     }
-    row("kernel reports", ", ".join("%s %d" % kv for kv in reports.items()))
+    row("kernel reports", ", ".join("%s %d" % kv for kv in reports.items()) +
+        ("" if os.path.exists(os.path.join(r, "kmemleak.txt")) else " (no kmemleak scan)"))
     failed = [l for l in verdict.splitlines() if l.startswith("FAIL")]
     row("verdict", "every check passed" if verdict and not failed else
         "FAILED: " + "; ".join(failed) if failed else "no verdict (the guest did not finish)")

@@ -781,6 +781,39 @@ static void call_qos(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
 }
 
+/*
+ * The CM changes the QoS while the client's close pends: the change is not
+ * delivered after the close's completion (the client may have freed the
+ * context it gave; the stress race found that). A failed close leaves the
+ * call, and the change is delivered.
+ */
+static void call_qos_change_crosses_close(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	bool fail = w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL;
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	fake_open_af(w);
+	fake_connect(w, 0);
+	if (w->mode[FOP_CM_CLOSE_CALL] == FM_PEND_PROC)
+		w->pend_delay_ms = 500;	/* surely pending at the dispatch */
+	ret = condis_cl_close_call(w->vc, NULL, NULL, 0);
+	cp->tx.peak_bandwidth = 3000;
+	condis_cm_dispatch_incoming_qos_change(w->vc, cp);
+	condis_call_params_free(cp);
+	KUNIT_EXPECT_EQ(test, fake_final(w, ret, FEV_CL_CLOSE_CALL_DONE, 1),
+			fail ? -EIO : 0);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_INCOMING_QOS), fail ? 1 : 0);
+	if (fail) {
+		fake_world_set_mode(w, FM_SYNC);
+		KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+	}
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+}
+
 /* ---- point-to-multipoint ------------------------------------------------------------ */
 
 static void call_parties(struct kunit *test)
@@ -1073,6 +1106,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_connected_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_after_make_ordered, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos, chain_gen_params),
+	KUNIT_CASE_PARAM(call_qos_change_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),
 	KUNIT_CASE(data_send_receive),
 	KUNIT_CASE_PARAM(signalling_vc, chain_gen_params),
