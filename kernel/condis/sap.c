@@ -36,7 +36,7 @@ static void reg_apply(struct cd_req *req)
 
 	if (req->status)
 		cd_sap_destroy(sap);
-	else
+	else if (sap->state != SAP_GONE)	/* not forgotten by a teardown */
 		cd_sap_set_state(sap, SAP_ACTIVE);
 }
 
@@ -163,6 +163,13 @@ static void dereg_apply(struct cd_req *req)
 {
 	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
 
+	/*
+	 * Two teardowns (the CM's and the client's) may both deregister it:
+	 * one that gave up on the CM forgot it while the other's request
+	 * pended. A SAP condis forgot does not come back.
+	 */
+	if (sap->state == SAP_GONE)
+		return;
 	if (req->status)
 		cd_sap_set_state(sap, SAP_ACTIVE);
 	else
