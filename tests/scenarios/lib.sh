@@ -183,7 +183,7 @@ jid() {
 # fast_json_eq JSON FILTER: true when FILTER is `.KEY == VALUE` (a number
 # or a plain string) and JSON, one flat object, has KEY at VALUE; false
 # otherwise, and then jq decides (one jq costs most of a second in the
-# debug guest: a third of the checks are this simple).
+# debug guest: about half the checks are this simple).
 fast_json_eq() {
 	local json=$1 filter=$2 key val
 	[[ $filter =~ ^\.(\"?[a-z_-]+\"?)\ ==\ (-?[0-9]+|\"[^\"\\]*\")$ ]] || return 1
