@@ -28,7 +28,7 @@ CLEANUP_EXTRA="ip link del cfs0 2>/dev/null"
 for sc in loopback ethernet; do
 	out=$("$STRESS" faults scenario $sc a cfs0 b cfs1 stride "$stride" 2> "$T/faults.err")
 	check "every allocation of the $sc scenario failed in turn, cleanly" test $? = 0
-	sed 's/^/#   /' "$T/faults.err" | head -20
+	show_log "$T/faults.err" "faults_$sc.err"
 	jqcheck "the $sc sweep reached its end" "$out" '.swept == 1 and .points > 10'
 	figure "faults_$sc" "$out"
 done
@@ -42,7 +42,7 @@ for sc_st in loopback:af-open loopback:call-make ethernet:adapter-del-a ethernet
 	out=$("$STRESS" faults scenario $sc a cfs0 b cfs1 step $st stride "$step_stride" \
 		2> "$T/faults.err")
 	check "allocations of the $sc scenario's $st failed in turn (every ${step_stride}), cleanly" test $? = 0
-	sed 's/^/#   /' "$T/faults.err" | head -20
+	show_log "$T/faults.err" "faults_${sc}_$st.err"
 	jqcheck "the $st sweep reached its end" "$out" '.swept == 1 and .points > 3'
 	figure "faults_${sc}_$st" "$out"
 done

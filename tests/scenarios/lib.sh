@@ -223,6 +223,14 @@ figure() {
 	log "figures $1: $2"
 }
 
+# show_log FILE NAME: the first 20 lines of a stress tool's stderr in the
+# log; the whole of it kept as $CONDIS_RESULTS/NAME when there is more
+show_log() {
+	sed 's/^/#   /' "$1" | head -20
+	[ -n "${CONDIS_RESULTS:-}" ] && [ -s "$1" ] && cp "$1" "$CONDIS_RESULTS/$2"
+	[ "$(wc -l < "$1")" -le 20 ] || log "... $(wc -l < "$1") lines in all${CONDIS_RESULTS:+: $2 in the results}"
+}
+
 # verifier_zero: no contract violation counted (debugfs condis/verifier)
 verifier_zero() {
 	local out

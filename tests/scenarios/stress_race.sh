@@ -36,7 +36,7 @@ done
 wait $pid
 rc=$?
 check "race: no request left pending, no object left" test $rc = 0
-sed 's/^/#   /' "$T/race.err" | head -20
+show_log "$T/race.err" race.err
 out=$(cat "$T/race.out")
 jqcheck "the threads did work" "$out" '.ops > 100 and .ops_ok > 0'
 check "condis_lo was reloaded under them ($reloads times)" test $reloads -gt 0
