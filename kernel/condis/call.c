@@ -553,17 +553,12 @@ static void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain,
 			   struct cd_obj *target, int cause, const void *buf,
 			   u32 len, struct condis_call_params *cp)
 {
-	struct cd_req *req = cd_req_alloc_ind(chain, &vc->o, target);
+	struct cd_req *req = cd_req_alloc_ind(chain, &vc->o, target, buf, len);
 
 	if (!req) {
 		condis_call_params_free(cp);
-		pr_warn_ratelimited("condis: vc %u: %s lost: out of memory\n",
-				    vc->o.id, chain->name);
 		return;
 	}
-	if (cd_req_set_buf(req, buf, len, GFP_ATOMIC))
-		pr_warn_ratelimited("condis: vc %u: %s without its data: out of memory\n",
-				    vc->o.id, chain->name);
 	req->cause = cause;
 	req->cp = cp;
 	cd_indicate(req);
@@ -798,8 +793,7 @@ void condis_cm_dispatch_incoming_qos_change(struct condis_vc *vc,
 	if (copy)
 		cd_vc_indicate(v, &chain_in_qos, NULL, 0, NULL, 0, copy);
 	else if (cp)
-		pr_warn_ratelimited("condis: vc %u: %s lost: out of memory\n",
-				    v->o.id, chain_in_qos.name);
+		cd_ind_lost(&chain_in_qos, &v->o);
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_dispatch_incoming_qos_change);

@@ -241,7 +241,6 @@ struct cd_chain {
  * @seq: issue sequence number for tracing
  * @on_behalf: condis issued it for the client: no handler
  * @armed: its pend timeout timer was started
- * @reserved: allocated by cd_req_alloc_ind() (freed to its reserve)
  */
 struct cd_req {
 	struct list_head node;
@@ -254,7 +253,6 @@ struct cd_req {
 	bool claimed;
 	bool on_behalf;
 	bool armed;
-	bool reserved;
 	int status;
 	struct timer_list timer;
 	struct completion *done;
@@ -334,7 +332,8 @@ static inline struct cd_cm *cd_vc_cm(const struct cd_vc *vc)
 struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
 			    struct cd_obj *target, gfp_t gfp);
 struct cd_req *cd_req_alloc_ind(const struct cd_chain *chain, struct cd_obj *owner,
-				struct cd_obj *target);
+				struct cd_obj *target, const void *buf, u32 len);
+void cd_ind_lost(const struct cd_chain *chain, struct cd_obj *o);
 void cd_req_free(struct cd_req *req);
 int cd_requests_init(void);
 void cd_requests_exit(void);
@@ -356,6 +355,7 @@ void cd_evq_work(struct work_struct *work);
 void cd_evq_flush(struct cd_obj *o);
 
 /* verifier.c */
+const char *cd_type_name(enum cd_type type);
 void cd_verify_report(enum condis_verifier_rule rule, const struct cd_obj *o,
 		      const char *what, void *caller);
 bool cd_verifier_strict(void);

@@ -376,17 +376,11 @@ void condis_cm_dispatch_incoming_drop_party(int cause, struct condis_party *part
 		cd_dispatch_incoming_close(p->vc, cause, buf, len);
 		goto out;
 	}
-	req = cd_req_alloc_ind(&chain_in_drop, &p->vc->o, &p->o);
-	if (!req) {
-		pr_warn_ratelimited("condis: party %u: incoming drop lost: out of memory\n",
-				    p->o.id);
-		goto out;
+	req = cd_req_alloc_ind(&chain_in_drop, &p->vc->o, &p->o, buf, len);
+	if (req) {
+		req->cause = cause;
+		cd_indicate(req);
 	}
-	if (cd_req_set_buf(req, buf, len, GFP_ATOMIC))
-		pr_warn_ratelimited("condis: party %u: incoming drop without its data: out of memory\n",
-				    p->o.id);
-	req->cause = cause;
-	cd_indicate(req);
 out:
 	cd_obj_put(&p->o);
 }

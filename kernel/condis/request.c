@@ -74,26 +74,55 @@ struct cd_req *cd_req_alloc(const struct cd_chain *chain, struct cd_obj *owner,
 static mempool_t *cd_ind_pool;
 
 /**
+ * cd_ind_lost - log an indication lost for memory
+ * @chain: what it was
+ * @o: the object it was for
+ *
+ * Context: any.
+ */
+void cd_ind_lost(const struct cd_chain *chain, struct cd_obj *o)
+{
+	pr_warn_ratelimited("condis: %s %u: %s lost: out of memory\n",
+			    cd_type_name(o->type), o->id, chain->name);
+}
+
+/**
  * cd_req_alloc_ind - a request for an indication that must not be lost
  * @chain: what it is
  * @owner: ordering domain
  * @target: object it names, or NULL
+ * @buf: data to copy into it (a close or drop reason), or NULL
+ * @len: length of @buf
+ *
+ * Out of memory the request comes from a reserve, without @buf if that
+ * cannot be copied; either loss is logged.
  *
  * Context: any.
  * Return: the request; NULL only when memory and the reserve ran out.
  */
 struct cd_req *cd_req_alloc_ind(const struct cd_chain *chain, struct cd_obj *owner,
-				struct cd_obj *target)
+				struct cd_obj *target, const void *buf, u32 len)
 {
+	struct cd_obj *o = target ?: owner;
 	struct cd_req *req = mempool_alloc(cd_ind_pool, GFP_ATOMIC);
 
-	if (!req)
+	if (!req) {
+		cd_ind_lost(chain, o);
 		return NULL;
+	}
 	memset(req, 0, sizeof(*req));
-	req->reserved = true;
-	return cd_req_init(req, chain, owner, target);
+	cd_req_init(req, chain, owner, target);
+	if (cd_req_set_buf(req, buf, len, GFP_ATOMIC))
+		pr_warn_ratelimited("condis: %s %u: %s without its data: out of memory\n",
+				    cd_type_name(o->type), o->id, chain->name);
+	return req;
 }
 
+/*
+ * Every request goes back through the reserve's pool: kmalloc'd at the
+ * same size, one from cd_req_alloc() refills the reserve when it is short
+ * and is kfree'd otherwise.
+ */
 void cd_req_free(struct cd_req *req)
 {
 	if (req->armed)		/* most never pend: no timer to stop */
@@ -102,10 +131,7 @@ void cd_req_free(struct cd_req *req)
 	kfree(req->buf);
 	cd_obj_put(req->target);
 	cd_obj_put(req->owner);
-	if (req->reserved)
-		mempool_free(req, cd_ind_pool);
-	else
-		kfree(req);
+	mempool_free(req, cd_ind_pool);
 }
 
 int cd_requests_init(void)

@@ -77,6 +77,12 @@ static const char * const type_names[__CD_TYPE_MAX] = {
 	[CD_CMVC] = "cmvc",
 };
 
+/* An object type's name, as debugfs condis/objects shows it. */
+const char *cd_type_name(enum cd_type type)
+{
+	return type < __CD_TYPE_MAX ? type_names[type] : "?";
+}
+
 /**
  * condis_verifier_rule_name - a verifier rule's name
  * @rule: the rule
@@ -120,7 +126,7 @@ bool cd_verifier_strict(void)
 void cd_verify_report(enum condis_verifier_rule rule, const struct cd_obj *o,
 		      const char *what, void *caller)
 {
-	const char *tname = o ? type_names[o->type] : "-";
+	const char *tname = o ? cd_type_name(o->type) : "-";
 	u32 id = o ? o->id : 0;
 
 	/*
@@ -161,7 +167,7 @@ static int objects_show(struct seq_file *m, void *v)
 	int t;
 
 	for (t = 1; t < __CD_TYPE_MAX; t++)
-		seq_printf(m, "%-8s %lu\n", type_names[t], cd_obj_count(t));
+		seq_printf(m, "%-8s %lu\n", cd_type_name(t), cd_obj_count(t));
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(objects);
