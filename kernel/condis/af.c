@@ -12,8 +12,14 @@
 
 enum { AF_K_OPEN, AF_K_CLOSE, AF_K_NOTIFY, AF_K_NOTIFY_IND, AF_K_OID };
 
+/*
+ * AF_CLOSED is final: a request's late failure does not reopen an AF that a
+ * teardown gave up on and forgot (the SAP's SAP_GONE likewise).
+ */
 static void cd_af_set_state(struct cd_af *af, u8 state)
 {
+	if (af->state == AF_CLOSED)
+		return;
 	trace_condis_state(CD_AF, af->o.id, "af", af->state, state);
 	af->state = state;
 }

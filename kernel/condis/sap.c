@@ -9,8 +9,16 @@
 
 enum { SAP_K_REG, SAP_K_DEREG };
 
+/*
+ * SAP_GONE is final. Two teardowns (the CM's and the client's) may both
+ * deregister a SAP: one that gave up on the CM forgets it while the
+ * other's request pends, whose failure must not make it active again
+ * (it was then forgotten, and put, twice).
+ */
 static void cd_sap_set_state(struct cd_sap *sap, u8 state)
 {
+	if (sap->state == SAP_GONE)
+		return;
 	trace_condis_state(CD_SAP, sap->o.id, "sap", sap->state, state);
 	sap->state = state;
 }
@@ -36,7 +44,7 @@ static void reg_apply(struct cd_req *req)
 
 	if (req->status)
 		cd_sap_destroy(sap);
-	else if (sap->state != SAP_GONE)	/* not forgotten by a teardown */
+	else
 		cd_sap_set_state(sap, SAP_ACTIVE);
 }
 
@@ -163,13 +171,6 @@ static void dereg_apply(struct cd_req *req)
 {
 	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
 
-	/*
-	 * Two teardowns (the CM's and the client's) may both deregister it:
-	 * one that gave up on the CM forgot it while the other's request
-	 * pended. A SAP condis forgot does not come back.
-	 */
-	if (sap->state == SAP_GONE)
-		return;
 	if (req->status)
 		cd_sap_set_state(sap, SAP_ACTIVE);
 	else
