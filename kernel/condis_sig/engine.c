@@ -460,17 +460,28 @@ static void sig_do_free(struct condis_sig *sig, struct sig_vc *vc)
 	kfree(vc);
 }
 
-/* Take a called VC down and delete it (the CM created it). */
+/*
+ * Take a called VC down and delete it (the CM created it). Once the adapter
+ * is going (condis_sig_shutdown()), the teardown that follows deactivates
+ * and deletes it on the CM's behalf, or did already: the engine leaves the
+ * VC alone and keeps its context, which condis may still hand back to the
+ * CM, until condis_sig_destroy().
+ */
 static void sig_callee_delete(struct sig_vc *vc)
 {
 	struct condis_sig *sig = vc->sig;
 	struct sig_leg *leg, *tmp;
 
-	sig_vc_deactivate(vc);
-	condis_cm_delete_vc(vc->vc);
+	if (!sig->down) {
+		sig_vc_deactivate(vc);
+		condis_cm_delete_vc(vc->vc);
+	}
 	list_for_each_entry_safe(leg, tmp, &vc->legs, node)
 		sig_leg_free(sig, leg);
-	kfree(vc);
+	if (sig->down)
+		list_add_tail(&vc->node, &sig->parked);
+	else
+		kfree(vc);
 }
 
 /* ---- calling ----------------------------------------------------------------------------- */
@@ -1384,6 +1395,7 @@ struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integ
 	sig->tp = tp;
 	sig->ctx = ctx;
 	INIT_LIST_HEAD(&sig->saps);
+	INIT_LIST_HEAD(&sig->parked);
 	xa_init_flags(&sig->out, XA_FLAGS_ALLOC1);
 	hash_init(sig->in);
 	sig->wq = alloc_ordered_workqueue("condis_sig/%s", WQ_MEM_RECLAIM, sig->name);
@@ -1403,11 +1415,14 @@ EXPORT_SYMBOL_GPL(condis_sig_create);
  */
 void condis_sig_destroy(struct condis_sig *sig)
 {
+	struct sig_vc *vc, *vtmp;
 	struct hlist_node *tmp;
 	struct sig_leg *leg;
 	unsigned long i;
 
 	flush_workqueue(sig->wq);
+	list_for_each_entry_safe(vc, vtmp, &sig->parked, node)
+		kfree(vc);
 	/* legs the far end never answered for, of VCs already gone */
 	xa_for_each(&sig->out, i, leg) {
 		cancel_delayed_work_sync(&leg->timer);

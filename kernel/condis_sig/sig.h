@@ -31,6 +31,8 @@
  * @out_next: the next call reference
  * @in: legs other stations called, by (station, call reference)
  * @down: the adapter is going: no waiting for the network any more
+ * @parked: called VCs condis deletes on the going CM's behalf (struct
+ *	sig_vc, by @node; freed by condis_sig_destroy())
  * @max_sdu: largest client frame the link carries (0: no limit known)
  * @cm: stand-alone: the CM registration (condis_sig_attach())
  * @sigvc: stand-alone: the signalling VC on the miniport, while usable
@@ -50,6 +52,7 @@ struct condis_sig {
 	u32 out_next;
 	DECLARE_HASHTABLE(in, 8);
 	bool down;
+	struct list_head parked;
 	u32 max_sdu;
 	struct condis_cm *cm;
 	struct condis_vc *sigvc;
@@ -83,6 +86,7 @@ struct sig_sap {
  * @qos_wait: legs whose answer to a QoS modify is awaited
  * @qos_status: the first failure among their answers
  * @legs: struct sig_leg
+ * @node: on the engine's @parked
  */
 struct sig_vc {
 	struct condis_sig *sig;
@@ -96,6 +100,7 @@ struct sig_vc {
 	int qos_wait;
 	int qos_status;
 	struct list_head legs;
+	struct list_head node;
 };
 
 enum sig_state {
