@@ -73,13 +73,20 @@ void cd_vc_release_parties(struct cd_vc *vc)
 	vc->nparties = 0;
 }
 
-/* @p is (again) an active leaf of its call. */
+/*
+ * @p is (again) an active leaf of its call, unless it is gone: PARTY_GONE
+ * is final, as AF_CLOSED and SAP_GONE are. A party released with its call
+ * (closed by force) whose add or drop completes late stays gone, or it
+ * would be counted and unlinked, and put, twice.
+ */
 static void cd_party_set_active(struct cd_party *p)
 {
 	unsigned long flags = cd_lock(&p->vc->o);
 
-	p->state = PARTY_ACTIVE;
-	p->vc->nparties++;
+	if (p->state != PARTY_GONE) {
+		p->state = PARTY_ACTIVE;
+		p->vc->nparties++;
+	}
 	cd_unlock(&p->vc->o, flags);
 }
 
