@@ -24,6 +24,7 @@ export TMPDIR=/run/tmp
 mkdir -p /run/netns
 mount -t 9p -o trans=virtio,version=9p2000.L,cache=none results /mnt
 export CONDIS_RESULTS=/mnt
+uname -r > /mnt/uname.txt	# the report names the kernel (the console has no banner)
 export CONDIS_GUEST=1
 hostname condis-guest
 ip link set lo up 2>/dev/null
