@@ -316,6 +316,7 @@ void condis_mco_indicate_status(struct condis_adapter *adapter,
 		if (!v)
 			goto out;
 	}
+	/* not from the reserve: a burst of them must not use it up */
 	req = cd_req_alloc(&chain_status, &ad->o, v ? &v->o : NULL, GFP_ATOMIC);
 	if (req && cd_req_set_buf(req, buf, len, GFP_ATOMIC)) {
 		cd_req_free(req);
@@ -324,6 +325,8 @@ void condis_mco_indicate_status(struct condis_adapter *adapter,
 	if (req) {
 		req->cause = status;
 		cd_indicate(req);
+	} else {
+		cd_ind_lost(&chain_status, v ? &v->o : &ad->o);
 	}
 	cd_obj_put(v ? &v->o : NULL);
 out:
