@@ -6,7 +6,7 @@
 // the fault never reached. For every failure point:
 //   - a request that fails must fail cleanly: an error to the caller, and
 //     the client's AFs, SAPs, calls and parties exactly as they were just
-//     before it (looked at with the fault held back);
+//     before it (see Sweep::before());
 //   - a request that succeeds despite the failure goes on as usual;
 //   - an answer lost for memory is reported on the socket (ENOBUFS): the
 //     request's change may stand, the client knows it lost the answer;
@@ -467,7 +467,7 @@ struct Sweep {
 				} else if (out.err == ENOBUFS) {
 					// the answer was lost, not the request: the kernel
 					// said so on the socket; the change may stand
-				} else if (s.kind == Kind::change && r.c && out.err != ETIMEDOUT) {
+				} else if (change && out.err != ETIMEDOUT) {
 					std::string after = snapshot(r.cl());
 					if (after != was)
 						out.violation = s.name + " failed (" + errname(out.err) +
