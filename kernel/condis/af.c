@@ -18,10 +18,20 @@ enum { AF_K_OPEN, AF_K_CLOSE, AF_K_NOTIFY, AF_K_NOTIFY_IND, AF_K_OID };
  */
 static void cd_af_set_state(struct cd_af *af, u8 state)
 {
+	lockdep_assert_held(&af->o.lock);
 	if (af->state == AF_CLOSED)
 		return;
 	trace_condis_state(CD_AF, af->o.id, "af", af->state, state);
 	af->state = state;
+}
+
+/* Opened, or a close failed: open, unless closed meanwhile. */
+static void cd_af_set_open(struct cd_af *af)
+{
+	unsigned long flags = cd_lock(&af->o);
+
+	cd_af_set_state(af, AF_OPEN);
+	cd_unlock(&af->o, flags);
 }
 
 /* Unlink and drop the open reference: the handle dies. Once. */
@@ -78,7 +88,7 @@ static void open_af_apply(struct cd_req *req)
 	if (req->status)
 		cd_af_destroy(af);
 	else
-		cd_af_set_state(af, AF_OPEN);
+		cd_af_set_open(af);
 }
 
 static void open_af_deliver(struct cd_req *req)
@@ -158,6 +168,9 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 	a->state = AF_OPENING;
 	INIT_LIST_HEAD(&a->saps);
 	INIT_LIST_HEAD(&a->vcs);
+	req = cd_req_alloc(&chain_open_af, &a->o, NULL, GFP_KERNEL);
+	if (req)	/* before a teardown can see the AF (cd_req_enqueue_locked()) */
+		cd_req_enqueue(req);
 	flags = cd_lock(&cl->o);
 	list_add_tail(&a->cl_node, &cl->afs);
 	cd_unlock(&cl->o, flags);
@@ -166,14 +179,18 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 	list_add_tail(&a->cm_node, &cm->afs);
 	cd_unlock(&cm->o, flags);
 
-	req = ret ? NULL : cd_req_alloc(&chain_open_af, &a->o, NULL, GFP_KERNEL);
-	if (!req) {
+	if (ret || !req) {
+		if (req) {
+			flags = cd_lock(&a->o);
+			list_del_init(&req->node);
+			cd_unlock(&a->o, flags);
+			cd_req_free(req);
+		}
 		cd_af_destroy(a);
 		return ret ?: -ENOMEM;
 	}
 	cd_obj_publish(&a->o);
 	*af = cd_handle(&a->o);
-	cd_req_enqueue(req);
 	ret = cm->ops->open_af(cm->ctx, cd_handle(&a->o), &a->cm_ctx);
 	ret = cd_req_returned(req, ret, CD_CALLER);
 	if (ret && ret != CONDIS_PENDING)
@@ -221,7 +238,7 @@ static void close_af_apply(struct cd_req *req)
 	struct cd_af *af = container_of(req->owner, struct cd_af, o);
 
 	if (req->status)
-		cd_af_set_state(af, AF_OPEN);
+		cd_af_set_open(af);
 	else
 		cd_af_destroy(af);
 }
@@ -268,6 +285,11 @@ int cd_close_af(struct cd_af *af, struct completion *done, bool on_behalf)
 	unsigned long flags;
 	int ret;
 
+	req = cd_req_alloc(&chain_close_af, &af->o, NULL, CD_GFP_TEARDOWN);
+	if (!req)
+		return -ENOMEM;
+	req->done = done;
+	req->on_behalf = on_behalf;
 	flags = cd_lock(&af->o);
 	if (af->state != AF_OPEN)
 		ret = -EBADFD;
@@ -275,19 +297,15 @@ int cd_close_af(struct cd_af *af, struct completion *done, bool on_behalf)
 		ret = -EBUSY;	/* NDIS: deregister SAPs, delete VCs first */
 	else
 		ret = 0;
-	if (!ret)
+	if (!ret) {
 		cd_af_set_state(af, AF_CLOSING);
-	cd_unlock(&af->o, flags);
-	if (ret)
-		return ret;
-	req = cd_req_alloc(&chain_close_af, &af->o, NULL, CD_GFP_TEARDOWN);
-	if (!req) {
-		cd_af_set_state(af, AF_OPEN);
-		return -ENOMEM;
+		cd_req_enqueue_locked(req);
 	}
-	req->done = done;
-	req->on_behalf = on_behalf;
-	cd_req_enqueue(req);
+	cd_unlock(&af->o, flags);
+	if (ret) {
+		cd_req_free(req);
+		return ret;
+	}
 	ret = af->cm->ops->close_af(af->cm_ctx);
 	return cd_req_returned(req, ret, NULL);
 }
@@ -394,32 +412,33 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
 	unsigned long flags;
 	int ret = 0;
 
-	flags = cd_lock(&af->o);
-	if (af->state != AF_OPEN || af->notified)
-		ret = af->notified ? -EALREADY : -EBADFD;
-	else
-		af->notified = af->answer_owed = true;
-	cd_unlock(&af->o, flags);
-	if (ret)
-		return ret;
 	req = cd_req_alloc(&chain_notify_close, &af->o, NULL, CD_GFP_TEARDOWN);
 	ind = cd_req_alloc(&chain_notify_ind, &af->o, NULL, CD_GFP_TEARDOWN);
 	if (!req || !ind) {
-		if (req)
-			cd_req_free(req);
-		if (ind)
-			cd_req_free(ind);
-		flags = cd_lock(&af->o);
-		af->notified = af->answer_owed = false;
-		cd_unlock(&af->o, flags);
-		return -ENOMEM;
+		ret = -ENOMEM;
+		goto err;
 	}
 	req->done = done;
+	flags = cd_lock(&af->o);
+	if (af->state != AF_OPEN || af->notified) {
+		ret = af->notified ? -EALREADY : -EBADFD;
+	} else {
+		af->notified = af->answer_owed = true;
+		cd_req_enqueue_locked(req);
+	}
+	cd_unlock(&af->o, flags);
+	if (ret)
+		goto err;
 	/* the client's answer is owed to the CM: pended from the start */
-	cd_req_enqueue(req);
 	cd_req_returned(req, CONDIS_PENDING, NULL);
 	cd_indicate(ind);
 	return CONDIS_PENDING;
+err:
+	if (req)
+		cd_req_free(req);
+	if (ind)
+		cd_req_free(ind);
+	return ret;
 }
 
 /**
@@ -484,9 +503,29 @@ void cd_close_af_wait(struct cd_af *af, struct completion *done)
 	cd_req_wait(&af->o, &chain_close_af, NULL, done);
 }
 
-/* Teardown when the CM is gone and the client did not close: drop the AF. */
-void cd_af_forget(struct cd_af *af)
+/**
+ * cd_af_forget - teardown: the AF is closed, by its CM or not
+ * @af: the AF
+ *
+ * One the CM did not close is closed and released (with its client's
+ * answer to notify_close_af, if still owed). Not while a request is
+ * queued on it, as for cd_sap_forget().
+ *
+ * Return: false if a request is queued: wait for it and call again.
+ */
+bool cd_af_forget(struct cd_af *af)
 {
-	cd_af_destroy(af);
-	cd_af_release(af);
+	unsigned long flags = cd_lock(&af->o);
+	bool busy = !cd_evq_idle(&af->o), closed = af->state == AF_CLOSED;
+
+	if (!busy)
+		cd_af_set_state(af, AF_CLOSED);
+	cd_unlock(&af->o, flags);
+	if (busy)
+		return false;
+	if (!closed) {
+		pr_warn("condis: af %u closed by force after teardown\n", af->o.id);
+		cd_af_release(af);
+	}
+	return true;
 }

@@ -157,17 +157,17 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *cp,
 	if (!req || !req->cp)
 		goto err_req;
 	flags = cd_lock(&v->o);
-	ret = v->call == CALL_IDLE ? 0 : -EBUSY;
+	ret = v->o.dead ? -EINVAL : v->call == CALL_IDLE ? 0 : -EBUSY;
 	if (!ret) {
 		cd_vc_set_call(v, CALL_OUTGOING);
 		v->close_indicated = false;
+		cd_req_enqueue_locked(req);
 	}
 	cd_unlock(&v->o, flags);
 	if (ret)
 		goto err_req;
 	if (p)
 		*party = cd_handle(&p->o);
-	cd_req_enqueue(req);
 	ret = v->af->cm->ops->make_call(v->cm_ctx, req->cp,
 					p ? cd_handle(&p->o) : NULL,
 					p ? &p->cm_ctx : NULL);
@@ -306,14 +306,14 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 	if (!ret) {
 		vc->closed_unconnected = vc->call == CALL_ACCEPTED;
 		cd_vc_set_call(vc, CALL_CLOSING);
+		req->done = done;
+		cd_req_enqueue_locked(req);
 	}
 	cd_unlock(&vc->o, flags);
 	if (ret) {
 		cd_req_free(req);
 		return ret;
 	}
-	req->done = done;
-	cd_req_enqueue(req);
 	ret = vc->af->cm->ops->close_call(vc->cm_ctx, party ? party->cm_ctx : NULL,
 					  req->buf, req->len);
 	return cd_req_returned(req, ret, NULL);
@@ -463,6 +463,7 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 	answer = cd_req_alloc(&chain_answer, &v->o, NULL, GFP_ATOMIC);
 	if (!copy || !ind || !answer)
 		goto err;
+	ind->ctx = answer;
 	flags = cd_lock(&v->o);
 	if (v->creator != CD_TO_CM || s->af != v->af || s->state != SAP_ACTIVE)
 		ret = -EINVAL;
@@ -478,12 +479,11 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 			cd_obj_put(&v->sap->o);
 		v->sap = s;
 		cd_obj_get(&s->o);
+		cd_req_enqueue_locked(answer);
 	}
 	cd_unlock(&v->o, flags);
 	if (ret)
 		goto err;
-	ind->ctx = answer;
-	cd_req_enqueue(answer);
 	cd_indicate(ind);
 	condis_call_params_free(copy);
 	goto out;
@@ -708,10 +708,11 @@ int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 		ret = -EBUSY;
 	else
 		ret = 0;
+	if (!ret)
+		cd_req_enqueue_locked(req);
 	cd_unlock(&v->o, flags);
 	if (ret)
 		goto err;
-	cd_req_enqueue(req);
 	ret = v->af->cm->ops->modify_qos(v->cm_ctx, req->cp);
 	ret = cd_req_returned(req, ret, CD_CALLER);
 	if (!ret)

@@ -13,10 +13,10 @@
 
 enum { VC_K_ADD_PARTY = 16, VC_K_DROP_PARTY, VC_K_IND_DROP };
 
-struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx)
+/* A party being added, not yet on its VC (cd_party_unlink() frees it). */
+static struct cd_party *cd_party_alloc(struct cd_vc *vc, void *cl_ctx)
 {
 	struct cd_party *p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
-	unsigned long flags;
 
 	if (!p)
 		return NULL;
@@ -28,6 +28,17 @@ struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx)
 	p->vc = vc;
 	p->cl_ctx = cl_ctx;
 	p->state = PARTY_ADDING;
+	INIT_LIST_HEAD(&p->node);
+	return p;
+}
+
+struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx)
+{
+	struct cd_party *p = cd_party_alloc(vc, cl_ctx);
+	unsigned long flags;
+
+	if (!p)
+		return NULL;
 	flags = cd_lock(&vc->o);
 	list_add_tail(&p->node, &vc->parties);
 	cd_unlock(&vc->o, flags);
@@ -156,27 +167,27 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
 	if (!v)
 		return -EINVAL;
-	flags = cd_lock(&v->o);
-	ret = v->call != CALL_CONNECTED ? -ENOTCONN :
-	      !v->nparties ? -EINVAL : 0;	/* not a multipoint call */
-	cd_unlock(&v->o, flags);
-	if (ret)
-		goto out;
 	ret = -ENOMEM;
-	p = cd_party_new(v, cl_party_ctx);
+	p = cd_party_alloc(v, cl_party_ctx);
 	if (!p)
 		goto out;
 	req = cd_req_alloc(&chain_add_party, &v->o, &p->o, GFP_KERNEL);
 	if (req)
 		req->cp = condis_call_params_dup(cp, GFP_KERNEL);
-	if (!req || !req->cp) {
-		if (req)
-			cd_req_free(req);
-		cd_party_unlink(p);
-		goto out;
+	if (!req || !req->cp)
+		goto err;
+	flags = cd_lock(&v->o);
+	ret = v->call != CALL_CONNECTED ? -ENOTCONN :
+	      !v->nparties ? -EINVAL : 0;	/* not a multipoint call */
+	if (!ret) {
+		list_add_tail(&p->node, &v->parties);
+		cd_req_enqueue_locked(req);
 	}
+	cd_unlock(&v->o, flags);
+	if (ret)
+		goto err;
+	cd_obj_publish(&p->o);
 	*party = cd_handle(&p->o);
-	cd_req_enqueue(req);
 	ret = v->af->cm->ops->add_party(v->cm_ctx, req->cp, cd_handle(&p->o),
 					&p->cm_ctx);
 	ret = cd_req_returned(req, ret, CD_CALLER);
@@ -185,6 +196,11 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 out:
 	cd_obj_put(&v->o);
 	return ret;
+err:
+	if (req)
+		cd_req_free(req);
+	cd_party_unlink(p);
+	goto out;
 }
 EXPORT_SYMBOL_GPL(condis_cl_add_party);
 
@@ -272,14 +288,14 @@ int cd_drop_party(struct cd_party *p, const void *buf, u32 len,
 	if (!ret) {
 		p->state = PARTY_DROPPING;
 		vc->nparties--;
+		req->done = done;
+		cd_req_enqueue_locked(req);
 	}
 	cd_unlock(&vc->o, flags);
 	if (ret) {
 		cd_req_free(req);
 		return ret;
 	}
-	req->done = done;
-	cd_req_enqueue(req);
 	ret = vc->af->cm->ops->drop_party(p->cm_ctx, req->buf, req->len);
 	return cd_req_returned(req, ret, NULL);
 }

@@ -181,18 +181,34 @@ static void cd_kick(struct cd_obj *o)
 		cd_obj_put(o);
 }
 
-/* Issue: put the request in order on its owner's queue. */
-void cd_req_enqueue(struct cd_req *req)
+/**
+ * cd_req_enqueue_locked - issue: put the request in order on its owner's queue
+ * @req: the request
+ *
+ * Called with the owner's lock held, in the same critical section that
+ * moves the object into the state the request is for (closing,
+ * deregistering, ...). A teardown that waits for the queue to be idle
+ * (cd_settle()) then never sees that state without its request, and
+ * never gives up on an object whose request is about to be delivered.
+ */
+void cd_req_enqueue_locked(struct cd_req *req)
 {
 	struct cd_obj *o = req->owner;
-	unsigned long flags;
 
+	lockdep_assert_held(&o->lock);
 	/* queued ready, the owner's worker may deliver and free it at once */
 	trace_condis_request(req->chain->name, o->type, o->id, req->seq);
-	flags = cd_lock(o);
 	list_add_tail(&req->node, &o->evq);
 	o->completed &= ~BIT(req->chain->kind);
-	cd_unlock(o, flags);
+}
+
+/* Issue a request whose owner nobody else can see yet, or that moves no state. */
+void cd_req_enqueue(struct cd_req *req)
+{
+	unsigned long flags = cd_lock(req->owner);
+
+	cd_req_enqueue_locked(req);
+	cd_unlock(req->owner, flags);
 }
 
 /**
@@ -235,14 +251,19 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 	old = atomic_cmpxchg(&req->state, REQ_ISSUED, REQ_SYNC_DONE);
 	if (old == REQ_EARLY)
 		cd_verify_report(CONDIS_VRF_COMPLETE_UNPENDED, o, chain->name, caller);
+	/* owed until sync_done has applied it, as a delivery is (cd_settle()) */
 	flags = cd_lock(o);
 	list_del_init(&req->node);
+	o->delivering++;
 	cd_unlock(o, flags);
 	req->status = ret;
 	trace_condis_complete(chain->name, o->type, o->id, req->seq, ret, false);
 	if (chain->sync_done)
 		chain->sync_done(req);	/* may turn the status into a failure */
 	ret = req->status;
+	flags = cd_lock(o);
+	o->delivering--;
+	cd_unlock(o, flags);
 	cd_kick(o);		/* later items may have waited on this one */
 	cd_req_free(req);
 	return ret;

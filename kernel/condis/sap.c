@@ -13,7 +13,7 @@ enum { SAP_K_REG, SAP_K_DEREG };
  * SAP_GONE is final. Two teardowns (the CM's and the client's) may both
  * deregister a SAP: one that gave up on the CM forgets it while the
  * other's request pends, whose failure must not make it active again
- * (it was then forgotten, and put, twice).
+ * (it was then forgotten, and put, twice). Caller holds the SAP's lock.
  */
 static void cd_sap_set_state(struct cd_sap *sap, u8 state)
 {
@@ -23,19 +23,40 @@ static void cd_sap_set_state(struct cd_sap *sap, u8 state)
 	sap->state = state;
 }
 
-/* Both sides' per-SAP state is gone: unlink and drop the registration ref. */
-static void cd_sap_destroy(struct cd_sap *sap)
+/* Registered, or a deregistration failed: active, unless forgotten meanwhile. */
+static void cd_sap_set_active(struct cd_sap *sap)
+{
+	unsigned long flags = cd_lock(&sap->o);
+
+	cd_sap_set_state(sap, SAP_ACTIVE);
+	cd_unlock(&sap->o, flags);
+}
+
+/* Just set gone: unlink and drop the registration ref. */
+static void cd_sap_unlink(struct cd_sap *sap)
 {
 	unsigned long flags;
 
-	if (sap->state == SAP_GONE)
-		return;
-	cd_sap_set_state(sap, SAP_GONE);
 	cd_obj_unpublish(&sap->o);
 	flags = cd_lock(&sap->af->o);
 	list_del_init(&sap->node);
 	cd_unlock(&sap->af->o, flags);
 	cd_obj_put(&sap->o);
+}
+
+/* Both sides' per-SAP state is gone. */
+static void cd_sap_destroy(struct cd_sap *sap)
+{
+	unsigned long flags;
+	bool gone;
+
+	/* two teardowns may forget it at once: one of them puts it */
+	flags = cd_lock(&sap->o);
+	gone = sap->state == SAP_GONE;
+	cd_sap_set_state(sap, SAP_GONE);
+	cd_unlock(&sap->o, flags);
+	if (!gone)
+		cd_sap_unlink(sap);
 }
 
 static void reg_apply(struct cd_req *req)
@@ -45,7 +66,7 @@ static void reg_apply(struct cd_req *req)
 	if (req->status)
 		cd_sap_destroy(sap);
 	else
-		cd_sap_set_state(sap, SAP_ACTIVE);
+		cd_sap_set_active(sap);
 }
 
 /* Seed 000: a failed registration invalidates the SAP handle at once. */
@@ -111,23 +132,29 @@ int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *d
 	s->cl_ctx = cl_sap_ctx;
 	s->desc = *desc;
 	s->state = SAP_REGISTERING;
+	INIT_LIST_HEAD(&s->node);
 	req = cd_req_alloc(&chain_reg_sap, &s->o, NULL, GFP_KERNEL);
+	if (!req) {
+		cd_sap_destroy(s);
+		goto out;
+	}
+	/* queued before the AF's teardown can see the SAP (cd_req_enqueue_locked()) */
+	cd_req_enqueue(req);
 	flags = cd_lock(&a->o);
-	ret = a->state == AF_OPEN && !a->going && req ? 0 : (req ? -EBADFD : -ENOMEM);
+	ret = a->state == AF_OPEN && !a->going ? 0 : -EBADFD;
 	if (!ret)
 		list_add_tail(&s->node, &a->saps);
-	else
-		INIT_LIST_HEAD(&s->node);
 	cd_unlock(&a->o, flags);
 	if (ret) {
-		if (req)
-			cd_req_free(req);
+		flags = cd_lock(&s->o);
+		list_del_init(&req->node);
+		cd_unlock(&s->o, flags);
+		cd_req_free(req);
 		cd_sap_destroy(s);
 		goto out;
 	}
 	cd_obj_publish(&s->o);
 	*sap = cd_handle(&s->o);
-	cd_req_enqueue(req);
 	ret = a->cm->ops->register_sap(a->cm_ctx, &s->desc, cd_handle(&s->o),
 				       &s->cm_ctx);
 	ret = cd_req_returned(req, ret, CD_CALLER);
@@ -172,7 +199,7 @@ static void dereg_apply(struct cd_req *req)
 	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
 
 	if (req->status)
-		cd_sap_set_state(sap, SAP_ACTIVE);
+		cd_sap_set_active(sap);
 	else
 		cd_sap_destroy(sap);
 }
@@ -196,30 +223,54 @@ int cd_deregister_sap(struct cd_sap *sap, struct completion *done)
 	unsigned long flags;
 	int ret = 0;
 
-	flags = cd_lock(&sap->o);
-	if (sap->state != SAP_ACTIVE)
-		ret = sap->state == SAP_DEREGISTERING ? -EALREADY : -EBADFD;
-	else
-		cd_sap_set_state(sap, SAP_DEREGISTERING);
-	cd_unlock(&sap->o, flags);
-	if (ret)
-		return ret;
 	req = cd_req_alloc(&chain_dereg_sap, &sap->o, NULL, CD_GFP_TEARDOWN);
-	if (!req) {
-		cd_sap_set_state(sap, SAP_ACTIVE);
+	if (!req)
 		return -ENOMEM;
-	}
 	req->done = done;
-	cd_req_enqueue(req);
+	flags = cd_lock(&sap->o);
+	if (sap->state != SAP_ACTIVE) {
+		ret = sap->state == SAP_DEREGISTERING ? -EALREADY : -EBADFD;
+	} else {
+		cd_sap_set_state(sap, SAP_DEREGISTERING);
+		cd_req_enqueue_locked(req);
+	}
+	cd_unlock(&sap->o, flags);
+	if (ret) {
+		cd_req_free(req);
+		return ret;
+	}
 	ret = sap->af->cm->ops->deregister_sap(sap->cm_ctx);
 	return cd_req_returned(req, ret, NULL);
 }
 
-/* Teardown: the CM refused to deregister; the SAP goes regardless. */
-void cd_sap_forget(struct cd_sap *sap)
+/**
+ * cd_sap_forget - teardown: the SAP goes, deregistered or not
+ * @sap: the SAP
+ *
+ * One the CM refused to deregister is forgotten. Not while a request is
+ * queued on it (another teardown's deregistration, the client's): its
+ * completion still reaches the client, which may go once this teardown
+ * is over. The check and the forget are one step under the SAP's lock,
+ * the lock a request is queued under (cd_req_enqueue_locked()).
+ *
+ * Return: false if a request is queued: wait for it (cd_settle()) and
+ * call again.
+ */
+bool cd_sap_forget(struct cd_sap *sap)
 {
-	pr_warn("condis: sap %u: deregistered by force\n", sap->o.id);
-	cd_sap_destroy(sap);
+	unsigned long flags = cd_lock(&sap->o);
+	bool busy = !cd_evq_idle(&sap->o), gone = sap->state == SAP_GONE;
+
+	if (!busy)
+		cd_sap_set_state(sap, SAP_GONE);
+	cd_unlock(&sap->o, flags);
+	if (busy)
+		return false;
+	if (!gone) {
+		pr_warn("condis: sap %u: deregistered by force\n", sap->o.id);
+		cd_sap_unlink(sap);
+	}
+	return true;
 }
 
 void cd_deregister_sap_wait(struct cd_sap *sap, struct completion *done)

@@ -176,9 +176,9 @@ static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
 		reinit_completion(&done);
 		if (cd_deregister_sap(sap, &done) == CONDIS_PENDING)
 			cd_deregister_sap_wait(sap, &done);
-		cd_settle(&sap->o);
-		if (sap->state != SAP_GONE)
-			cd_sap_forget(sap);
+		do	/* another's deregistration may be in flight: its turn */
+			cd_settle(&sap->o);
+		while (!cd_sap_forget(sap));
 	}
 	cd_put_snapshot(objs, n);
 
@@ -188,11 +188,9 @@ static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
 	reinit_completion(&done);
 	if (cd_close_af(af, &done, false) == CONDIS_PENDING)
 		cd_close_af_wait(af, &done);
-	cd_settle(&af->o);
-	if (af->state != AF_CLOSED) {
-		pr_warn("condis: af %u closed by force after teardown\n", af->o.id);
-		cd_af_forget(af);
-	}
+	do
+		cd_settle(&af->o);
+	while (!cd_af_forget(af));
 }
 
 void cd_af_teardown(struct cd_af *af, int cause)

@@ -403,63 +403,73 @@ static bool cd_vc_role_ok(struct cd_vc *vc, bool mcm, void *caller)
 int cd_vc_activate(struct cd_vc *vc, struct condis_call_params *cp, bool mcm,
 		   struct completion *done)
 {
-	struct cd_req *req;
+	struct cd_req *req = NULL;
 	unsigned long flags;
 	u8 prev;
 	int ret = 0;
 
 	if (!cd_vc_role_ok(vc, mcm, NULL))
 		return -EPERM;
+	if (!mcm) {
+		req = cd_req_alloc(&chain_activate, &vc->o, NULL, GFP_KERNEL);
+		if (req && cp)
+			req->cp = condis_call_params_dup(cp, GFP_KERNEL);
+		if (!req || (cp && !req->cp)) {
+			if (req)
+				cd_req_free(req);
+			return -ENOMEM;
+		}
+		req->done = done;
+	}
 	flags = cd_lock(&vc->o);
 	prev = vc->act;
-	if (prev == ACT_ACTIVATING || prev == ACT_DEACTIVATING)
+	if (vc->o.dead) {
+		ret = -EINVAL;
+	} else if (prev == ACT_ACTIVATING || prev == ACT_DEACTIVATING) {
 		ret = -EBUSY;
-	else
+	} else {
 		cd_vc_set_act(vc, mcm ? ACT_ACTIVE : ACT_ACTIVATING);
+		if (req) {
+			req->cause = prev;
+			cd_req_enqueue_locked(req);
+		}
+	}
 	cd_unlock(&vc->o, flags);
+	if (ret && req)
+		cd_req_free(req);
 	if (ret || mcm)
 		return ret;
 
-	req = cd_req_alloc(&chain_activate, &vc->o, NULL, GFP_KERNEL);
-	if (req && cp)
-		req->cp = condis_call_params_dup(cp, GFP_KERNEL);
-	if (!req || (cp && !req->cp)) {
-		if (req)
-			cd_req_free(req);
-		cd_vc_set_act(vc, prev);
-		return -ENOMEM;
-	}
-	req->cause = prev;
-	req->done = done;
-	cd_req_enqueue(req);
 	ret = cd_vc_adapter(vc)->ops->activate_vc(vc->mp_ctx, req->cp);
 	return cd_req_returned(req, ret, NULL);
 }
 
 int cd_vc_deactivate(struct cd_vc *vc, bool mcm, struct completion *done)
 {
-	struct cd_req *req;
+	struct cd_req *req = NULL;
 	unsigned long flags;
 	int ret = 0;
 
 	if (!cd_vc_role_ok(vc, mcm, NULL))
 		return -EPERM;
+	if (!mcm) {
+		req = cd_req_alloc(&chain_deactivate, &vc->o, NULL, CD_GFP_TEARDOWN);
+		req->done = done;
+	}
 	flags = cd_lock(&vc->o);
-	if (vc->act != ACT_ACTIVE)
+	if (vc->act != ACT_ACTIVE) {
 		ret = vc->act == ACT_INACTIVE ? -ENOTCONN : -EBUSY;
-	else
+	} else {
 		cd_vc_set_act(vc, mcm ? ACT_INACTIVE : ACT_DEACTIVATING);
+		if (req)
+			cd_req_enqueue_locked(req);
+	}
 	cd_unlock(&vc->o, flags);
+	if (ret && req)
+		cd_req_free(req);
 	if (ret || mcm)
 		return ret;
 
-	req = cd_req_alloc(&chain_deactivate, &vc->o, NULL, CD_GFP_TEARDOWN);
-	if (!req) {
-		cd_vc_set_act(vc, ACT_ACTIVE);
-		return -ENOMEM;
-	}
-	req->done = done;
-	cd_req_enqueue(req);
 	ret = cd_vc_adapter(vc)->ops->deactivate_vc(vc->mp_ctx);
 	return cd_req_returned(req, ret, NULL);
 }

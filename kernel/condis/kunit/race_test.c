@@ -229,12 +229,103 @@ static void race_drop_vs_incoming_drop(struct kunit *test)
 	condis_call_params_free(cp);
 }
 
+struct race_unreg {
+	struct fake_world *w;
+	struct completion go, done;
+	int nev;		/* handler calls logged when it returned */
+};
+
+static int race_client_unregister(void *data)
+{
+	struct race_unreg *r = data;
+	unsigned long flags;
+
+	wait_for_completion(&r->go);
+	condis_client_unregister(r->w->client);
+	spin_lock_irqsave(&r->w->lock, flags);
+	r->nev = r->w->nev;
+	spin_unlock_irqrestore(&r->w->lock, flags);
+	complete(&r->done);
+	return 0;
+}
+
+static bool race_client_ev(u8 ev)
+{
+	switch (ev) {
+	case FEV_CL_AF_NOTIFY: case FEV_CL_OPEN_AF_DONE: case FEV_CL_CLOSE_AF_DONE:
+	case FEV_CL_NOTIFY_CLOSE: case FEV_CL_REG_SAP_DONE: case FEV_CL_DEREG_SAP_DONE:
+	case FEV_CL_CREATE_VC: case FEV_CL_DELETE_VC: case FEV_CL_MAKE_CALL_DONE:
+	case FEV_CL_CLOSE_CALL_DONE: case FEV_CL_INCOMING_CALL: case FEV_CL_CONNECTED:
+	case FEV_CL_INCOMING_CLOSE: case FEV_CL_QOS_DONE: case FEV_CL_INCOMING_QOS:
+	case FEV_CL_ADD_PARTY_DONE: case FEV_CL_DROP_PARTY_DONE: case FEV_CL_INCOMING_DROP:
+	case FEV_CL_OID: case FEV_CL_OID_DONE: case FEV_CL_SEND_DONE: case FEV_CL_RECEIVE:
+	case FEV_CL_STATUS:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The client unregisters while its adapter goes: two teardowns deregister
+ * the same SAPs and close the same AF, in every mode (failing too: one
+ * teardown then forgets what the other may be deregistering or closing).
+ * The client hears nothing once its unregister has returned (the netlink
+ * client frees its contexts then: a deregistration delivered after that
+ * was a use-after-free in CI), and nothing leaks.
+ */
+static void race_client_vs_adapter_teardown(struct kunit *test)
+{
+	static const enum fake_mode modes[] = {
+		FM_SYNC, FM_PEND_PROC, FM_PEND_ATOMIC, FM_FAIL
+	};
+	int i, j, late = 0;
+
+	for (i = 0; i < 48; i++) {
+		struct fake_world *w = fake_world_new(test, i & 1, FM_SYNC);
+		struct race_unreg r = { .w = w };
+		struct condis_sap *saps[4];
+		struct task_struct *t;
+
+		fake_open_af(w);
+		for (j = 0; j < ARRAY_SIZE(saps); j++) {
+			struct condis_sap_desc d = { .len = 1, .sap = { j } };
+
+			KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->af, &d, w, &saps[j]), 0);
+		}
+		/* a failed one is forgotten: not while the other's is in flight */
+		w->mode[FOP_CM_DEREG_SAP] = modes[i % 4];
+		w->mode[FOP_CM_CLOSE_AF] = modes[(i / 4) % 4];
+		init_completion(&r.go);
+		init_completion(&r.done);
+		t = kthread_run(race_client_unregister, &r, "condis_race");
+		KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+		complete(&r.go);
+		if (get_random_u32() & 1)
+			udelay(get_random_u32() % 100);
+		condis_miniport_unregister(w->adapter);
+		wait_for_completion(&r.done);
+		w->client = NULL;
+		w->cm = NULL;
+		w->adapter = NULL;
+		fake_settle(w);
+		for (j = r.nev; j < w->nev; j++)
+			if (race_client_ev(w->ev[j])) {
+				late++;
+				kunit_err(test, "round %d: client handler %u after its unregister\n",
+					  i, w->ev[j]);
+			}
+		fake_world_free(w);
+	}
+	KUNIT_EXPECT_EQ(test, late, 0);
+}
+
 static struct kunit_case condis_race_cases[] = {
 	KUNIT_CASE_SLOW(race_close_vs_make_complete),
 	KUNIT_CASE_SLOW(race_dereg_sap_vs_incoming),
 	KUNIT_CASE_SLOW(race_unbind_with_pending),
 	KUNIT_CASE_SLOW(race_drop_vs_incoming_drop),
 	KUNIT_CASE_SLOW(race_delete_during_close_delivery),
+	KUNIT_CASE_SLOW(race_client_vs_adapter_teardown),
 	{}
 };
 
