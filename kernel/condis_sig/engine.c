@@ -472,16 +472,15 @@ static void sig_callee_delete(struct sig_vc *vc)
 	struct condis_sig *sig = vc->sig;
 	struct sig_leg *leg, *tmp;
 
-	if (!sig->down) {
-		sig_vc_deactivate(vc);
-		condis_cm_delete_vc(vc->vc);
-	}
-	list_for_each_entry_safe(leg, tmp, &vc->legs, node)
-		sig_leg_free(sig, leg);
-	if (sig->down)
+	if (sig->down) {
+		list_for_each_entry_safe(leg, tmp, &vc->legs, node)
+			sig_leg_free(sig, leg);
 		list_add_tail(&vc->node, &sig->parked);
-	else
-		kfree(vc);
+		return;
+	}
+	sig_vc_deactivate(vc);
+	condis_cm_delete_vc(vc->vc);
+	sig_do_free(sig, vc);
 }
 
 /* ---- calling ----------------------------------------------------------------------------- */
