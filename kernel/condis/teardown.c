@@ -48,23 +48,49 @@ static void cd_put_snapshot(struct cd_obj **v, int n)
 /*
  * The roles refused to close or deactivate (a CM failing every request):
  * the owner is going regardless, so the VC goes too. Its delete handlers
- * still run; a refusal here is the last word of a broken peer.
+ * still run; a refusal here is the last word of a broken peer. Not while
+ * a request is queued on it (another teardown's close or deactivation,
+ * whose completion must still find the VC), as for cd_sap_forget().
+ *
+ * Return: false if a request is queued: wait for it and call again.
  */
-static void cd_vc_force_delete(struct cd_vc *vc)
+static bool cd_vc_force_delete(struct cd_vc *vc)
 {
 	unsigned long flags;
+	u8 call, act;
 	int ret;
 
-	pr_warn("condis: vc %u: closing by force (call state %u, activation %u)\n",
-		vc->o.id, vc->call, vc->act);
-	cd_vc_release_parties(vc);
 	flags = cd_lock(&vc->o);
+	if (!cd_evq_idle(&vc->o)) {
+		cd_unlock(&vc->o, flags);
+		return false;
+	}
+	if (vc->o.dead) {	/* deleted meanwhile */
+		cd_unlock(&vc->o, flags);
+		return true;
+	}
+	call = vc->call;
+	act = vc->act;
 	vc->call = CALL_IDLE;
 	vc->act = ACT_INACTIVE;
 	cd_unlock(&vc->o, flags);
+	pr_warn("condis: vc %u: closing by force (call state %u, activation %u)\n",
+		vc->o.id, call, act);
+	cd_vc_release_parties(vc);
 	ret = cd_vc_delete(vc, vc->creator);
-	if (ret)
+	if (ret && ret != -EBADFD)	/* not: another teardown deleted it */
 		pr_err("condis: vc %u: cannot be deleted (%d)\n", vc->o.id, ret);
+	return true;
+}
+
+/* Delete @vc, by force if its roles refuse. */
+static void cd_vc_delete_on_behalf(struct cd_vc *vc, u8 by)
+{
+	cd_settle(&vc->o);
+	if (READ_ONCE(vc->o.dead) || !cd_vc_delete(vc, by))
+		return;
+	while (!cd_vc_force_delete(vc))
+		cd_settle(&vc->o);
 }
 
 static void cd_vc_close_on_behalf(struct cd_vc *vc)
@@ -131,9 +157,7 @@ static void cd_vc_teardown(struct cd_vc *vc, int cause, bool client_going)
 	if (vc->act == ACT_ACTIVE &&
 	    cd_vc_deactivate(vc, mcm, &done) == CONDIS_PENDING)
 		cd_vc_deactivate_wait(vc, &done);
-	cd_settle(&vc->o);
-	if (!READ_ONCE(vc->o.dead) && cd_vc_delete(vc, vc->creator))
-		cd_vc_force_delete(vc);
+	cd_vc_delete_on_behalf(vc, vc->creator);
 	cd_settle(&vc->o);
 }
 
@@ -220,9 +244,7 @@ static void cd_cm_own_vcs_teardown(struct cd_cm *cm)
 		if (vc->act == ACT_ACTIVE &&
 		    cd_vc_deactivate(vc, cm->mcm, &done) == CONDIS_PENDING)
 			cd_vc_deactivate_wait(vc, &done);
-		cd_settle(&vc->o);
-		if (!READ_ONCE(vc->o.dead) && cd_vc_delete(vc, CD_TO_CM))
-			cd_vc_force_delete(vc);
+		cd_vc_delete_on_behalf(vc, CD_TO_CM);
 		cd_settle(&vc->o);
 	}
 	cd_put_snapshot(vcs, n);

@@ -267,19 +267,24 @@ static bool race_client_ev(u8 ev)
 
 /*
  * The client unregisters while its adapter goes: two teardowns deregister
- * the same SAPs and close the same AF, in every mode (failing too: one
- * teardown then forgets what the other may be deregistering or closing).
- * The client hears nothing once its unregister has returned (the netlink
- * client frees its contexts then: a deregistration delivered after that
- * was a use-after-free in CI), and nothing leaks.
+ * the same SAPs and close the same AF (and, with @calls, close the same
+ * multipoint call, drop its parties and deactivate its VC), in every mode
+ * (failing too: one teardown then forgets what the other may be taking
+ * down). The client hears nothing once its unregister has returned (the
+ * netlink client frees its contexts then: a deregistration delivered
+ * after that was a use-after-free in CI), every completion finds its
+ * object (a VC forced down under another's close did not), and nothing
+ * leaks.
  */
-static void race_client_vs_adapter_teardown(struct kunit *test)
+static void race_teardowns(struct kunit *test, bool calls)
 {
 	static const enum fake_mode modes[] = {
 		FM_SYNC, FM_PEND_PROC, FM_PEND_ATOMIC, FM_FAIL
 	};
-	int i, j, late = 0;
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	int i, j, late = 0, vrf = 0;
 
+	KUNIT_ASSERT_NOT_NULL(test, cp);
 	for (i = 0; i < 48; i++) {
 		struct fake_world *w = fake_world_new(test, i & 1, FM_SYNC);
 		struct race_unreg r = { .w = w };
@@ -292,7 +297,13 @@ static void race_client_vs_adapter_teardown(struct kunit *test)
 
 			KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->af, &d, w, &saps[j]), 0);
 		}
-		/* a failed one is forgotten: not while the other's is in flight */
+		if (calls) {
+			fake_connect(w, CONDIS_CALL_MULTIPOINT_VC);
+			KUNIT_ASSERT_EQ(test, condis_cl_add_party(w->vc, w, cp, &w->party2), 0);
+			w->mode[FOP_CM_CLOSE_CALL] = modes[(i + i / 4) % 4];
+			w->mode[FOP_CM_DROP_PARTY] = modes[(i + i / 4 + 1) % 4];
+			w->mode[FOP_MP_DEACTIVATE] = modes[(i + i / 4 + 2) % 4];
+		}
 		w->mode[FOP_CM_DEREG_SAP] = modes[i % 4];
 		w->mode[FOP_CM_CLOSE_AF] = modes[(i / 4) % 4];
 		init_completion(&r.go);
@@ -314,9 +325,27 @@ static void race_client_vs_adapter_teardown(struct kunit *test)
 				kunit_err(test, "round %d: client handler %u after its unregister\n",
 					  i, w->ev[j]);
 			}
+		/* a completion that no longer found its object, or never came */
+		j = fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE) +
+		    fake_vrf_delta(w, CONDIS_VRF_REQUEST_TIMEOUT);
+		if (j)
+			kunit_err(test, "round %d: %d stale handles or request timeouts\n", i, j);
+		vrf += j;
 		fake_world_free(w);
 	}
+	condis_call_params_free(cp);
 	KUNIT_EXPECT_EQ(test, late, 0);
+	KUNIT_EXPECT_EQ(test, vrf, 0);
+}
+
+static void race_client_vs_adapter_teardown(struct kunit *test)
+{
+	race_teardowns(test, false);
+}
+
+static void race_client_vs_adapter_teardown_calls(struct kunit *test)
+{
+	race_teardowns(test, true);
 }
 
 static struct kunit_case condis_race_cases[] = {
@@ -326,6 +355,7 @@ static struct kunit_case condis_race_cases[] = {
 	KUNIT_CASE_SLOW(race_drop_vs_incoming_drop),
 	KUNIT_CASE_SLOW(race_delete_during_close_delivery),
 	KUNIT_CASE_SLOW(race_client_vs_adapter_teardown),
+	KUNIT_CASE_SLOW(race_client_vs_adapter_teardown_calls),
 	{}
 };
 
