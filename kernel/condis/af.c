@@ -180,12 +180,8 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 	cd_unlock(&cm->o, flags);
 
 	if (ret || !req) {
-		if (req) {
-			flags = cd_lock(&a->o);
-			list_del_init(&req->node);
-			cd_unlock(&a->o, flags);
-			cd_req_free(req);
-		}
+		if (req)
+			cd_req_cancel(req);
 		cd_af_destroy(a);
 		return ret ?: -ENOMEM;
 	}
@@ -508,24 +504,18 @@ void cd_close_af_wait(struct cd_af *af, struct completion *done)
  * @af: the AF
  *
  * One the CM did not close is closed and released (with its client's
- * answer to notify_close_af, if still owed). Not while a request is
- * queued on it, as for cd_sap_forget().
- *
- * Return: false if a request is queued: wait for it and call again.
+ * answer to notify_close_af, if still owed), once nothing is queued on
+ * it (cd_settle_lock()).
  */
-bool cd_af_forget(struct cd_af *af)
+void cd_af_forget(struct cd_af *af)
 {
-	unsigned long flags = cd_lock(&af->o);
-	bool busy = !cd_evq_idle(&af->o), closed = af->state == AF_CLOSED;
+	unsigned long flags = cd_settle_lock(&af->o);
+	bool closed = af->state == AF_CLOSED;
 
-	if (!busy)
-		cd_af_set_state(af, AF_CLOSED);
+	cd_af_set_state(af, AF_CLOSED);
 	cd_unlock(&af->o, flags);
-	if (busy)
-		return false;
 	if (!closed) {
 		pr_warn("condis: af %u closed by force after teardown\n", af->o.id);
 		cd_af_release(af);
 	}
-	return true;
 }

@@ -340,12 +340,14 @@ void cd_requests_exit(void);
 int cd_req_set_buf(struct cd_req *req, const void *buf, u32 len, gfp_t gfp);
 void cd_req_enqueue_locked(struct cd_req *req);
 void cd_req_enqueue(struct cd_req *req);
+void cd_req_cancel(struct cd_req *req);
 int cd_req_returned(struct cd_req *req, int ret, void *caller);
 struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chain,
 			       const void *key, int status, void *caller);
 void cd_req_wait(struct cd_obj *owner, const struct cd_chain *chain,
 		 const void *key, struct completion *done);
 void cd_settle(struct cd_obj *o);
+unsigned long cd_settle_lock(struct cd_obj *o);
 unsigned long cd_pend_timeout(void);
 extern wait_queue_head_t cd_idle_wq;
 void cd_req_ready(struct cd_req *req);
@@ -392,9 +394,9 @@ void cd_dispatch_incoming_close(struct cd_vc *vc, int cause, const void *buf,
 int cd_notify_close_af(struct cd_af *af, struct completion *done);
 void cd_notify_close_af_wait(struct cd_af *af, struct completion *done);
 void cd_close_af_wait(struct cd_af *af, struct completion *done);
-bool cd_af_forget(struct cd_af *af);
+void cd_af_forget(struct cd_af *af);
 void cd_deregister_sap_wait(struct cd_sap *sap, struct completion *done);
-bool cd_sap_forget(struct cd_sap *sap);
+void cd_sap_forget(struct cd_sap *sap);
 void cd_vc_deactivate_wait(struct cd_vc *vc, struct completion *done);
 void cd_close_call_wait(struct cd_vc *vc, struct completion *done);
 void cd_drop_party_wait(struct cd_party *p, struct completion *done);

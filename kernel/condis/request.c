@@ -211,6 +211,16 @@ void cd_req_enqueue(struct cd_req *req)
 	cd_unlock(req->owner, flags);
 }
 
+/* Take back a request queued for an object that failed to be made; free it. */
+void cd_req_cancel(struct cd_req *req)
+{
+	unsigned long flags = cd_lock(req->owner);
+
+	list_del_init(&req->node);
+	cd_unlock(req->owner, flags);
+	cd_req_free(req);
+}
+
 /**
  * cd_req_returned - the callee's handler answered
  * @req: the request (issued with cd_req_enqueue())
@@ -251,18 +261,14 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 	old = atomic_cmpxchg(&req->state, REQ_ISSUED, REQ_SYNC_DONE);
 	if (old == REQ_EARLY)
 		cd_verify_report(CONDIS_VRF_COMPLETE_UNPENDED, o, chain->name, caller);
-	/* owed until sync_done has applied it, as a delivery is (cd_settle()) */
-	flags = cd_lock(o);
-	list_del_init(&req->node);
-	o->delivering++;
-	cd_unlock(o, flags);
 	req->status = ret;
 	trace_condis_complete(chain->name, o->type, o->id, req->seq, ret, false);
 	if (chain->sync_done)
 		chain->sync_done(req);	/* may turn the status into a failure */
 	ret = req->status;
+	/* queued until applied: cd_settle() does not see the object idle before */
 	flags = cd_lock(o);
-	o->delivering--;
+	list_del_init(&req->node);
 	cd_unlock(o, flags);
 	cd_kick(o);		/* later items may have waited on this one */
 	cd_req_free(req);
@@ -473,6 +479,31 @@ void cd_settle(struct cd_obj *o)
 		return;
 	cd_req_abort_pended(o, -ETIMEDOUT);
 	wait_event_timeout(cd_idle_wq, cd_evq_idle(o), t);
+}
+
+/**
+ * cd_settle_lock - teardown's last word on an object: settle, then lock it
+ * @o: the object
+ *
+ * Returns with @o's lock held and nothing queued on it or being delivered
+ * (settling again while something is). A request moves its object's state
+ * and queues itself under that lock (cd_req_enqueue_locked()), so a caller
+ * that gives @o up before unlocking cannot pull it from under a request
+ * another teardown, or its client, has in flight.
+ *
+ * Context: process; may sleep. Return: the flags for cd_unlock().
+ */
+unsigned long cd_settle_lock(struct cd_obj *o)
+{
+	unsigned long flags;
+
+	for (;;) {
+		cd_settle(o);
+		flags = cd_lock(o);
+		if (cd_evq_idle(o))
+			return flags;
+		cd_unlock(o, flags);
+	}
 }
 
 /**

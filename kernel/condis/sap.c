@@ -44,19 +44,25 @@ static void cd_sap_unlink(struct cd_sap *sap)
 	cd_obj_put(&sap->o);
 }
 
-/* Both sides' per-SAP state is gone. */
-static void cd_sap_destroy(struct cd_sap *sap)
+/*
+ * Both sides' per-SAP state is gone. Called with the SAP's lock held
+ * (@flags), released here. Two teardowns may forget it at once: one of
+ * them puts it. Return: it was not gone before.
+ */
+static bool cd_sap_destroy_unlock(struct cd_sap *sap, unsigned long flags)
 {
-	unsigned long flags;
-	bool gone;
+	bool gone = sap->state == SAP_GONE;
 
-	/* two teardowns may forget it at once: one of them puts it */
-	flags = cd_lock(&sap->o);
-	gone = sap->state == SAP_GONE;
 	cd_sap_set_state(sap, SAP_GONE);
 	cd_unlock(&sap->o, flags);
 	if (!gone)
 		cd_sap_unlink(sap);
+	return !gone;
+}
+
+static void cd_sap_destroy(struct cd_sap *sap)
+{
+	cd_sap_destroy_unlock(sap, cd_lock(&sap->o));
 }
 
 static void reg_apply(struct cd_req *req)
@@ -146,10 +152,7 @@ int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *d
 		list_add_tail(&s->node, &a->saps);
 	cd_unlock(&a->o, flags);
 	if (ret) {
-		flags = cd_lock(&s->o);
-		list_del_init(&req->node);
-		cd_unlock(&s->o, flags);
-		cd_req_free(req);
+		cd_req_cancel(req);
 		cd_sap_destroy(s);
 		goto out;
 	}
@@ -247,30 +250,14 @@ int cd_deregister_sap(struct cd_sap *sap, struct completion *done)
  * cd_sap_forget - teardown: the SAP goes, deregistered or not
  * @sap: the SAP
  *
- * One the CM refused to deregister is forgotten. Not while a request is
- * queued on it (another teardown's deregistration, the client's): its
- * completion still reaches the client, which may go once this teardown
- * is over. The check and the forget are one step under the SAP's lock,
- * the lock a request is queued under (cd_req_enqueue_locked()).
- *
- * Return: false if a request is queued: wait for it (cd_settle()) and
- * call again.
+ * One the CM refused to deregister is forgotten, once nothing is queued
+ * on it: another teardown's deregistration, or the client's, still
+ * reaches the client first (cd_settle_lock()).
  */
-bool cd_sap_forget(struct cd_sap *sap)
+void cd_sap_forget(struct cd_sap *sap)
 {
-	unsigned long flags = cd_lock(&sap->o);
-	bool busy = !cd_evq_idle(&sap->o), gone = sap->state == SAP_GONE;
-
-	if (!busy)
-		cd_sap_set_state(sap, SAP_GONE);
-	cd_unlock(&sap->o, flags);
-	if (busy)
-		return false;
-	if (!gone) {
+	if (cd_sap_destroy_unlock(sap, cd_settle_lock(&sap->o)))
 		pr_warn("condis: sap %u: deregistered by force\n", sap->o.id);
-		cd_sap_unlink(sap);
-	}
-	return true;
 }
 
 void cd_deregister_sap_wait(struct cd_sap *sap, struct completion *done)

@@ -46,28 +46,25 @@ static void cd_put_snapshot(struct cd_obj **v, int n)
 }
 
 /*
- * The roles refused to close or deactivate (a CM failing every request):
- * the owner is going regardless, so the VC goes too. Its delete handlers
- * still run; a refusal here is the last word of a broken peer. Not while
- * a request is queued on it (another teardown's close or deactivation,
- * whose completion must still find the VC), as for cd_sap_forget().
- *
- * Return: false if a request is queued: wait for it and call again.
+ * Delete @vc on behalf of @by. When its roles refused to close or
+ * deactivate (a CM failing every request) it goes regardless, once
+ * nothing is queued on it (another teardown's close or deactivation,
+ * whose completion must still find the VC: cd_settle_lock()). Its delete
+ * handlers still run; a refusal here is the last word of a broken peer.
  */
-static bool cd_vc_force_delete(struct cd_vc *vc)
+static void cd_vc_delete_on_behalf(struct cd_vc *vc, u8 by)
 {
 	unsigned long flags;
 	u8 call, act;
 	int ret;
 
-	flags = cd_lock(&vc->o);
-	if (!cd_evq_idle(&vc->o)) {
+	cd_settle(&vc->o);
+	if (READ_ONCE(vc->o.dead) || !cd_vc_delete(vc, by))
+		return;
+	flags = cd_settle_lock(&vc->o);
+	if (vc->o.dead) {	/* another teardown deleted it meanwhile */
 		cd_unlock(&vc->o, flags);
-		return false;
-	}
-	if (vc->o.dead) {	/* deleted meanwhile */
-		cd_unlock(&vc->o, flags);
-		return true;
+		return;
 	}
 	call = vc->call;
 	act = vc->act;
@@ -77,20 +74,9 @@ static bool cd_vc_force_delete(struct cd_vc *vc)
 	pr_warn("condis: vc %u: closing by force (call state %u, activation %u)\n",
 		vc->o.id, call, act);
 	cd_vc_release_parties(vc);
-	ret = cd_vc_delete(vc, vc->creator);
+	ret = cd_vc_delete(vc, by);
 	if (ret && ret != -EBADFD)	/* not: another teardown deleted it */
 		pr_err("condis: vc %u: cannot be deleted (%d)\n", vc->o.id, ret);
-	return true;
-}
-
-/* Delete @vc, by force if its roles refuse. */
-static void cd_vc_delete_on_behalf(struct cd_vc *vc, u8 by)
-{
-	cd_settle(&vc->o);
-	if (READ_ONCE(vc->o.dead) || !cd_vc_delete(vc, by))
-		return;
-	while (!cd_vc_force_delete(vc))
-		cd_settle(&vc->o);
 }
 
 static void cd_vc_close_on_behalf(struct cd_vc *vc)
@@ -200,9 +186,7 @@ static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
 		reinit_completion(&done);
 		if (cd_deregister_sap(sap, &done) == CONDIS_PENDING)
 			cd_deregister_sap_wait(sap, &done);
-		do	/* another's deregistration may be in flight: its turn */
-			cd_settle(&sap->o);
-		while (!cd_sap_forget(sap));
+		cd_sap_forget(sap);	/* if the CM refused */
 	}
 	cd_put_snapshot(objs, n);
 
@@ -212,9 +196,7 @@ static void cd_af_teardown_one(struct cd_af *af, int cause, bool cm_going)
 	reinit_completion(&done);
 	if (cd_close_af(af, &done, false) == CONDIS_PENDING)
 		cd_close_af_wait(af, &done);
-	do
-		cd_settle(&af->o);
-	while (!cd_af_forget(af));
+	cd_af_forget(af);	/* if the CM did not close it */
 }
 
 void cd_af_teardown(struct cd_af *af, int cause)
