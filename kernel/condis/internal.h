@@ -347,7 +347,7 @@ struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chai
 void cd_req_wait(struct cd_obj *owner, const struct cd_chain *chain,
 		 const void *key, struct completion *done);
 void cd_settle(struct cd_obj *o);
-unsigned long cd_settle_lock(struct cd_obj *o);
+unsigned long cd_settle_lock(struct cd_obj *o) __acquires(&o->lock);
 unsigned long cd_pend_timeout(void);
 extern wait_queue_head_t cd_idle_wq;
 void cd_req_ready(struct cd_req *req);

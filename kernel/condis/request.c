@@ -491,9 +491,11 @@ void cd_settle(struct cd_obj *o)
  * that gives @o up before unlocking cannot pull it from under a request
  * another teardown, or its client, has in flight.
  *
- * Context: process; may sleep. Return: the flags for cd_unlock().
+ * Context: process; may sleep.
+ * Return: the flags for cd_unlock().
  */
 unsigned long cd_settle_lock(struct cd_obj *o)
+	__acquires(&o->lock)
 {
 	unsigned long flags;
 

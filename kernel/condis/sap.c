@@ -50,6 +50,7 @@ static void cd_sap_unlink(struct cd_sap *sap)
  * them puts it. Return: it was not gone before.
  */
 static bool cd_sap_destroy_unlock(struct cd_sap *sap, unsigned long flags)
+	__releases(&sap->o.lock)
 {
 	bool gone = sap->state == SAP_GONE;
 
