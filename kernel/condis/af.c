@@ -282,8 +282,6 @@ int cd_close_af(struct cd_af *af, struct completion *done, bool on_behalf)
 	int ret;
 
 	req = cd_req_alloc(&chain_close_af, &af->o, NULL, CD_GFP_TEARDOWN);
-	if (!req)
-		return -ENOMEM;
 	req->done = done;
 	req->on_behalf = on_behalf;
 	flags = cd_lock(&af->o);
@@ -410,10 +408,6 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
 
 	req = cd_req_alloc(&chain_notify_close, &af->o, NULL, CD_GFP_TEARDOWN);
 	ind = cd_req_alloc(&chain_notify_ind, &af->o, NULL, CD_GFP_TEARDOWN);
-	if (!req || !ind) {
-		ret = -ENOMEM;
-		goto err;
-	}
 	req->done = done;
 	flags = cd_lock(&af->o);
 	if (af->state != AF_OPEN || af->notified) {
@@ -423,18 +417,15 @@ int cd_notify_close_af(struct cd_af *af, struct completion *done)
 		cd_req_enqueue_locked(req);
 	}
 	cd_unlock(&af->o, flags);
-	if (ret)
-		goto err;
+	if (ret) {
+		cd_req_free(req);
+		cd_req_free(ind);
+		return ret;
+	}
 	/* the client's answer is owed to the CM: pended from the start */
 	cd_req_returned(req, CONDIS_PENDING, NULL);
 	cd_indicate(ind);
 	return CONDIS_PENDING;
-err:
-	if (req)
-		cd_req_free(req);
-	if (ind)
-		cd_req_free(ind);
-	return ret;
 }
 
 /**
@@ -503,9 +494,9 @@ void cd_close_af_wait(struct cd_af *af, struct completion *done)
  * cd_af_forget - teardown: the AF is closed, by its CM or not
  * @af: the AF
  *
- * One the CM did not close is closed and released (with its client's
- * answer to notify_close_af, if still owed), once nothing is queued on
- * it (cd_settle_lock()).
+ * One the CM did not close is closed and released once nothing is queued
+ * on it (cd_settle_lock()): another teardown's close, or its client's
+ * answer to notify_close_af, is delivered first.
  */
 void cd_af_forget(struct cd_af *af)
 {

@@ -278,8 +278,6 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 
 	req = cd_req_alloc(&chain_close_call, &vc->o, party ? &party->o : NULL,
 			   CD_GFP_TEARDOWN);
-	if (!req)
-		return -ENOMEM;
 	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {
 		cd_req_free(req);
 		return -ENOMEM;

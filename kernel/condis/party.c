@@ -274,8 +274,6 @@ int cd_drop_party(struct cd_party *p, const void *buf, u32 len,
 	int ret = 0;
 
 	req = cd_req_alloc(&chain_drop_party, &vc->o, &p->o, CD_GFP_TEARDOWN);
-	if (!req)
-		return -ENOMEM;
 	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {
 		cd_req_free(req);
 		return -ENOMEM;

@@ -228,8 +228,6 @@ int cd_deregister_sap(struct cd_sap *sap, struct completion *done)
 	int ret = 0;
 
 	req = cd_req_alloc(&chain_dereg_sap, &sap->o, NULL, CD_GFP_TEARDOWN);
-	if (!req)
-		return -ENOMEM;
 	req->done = done;
 	flags = cd_lock(&sap->o);
 	if (sap->state != SAP_ACTIVE) {
