@@ -269,6 +269,21 @@ static const struct cd_chain chain_close_call = {
 	.sync_done = close_apply,
 };
 
+/*
+ * A party being added or dropped: its completion must still find it, and
+ * a close releases every party of the call. Caller holds vc->o.lock.
+ */
+static bool cd_vc_party_changing_locked(struct cd_vc *vc)
+{
+	struct cd_party *p;
+
+	lockdep_assert_held(&vc->o.lock);
+	list_for_each_entry(p, &vc->parties, node)
+		if (p->state == PARTY_ADDING || p->state == PARTY_DROPPING)
+			return true;
+	return false;
+}
+
 int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 		  u32 len, struct completion *done)
 {
@@ -299,6 +314,8 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 	if (!ret && vc->nparties && (!party || party->vc != vc ||
 				     vc->nparties > 1))
 		ret = -EINVAL;	/* multipoint: close with the last party */
+	if (!ret && cd_vc_party_changing_locked(vc))
+		ret = -EINPROGRESS;	/* after the party's add or drop */
 	if (!ret && atomic_read(&vc->sends))
 		ret = -EBUSY;	/* NDIS: every send completed before close */
 	if (!ret) {
@@ -333,7 +350,8 @@ void cd_close_call_wait(struct cd_vc *vc, struct completion *done)
  * Also the answer to incoming_close. NDIS: NdisClCloseCall.
  * Context: process; may sleep.
  * Return: 0, %CONDIS_PENDING (close_call_complete follows) or a negative
- * errno (-EALREADY while closing, -ENOTCONN without a call).
+ * errno (-EALREADY while closing, -ENOTCONN without a call, -EINPROGRESS
+ * while a party's add or drop is outstanding).
  */
 int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party,
 			 const void *buf, u32 len)

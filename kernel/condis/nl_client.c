@@ -941,9 +941,13 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 	cd_vc_hangup(obj);	/* no send once the close is issued */
 	cd_vc_sends_drain(obj->handle);	/* and those sent have completed */
 	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
-	if (ret < 0) {
+	if (ret == -EINPROGRESS)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
+				    "a party is being added or dropped: close once that completed");
+	else if (ret < 0)
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
 				    "the call is not connected");
+	if (ret < 0) {
 		mutex_unlock(&sk->lock);
 		return ret;
 	}

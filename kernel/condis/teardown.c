@@ -79,7 +79,7 @@ static void cd_vc_delete_on_behalf(struct cd_vc *vc, u8 by)
 		pr_err("condis: vc %u: cannot be deleted (%d)\n", vc->o.id, ret);
 }
 
-static void cd_vc_close_on_behalf(struct cd_vc *vc)
+static int cd_vc_close_once(struct cd_vc *vc)
 {
 	DECLARE_COMPLETION_ONSTACK(done);
 	struct cd_party *last = NULL;
@@ -106,6 +106,18 @@ static void cd_vc_close_on_behalf(struct cd_vc *vc)
 	if (ret == CONDIS_PENDING)
 		cd_close_call_wait(vc, &done);
 	cd_put_snapshot(parties, n);
+	return ret;
+}
+
+/*
+ * Drop every party but the last, then close the call with it. A party
+ * another teardown (or the client) is adding or dropping holds the close
+ * back until that completes: the parties are counted again after it.
+ */
+static void cd_vc_close_on_behalf(struct cd_vc *vc)
+{
+	while (cd_vc_close_once(vc) == -EINPROGRESS)
+		cd_settle(&vc->o);
 }
 
 /**

@@ -869,6 +869,39 @@ static void call_parties(struct kunit *test)
 	condis_call_params_free(cp);
 }
 
+/*
+ * A close waits for a party being added or dropped: closing releases every
+ * party of the call, and the pended add's or drop's completion must still
+ * find its party (two teardowns once crossed so: a stale handle, and the
+ * drop completed only by condis's pend watchdog).
+ */
+static void call_close_waits_for_parties(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	struct condis_party *p2;
+
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	fake_open_af(w);
+	fake_connect(w, CONDIS_CALL_MULTIPOINT_VC);
+	w->mode[FOP_CM_ADD_PARTY] = FM_PEND_PROC;
+	w->mode[FOP_CM_DROP_PARTY] = FM_PEND_PROC;
+	w->pend_delay_ms = 1000;	/* surely pending at the close */
+	KUNIT_ASSERT_EQ(test, condis_cl_add_party(w->vc, w, cp, &p2), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, w->party, NULL, 0), -EINPROGRESS);
+	FAKE_WAIT(w, FEV_CL_ADD_PARTY_DONE, 1);
+	KUNIT_ASSERT_EQ(test, condis_cl_drop_party(p2, NULL, 0), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, w->party, NULL, 0), -EINPROGRESS);
+	FAKE_WAIT(w, FEV_CL_DROP_PARTY_DONE, 1);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_DROP_PARTY_DONE, 1), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, w->party, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE), 0);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_REQUEST_TIMEOUT), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+	condis_call_params_free(cp);
+}
+
 /* ---- data -------------------------------------------------------------------------------- */
 
 static struct sk_buff *frame(unsigned int len)
@@ -1108,6 +1141,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_qos, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos_change_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),
+	KUNIT_CASE(call_close_waits_for_parties),
 	KUNIT_CASE(data_send_receive),
 	KUNIT_CASE_PARAM(signalling_vc, chain_gen_params),
 	KUNIT_CASE(signalling_vc_teardown),
