@@ -201,6 +201,16 @@ struct Run {
 			}
 		});
 	}
+	// The called end of a call hears that it is connected: its VC takes
+	// a descriptor only then (the caller's make call may complete first).
+	void connected(uint32_t call_id)
+	{
+		auto e = cl().wait_event([&](const Event &ev) {
+			return ev.cmd == CONDIS_CMD_CALL_CONNECTED_NTF && ev.id == call_id;
+		}, wait_ms);
+		if (!e)
+			throw Error(ETIMEDOUT, "", "the called end was not connected");
+	}
 	uint32_t incoming(uint32_t sap_id)
 	{
 		auto e = cl().wait_event([&](const Event &ev) {
@@ -237,6 +247,7 @@ std::vector<Step> call_steps(Run &r, std::vector<Step> middle)
 		{"call-accept", Kind::change, [&r] { r.cl().call_accept(r.in); }},
 		{"call-connected", Kind::wait, [&r] {
 			r.cl().wait_done(CONDIS_REQUEST_CALL_MAKE, r.call, r.wait_ms);
+			r.connected(r.in);
 		}},
 	};
 	out.insert(out.end(), middle.begin(), middle.end());

@@ -68,7 +68,10 @@ private:
 	}
 	void count(const std::string &op, int err)
 	{
-		results_[op + (err ? ":" + errname(err) : "")]++;
+		std::string key = op;
+		if (err)
+			key.append(":").append(errname(err));
+		results_[key]++;
 		ops_++;
 	}
 	void pended(uint32_t request, const Reply &r)
