@@ -34,74 +34,78 @@ multipoint() {
 	for h in a b c d; do
 		sess_start "$h" "$h-$nsid"
 		eval "dev=\$dev_$h"
-		ad=$(sess "$h" adapter add dev "$dev" kind "$kind" | jid)
+		sess "$h" adapter add dev "$dev" kind "$kind"; ad=$id
 		eval "ad_$h=$ad"
-		eval "af_$h=\$(sess $h af open $ad type ethernet | jid)"
+		sess "$h" af open "$ad" type ethernet
+		eval "af_$h=$id"
 	done
 	for h in b c d; do
 		eval "af=\$af_$h"
-		sap=$(sess "$h" sap register af "$af" address leaf | jid)
+		sess "$h" sap register af "$af" address leaf; sap=$id
 		sess "$h" monitor event request-done request sap-register id "$sap" count 1 \
-			timeout 20000 > /dev/null
+			timeout 20000
 		eval "dev=\$dev_$h"
 		eval "sap_$h=$sap mac_$h=$(mac_of "$h-$nsid" "$dev")"
 	done
 
 	# answer SESSION: accept the next incoming call, print its id
 	answer() {
-		local s=$1 sap id
+		local s=$1 sap c
 		eval "sap=\$sap_$s"
-		id=$(sess "$s" monitor event call-incoming sap "$sap" count 1 timeout 30000 | jid)
-		sess "$s" call accept "$id" > /dev/null
-		sess "$s" monitor event call-connected id "$id" count 1 timeout 30000 > /dev/null
-		echo "$id"
+		sess "$s" monitor event call-incoming sap "$sap" count 1 timeout 30000; c=$id
+		sess "$s" call accept "$c"
+		sess "$s" monitor event call-connected id "$c" count 1 timeout 30000
+		echo "$c"
 	}
-	ca=$(sess a call make af "$af_a" to leaf station "$mac_b" multipoint | jid)
+	sess a call make af "$af_a" to leaf station "$mac_b" multipoint; ca=$id
 	cb=$(answer b)
-	out=$(done_of a call-make "$ca")
+	done_of a call-make "$ca"; out=$ans
 	jqcheck "A's multipoint call to B connects" "$out" '.status == 0'
-	out=$(sess a party add call "$ca" to leaf station "$mac_c")
-	pc=$(jid <<< "$out")
+	sess a party add call "$ca" to leaf station "$mac_c"; out=$ans
+	pc=$id
 	cc=$(answer c)
-	jqcheck "C is added as a party" "$(done_of a party-add "$pc")" '.status == 0'
-	pd=$(sess a party add call "$ca" to leaf station "$mac_d" | jid)
+	done_of a party-add "$pc"
+	jqcheck "C is added as a party" "$ans" '.status == 0'
+	sess a party add call "$ca" to leaf station "$mac_d"; pd=$id
 	cd=$(answer d)
-	jqcheck "D is added as a party" "$(done_of a party-add "$pd")" '.status == 0'
-	out=$(sess a call show "$ca")
+	done_of a party-add "$pd"
+	jqcheck "D is added as a party" "$ans" '.status == 0'
+	sess a call show "$ca"; out=$ans
 	jqcheck "A's call has three parties" "$out" '.parties | length == 3'
 
-	sess a vc send "$ca" to-every-leaf > /dev/null
+	sess a vc send "$ca" to-every-leaf
 	for h in b c d; do
 		eval "id=\$c$h"
-		out=$(sess "$h" vc recv "$id" timeout 20000)
+		sess "$h" vc recv "$id" timeout 20000; out=$ans
 		jqcheck "leaf ${h^^} receives the root's frame" "$out" '.data == "to-every-leaf"'
 	done
-	sess c vc send "$cc" from-c > /dev/null
-	out=$(sess a vc recv "$ca" timeout 20000)
+	sess c vc send "$cc" from-c
+	sess a vc recv "$ca" timeout 20000; out=$ans
 	jqcheck "the root receives a leaf's frame" "$out" '.data == "from-c"'
 
-	sess a party drop "$pc" > /dev/null
-	jqcheck "A drops C" "$(done_of a party-drop "$pc")" '.status == 0'
-	out=$(sess c monitor event call-close id "$cc" count 1 timeout 20000)
+	sess a party drop "$pc"
+	done_of a party-drop "$pc"
+	jqcheck "A drops C" "$ans" '.status == 0'
+	sess c monitor event call-close id "$cc" count 1 timeout 20000; out=$ans
 	jqcheck "C's call is closed" "$out" '.event == "call-close"'
-	sess a vc send "$ca" after-drop > /dev/null
-	out=$(sess d vc recv "$cd" timeout 20000)
+	sess a vc send "$ca" after-drop
+	sess d vc recv "$cd" timeout 20000; out=$ans
 	jqcheck "D still receives after the drop" "$out" '.data == "after-drop"'
-	out=$(sess c call show)
+	sess c call show; out=$ans
 	jqcheck "and C has no call" "$out" 'length == 0'
 
 	# a leaf hangs up: the root hears a party drop
-	sess d call close "$cd" > /dev/null
-	out=$(sess a monitor event party-drop id "$pd" count 1 timeout 20000)
+	sess d call close "$cd"
+	sess a monitor event party-drop id "$pd" count 1 timeout 20000; out=$ans
 	jqcheck "D hangs up: A hears its party dropped" "$out" '.event == "party-drop"'
-	sess a party drop "$pd" > /dev/null
+	sess a party drop "$pd"
 
-	sess a call close "$ca" > /dev/null
-	out=$(sess b monitor event call-close id "$cb" count 1 timeout 20000)
+	sess a call close "$ca"
+	sess b monitor event call-close id "$cb" count 1 timeout 20000; out=$ans
 	jqcheck "A closes: the last leaf B hears it" "$out" '.event == "call-close"'
 	for h in a b c d; do
 		eval "ad=\$ad_$h"
-		sess "$h" adapter del "$ad" > /dev/null
+		sess "$h" adapter del "$ad"
 	done
 	sess_stop_all
 	check "no condis object left" wait_for 30 objects_zero

@@ -43,10 +43,10 @@ echo 270000 > /sys/module/condis_sig/parameters/answer_ms
 macb=$(mac_of "$b" "$devb")
 sess_start A "$a"
 sess_start L "$b"
-ada=$(sess A adapter add dev "$deva" | jid)
-adb=$(sess L adapter add dev "$devb" | jid)
-afa=$(sess A af open "$ada" type ethernet | jid)
-afl=$(sess L af open "$adb" type ethernet | jid)
+sess A adapter add dev "$deva"; ada=$id
+sess L adapter add dev "$devb"; adb=$id
+sess A af open "$ada" type ethernet; afa=$id
+sess L af open "$adb" type ethernet; afl=$id
 # B's listener answers every call; its output drains to a file
 eval "lin=\$S_L_in lout=\$S_L_out"
 echo "sap listen af $afl address bulk accept-timeout 270000 accept" >&"$lin"
@@ -86,10 +86,11 @@ eval "in=\$S_A_in out=\$S_A_out"
 echo "monitor event call-close count $N timeout 300000" >&"$in"
 timeout $((600 + N / 10)) head -n "$N" <&"$out" > "$T/closes.txt"
 out=$(grep -c '"event":"call-close"' "$T/closes.txt")
-check "deleting the device: every call of A gets its incoming close ($out)" test "$out" = "$N"
+log "$out incoming closes"
+check "deleting the device: every call of A gets its incoming close" test "$out" = "$N"
 figure unplug "{\"calls\":$N,\"closed\":$out,\"seconds\":$((SECONDS - t0))}"
 grep -v '"event":"call-close"' "$T/closes.txt" | head -3 | sed 's/^/#   other: /'
-out=$(sess A adapter show)
+sess A adapter show; out=$ans
 jqcheck "A's adapter went with the device" "$out" 'map(select(.kind == "ethernet")) | length == 0'
 check "A's VCs are freed" wait_for 60 calls_gone_all A
 ip netns exec "$b" "$CONDISCTL" adapter del "$adb" > /dev/null	# L's output is drained

@@ -33,14 +33,14 @@ timeouts=$(vcount request-timeout)
 CLEANUP_EXTRA="echo $pend > /sys/module/condis/parameters/pend_timeout_ms"
 echo 3000 > /sys/module/condis/parameters/pend_timeout_ms
 sess_start X "$a"
-adx=$(sess X adapter add dev va | jid)
-afx=$(sess X af open "$adx" type ethernet | jid)
-cx=$(sess X call make af "$afx" to nobody station 02:00:00:00:00:99 | jid)
-out=$(done_of X call-make "$cx")
+sess X adapter add dev va; adx=$id
+sess X af open "$adx" type ethernet; afx=$id
+sess X call make af "$afx" to nobody station 02:00:00:00:00:99; cx=$id
+done_of X call-make "$cx"; out=$ans
 jqcheck "a call to an absent station fails: refused" "$out" '.status == -111'
 check "by condis_sig, not by condis's pend watchdog" test "$(vcount request-timeout)" = "$timeouts"
 echo "$pend" > /sys/module/condis/parameters/pend_timeout_ms
-sess X adapter del "$adx" > /dev/null
+sess X adapter del "$adx"
 sess_stop_all
 
 # unloading the stand-alone CM takes its adapters; deleting an interface

@@ -41,11 +41,12 @@ wait $spid 2>/dev/null
 # a client holding objects through its socket alone does not pin condis.ko
 check "condis_lo.ko loads again" mod_load condis_lo
 sess_start S
-afs=$(sess S af open lo | jid)
-check "a session with an AF and a SAP" test -n "$(sess S sap register af "$afs" address held | jid)"
+sess S af open lo; afs=$id
+sess S sap register af "$afs" address held
+check "a session with an AF and a SAP" test -n "$id"
 check "condis_lo.ko unloads under it" mod_unload condis_lo
 check "condis.ko unloads with the session's socket open" mod_unload condis
-out=$(sess S af show)
+sess S af show; out=$ans
 jqcheck "the session's next request is refused, not crashed" "$out" '.errno != null'
 sess_stop_all
 check "condis.ko loads again" mod_load condis

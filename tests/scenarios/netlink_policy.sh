@@ -30,13 +30,13 @@ out=$(ynl --dump adapter-get --output-json)
 jqcheck "cli.py dumps the adapters" "$out" 'map(select(.name == "lo")) | length == 1'
 
 sess_start R
-afr=$(sess R af open lo | jid)
-sr=$(sess R sap register af "$afr" address rsvc | jid)
-sess R monitor event request-done request sap-register id "$sr" count 1 timeout 20000 > /dev/null
-cr=$(sess R call make af "$afr" to rsvc | jid)
-ci=$(sess R monitor event call-incoming sap "$sr" count 1 timeout 20000 | jid)
-sess R call accept "$ci" > /dev/null
-out=$(sess R monitor event request-done request call-make id "$cr" count 1 timeout 20000)
+sess R af open lo; afr=$id
+sess R sap register af "$afr" address rsvc; sr=$id
+sess R monitor event request-done request sap-register id "$sr" count 1 timeout 20000
+sess R call make af "$afr" to rsvc; cr=$id
+sess R monitor event call-incoming sap "$sr" count 1 timeout 20000; ci=$id
+sess R call accept "$ci"
+sess R monitor event request-done request call-make id "$cr" count 1 timeout 20000; out=$ans
 jqcheck "a session calls its own SAP" "$out" '.status == 0'
 
 out=$(ynl --dump call-get --output-json)
@@ -50,9 +50,9 @@ out=$(ynl --multi af-open '{"adapter-id": 1, "type": 1}' \
 jqcheck "cli.py opens an AF and makes a call in one message" "$out" \
 	".[0].id == $next and .[1].state == \"outgoing\" and .[1].pending == true"
 # cli.py is gone: its call is torn down once R answers it
-cy=$(sess R monitor event call-incoming sap "$sr" count 1 timeout 20000 | jid)
-sess R call accept "$cy" > /dev/null
-out=$(sess R monitor event call-close id "$cy" count 1 timeout 20000)
+sess R monitor event call-incoming sap "$sr" count 1 timeout 20000; cy=$id
+sess R call accept "$cy"
+sess R monitor event call-close id "$cy" count 1 timeout 20000; out=$ans
 jqcheck "the call of the exited cli.py is closed once answered" "$out" '.event == "call-close"'
 
 # ---- privileges -------------------------------------------------------------
@@ -75,7 +75,7 @@ EOT
 out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$CONDISCTL" -j -b $T/changes)
 check "an unprivileged user gets EPERM on each of the 12 changes" \
 	test "$(grep -c '"errno":1,' <<< "$out")" = 12
-out=$(sess R call show "$cr")
+sess R call show "$cr"; out=$ans
 jqcheck "and changed nothing" "$out" '.state == "connected"'
 
 # ---- namespaces -------------------------------------------------------------
@@ -100,11 +100,11 @@ jqcheck "closing it: no such call" "${lines[4]}" '.errno == 2'
 jqcheck "closing our AF: no such AF" "${lines[5]}" '.errno == 2'
 jqcheck "deregistering our SAP: no such SAP" "${lines[6]}" '.errno == 2'
 jqcheck "its own AF opens" "${lines[7]}" '.state == "open"'
-out=$(sess R call show "$cr")
+sess R call show "$cr"; out=$ans
 jqcheck "our call is untouched" "$out" '.state == "connected"'
 
 # ---- malformed attributes -------------------------------------------------------
-before=$(sess R af show)
+sess R af show; before=$ans
 # one YNL process for every malformed request: OPERATION JSON per line
 mapfile -t bad_out < <(python3 "$(dirname "$0")/ynl-requests.py" "$CONDIS_KSRC" "$spec" <<EOT
 af-open {"adapter-id": 1, "type": 0}
@@ -144,13 +144,16 @@ for what in "af-open with type 0 is refused with a message" \
 	fi
 	i=$((i + 1))
 done
-after=$(sess R af show)
+sess R af show; after=$ans
 check "none of that changed anything" test "$before" = "$after"
 
 # ---- dumps across messages ------------------------------------------------------
-for i in $(seq 1 150); do echo "sap register af $afr address many$i"; done >&"$S_R_in"
+for i in {1..150}; do echo "sap register af $afr address many$i"; done >&"$S_R_in"
 ids=()
-for i in $(seq 1 150); do read -r line <&"$S_R_out"; ids+=("$(jid <<< "$line")"); done
+for i in {1..150}; do
+	read -r line <&"$S_R_out"
+	[[ $line =~ \"id\":([0-9]+) ]] && ids+=("${BASH_REMATCH[1]}")
+done
 out=$(ynl --dump sap-get --dbg-small-recv --output-json 2>&1)
 check "a dump read 4000 bytes at a time takes several messages" \
 	test "$(grep -c "^Recv:" <<< "$out")" -ge 3
@@ -187,9 +190,9 @@ echo $$ > $cg/condis-$nsid/cgroup.procs	# the session below starts in it
 sess_start M
 echo $$ > $cg/cgroup.procs
 slab() { awk '$1 == "slab_unreclaimable" { print $2 }' $cg/condis-$nsid/memory.stat; }
-afm=$(sess M af open lo | jid)
+sess M af open lo; afm=$id
 before=$(slab)
-for i in $(seq 1 400); do echo "sap register af $afm address cg$i"; done | sess_each M 400 > /dev/null
+for i in {1..400}; do echo "sap register af $afm address cg$i"; done | sess_each M 400 > /dev/null
 after=$(slab)
 log "slab of the client's cgroup: $before -> $after bytes for 400 SAPs"
 check "400 SAPs are charged to the client's memory cgroup" test $((after - before)) -ge $((400 * 128))

@@ -9,9 +9,9 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../scenarios/lib.sh"
 say() { printf '\n$ %s\n' "$*"; eval "$@"; }
-# run SESSION COMMAND: show a command of a client session and its answer
-run() { local s=$1; shift; printf '\n%s$ condisctl %s\n' "$s" "$*"; sess "$s" "$@" | tee $T/last; }
-last_id() { jid < $T/last; }
+# run SESSION COMMAND...: show the command and its answer (sess sets $ans, $id)
+run() { local s=$1; shift; printf '\n%s$ condisctl %s\n' "$s" "$*"; sess "$s" "$@"; printf '%s\n' "$ans"; }
+last_id() { echo "$id"; }
 condisctl() { "$CONDISCTL" "$@"; }
 
 echo "condis demo on $(uname -r) ($(nproc) vCPUs)"
