@@ -2,22 +2,30 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build (once) a condis test kernel: Debian's linux-source-6.12 configured
-# as allnoconfig + tests/vm/kernel.config, cached outside the work tree.
-# Two flavours of it:
-#   debug (default)  the whole fragment: KASAN, lockdep, kmemleak, ... (make check)
-#   bench            the fragment up to its "--- debug" section (make bench)
+# as allnoconfig + sections of tests/vm/kernel.config, cached outside the
+# work tree. A flavour is a set of the fragment's sections ("# --- NAME"):
+#   kasan    KASAN, UBSAN, fault injection (make check: KUnit, the
+#            integration and most reliability scenarios)
+#   lockdep  lockdep, debugobjects, kmemleak, UBSAN, fault injection (make
+#            check: KUnit, the fault sweep)
+#   debug    every debug section (make stress, make shell, KDIR's default)
+#   bench    no debug section (make bench)
+# Documentation/condis/testing.rst says which flavour runs what, and why.
 #
 # Cache layout ($CONDIS_CACHE, default ~/.cache/condis):
 #   src-<ver>/            the unpacked source tree (shared by every build)
-#   build-<ver>/          debug: O= output; kbuild rebuilds only what a config
-#                         change touches, so a fragment edit is incremental
-#   bench-<ver>/          the same for the bench flavour
-#   */.condis-key         sha256 of fragment + source version it was built for
+#   <flavour>-<ver>/      O= output of a flavour; kbuild rebuilds only what a
+#                         config change touches, so a fragment edit is
+#                         incremental
+#   */.condis-key         sha256 of the config + source version it was built for
 #   */modroot/            modules_install output (netdevsim, veth, ...)
 #
 # Prints the build directory on stdout when done; progress goes to stderr.
-# Usage: build-kernel.sh [--flavor debug|bench] [--print-dir|--print-src]
+# Usage: build-kernel.sh [--flavor F] [--without SECTION,...] [--print-dir|--print-src]
+#   --without: the flavour less these sections (tests/vm/option-cost.sh
+#              measures what each debug option costs this way)
 #   --print-dir / --print-src: only print the build or source directory
+#              (silently, even before make deps installed the source)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,30 +33,48 @@ cache=${CONDIS_CACHE:-$HOME/.cache/condis}
 tarball=${CONDIS_KSRC_TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 fragment=$here/kernel.config
 jobs=${CONDIS_JOBS:-$(nproc)}
-flavor=debug
-if [ "${1:-}" = --flavor ]; then
-	flavor=${2:-}
-	shift 2 || true
-fi
-case $flavor in debug|bench) ;; *) echo "build-kernel: unknown flavour '$flavor'" >&2; exit 2 ;; esac
+flavor=debug without=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--flavor) flavor=${2:-}; shift 2 ;;
+	--without) without=${2:-}; shift 2 ;;
+	*) break ;;
+	esac
+done
+case $flavor in
+debug) sections="base hardware networking kunit debug kasan ubsan faults lockdep debugobjects kmemleak" ;;
+kasan) sections="base hardware networking kunit debug kasan ubsan faults" ;;
+lockdep) sections="base hardware networking kunit debug ubsan faults lockdep debugobjects kmemleak" ;;
+bench) sections="base hardware networking kunit" ;;
+*) echo "build-kernel: unknown flavour '$flavor'" >&2; exit 2 ;;
+esac
+name=$flavor
+for s in ${without//,/ }; do
+	[[ " $sections " == *" $s "* ]] || { echo "build-kernel: $flavor has no section '$s'" >&2; exit 2; }
+	sections=$(echo " $sections " | sed "s/ $s / /")
+	name+=-no-$s
+done
 
-[ -f "$tarball" ] || { echo "build-kernel: $tarball missing (run: make deps)" >&2; exit 1; }
-ver=$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null || stat -c %Y "$tarball")
-ver=${ver%%-*}
-src=$cache/src-$ver
-if [ $flavor = debug ]; then
-	out=$cache/build-$ver
-	config=$(cat "$fragment")
+if [ -f "$tarball" ]; then
+	ver=$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null || stat -c %Y "$tarball")
+	ver=${ver%%-*}
 else
-	out=$cache/bench-$ver
-	config=$(sed '/^# --- debug/,$d' "$fragment")
+	ver=none	# make deps has not run yet
 fi
-key=$( (echo "$config"; echo "$ver") | sha256sum | cut -c1-16)
+src=$cache/src-$ver
+out=$cache/$name-$ver
 
 case "${1:-}" in
 --print-dir) echo "$out"; exit 0 ;;
 --print-src) echo "$src"; exit 0 ;;
 esac
+[ -f "$tarball" ] || { echo "build-kernel: $tarball missing (run: make deps)" >&2; exit 1; }
+
+# the fragment's lines of the flavour's sections
+config=$(awk -v want=" $sections " '
+	/^# --- / { split($3, w, ":"); on = index(want, " " w[1] " ") > 0 }
+	on' "$fragment")
+key=$( (echo "$config"; echo "$ver") | sha256sum | cut -c1-16)
 
 mkdir -p "$cache"
 exec 9>"$out.lock"
@@ -73,7 +99,7 @@ fi
 mkdir -p "$out"
 rm -f "$out/.condis-key"
 echo "$config" > "$out/condis.config"
-echo "build-kernel: configuring $flavor (allnoconfig + $(basename "$fragment"))" >&2
+echo "build-kernel: configuring $name (allnoconfig + $(basename "$fragment"): $sections)" >&2
 make -s -C "$src" O="$out" ARCH=x86_64 KCONFIG_ALLCONFIG="$out/condis.config" allnoconfig >&2
 
 # Kconfig silently drops what it cannot satisfy: refuse to build without it.
@@ -89,23 +115,23 @@ while IFS= read -r line; do
 done <<< "$config"
 [ $missing = 0 ] || exit 1
 
-echo "build-kernel: compiling with -j$jobs (log: $out/build.log); cold: about 10 minutes on 2 cores" >&2
+echo "build-kernel: compiling $name with -j$jobs (log: $out/build.log); cold: 5 to 8 minutes on 2 cores" >&2
 start=$(date +%s)
 (
-	make -C "$src" O="$out" ARCH=x86_64 -j"$jobs" bzImage modules
-	make -C "$src" O="$out" ARCH=x86_64 INSTALL_MOD_PATH="$out/modroot" modules_install
-) > "$out/build.log" 2>&1 &
-pid=$!
-while kill -0 $pid 2>/dev/null; do
-	sleep 30
-	n=$(grep -c '^  CC ' "$out/build.log" || true)
-	echo "build-kernel: $n objects compiled, $(( ($(date +%s) - start) / 60 )) min" >&2
-done
-if ! wait $pid; then
+	while sleep 30; do
+		n=$(grep -c '^  CC ' "$out/build.log" || true)
+		echo "build-kernel: $n objects compiled, $(( ($(date +%s) - start) / 60 )) min" >&2
+	done
+) &
+progress=$!
+trap 'kill $progress 2>/dev/null' EXIT
+if ! { make -C "$src" O="$out" ARCH=x86_64 -j"$jobs" bzImage modules &&
+       make -C "$src" O="$out" ARCH=x86_64 INSTALL_MOD_PATH="$out/modroot" modules_install; } \
+	> "$out/build.log" 2>&1; then
 	tail -30 "$out/build.log" >&2
 	echo "build-kernel: FAILED (full log: $out/build.log)" >&2
 	exit 1
 fi
-echo "build-kernel: done in $(( ($(date +%s) - start) / 60 )) min" >&2
+echo "build-kernel: $name done in $(( $(date +%s) - start )) s" >&2
 echo "$key" > "$out/.condis-key"
 echo "$out"
