@@ -5,7 +5,7 @@
 #   make            build the modules (against KDIR) and the userspace
 #                   (condisctl, libcondis, tests) into $(BUILD)
 #   make check      every test: compile checks, harness self-test, KUnit and
-#                   scenarios in the debug test kernel under QEMU
+#                   scenarios in two test kernel flavours under QEMU
 #   make demo       the demo on Debian's stock 6.12 kernel (see README)
 #   make bench      the benchmarks, in a kernel without the debug options
 #                   (table and JSON under $(BUILD)/bench; see
@@ -23,12 +23,14 @@
 #                   with the kernel's kernel-doc extension; the netlink
 #                   spec page regenerated with ynl-gen-rst.py)
 #   make shell      an interactive test guest with the modules loaded
-#   make kernel     build (once, cached) the debug test kernel
+#   make kernel     build (once, cached) the debug test kernel (every debug
+#                   option: make shell, make stress, KDIR's default)
 #   make deps       install the Debian packages condis needs (root)
 #   make clean
 #
 # KDIR: kernel build tree to build the modules against; default the cached
 # test kernel (built by `make kernel`). BUILD: output directory.
+# KBUILD_FLAGS: more kbuild flags for `make modules` (make check: C=2).
 
 TOP	:= $(CURDIR)
 BUILD	?= $(TOP)/build
@@ -69,7 +71,7 @@ define kbuild
 	@mkdir -p $(2)
 	@rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 		$(TOP)/Kbuild $(TOP)/kernel $(TOP)/uapi $(2)/
-	$(MAKE) -C $(1) M=$(2) $(3) modules
+	+$(MAKE) -C $(1) M=$(2) $(3) modules
 	@mkdir -p $(2)/ko && find $(2)/kernel -name '*.ko' -exec cp -t $(2)/ko {} +
 endef
 
@@ -78,7 +80,7 @@ userspace:
 	cmake --build $(BUILD)/userspace -j$(shell nproc)
 
 modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
-	$(call kbuild,$(KDIR),$(MODS),W=1)
+	$(call kbuild,$(KDIR),$(MODS),W=1 $(KBUILD_FLAGS))
 
 # Against Debian's stock headers of a series (newest installed, or
 # STOCK_KDIR), warnings as errors: `make stock-6.1`, `make stock-6.12`.
@@ -97,7 +99,8 @@ sparse: $(if $(filter $(TESTK),$(KDIR)),kernel)
 	$(call kbuild,$(KDIR),$(BUILD)/sparse,C=2 2> $(BUILD)/sparse.log)
 	@! grep -E 'warning|error' $(BUILD)/sparse.log
 
-check: deps kernel
+# make check builds its two kernel flavours itself (tests/check.sh)
+check: deps
 	@$(TOP)/tests/check.sh
 
 demo: deps

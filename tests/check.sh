@@ -1,186 +1,218 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# `make check`: every test condis has, each result on a line, and last
-# "N passed, N failed" (", N skipped" when any). Exit status non-zero on
-# any failure.
+# `make check`: every test condis has. Each result is a line
+# "PASS|FAIL|SKIP NAME"; last come "N passed, N failed" (", N skipped"
+# when any) and "make check: N min S s" (also in build/check/time.txt).
+# The exit status is non-zero on any failure, and when the names of the
+# results differ from tests/expected-results.txt: a result that stopped
+# running fails the run, and so does a new one that is not listed
+# (CONDIS_WRITE_EXPECTED=1 writes the list from the run instead).
 #
-#   1. the modules build against the debug test kernel (W=1)
-#   2. they also build with -Werror against Debian's stock 6.1 and 6.12
-#      headers
-#   3. kernel-doc complete; the documentation builds with Sphinx; the
-#      netlink page is what ynl-gen-rst.py makes of the spec
-#   4. packaging against Debian's 6.1 headers: make dkms-install, modinfo,
-#      make dkms-remove, make install (tests/packaging.sh)
-#   5. the harness self-test (failures must fail the run)
-#   6. in the debug test kernel under QEMU: the KUnit suites, the
-#      integration scenarios, a kmemleak scan and a scan of the kernel log
-#      for WARN/BUG/KASAN/UBSAN/lockdep reports
-#   7. two test guests joined by a virtio-net link: a call between them
-#      and IP over it
-#   8. the userspace GoogleTest suites (ctest); condisctl is built before the
-#      guest runs, the scenarios use it
+# Documentation/condis/testing.rst says what runs where, and why:
+#   1. build: the modules against the two test kernels (W=1; sparse over
+#      every file in one of them), the userspace (Debug: what the guests run)
+#   2. the guests, two at a time: KUnit, the integration scenarios, the
+#      netlink fuzzer, the race and kill-unload scenarios in two guests of
+#      the kasan kernel side by side; KUnit and the fault sweep in the
+#      lockdep kernel beside the harness self-test's guests; two guests
+#      joined by a virtio-net link (kasan kernel) beside the host checks
+#   3. the host checks: -Werror builds against Debian's stock 6.1 and 6.12
+#      headers, checkpatch, the Release userspace (make bench, make
+#      install), the uapi header and syzkaller description against the
+#      spec, the NDIS table, kernel-doc, Sphinx, packaging (DKMS, make
+#      install, modinfo)
+#   4. the userspace GoogleTest suites (ctest)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
 vm=$top/tests/vm
-pass=0 fail=0 skip=0
+out=$build/check
+expected=$top/tests/expected-results.txt
 t0=$(date +%s)
+jobs=$(nproc)
+src=$("$vm/build-kernel.sh" --print-src)
+rm -rf "$out"
+mkdir -p "$out"
+all=$out/results.txt
+: > "$all"
 
-res() {	# res PASS|FAIL|SKIP NAME
-	case $1 in
-	PASS) pass=$((pass + 1)) ;;
-	SKIP) skip=$((skip + 1)) ;;
-	*) fail=$((fail + 1)) ;;
-	esac
-	printf '%-4s %s\n' "$1" "$2"
+# take COMMAND...: show what COMMAND prints, keeping its result lines
+take() {
+	local line
+	while IFS= read -r line; do
+		printf '%s\n' "$line"
+		case $line in "PASS "*|"FAIL "*|"SKIP "*) printf '%s\n' "$line" >> "$all" ;; esac
+	done < <("$@" 2>&1)
 }
+res() { printf '%-4s %s\n' "$1" "$2" | tee -a "$all"; }
 step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - t0 ))"; }
-run_make() {	# run_make NAME TARGET...
-	local name=$1 log
-	shift
-	log=$(make -s -C "$top" "$@" 2>&1)
-	if [ $? = 0 ]; then
+# ok NAME LOG COMMAND...: PASS when COMMAND succeeds (its output in LOG,
+# the end of it shown on a failure); returns COMMAND's status
+ok() {
+	local name=$1 log=$2
+	shift 2
+	if "$@" > "$log" 2>&1; then
 		res PASS "$name"
 	else
 		res FAIL "$name"
-		echo "$log" | tail -25
+		tail -25 "$log" | sed 's/^/    /'
+		return 1
 	fi
 }
 
+# ---- 1. build -----------------------------------------------------------------
 step "build"
-kdir=$("$vm/build-kernel.sh" --print-dir)
-run_make "modules build against the debug test kernel (W=1)" modules
-for series in 6.1 6.12; do
-	run_make "compile check -Werror against Debian's $series headers" stock-$series
+# the two test kernels: built once, then cached (tests/vm/build-kernel.sh)
+for f in lockdep kasan; do
+	"$vm/build-kernel.sh" --flavor $f > /dev/null ||
+		{ echo "the $f test kernel does not build"; exit 1; }
 done
-
-step "kernel style"
-# the NDIS porting layer and its samples are NDIS's typedef names by design
-cp_out=$(for f in $(find "$top/kernel" -name '*.[ch]' | sort); do
-	ign=FILE_PATH_CHANGES,SPDX_LICENSE_TAG
-	case $f in */condis_ndis.h|*/ndis_samples/*) ign+=,NEW_TYPEDEFS ;; esac
-	"$("$vm/build-kernel.sh" --print-src)/scripts/checkpatch.pl" --no-tree -q \
-		--ignore "$ign" -f "$f"
-done 2>&1)
-if grep -qE '^(WARNING|ERROR)' <<< "$cp_out"; then
-	res FAIL "checkpatch: kernel sources clean"
-	grep -E '^(WARNING|ERROR)' -A3 <<< "$cp_out" | head -30
-else
-	res PASS "checkpatch: kernel sources clean"
-fi
-run_make "sparse: kernel sources clean" sparse
-
-step "userspace build"
+klock=$("$vm/build-kernel.sh" --flavor lockdep --print-dir)
+kkasan=$("$vm/build-kernel.sh" --flavor kasan --print-dir)
+# sparse over every file (C=2) in the same build: a warning fails it
+modules_sparse() {
+	make -s -C "$top" -j"$jobs" modules KDIR="$klock" MODS="$build/modules-lockdep" \
+		KBUILD_FLAGS=C=2 || return 1
+	! grep -E 'warning:|error:' "$out/modules-lockdep.log"
+}
+ok "build: modules against the lockdep test kernel (W=1), sparse clean" \
+	"$out/modules-lockdep.log" modules_sparse
+ok "build: modules against the kasan test kernel (W=1)" "$out/modules-kasan.log" \
+	make -s -C "$top" -j"$jobs" modules KDIR="$kkasan" MODS="$build/modules-kasan"
 us_ok=0
-if cmake -S "$top/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=Debug > "$build/cmake.log" 2>&1 &&
-   cmake --build "$build/userspace" -j"$(nproc)" >> "$build/cmake.log" 2>&1; then
-	res PASS "userspace builds (C++20, -Werror)"
-	us_ok=1
-else
-	res FAIL "userspace builds (C++20, -Werror)"
-	tail -25 "$build/cmake.log"
-fi
+ok "build: userspace (C++20, Debug, -Werror)" "$out/userspace-debug.log" \
+	make -s -C "$top" userspace && us_ok=1
+mlock=$build/modules-lockdep/ko mkasan=$build/modules-kasan/ko
 
-step "netlink spec"
-if out=$("$top/tests/ynl-gen.sh" --check 2>&1); then
-	res PASS "uapi/linux/condis.h is what ynl-gen-c.py makes of the YAML spec"
-else
-	res FAIL "uapi/linux/condis.h is what ynl-gen-c.py makes of the YAML spec"
-	echo "$out" | tail -25
-fi
+# ---- 2. the guests -----------------------------------------------------------
+# guest LABEL KERNEL MODULES [ENV...]: a test guest running guest-check.sh
+# with ENV; its results in $out/LABEL, its verdict in $out/LABEL.verdict
+guest() {
+	local label=$1 kdir=$2 mods=$3 rc
+	shift 3
+	"$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$mods" \
+		--out "$out/$label" --timeout "${CONDIS_CHECK_TIMEOUT:-2400}" -- \
+		env "$@" "$vm/guest-check.sh" > "$out/$label.run" 2>&1
+	rc=$?
+	"$vm/verdict.sh" "$out/$label" $rc "$label" > "$out/$label.verdict"
+}
+# judged LABEL...: the guests' verdicts and how long each scenario took
+judged() {
+	local g
+	for g in "$@"; do
+		grep -h -- '^-- .*: exit' "$out/$g/guest.log" 2>/dev/null | sed "s/^-- /# $g: /"
+		take cat "$out/$g.verdict"
+	done
+}
+scen() { local s r=; for s in "$@"; do r+="$top/tests/scenarios/$s.sh "; done; echo "$r"; }
 
-if out=$(python3 "$top/tests/syz-gen.py" --check 2>&1); then
-	res PASS "the syzkaller description is what tests/syz-gen.py makes of the spec"
-else
-	res FAIL "the syzkaller description is what tests/syz-gen.py makes of the spec"
-	echo "$out" | tail -25
-fi
+step "guests: KUnit, the integration and reliability scenarios (kasan kernel, two side by side)"
+guest kasan "$kkasan" "$mkasan" \
+	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint netlink_loopback ndis_samples fuzz_netlink)" &
+g1=$!
+guest kasan2 "$kkasan" "$mkasan" CONDIS_SKIP_KUNIT=1 \
+	CONDIS_SCENARIOS="$(scen eth_veth netlink_policy stress_race kill_unload bench_module module_lifecycle)" &
+g2=$!
+wait $g1 $g2
+judged kasan kasan2
 
-step "documentation"
+step "guests: KUnit and the fault sweep (lockdep kernel), the harness self-test beside it"
+guest lockdep "$klock" "$mlock" CONDIS_SCENARIOS="$(scen fault_sweep)" &
+g1=$!
+take "$vm/selftest.sh" "$kkasan" "$mkasan" "$klock" "$mlock" "$out/selftest"
+wait $g1
+judged lockdep
+
+step "guests: two joined by virtio-net (kasan kernel), the host checks beside them"
+"$vm/virtio-pair.sh" "$kkasan/arch/x86/boot/bzImage" "$mkasan" "$out/virtio-pair" \
+	> "$out/virtio-pair.verdict" 2>&1 &
+gv=$!
+
+# ---- 3. host checks ------------------------------------------------------------
+for series in 6.1 6.12; do
+	ok "host: modules build -Werror against Debian's $series headers" "$out/stock-$series.log" \
+		make -s -C "$top" -j"$jobs" stock-$series
+done
+# checkpatch, once over the sources and once over the NDIS porting layer and
+# its samples (NDIS's typedef names, by design)
+checkpatch() {
+	local ign=FILE_PATH_CHANGES,SPDX_LICENSE_TAG ndis=(-e /condis_ndis.h -e /ndis_samples/)
+	"$src/scripts/checkpatch.pl" --no-tree -q --ignore "$ign" \
+		-f $(find "$top/kernel" -name '*.[ch]' | grep -v "${ndis[@]}" | sort) &&
+	"$src/scripts/checkpatch.pl" --no-tree -q --ignore "$ign,NEW_TYPEDEFS" \
+		-f $(find "$top/kernel" -name '*.[ch]' | grep "${ndis[@]}" | sort)
+}
+ok "host: checkpatch: kernel sources clean" "$out/checkpatch.log" checkpatch
+# make bench and make install build the Release userspace: it must build too
+ok "host: userspace (C++20, Release, -Werror: make bench, make install)" "$out/userspace-release.log" \
+	bash -c "cmake -S '$top/userspace' -B '$build/userspace-release' -DCMAKE_BUILD_TYPE=Release &&
+		 cmake --build '$build/userspace-release' -j$jobs"
+ok "host: uapi/linux/condis.h is what ynl-gen-c.py makes of the YAML spec" "$out/ynl-gen.log" \
+	"$top/tests/ynl-gen.sh" --check
+ok "host: the syzkaller description is what tests/syz-gen.py makes of the spec" "$out/syz-gen.log" \
+	python3 "$top/tests/syz-gen.py" --check
 ref=$top/../shared/reference/condis-model.md
 if [ -f "$ref" ]; then
-	if out=$(python3 "$top/tests/ndis-mapping.py" "$ref" \
-		 "$top/Documentation/condis/ndis-mapping.rst" \
-		 "$top/kernel/include/net/condis.h" \
-		 "$top/kernel/include/net/condis_ndis.h"); then
-		res PASS "NDIS mapping table covers the reference and matches the headers"
-	else
-		res FAIL "NDIS mapping table covers the reference and matches the headers"
-		echo "$out" | grep FAIL
-	fi
+	ok "host: NDIS mapping table covers the reference and matches the headers" "$out/ndis-mapping.log" \
+		python3 "$top/tests/ndis-mapping.py" "$ref" "$top/Documentation/condis/ndis-mapping.rst" \
+		"$top/kernel/include/net/condis.h" "$top/kernel/include/net/condis_ndis.h"
 else
-	res SKIP "NDIS mapping table (no shared/reference beside the tree)"
+	res SKIP "host: NDIS mapping table covers the reference and matches the headers"
+	echo "    no shared/reference beside the tree: the reference data is not in the project yet"
 fi
+ok "host: kernel-doc complete for every source and exported symbol" "$out/kernel-doc.log" \
+	"$top/tests/kernel-doc.sh" "$src"
+nlrst() {
+	python3 "$src/tools/net/ynl/ynl-gen-rst.py" -i "$top/Documentation/netlink/specs/condis.yaml" \
+		-o "$out/condis.rst" && diff -u "$top/Documentation/netlink/condis.rst" "$out/condis.rst"
+}
+ok "host: Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the spec" \
+	"$out/nlrst.log" nlrst
+ok "host: the documentation builds with Sphinx, no warning" "$out/sphinx.log" \
+	env CONDIS_KSRC="$src" /usr/bin/sphinx-build -q -W -b html "$top/Documentation" "$build/docs"
+take "$top/tests/packaging.sh"
 
-if out=$("$top/tests/kernel-doc.sh" "$("$vm/build-kernel.sh" --print-src)" 2>&1); then
-	res PASS "kernel-doc: complete for every source and exported symbol"
-else
-	res FAIL "kernel-doc: complete for every source and exported symbol"
-	echo "$out" | head -20
-fi
-nlrst=$(mktemp)
-python3 "$("$vm/build-kernel.sh" --print-src)/tools/net/ynl/ynl-gen-rst.py" \
-	-i "$top/Documentation/netlink/specs/condis.yaml" -o "$nlrst" 2>/dev/null
-if cmp -s "$nlrst" "$top/Documentation/netlink/condis.rst"; then
-	res PASS "Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the spec"
-else
-	res FAIL "Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the spec"
-fi
-rm -f "$nlrst"
-if out=$(CONDIS_KSRC="$("$vm/build-kernel.sh" --print-src)" /usr/bin/sphinx-build -q -W -b html \
-	 "$top/Documentation" "$build/docs" 2>&1); then
-	res PASS "the documentation builds with Sphinx, no warning"
-else
-	res FAIL "the documentation builds with Sphinx, no warning"
-	echo "$out" | head -20
-fi
+wait $gv
+take cat "$out/virtio-pair.verdict"
 
-step "packaging (DKMS, make install, modinfo)"
-while read -r verdict rest; do
-	res "$verdict" "$rest"
-done < <("$top/tests/packaging.sh" | grep -E '^(PASS|FAIL) ')
-
-step "harness self-test"
-while read -r verdict rest; do
-	res "$verdict" "$rest"
-done < <("$vm/selftest.sh" "$kdir/arch/x86/boot/bzImage" "$build" 2>/dev/null |
-	 grep -E '^(PASS|FAIL) ')
-
-step "debug test kernel: KUnit, scenarios, kmemleak, splats"
-results=$build/check
-rm -rf "$results"
-"$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$build/modules/ko" \
-	--out "$results" --timeout "${CONDIS_CHECK_TIMEOUT:-4200}" -- "$vm/guest-check.sh" 2>&1 |
-	grep -v '^run.sh: booting'
-rc=${PIPESTATUS[0]}
-# verdict.sh prints each result (KUnit per suite) and its totals last
-while read -r line; do
-	case $line in
-	"verdict "*) read -r _ p f s <<< "$line"
-		pass=$((pass + p)) fail=$((fail + f)) skip=$((skip + s)) ;;
-	*) echo "$line" ;;
-	esac
-done < <("$vm/verdict.sh" "$results" "$rc")
-
-step "two guests over virtio-net"
-while read -r verdict rest; do
-	res "$verdict" "$rest"
-done < <("$vm/virtio-pair.sh" "$kdir/arch/x86/boot/bzImage" "$build" 2>/dev/null |
-	 tee "$build/virtio-pair.txt" | grep -E '^(PASS|FAIL) ')
-
+# ---- 4. userspace unit tests ---------------------------------------------------
 if [ $us_ok = 1 ]; then
 	step "userspace (GoogleTest)"
-	ctest --test-dir "$build/userspace" --output-on-failure > "$build/ctest.log" 2>&1
-	p=$(grep -cE 'Test +#[0-9]+: .* Passed' "$build/ctest.log")
-	f=$(grep -cE 'Test +#[0-9]+: .* (Failed|\*\*\*)' "$build/ctest.log")
-	pass=$((pass + p)) fail=$((fail + f))
-	echo "ctest: $p passed, $f failed"
-	[ "$f" = 0 ] || grep -E 'Failed|\*\*\*' "$build/ctest.log"
+	ctest --test-dir "$build/userspace" --output-on-failure > "$out/ctest.log" 2>&1
+	sed -n -E 's/^ *[0-9]+\/[0-9]+ Test +#[0-9]+: ([^ ]+) \.+ *Passed.*/PASS ctest: \1/p;
+		   s/^ *[0-9]+\/[0-9]+ Test +#[0-9]+: ([^ ]+) \.+.*(Failed|\*\*\*).*/FAIL ctest: \1/p' \
+		"$out/ctest.log" | tee -a "$all"
 fi
 
+# ---- the totals, and the list of results ---------------------------------------
 step "done"
+names() { sed -E 's/^(PASS|FAIL|SKIP) +//' "$1" | sort; }
+if [ "${CONDIS_WRITE_EXPECTED:-}" = 1 ]; then
+	{
+		sed -n '/^#/p' "$expected" 2>/dev/null
+		names "$all"
+	} > "$expected.new" && mv "$expected.new" "$expected"
+	echo "wrote $expected"
+fi
+missing=$(comm -23 <(grep -v '^#' "$expected" | sort) <(names "$all"))
+extra=$(comm -13 <(grep -v '^#' "$expected" | sort) <(names "$all"))
+if [ -n "$missing" ]; then
+	res FAIL "results: every result tests/expected-results.txt lists ran"
+	sed 's/^/    missing: /' <<< "$missing"
+else
+	res PASS "results: every result tests/expected-results.txt lists ran"
+fi
+if [ -n "$extra" ]; then
+	res FAIL "results: every result of the run is in tests/expected-results.txt"
+	sed 's/^/    not listed: /' <<< "$extra"
+else
+	res PASS "results: every result of the run is in tests/expected-results.txt"
+fi
+pass=$(grep -c '^PASS' "$all") fail=$(grep -c '^FAIL' "$all") skip=$(grep -c '^SKIP' "$all")
 line="$pass passed, $fail failed"
 [ "$skip" -gt 0 ] && line+=", $skip skipped"
 echo "$line"
+secs=$(( $(date +%s) - t0 ))
+printf 'make check: %d min %d s\n' $((secs / 60)) $((secs % 60)) | tee "$out/time.txt"
 [ "$fail" = 0 ]

@@ -17,7 +17,7 @@ version=$(sed -n 's/^#define CONDIS_VERSION\t"\(.*\)"/\1/p' "$top/kernel/include
 log=$build/packaging.log
 : > "$log"
 
-res() { printf '%-4s %s\n' "$1" "$2"; }
+res() { printf '%-4s packaging: %s\n' "$1" "$2"; }
 t() {	# t NAME CMD...: PASS when CMD succeeds
 	local name=$1
 	shift
@@ -25,14 +25,15 @@ t() {	# t NAME CMD...: PASS when CMD succeeds
 }
 
 if [ -z "$kver" ] || [ ! -d "/lib/modules/$kver/build" ]; then
-	res FAIL "packaging: no Debian 6.1 kernel headers (make deps)"
+	res FAIL "no Debian 6.1 kernel headers (make deps)"
 	exit 0
 fi
-t "dkms.conf's version is the modules' ($version)" \
+echo "    packaging against $kver, version $version"
+t "dkms.conf's version is the modules'" \
 	grep -qx "PACKAGE_VERSION=\"$version\"" "$top/dkms.conf"
-t "make dkms-install builds and installs the modules for $kver" \
+t "make dkms-install builds and installs the modules for Debian's 6.1 headers" \
 	make -s -C "$top" dkms-install KVER="$kver"
-t "dkms lists them installed for $kver" \
+t "dkms lists them installed" \
 	bash -c "dkms status condis/$version -k $kver | grep -q ': installed'"
 meta() {	# every module: its file under updates/dkms, and its metadata
 	local m f
@@ -56,14 +57,14 @@ t "make dkms-remove takes them away" \
 
 dest=$build/install-root
 rm -rf "$dest"
-t "make install DESTDIR=... KVER=$kver" make -s -C "$top" install DESTDIR="$dest" KVER="$kver"
+t "make install DESTDIR=... KVER=(Debian's 6.1)" make -s -C "$top" install DESTDIR="$dest" KVER="$kver"
 installed() {
 	local m
 	local d=$dest/lib/modules/$kver/extra/condis
 	for m in $mods; do
 		[ -n "$(find "$d" -name "$m.ko")" ] || { echo "no $m.ko"; return 1; }
 	done
-	[ -z "$(find "$d" -name condis_bench.ko -o -name 'ndis_sample_*.ko')" ] &&
+	[ -z "$(find "$d" -name condis_bench.ko -o -name 'ndis_sample_*.ko' -o -name harness_bugs.ko)" ] &&
 	[ -x "$dest/usr/local/sbin/condisctl" ] &&
 	[ -f "$dest/usr/local/share/man/man8/condisctl.8" ] &&
 	[ -f "$dest/usr/local/share/bash-completion/completions/condisctl" ]

@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 R=$CONDIS_RESULTS
 M=$CONDIS_MODDIR
-mkdir -p "$R/ktap"
+mkdir -p "$R/ktap" "$R/scenarios"
 : > "$R/scenarios.txt"
 echo 0 > /proc/sys/kernel/printk_ratelimit 2>/dev/null
 
@@ -47,11 +47,12 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 		echo "${fs_old#* }" > $fs/verbose
 	fi
 	# a module using condis keeps it loaded (Documentation: architecture)
+	what="condis.ko refuses to unload while a module uses it"
 	if rmmod condis 2>/dev/null; then
-		echo "unload_refused_while_used 1" >> "$R/scenarios.txt"
+		echo "not ok - $what" >> "$R/guest-checks.log"
 		insmod "$M/condis.ko"
 	else
-		echo "unload_refused_while_used 0" >> "$R/scenarios.txt"
+		echo "ok - $what" >> "$R/guest-checks.log"
 	fi
 	for d in /sys/kernel/debug/kunit/*/; do
 		s=$(basename "$d")
@@ -69,20 +70,29 @@ for s in $scenarios; do
 	echo "-- $name"
 	t=$SECONDS
 	forks=$(forks)
-	timeout "${CONDIS_SCENARIO_TIMEOUT:-900}" bash "$s"
-	rc=$?
+	timeout "${CONDIS_SCENARIO_TIMEOUT:-900}" bash "$s" 2>&1 | tee "$R/scenarios/$name.log"
+	rc=${PIPESTATUS[0]}
+	# the leak check after every scenario: condis still loaded holds
+	# nothing (kmemleak, where the kernel has it, scans at the end)
+	if [ -r /sys/kernel/debug/condis/objects ]; then
+		left=$(awk '$1 ~ /^(af|sap|vc|party|cmvc)$/ && $2 != 0 { printf " %s %s", $1, $2 }' \
+			/sys/kernel/debug/condis/objects)
+		echo "${left:+not }ok - leaves no condis object behind" |
+			tee -a "$R/scenarios/$name.log"
+		[ -z "$left" ] || echo "#   left:$left" | tee -a "$R/scenarios/$name.log"
+	fi
 	echo "$name $rc" >> "$R/scenarios.txt"
 	echo "-- $name: exit $rc ($((SECONDS - t))s, $(($(forks) - forks)) processes)"
 done
 
 step "kmemleak"
+# (a kernel without kmemleak leaves no kmemleak.txt: the verdict then has
+# no "kmemleak clean", which tests/expected-results.txt misses)
 if [ -w /sys/kernel/debug/kmemleak ]; then
 	echo scan > /sys/kernel/debug/kmemleak
 	sleep 6
 	echo scan > /sys/kernel/debug/kmemleak
 	cat /sys/kernel/debug/kmemleak > "$R/kmemleak.txt"
-else
-	echo "kmemleak unavailable" > "$R/kmemleak.txt"
 fi
 dmesg > "$R/dmesg.txt"
 exit 0

@@ -1,29 +1,28 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""Count KUnit results with the kernel's own parser (kunit.py parse).
+"""Read KUnit results with the kernel's own parser (kunit.py parse).
 
 usage: ktap_count.py KUNIT_PY FILE.ktap...
 
-Prints one line per file ("suite: N passed, N failed, N skipped") and a
-last line "kunit P F S". Exits non-zero if any case failed, if kunit.py
-says the run failed, or if a file holds no test at all (a suite that
-crashed before reporting).
+Prints one result line per case, "PASS|FAIL|SKIP kunit: SUITE.CASE[.PARAM]",
+and a FAIL line for a file kunit.py cannot read, holds no case (a suite
+that crashed before reporting) or says failed with no case failing. Exits
+non-zero when it printed a FAIL.
 """
 import json
 import subprocess
 import sys
 
 
-def leaves(group):
+def leaves(group, path):
     for case in group.get("test_cases", []):
-        yield case["status"]
+        yield path + [case["name"]], case["status"]
     for sub in group.get("sub_groups", []):
-        yield from leaves(sub)
+        yield from leaves(sub, path + [sub["name"]])
 
 
 def main():
     kunit_py, files = sys.argv[1], sys.argv[2:]
-    total = {"PASS": 0, "FAIL": 0, "SKIP": 0}
     bad = not files
     for path in files:
         with open(path, "rb") as f:
@@ -34,22 +33,25 @@ def main():
         try:
             tree = json.loads(out[start + 1:] if start >= 0 else out)
         except json.JSONDecodeError:
-            print(f"{path}: kunit.py produced no results")
+            print(f"FAIL kunit: {path}: kunit.py produced no results")
             bad = True
             continue
-        n = {"PASS": 0, "FAIL": 0, "SKIP": 0}
-        for status in leaves(tree):
-            key = status if status in n else ("SKIP" if "SKIP" in status else "FAIL")
-            n[key] += 1
-        for k in n:
-            total[k] += n[k]
-        name = path.rsplit("/", 1)[-1].removesuffix(".ktap")
-        print(f"  {name}: {n['PASS']} passed, {n['FAIL']} failed, {n['SKIP']} skipped")
-        if run.returncode or n["FAIL"] or not sum(n.values()):
+        n = failed = 0
+        for names, status in leaves(tree, []):
+            key = status if status in ("PASS", "SKIP") else (
+                "SKIP" if "SKIP" in status else "FAIL")
+            n += 1
+            failed += key == "FAIL"
+            print(f"{key} kunit: {'.'.join(names)}")
+        name = path.rsplit("/", 1)[-1]
+        if not n:
+            print(f"FAIL kunit: {name} holds no case")
+        elif run.returncode and not failed:
+            print(f"FAIL kunit: {name}: kunit.py says the run failed")
+        if failed or not n or run.returncode:
             bad = True
-            print("\n".join(l for l in out.splitlines()
-                            if "FAILED" in l or "ERROR" in l or "#" in l)[:4000])
-    print(f"kunit {total['PASS']} {total['FAIL']} {total['SKIP']}")
+            print("\n".join("#   " + l for l in out.splitlines()
+                            if "FAILED" in l or "ERROR" in l)[:4000])
     return 1 if bad else 0
 
 

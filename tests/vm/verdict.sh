@@ -3,51 +3,69 @@
 #
 # Judge what a guest left in its results directory (tests/vm/guest-check.sh):
 # the guest's own exit status, the KUnit KTAP (parsed with the kernel's
-# kunit.py), the scenarios' ksft exit codes, kernel splats in the log and
-# the kmemleak scan. Prints one line per result and, last, "verdict P F S".
-# Exits non-zero when anything failed.
+# kunit.py), each scenario's checks and its ksft exit code, kernel splats in
+# the log and the kmemleak scan. Prints one result line per result,
+# "PASS|FAIL|SKIP NAME" (a detail may follow on lines of its own, indented);
+# exits non-zero when anything failed. The names are what
+# tests/expected-results.txt lists:
+#   kunit (LABEL): SUITE.CASE[.PARAM]  a KUnit case in that guest
+#   SCENARIO: CHECK                a check of a scenario ("ok - CHECK"; the
+#                                  Nth of the same text gets " (N)")
+#   SCENARIO: exits 0              its exit code (4: skipped)
+#   guest LABEL: ...               the guest as a whole
 #
-#   verdict.sh RESULTS_DIR RUN_EXIT_CODE
+#   verdict.sh RESULTS_DIR RUN_EXIT_CODE [LABEL]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 R=$1
 run_rc=$2
+label=${3:-$(basename "$R")}
 src=$("$here/build-kernel.sh" --print-src)
-pass=0 fail=0 skip=0
+bad=0
 
 res() {	# res STATUS NAME
-	case $1 in
-	PASS) pass=$((pass + 1)) ;;
-	SKIP) skip=$((skip + 1)) ;;
-	*) fail=$((fail + 1)) ;;
-	esac
+	[ "$1" = FAIL ] && bad=1
 	printf '%-4s %s\n' "$1" "$2"
 }
 
 if [ "$run_rc" = 0 ]; then
-	res PASS "guest ran to the end"
+	res PASS "guest $label: ran to the end"
 else
-	res FAIL "guest ran to the end (run.sh exit $run_rc)"
+	res FAIL "guest $label: ran to the end"
+	echo "    run.sh exit $run_rc (see $R/console.log)"
 fi
 
 shopt -s nullglob
 ktaps=("$R"/ktap/*.ktap)
-[ -f "$R/kunit-expected" ] && [ ${#ktaps[@]} = 0 ] && res FAIL "KUnit suites produced results"
+[ -f "$R/kunit-expected" ] && [ ${#ktaps[@]} = 0 ] && res FAIL "guest $label: KUnit suites produced results"
 if [ ${#ktaps[@]} -gt 0 ]; then
-	out=$(python3 "$here/ktap_count.py" "$src/tools/testing/kunit/kunit.py" "${ktaps[@]}")
-	krc=$?
-	echo "$out" | sed '$d'
-	read -r _ kp kf ks <<< "$(echo "$out" | tail -1)"
-	pass=$((pass + kp)) fail=$((fail + kf)) skip=$((skip + ks))
-	[ $krc = 0 ] || [ "$kf" -gt 0 ] || res FAIL "KUnit output parsed"
+	python3 "$here/ktap_count.py" "$src/tools/testing/kunit/kunit.py" "${ktaps[@]}" > "$R/kunit.txt" || bad=1
+	sed -E "s/^(PASS|FAIL|SKIP) kunit: /\1 kunit ($label): /" "$R/kunit.txt"
 fi
 
+# checks PREFIX LOG: a result per "ok - CHECK" or "not ok - CHECK" line of LOG
+checks() {
+	awk -v s="$1" '
+		/^(not )?ok - / {
+			st = /^ok/ ? "PASS" : "FAIL"
+			sub(/^(not )?ok - /, "")
+			n = ++seen[$0]
+			printf "%-4s %s: %s%s\n", st, s, $0, (n > 1 ? " (" n ")" : "")
+			if (st == "FAIL") bad = 1
+		}
+		END { exit bad }' "$2" || bad=1
+}
+[ -f "$R/guest-checks.log" ] && checks "guest $label" "$R/guest-checks.log"
+
+# a scenario's checks, from its log, then its exit code
 if [ -f "$R/scenarios.txt" ]; then
 	while read -r name rc; do
+		[ -n "$name" ] || continue
+		[ -f "$R/scenarios/$name.log" ] && checks "$name" "$R/scenarios/$name.log"
 		case $rc in
-		0) res PASS "scenario $name" ;;
-		4) res SKIP "scenario $name" ;;
-		*) res FAIL "scenario $name (exit $rc)" ;;
+		0) res PASS "$name: exits 0" ;;
+		4) res SKIP "$name: exits 0" ;;
+		*) res FAIL "$name: exits 0"; echo "    exit $rc" ;;
 		esac
 	done < "$R/scenarios.txt"
 fi
@@ -55,19 +73,18 @@ fi
 if [ -f "$R/dmesg.txt" ]; then
 	splat='WARNING:|BUG:|KASAN:|UBSAN:|Oops|general protection|possible recursive locking|circular locking|inconsistent lock state|suspicious RCU usage|sleeping function called from invalid context|blocked for more than|ODEBUG:'
 	if grep -Eq "$splat" "$R/dmesg.txt"; then
-		res FAIL "no kernel splat (see $R/dmesg.txt)"
-		grep -E -m5 "$splat" "$R/dmesg.txt"
+		res FAIL "guest $label: no kernel splat (WARN, BUG, KASAN, UBSAN, lockdep, debugobjects)"
+		grep -E -m5 "$splat" "$R/dmesg.txt" | sed 's/^/    /'
 	else
-		res PASS "no kernel splat (WARN, BUG, KASAN, UBSAN, lockdep, debugobjects)"
+		res PASS "guest $label: no kernel splat (WARN, BUG, KASAN, UBSAN, lockdep, debugobjects)"
 	fi
 fi
 if [ -f "$R/kmemleak.txt" ]; then
 	if [ -s "$R/kmemleak.txt" ]; then
-		res FAIL "kmemleak clean (see $R/kmemleak.txt)"
-		head -20 "$R/kmemleak.txt"
+		res FAIL "guest $label: kmemleak clean"
+		head -20 "$R/kmemleak.txt" | sed 's/^/    /'
 	else
-		res PASS "kmemleak clean"
+		res PASS "guest $label: kmemleak clean"
 	fi
 fi
-echo "verdict $pass $fail $skip"
-[ "$fail" = 0 ]
+exit $bad

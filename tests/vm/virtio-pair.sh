@@ -5,14 +5,14 @@
 # guest listens on 127.0.0.1, the other connects; nothing leaves the host).
 # In each, condis_eth binds an adapter to the virtio-net interface; guest A
 # calls a SAP of guest B, both ends turn the call into an interface and A
-# pings B over it (tests/vm/virtio-pair-guest.sh). Prints PASS/FAIL lines.
+# pings B over it (tests/vm/virtio-pair-guest.sh). Prints a result line per
+# check of each guest ("PASS|FAIL virtio-pair: a: CHECK") and one for the
+# whole.
 #
-#   virtio-pair.sh BZIMAGE BUILD_DIR
+#   virtio-pair.sh BZIMAGE MODULES OUT
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-kernel=$1
-build=$2
-out=$build/virtio-pair
+kernel=$1 mods=$2 out=$3
 rm -rf "$out"
 mkdir -p "$out"
 
@@ -21,7 +21,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 
 guest() {	# guest ROLE QEMU_NET MAC
 	local role=$1 spec=$2 mac=$3
-	"$here/run.sh" --kernel "$kernel" --modules "$build/modules/ko" --out "$out/$role" \
+	"$here/run.sh" --kernel "$kernel" --modules "$mods" --out "$out/$role" \
 		--timeout 600 --qemu -netdev --qemu "socket,id=n0,$spec=127.0.0.1:$port" \
 		--qemu -device --qemu "virtio-net-pci,netdev=n0,mac=$mac" \
 		-- "$here/virtio-pair-guest.sh" "$role" > "$out/$role.log" 2>&1
@@ -39,10 +39,12 @@ pa=$!
 wait $pa; ra=$?
 wait $pb; rb=$?
 for r in a b; do
-	grep -E '^(ok|not ok) ' "$out/$r/guest.log" 2>/dev/null | sed "s/^/guest $r: /"
+	sed -n "s/^ok - /PASS virtio-pair: $r: /p; s/^not ok - /FAIL virtio-pair: $r: /p" \
+		"$out/$r/guest.log" 2>/dev/null
 done
 if [ $ra = 0 ] && [ $rb = 0 ]; then
-	echo "PASS two guests over virtio-net: a call, and ping over its interface"
+	echo "PASS virtio-pair: a call between two guests, and ping over its interface"
 else
-	echo "FAIL two guests over virtio-net (guest a exit $ra, guest b exit $rb; $out)"
+	echo "FAIL virtio-pair: a call between two guests, and ping over its interface"
+	echo "    guest a exit $ra, guest b exit $rb ($out)"
 fi
