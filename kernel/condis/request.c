@@ -390,9 +390,54 @@ bool cd_req_outstanding_locked(struct cd_obj *owner, const struct cd_chain *chai
 	return false;
 }
 
+/*
+ * The client a request is delivered to, when it is not @req's owner: an
+ * AF's, a SAP's, a VC's or a party's client. NULL for other destinations
+ * and for a CM's own VCs.
+ */
+static struct cd_obj *cd_req_client(struct cd_req *req)
+{
+	struct cd_obj *o = req->owner;
+	struct cd_af *af = NULL;
+
+	if (req->dest != CD_TO_CLIENT)
+		return NULL;
+	switch (o->type) {
+	case CD_AF:
+		af = container_of(o, struct cd_af, o);
+		break;
+	case CD_SAP:
+		af = container_of(o, struct cd_sap, o)->af;
+		break;
+	case CD_VC:
+		af = container_of(o, struct cd_vc, o)->af;
+		break;
+	case CD_PARTY:
+		af = container_of(o, struct cd_party, o)->vc->af;
+		break;
+	}
+	return af ? &af->client->o : NULL;
+}
+
+/*
+ * A delivery to a client counts as one on the client object too, from
+ * before its chain applies the answer until the handler returned: a chain
+ * that unlinks its object first (a SAP deregistered, an AF closed) takes
+ * it out of what the client's teardown looks at, and the client's last
+ * cd_settle() in condis_client_unregister() still waits for the handler.
+ */
+static void cd_client_delivering(struct cd_obj *cl, int d)
+{
+	unsigned long flags = cd_lock(cl);
+
+	cl->delivering += d;
+	cd_unlock(cl, flags);
+}
+
 void cd_evq_work(struct work_struct *work)
 {
 	struct cd_obj *o = container_of(work, struct cd_obj, work);
+	struct cd_obj *cl;
 	struct cd_req *req, *r;
 	unsigned long flags, blocked;
 
@@ -418,6 +463,11 @@ void cd_evq_work(struct work_struct *work)
 
 		if (req->armed)
 			del_timer_sync(&req->timer);
+		cl = cd_req_client(req);
+		if (cl) {
+			cd_obj_get(cl);
+			cd_client_delivering(cl, 1);
+		}
 		trace_condis_deliver(req->chain->name, o->type, o->id, req->seq,
 				     req->status);
 		req->chain->deliver(req);
@@ -427,6 +477,10 @@ void cd_evq_work(struct work_struct *work)
 		flags = cd_lock(o);
 		o->delivering--;
 		cd_unlock(o, flags);
+		if (cl) {
+			cd_client_delivering(cl, -1);
+			cd_obj_put(cl);
+		}
 	}
 	if (wq_has_sleeper(&cd_idle_wq))
 		wake_up_all(&cd_idle_wq);

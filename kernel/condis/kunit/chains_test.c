@@ -7,6 +7,7 @@
  * and (when its world is torn down) that every object was freed.
  */
 #include <kunit/test.h>
+#include <linux/kthread.h>
 #include <linux/skbuff.h>
 #include <net/net_namespace.h>
 #include "fakes.h"
@@ -1117,6 +1118,61 @@ static void teardown_adapter_unbind_empty_af(struct kunit *test)
 	BEFORE(w, FEV_CL_NOTIFY_CLOSE, FEV_CM_CLOSE_AF);
 }
 
+struct teardown_unbind {
+	struct fake_world *w;
+	struct completion done;
+};
+
+static int teardown_unbind_fn(void *data)
+{
+	struct teardown_unbind *u = data;
+
+	condis_miniport_unregister(u->w->adapter);
+	complete(&u->done);
+	return 0;
+}
+
+/*
+ * The client unregisters while its adapter's teardown delivers a SAP's
+ * deregistration to it: the SAP is already off the AF when the handler
+ * runs, and condis_client_unregister() must still return only after the
+ * handler did (the netlink client frees the SAP's context then).
+ */
+static void teardown_client_during_sap_deregistration(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	struct teardown_unbind u = { .w = w };
+	struct task_struct *t;
+	unsigned long flags;
+	int i, nev, done_at = -1;
+
+	fake_open_af(w);
+	fake_register_sap(w);
+	w->cl_dereg_done_ms = 100;
+	init_completion(&u.done);
+	t = kthread_run(teardown_unbind_fn, &u, "condis_unbind");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	if (pended(w, FOP_CM_DEREG_SAP))
+		KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&w->cl_dereg_entered,
+								  10 * HZ), 0);
+	condis_client_unregister(w->client);
+	spin_lock_irqsave(&w->lock, flags);
+	nev = w->nev;
+	spin_unlock_irqrestore(&w->lock, flags);
+	w->client = NULL;
+	wait_for_completion(&u.done);
+	w->adapter = NULL;
+	w->cm = NULL;
+	w->af = NULL;
+	for (i = 0; i < nev; i++)
+		if (w->ev[i] == FEV_CL_DEREG_SAP_DONE)
+			done_at = i;
+	/* the adapter's teardown deregisters it only when the CM answers late */
+	if (pended(w, FOP_CM_DEREG_SAP))
+		KUNIT_EXPECT_GE(test, done_at, 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_DEREG_SAP_DONE), done_at >= 0 ? 1 : 0);
+}
+
 static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(af_open_close, chain_gen_params),
 	KUNIT_CASE(af_open_unknown),
@@ -1150,6 +1206,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(teardown_client_unregister, chain_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_unbind, chain_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_unbind_empty_af, chain_gen_params),
+	KUNIT_CASE_PARAM(teardown_client_during_sap_deregistration, chain_gen_params),
 	{}
 };
 

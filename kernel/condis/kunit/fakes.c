@@ -714,7 +714,13 @@ static void cl_register_sap_complete(int status, void *ctx, struct condis_sap *s
 
 static void cl_deregister_sap_complete(int status, void *ctx)
 {
-	fake_log_proc(ctx, FEV_CL_DEREG_SAP_DONE, status);
+	struct fake_world *w = ctx;
+
+	if (w->cl_dereg_done_ms) {	/* a slow handler: logged when it ends */
+		complete(&w->cl_dereg_entered);
+		msleep(w->cl_dereg_done_ms);
+	}
+	fake_log_proc(w, FEV_CL_DEREG_SAP_DONE, status);
 }
 
 static int cl_create_vc(void *ctx, struct condis_vc *vc, void **vc_ctx)
@@ -928,6 +934,7 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 	init_waitqueue_head(&w->wq);
 	INIT_LIST_HEAD(&w->pends);
 	init_completion(&w->cl_close_entered);
+	init_completion(&w->cl_dereg_entered);
 	w->wq_pend = alloc_workqueue("condis_fake", WQ_UNBOUND, 0);
 	KUNIT_ASSERT_NOT_NULL(test, w->wq_pend);
 	KUNIT_ASSERT_NULL(test, fw);	/* one world at a time */

@@ -100,6 +100,8 @@ struct fake_world {
 	unsigned int pend_delay_ms;	/* pended-process completions wait this long */
 	unsigned int cl_close_done_ms;	/* the client's close completion takes this long */
 	struct completion cl_close_entered;	/* ... and says when it starts */
+	unsigned int cl_dereg_done_ms;	/* the client's deregister-SAP completion, too */
+	struct completion cl_dereg_entered;
 	bool freed;
 
 	/* handles */
