@@ -28,6 +28,8 @@ check "and its events group" grep -q "name: events" <<< "$ctrl"
 
 out=$(ynl --dump adapter-get --output-json)
 jqcheck "cli.py dumps the adapters" "$out" 'map(select(.name == "lo")) | length == 1'
+# the loopback adapter's id (earlier scenarios in the guest made others)
+lo=$(jq '.[] | select(.name == "lo") | .id' <<< "$out")
 
 sess_start R
 sess R af open lo; afr=$id
@@ -44,7 +46,7 @@ jqcheck "cli.py dumps the calls" "$out" \
 	"map(select(.id == $cr and .state == \"connected\")) | length == 1"
 # AF ids are allocated in turn: the next one is that of a throwaway AF + 1
 next=$(( $("$CONDISCTL" -j af open lo | jid) + 1 ))
-out=$(ynl --multi af-open '{"adapter-id": 1, "type": 1}' \
+out=$(ynl --multi af-open "{\"adapter-id\": $lo, \"type\": 1}" \
 	  --multi call-make "{\"af-id\": $next, \"address\": \"$(printf rsvc | od -An -tx1 | tr -d ' \n')\"}" \
 	  --output-json)
 jqcheck "cli.py opens an AF and makes a call in one message" "$out" \
@@ -107,12 +109,12 @@ jqcheck "our call is untouched" "$out" '.state == "connected"'
 sess R af show; before=$ans
 # one YNL process for every malformed request: OPERATION JSON per line
 mapfile -t bad_out < <(python3 "$(dirname "$0")/ynl-requests.py" "$CONDIS_KSRC" "$spec" <<EOT
-af-open {"adapter-id": 1, "type": 0}
-af-open {"adapter-id": 1}
-af-open {"adapter-id": 1, "type": 1, "client": "x"}
+af-open {"adapter-id": $lo, "type": 0}
+af-open {"adapter-id": $lo}
+af-open {"adapter-id": $lo, "type": 1, "client": "x"}
 af-open {"adapter-id": 0, "type": 1}
 af-open {"adapter-id": 99999, "type": 1}
-af-open {"adapter-id": 1, "type": 77}
+af-open {"adapter-id": $lo, "type": 77}
 sap-register {"af-id": $afr, "address": "$(printf '%0130d' 0)"}
 sap-register {"af-id": $afr, "address": "41", "accept-timeout": 0}
 call-make {"af-id": $afr, "address": "41", "params": {"flags": 256}}

@@ -63,7 +63,8 @@ private:
 	uint64_t rnd(uint64_t n) { return std::uniform_int_distribution<uint64_t>(0, n - 1)(rng_); }
 	Bytes address(unsigned thread, unsigned k)
 	{
-		std::string s = "r" + std::to_string(thread) + "." + std::to_string(k);
+		std::string s = "r";	/* appended: GCC 12 -Wrestrict on "r" + ... */
+		s.append(std::to_string(thread)).append(".").append(std::to_string(k));
 		return Bytes(s.begin(), s.end());
 	}
 	void count(const std::string &op, int err)
