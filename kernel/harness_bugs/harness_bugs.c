@@ -17,6 +17,22 @@ static char *bug = "";
 module_param(bug, charp, 0444);
 MODULE_PARM_DESC(bug, "the bug to make at load: kasan or leak (string)");
 
+/*
+ * Not __init: kmemleak reports the leak after init's text is freed, and
+ * its backtrace must still name this function.
+ */
+static noinline int harness_bugs_leak(void)
+{
+	char *p = kmalloc(256, GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	memset(p, 0x5a, 256);
+	OPTIMIZER_HIDE_VAR(p);
+	pr_info("harness_bugs: 256 bytes leaked\n");
+	return 0;
+}
+
 static int __init harness_bugs_init(void)
 {
 	char *p;
@@ -30,15 +46,8 @@ static int __init harness_bugs_init(void)
 		pr_info("harness_bugs: read after free: %d\n", READ_ONCE(p[8]));
 		return 0;
 	}
-	if (!strcmp(bug, "leak")) {
-		p = kmalloc(256, GFP_KERNEL);
-		if (!p)
-			return -ENOMEM;
-		memset(p, 0x5a, 256);
-		OPTIMIZER_HIDE_VAR(p);
-		pr_info("harness_bugs: 256 bytes leaked\n");
-		return 0;
-	}
+	if (!strcmp(bug, "leak"))
+		return harness_bugs_leak();
 	pr_err("harness_bugs: bug=kasan or bug=leak\n");
 	return -EINVAL;
 }
