@@ -3,8 +3,9 @@
 #
 # Runs inside the test guest (run.sh). Loads condis, runs the KUnit suites
 # (loading the test module runs them) and keeps their KTAP, unloads, runs
-# the integration scenarios, then leaves a kmemleak scan and the kernel log
-# for the host, which judges them (tests/vm/check.sh).
+# the scenarios (after each: no condis object left behind), then leaves a
+# kmemleak scan (where the kernel has kmemleak) and the kernel log for the
+# host, which judges them (tests/vm/verdict.sh).
 #
 # Environment: CONDIS_RESULTS (results dir), CONDIS_MODDIR (built modules),
 # CONDIS_SCENARIOS (scenario scripts; default tests/scenarios/*.sh),

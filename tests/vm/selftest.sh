@@ -60,7 +60,7 @@ expect_failure "a failing KTAP line fails the run" $(( $? == 0 )) \
 
 # the hung guest: killed by its timeout once hung in its command (init's
 # tee made the log), not while booting beside the others
-"$here/run.sh" --kernel "$kkasan/arch/x86/boot/bzImage" --out "$out/hang" --timeout 150 -- \
+"$here/run.sh" --kernel "$kkasan/arch/x86/boot/bzImage" --out "$out/hang" --timeout 90 -- \
 	sleep 100000 > /dev/null 2>&1 &
 hang=$!
 guest scenario "$kleak" "$mleak" failing-scenario.sh &
