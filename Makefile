@@ -40,10 +40,22 @@ KDIR	?= $(TESTK)
 MODS	:= $(BUILD)/modules
 SRCS	:= $(shell find $(TOP)/kernel $(TOP)/uapi -name '*.[ch]' -o -name Kbuild) $(TOP)/Kbuild
 
+# ccache (make deps installs it), its cache beside the test kernels': a
+# module or userspace build that changed nothing compiles nothing. The
+# paths are relative to the tree, so a clone elsewhere hits it too.
+CCACHE	?= $(shell command -v ccache 2>/dev/null)
+ifneq ($(CCACHE),)
+export CCACHE_DIR ?= $(or $(CONDIS_CACHE),$(HOME)/.cache/condis)/ccache
+export CCACHE_BASEDIR := $(TOP)
+export CCACHE_NOHASHDIR := 1
+KCC	:= CC="$(CCACHE) gcc"
+CMAKE_CCACHE := -DCMAKE_C_COMPILER_LAUNCHER=$(CCACHE) -DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)
+endif
+
 # newest installed Debian headers of a series (compile checks)
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
-.PHONY: all modules userspace deps kernel check compile-check sparse shell demo bench stress clean help stock-6.1 stock-6.12 \
+.PHONY: all modules userspace userspace-release deps kernel check compile-check sparse shell demo bench stress clean help stock-6.1 stock-6.12 \
 	install install-modules install-tools dkms-install dkms-remove docs
 
 # installing: the release, and the kernel to build for
@@ -71,13 +83,18 @@ define kbuild
 	@mkdir -p $(2)
 	@rsync -a --delete --exclude '*.o' --exclude '*.ko' --exclude '.*.cmd' \
 		$(TOP)/Kbuild $(TOP)/kernel $(TOP)/uapi $(2)/
-	+$(MAKE) -C $(1) M=$(2) $(3) modules
+	+$(MAKE) -C $(1) M=$(2) $(KCC) $(3) modules
 	@mkdir -p $(2)/ko && find $(2)/kernel -name '*.ko' -exec cp -t $(2)/ko {} +
 endef
 
 userspace:
-	cmake -S $(TOP)/userspace -B $(BUILD)/userspace -DCMAKE_BUILD_TYPE=Debug > /dev/null
+	cmake -S $(TOP)/userspace -B $(BUILD)/userspace -DCMAKE_BUILD_TYPE=Debug $(CMAKE_CCACHE) > /dev/null
 	cmake --build $(BUILD)/userspace -j$(shell nproc)
+
+# the Release build make bench and make install use (make check builds it)
+userspace-release:
+	cmake -S $(TOP)/userspace -B $(BUILD)/userspace-release -DCMAKE_BUILD_TYPE=Release $(CMAKE_CCACHE) > /dev/null
+	cmake --build $(BUILD)/userspace-release -j$(shell nproc)
 
 modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
 	$(call kbuild,$(KDIR),$(MODS),W=1 $(KBUILD_FLAGS))
@@ -130,7 +147,7 @@ install-modules:
 	$(if $(DESTDIR),,depmod $(KVER))
 
 install-tools:
-	cmake -S $(TOP)/userspace -B $(BUILD)/userspace-release -DCMAKE_BUILD_TYPE=Release > /dev/null
+	cmake -S $(TOP)/userspace -B $(BUILD)/userspace-release -DCMAKE_BUILD_TYPE=Release $(CMAKE_CCACHE) > /dev/null
 	cmake --build $(BUILD)/userspace-release -j$(shell nproc) --target condisctl
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD)/userspace-release --prefix $(PREFIX)
 

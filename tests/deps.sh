@@ -9,9 +9,10 @@
 set -euo pipefail
 
 pkgs=(
-	# kernel builds: the test kernel and the modules
+	# kernel builds: the test kernel and the modules (ccache: rebuilds of the
+	# modules and the userspace)
 	build-essential bc bison flex libelf-dev libssl-dev cpio kmod rsync
-	linux-source-6.12 sparse
+	linux-source-6.12 sparse ccache
 	# distro kernels: compile checks against 6.1 and 6.12, the demo's 6.12
 	linux-headers-amd64 linux-headers-6.12-amd64 linux-image-6.12-amd64
 	# packaging: make dkms-install; the documentation: make docs
