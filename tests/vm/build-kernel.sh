@@ -17,7 +17,7 @@
 #   <flavour>-<ver>/      O= output of a flavour; kbuild rebuilds only what a
 #                         config change touches, so a fragment edit is
 #                         incremental
-#   */.condis-key         sha256 of the config + source version it was built for
+#   */.condis-key         sha256 of the options + source version it was built for
 #   */modroot/            modules_install output (netdevsim, veth, ...)
 #
 # Prints the build directory on stdout when done; progress goes to stderr.
@@ -74,7 +74,8 @@ esac
 config=$(awk -v want=" $sections " '
 	/^# --- / { split($3, w, ":"); on = index(want, " " w[1] " ") > 0 }
 	on' "$fragment")
-key=$( (echo "$config"; echo "$ver") | sha256sum | cut -c1-16)
+# keyed by the options alone: a comment edit rebuilds nothing
+key=$( (grep -v -e '^#' -e '^$' <<< "$config"; echo "$ver") | sha256sum | cut -c1-16)
 
 mkdir -p "$cache"
 exec 9>"$out.lock"
