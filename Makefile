@@ -166,7 +166,9 @@ dkms-remove:
 	rm -rf $(DKMS_SRC)
 
 # The netlink page is generated from the YAML spec (make check: not stale).
-docs: kernel
+# (the kernel's source tree for its tools and Sphinx extension; no build)
+docs: deps
+	@$(VM)/build-kernel.sh --source > /dev/null
 	python3 $(shell $(VM)/build-kernel.sh --print-src)/tools/net/ynl/ynl-gen-rst.py \
 		-i $(TOP)/Documentation/netlink/specs/condis.yaml -o $(TOP)/Documentation/netlink/condis.rst
 	@command -v /usr/bin/sphinx-build > /dev/null || \

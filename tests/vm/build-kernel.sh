@@ -21,11 +21,12 @@
 #   */modroot/            modules_install output (netdevsim, veth, ...)
 #
 # Prints the build directory on stdout when done; progress goes to stderr.
-# Usage: build-kernel.sh [--flavor F] [--without SECTION,...] [--print-dir|--print-src]
+# Usage: build-kernel.sh [--flavor F] [--without SECTION,...] [--print-dir|--print-src|--source]
 #   --without: the flavour less these sections (tests/vm/option-cost.sh
 #              measures what each debug option costs this way)
 #   --print-dir / --print-src: only print the build or source directory
 #              (silently, even before make deps installed the source)
+#   --source:  only unpack the source tree (once), print its directory
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -70,6 +71,25 @@ case "${1:-}" in
 esac
 [ -f "$tarball" ] || { echo "build-kernel: $tarball missing (run: make deps)" >&2; exit 1; }
 
+# the source tree, unpacked once for every flavour
+unpack() {
+	mkdir -p "$cache"
+	(
+		flock 8
+		if [ ! -f "$src/Makefile" ]; then
+			echo "build-kernel: unpacking $tarball into $src" >&2
+			rm -rf "$src.tmp" && mkdir -p "$src.tmp"
+			tar -C "$src.tmp" -xf "$tarball" --strip-components=1
+			mv "$src.tmp" "$src"
+		fi
+	) 8>"$cache/.unpack.lock"
+}
+if [ "${1:-}" = --source ]; then
+	unpack
+	echo "$src"
+	exit 0
+fi
+
 # the fragment's lines of the flavour's sections
 config=$(awk -v want=" $sections " '
 	/^# --- / { split($3, w, ":"); on = index(want, " " w[1] " ") > 0 }
@@ -87,16 +107,7 @@ if [ -f "$out/.condis-key" ] && [ "$(cat "$out/.condis-key")" = "$key" ] &&
 	exit 0
 fi
 
-(
-	flock 8
-	if [ ! -f "$src/Makefile" ]; then
-		echo "build-kernel: unpacking $tarball into $src" >&2
-		rm -rf "$src.tmp" && mkdir -p "$src.tmp"
-		tar -C "$src.tmp" -xf "$tarball" --strip-components=1
-		mv "$src.tmp" "$src"
-	fi
-) 8>"$cache/.unpack.lock"
-
+unpack
 mkdir -p "$out"
 rm -f "$out/.condis-key"
 echo "$config" > "$out/condis.config"
@@ -126,8 +137,10 @@ start=$(date +%s)
 ) &
 progress=$!
 trap 'kill $progress 2>/dev/null' EXIT
-if ! { make -C "$src" O="$out" ARCH=x86_64 -j"$jobs" bzImage modules &&
-       make -C "$src" O="$out" ARCH=x86_64 INSTALL_MOD_PATH="$out/modroot" modules_install; } \
+# (not silent even under make -s: the progress counts the log's CC lines)
+if ! { env -u MAKEFLAGS make -C "$src" O="$out" ARCH=x86_64 -j"$jobs" bzImage modules &&
+       env -u MAKEFLAGS make -C "$src" O="$out" ARCH=x86_64 INSTALL_MOD_PATH="$out/modroot" \
+		modules_install; } \
 	> "$out/build.log" 2>&1; then
 	tail -30 "$out/build.log" >&2
 	echo "build-kernel: FAILED (full log: $out/build.log)" >&2
