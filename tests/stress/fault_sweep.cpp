@@ -201,24 +201,29 @@ struct Run {
 			}
 		});
 	}
+	// the first event of @cmd that @match takes, within wait_ms
+	Event event(uint8_t cmd, const std::function<bool(const Event &)> &match,
+		    const char *none)
+	{
+		auto e = cl().wait_event([&](const Event &ev) {
+			return ev.cmd == cmd && match(ev);
+		}, wait_ms);
+		if (!e)
+			throw Error(ETIMEDOUT, "", none);
+		return *e;
+	}
 	// The called end of a call hears that it is connected: its VC takes
 	// a descriptor only then (the caller's make call may complete first).
 	void connected(uint32_t call_id)
 	{
-		auto e = cl().wait_event([&](const Event &ev) {
-			return ev.cmd == CONDIS_CMD_CALL_CONNECTED_NTF && ev.id == call_id;
-		}, wait_ms);
-		if (!e)
-			throw Error(ETIMEDOUT, "", "the called end was not connected");
+		event(CONDIS_CMD_CALL_CONNECTED_NTF, [&](const Event &ev) { return ev.id == call_id; },
+		      "the called end was not connected");
 	}
 	uint32_t incoming(uint32_t sap_id)
 	{
-		auto e = cl().wait_event([&](const Event &ev) {
-			return ev.cmd == CONDIS_CMD_CALL_INCOMING_NTF && ev.sap_id == sap_id;
-		}, wait_ms);
-		if (!e)
-			throw Error(ETIMEDOUT, "", "no incoming call");
-		return e->id;
+		return event(CONDIS_CMD_CALL_INCOMING_NTF,
+			     [&](const Event &ev) { return ev.sap_id == sap_id; },
+			     "no incoming call").id;
 	}
 };
 
