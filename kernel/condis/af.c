@@ -157,7 +157,7 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 	a = kzalloc(sizeof(*a), GFP_KERNEL_ACCOUNT);
 	if (!a)
 		goto out_cm;
-	ret = cd_obj_init(&a->o, CD_AF, cl->o.net, GFP_KERNEL);
+	ret = cd_obj_init(&a->o, CD_AF, cl->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(a);
 		goto out_cm;
@@ -168,7 +168,7 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 	a->state = AF_OPENING;
 	INIT_LIST_HEAD(&a->saps);
 	INIT_LIST_HEAD(&a->vcs);
-	req = cd_req_alloc(&chain_open_af, &a->o, NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_open_af, &a->o, NULL, GFP_KERNEL_ACCOUNT);
 	if (req)	/* before a teardown can see the AF (cd_req_enqueue_locked()) */
 		cd_req_enqueue(req);
 	flags = cd_lock(&cl->o);

@@ -151,9 +151,9 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *cp,
 		if (!p)
 			goto out;
 	}
-	req = cd_req_alloc(&chain_make_call, &v->o, p ? &p->o : NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_make_call, &v->o, p ? &p->o : NULL, GFP_KERNEL_ACCOUNT);
 	if (req)
-		req->cp = condis_call_params_dup(cp, GFP_KERNEL);
+		req->cp = condis_call_params_dup(cp, GFP_KERNEL_ACCOUNT);
 	if (!req || !req->cp)
 		goto err_req;
 	flags = cd_lock(&v->o);
@@ -293,7 +293,7 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 
 	req = cd_req_alloc(&chain_close_call, &vc->o, party ? &party->o : NULL,
 			   CD_GFP_TEARDOWN);
-	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {
+	if (cd_req_set_buf(req, buf, len, GFP_KERNEL_ACCOUNT)) {
 		cd_req_free(req);
 		return -ENOMEM;
 	}
@@ -474,7 +474,7 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 	if (!s || !v || !cp)
 		goto out;
 	ret = -ENOMEM;
-	copy = condis_call_params_dup(cp, GFP_ATOMIC);
+	copy = condis_call_params_dup(cp, GFP_ATOMIC | __GFP_ACCOUNT);
 	ind = cd_req_alloc(&chain_incoming, &v->o, NULL, GFP_ATOMIC);
 	answer = cd_req_alloc(&chain_answer, &v->o, NULL, GFP_ATOMIC);
 	if (!copy || !ind || !answer)
@@ -537,7 +537,7 @@ void condis_cl_incoming_call_complete(int status, struct condis_vc *vc,
 	req = cd_req_complete(&v->o, &chain_answer, NULL, status, CD_CALLER);
 	if (req) {
 		if (!req->status && cp && cp != v->cp) {
-			req->cp = condis_call_params_dup(cp, GFP_ATOMIC);
+			req->cp = condis_call_params_dup(cp, GFP_ATOMIC | __GFP_ACCOUNT);
 			if (req->cp)
 				req->cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
 			else
@@ -712,9 +712,9 @@ int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 	if (!v)
 		return -EINVAL;
 	ret = -ENOMEM;
-	req = cd_req_alloc(&chain_qos, &v->o, NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_qos, &v->o, NULL, GFP_KERNEL_ACCOUNT);
 	if (req)
-		req->cp = condis_call_params_dup(cp, GFP_KERNEL);
+		req->cp = condis_call_params_dup(cp, GFP_KERNEL_ACCOUNT);
 	if (!req || !req->cp)
 		goto err;
 	flags = cd_lock(&v->o);
@@ -806,7 +806,7 @@ void condis_cm_dispatch_incoming_qos_change(struct condis_vc *vc,
 
 	if (!v)
 		return;
-	copy = cp ? condis_call_params_dup(cp, GFP_ATOMIC) : NULL;
+	copy = cp ? condis_call_params_dup(cp, GFP_ATOMIC | __GFP_ACCOUNT) : NULL;
 	if (copy)
 		cd_vc_indicate(v, &chain_in_qos, NULL, 0, NULL, 0, copy);
 	else if (cp)

@@ -74,6 +74,7 @@ struct cd_adapter {
 	char name[32];
 	const struct condis_link_ops *link;	/* bound to an interface by it */
 	u32 ifindex;
+	atomic64_t drops[__CONDIS_DROP_MAX];	/* enum condis_drop */
 };
 
 struct cd_client {
@@ -278,6 +279,7 @@ void cd_obj_put(struct cd_obj *o);
 struct cd_obj *cd_obj_lookup(const void *handle, enum cd_type type, void *caller);
 struct cd_obj *cd_obj_lookup_dying(const void *handle, enum cd_type type,
 				   bool dying, void *caller);
+struct cd_obj *cd_obj_peek(enum cd_type type, u32 id);
 void cd_obj_kill(struct cd_obj *o);
 void cd_obj_unpublish(struct cd_obj *o);
 void *cd_handle(const struct cd_obj *o);

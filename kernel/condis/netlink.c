@@ -394,6 +394,23 @@ static bool cd_nl_owns(const struct cd_nlsk *rq, const struct cd_client *client)
 	return rq && rq->client == cd_handle(&client->o);
 }
 
+/* The adapter's drop counters, one attribute per enum condis_drop. */
+static int cd_fill_drops(struct sk_buff *skb, struct cd_adapter *a)
+{
+	struct nlattr *nest = nla_nest_start(skb, CONDIS_A_ADAPTER_DROPS);
+	int i;
+
+	BUILD_BUG_ON((int)CONDIS_A_DROPS_MAX != (int)__CONDIS_DROP_MAX);
+	BUILD_BUG_ON((int)CONDIS_A_DROPS_UNMATCHED != (int)CONDIS_DROP_UNMATCHED + 1);
+	if (!nest)
+		return -EMSGSIZE;
+	for (i = 0; i < __CONDIS_DROP_MAX; i++)
+		if (nla_put_u64_64bit(skb, i + 1, atomic64_read(&a->drops[i]), 0))
+			return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
 static int cd_fill_adapter(struct sk_buff *skb, struct cd_obj *o,
 			   struct cd_nlsk *rq)
 {
@@ -403,6 +420,8 @@ static int cd_fill_adapter(struct sk_buff *skb, struct cd_obj *o,
 
 	if (nla_put_u32(skb, CONDIS_A_ADAPTER_ID, o->id) ||
 	    nla_put_string(skb, CONDIS_A_ADAPTER_NAME, a->name))
+		return -EMSGSIZE;
+	if (cd_fill_drops(skb, a))
 		return -EMSGSIZE;
 	mutex_lock(&cd_reg_lock);
 	if (a->link && (nla_put_u32(skb, CONDIS_A_ADAPTER_IFINDEX, a->ifindex) ||

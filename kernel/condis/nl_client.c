@@ -910,7 +910,8 @@ int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
 	obj->answering = false;
 	if (cancel_delayed_work(&obj->answer))
 		cd_nlobj_put(obj);
-	condis_cl_incoming_call_complete(status, obj->handle, cp);	/* takes @cp */
+	condis_cl_incoming_call_complete(status, obj->handle, cp);	/* copies @cp */
+	condis_call_params_free(cp);
 	ret = cd_nl_reply(info, &cd_ans_call, id,
 			  accept ? CONDIS_CALL_STATE_ACCEPTED : CONDIS_CALL_STATE_IDLE, false);
 unlock:

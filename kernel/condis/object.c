@@ -116,6 +116,22 @@ struct cd_obj *cd_obj_lookup_dying(const void *handle, enum cd_type type,
 }
 
 /**
+ * cd_obj_peek - a live object by type and id, without a reference
+ * @type: its type
+ * @id: its id
+ *
+ * Context: inside rcu_read_lock(), which keeps the memory (not the
+ * object's state) valid.
+ * Return: the object, or NULL when there is none or it is dying.
+ */
+struct cd_obj *cd_obj_peek(enum cd_type type, u32 id)
+{
+	struct cd_obj *o = xa_load(&cd_xa[type], id);
+
+	return o && !smp_load_acquire(&o->dead) ? o : NULL;
+}
+
+/**
  * cd_obj_kill - make the handle invalid for requests, keeping its id
  * @o: the object
  *

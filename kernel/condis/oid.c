@@ -69,7 +69,7 @@ int condis_co_oid_request(struct condis_af *af, struct condis_vc *vc, bool from_
 	chain = dest == CONDIS_OID_TO_MINIPORT ? &chain_oid_mp : &chain_oid_peer;
 	owner = dest == CONDIS_OID_TO_MINIPORT ? &a->cm->adapter->o : &a->o;
 	ret = -ENOMEM;
-	r = cd_req_alloc(chain, owner, &a->o, GFP_KERNEL);
+	r = cd_req_alloc(chain, owner, &a->o, GFP_KERNEL_ACCOUNT);
 	if (!r)
 		goto out;
 	r->key = req;

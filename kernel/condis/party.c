@@ -20,7 +20,7 @@ static struct cd_party *cd_party_alloc(struct cd_vc *vc, void *cl_ctx)
 
 	if (!p)
 		return NULL;
-	if (cd_obj_init(&p->o, CD_PARTY, vc->o.net, GFP_KERNEL)) {
+	if (cd_obj_init(&p->o, CD_PARTY, vc->o.net, GFP_KERNEL_ACCOUNT)) {
 		kfree(p);
 		return NULL;
 	}
@@ -171,9 +171,9 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	p = cd_party_alloc(v, cl_party_ctx);
 	if (!p)
 		goto out;
-	req = cd_req_alloc(&chain_add_party, &v->o, &p->o, GFP_KERNEL);
+	req = cd_req_alloc(&chain_add_party, &v->o, &p->o, GFP_KERNEL_ACCOUNT);
 	if (req)
-		req->cp = condis_call_params_dup(cp, GFP_KERNEL);
+		req->cp = condis_call_params_dup(cp, GFP_KERNEL_ACCOUNT);
 	if (!req || !req->cp)
 		goto err;
 	flags = cd_lock(&v->o);
@@ -274,7 +274,7 @@ int cd_drop_party(struct cd_party *p, const void *buf, u32 len,
 	int ret = 0;
 
 	req = cd_req_alloc(&chain_drop_party, &vc->o, &p->o, CD_GFP_TEARDOWN);
-	if (cd_req_set_buf(req, buf, len, GFP_KERNEL)) {
+	if (cd_req_set_buf(req, buf, len, GFP_KERNEL_ACCOUNT)) {
 		cd_req_free(req);
 		return -ENOMEM;
 	}

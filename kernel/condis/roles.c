@@ -121,7 +121,7 @@ static int cd_notify_af_alloc(struct list_head *list, struct cd_client *cl,
 
 	if (cl->o.net != cm->o.net)
 		return 0;
-	req = cd_req_alloc(&chain_af_notify, &cl->o, &cm->o, GFP_KERNEL);
+	req = cd_req_alloc(&chain_af_notify, &cl->o, &cm->o, GFP_KERNEL_ACCOUNT);
 	if (!req)
 		return -ENOMEM;
 	list_add_tail(&req->node, list);
@@ -175,7 +175,7 @@ int condis_miniport_register(struct net *net, const char *name,
 	ad = kzalloc(sizeof(*ad), GFP_KERNEL_ACCOUNT);
 	if (!ad)
 		return -ENOMEM;
-	ret = cd_obj_init(&ad->o, CD_ADAPTER, net, GFP_KERNEL);
+	ret = cd_obj_init(&ad->o, CD_ADAPTER, net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(ad);
 		return ret;
@@ -192,6 +192,33 @@ int condis_miniport_register(struct net *net, const char *name,
 	return 0;
 }
 EXPORT_SYMBOL_GPL(condis_miniport_register);
+
+/**
+ * condis_adapter_count_drop - count a frame the adapter's miniport or call
+ *	manager dropped
+ * @adapter: the adapter handle (one going away, or gone, counts nothing)
+ * @why: the reason
+ *
+ * Counted per adapter and reason; netlink adapter-get reports them.
+ * Context: any.
+ */
+void condis_adapter_count_drop(struct condis_adapter *adapter, enum condis_drop why)
+{
+	unsigned long h = (unsigned long)adapter;
+	struct cd_adapter *ad;
+	struct cd_obj *o;
+
+	if ((h >> 32) != CD_ADAPTER || (unsigned int)why >= __CONDIS_DROP_MAX)
+		return;
+	rcu_read_lock();	/* objects are freed after a grace period */
+	o = cd_obj_peek(CD_ADAPTER, h & 0xffffffffUL);
+	if (o) {
+		ad = container_of(o, struct cd_adapter, o);
+		atomic64_inc(&ad->drops[why]);
+	}
+	rcu_read_unlock();
+}
+EXPORT_SYMBOL_GPL(condis_adapter_count_drop);
 
 /**
  * condis_adapter_find - an adapter's handle by its name
@@ -300,7 +327,7 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	ret = -ENOMEM;
 	if (!cm)
 		goto err_put;
-	ret = cd_obj_init(&cm->o, CD_CM, ad->o.net, GFP_KERNEL);
+	ret = cd_obj_init(&cm->o, CD_CM, ad->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret)
 		goto err_free;
 	cm->ops = ops;
@@ -443,7 +470,7 @@ int condis_client_register(struct net *net, const char *name,
 	cl = kzalloc(sizeof(*cl), GFP_KERNEL_ACCOUNT);
 	if (!cl)
 		return -ENOMEM;
-	ret = cd_obj_init(&cl->o, CD_CLIENT, net, GFP_KERNEL);
+	ret = cd_obj_init(&cl->o, CD_CLIENT, net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(cl);
 		return ret;

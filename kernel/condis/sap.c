@@ -129,7 +129,7 @@ int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *d
 	s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
 	if (!s)
 		goto out;
-	ret = cd_obj_init(&s->o, CD_SAP, a->o.net, GFP_KERNEL);
+	ret = cd_obj_init(&s->o, CD_SAP, a->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(s);
 		goto out;
@@ -140,7 +140,7 @@ int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *d
 	s->desc = *desc;
 	s->state = SAP_REGISTERING;
 	INIT_LIST_HEAD(&s->node);
-	req = cd_req_alloc(&chain_reg_sap, &s->o, NULL, GFP_KERNEL);
+	req = cd_req_alloc(&chain_reg_sap, &s->o, NULL, GFP_KERNEL_ACCOUNT);
 	if (!req) {
 		cd_sap_destroy(s);
 		goto out;

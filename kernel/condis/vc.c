@@ -50,7 +50,7 @@ int cd_vc_create(struct cd_af *af, u8 creator, void *ctx, struct cd_vc **out)
 	vc = kmem_cache_zalloc(cd_vc_cache, GFP_KERNEL_ACCOUNT);
 	if (!vc)
 		return -ENOMEM;
-	ret = cd_obj_init(&vc->o, CD_VC, af->o.net, GFP_KERNEL);
+	ret = cd_obj_init(&vc->o, CD_VC, af->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kmem_cache_free(cd_vc_cache, vc);
 		return ret;
@@ -184,7 +184,7 @@ int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
 	v = kmem_cache_zalloc(cd_vc_cache, GFP_KERNEL_ACCOUNT);
 	if (!v)
 		goto out;
-	ret = cd_obj_init(&v->o, CD_CMVC, c->o.net, GFP_KERNEL);
+	ret = cd_obj_init(&v->o, CD_CMVC, c->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kmem_cache_free(cd_vc_cache, v);
 		goto out;
@@ -411,9 +411,9 @@ int cd_vc_activate(struct cd_vc *vc, struct condis_call_params *cp, bool mcm,
 	if (!cd_vc_role_ok(vc, mcm, NULL))
 		return -EPERM;
 	if (!mcm) {
-		req = cd_req_alloc(&chain_activate, &vc->o, NULL, GFP_KERNEL);
+		req = cd_req_alloc(&chain_activate, &vc->o, NULL, GFP_KERNEL_ACCOUNT);
 		if (req && cp)
-			req->cp = condis_call_params_dup(cp, GFP_KERNEL);
+			req->cp = condis_call_params_dup(cp, GFP_KERNEL_ACCOUNT);
 		if (!req || (cp && !req->cp)) {
 			if (req)
 				cd_req_free(req);

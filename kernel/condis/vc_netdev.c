@@ -9,7 +9,8 @@
  * queue stops until send completions come back. The interface lives in the
  * owning socket's namespace and cannot move; when the call goes it goes
  * (unregistered on cd_nl_wq: a teardown may hold RTNL while it waits for
- * the call to close).
+ * the call to close), and when the namespace goes first it goes with it
+ * (the call keeps the unregistered device's memory until its hangup).
  *
  * Locking: RTNL is never taken under the socket's lock (a CM's work item
  * that takes the socket's lock can be waited for under RTNL, when an
@@ -111,7 +112,12 @@ static void cd_vcnd_setup(struct net_device *dev)
 	dev->max_mtu = 65535;
 	dev->tx_queue_len = 0;
 	dev->priv_flags |= IFF_NO_QUEUE;
-	dev->needs_free_netdev = true;
+	/*
+	 * Freed by cd_vcnd_unregister() only, not by its unregistration: the
+	 * namespace's teardown may unregister it while the call still points
+	 * to it (a socket's release runs after its namespace's devices go).
+	 */
+	dev->needs_free_netdev = false;
 #ifdef NETIF_F_NETNS_LOCAL
 	dev->features |= NETIF_F_NETNS_LOCAL;
 #else
@@ -119,14 +125,20 @@ static void cd_vcnd_setup(struct net_device *dev)
 #endif
 }
 
+/*
+ * The call and its interface part: unregister the interface unless its
+ * namespace's teardown did, and free it (once unregistered: free_netdev()
+ * under RTNL leaves that to the unregistration when it is under way).
+ */
 static void cd_vcnd_unregister(struct work_struct *work)
 {
 	struct cd_vcnd *nd = container_of(work, struct cd_vcnd, unregister);
 
-	if (nd->registered)
-		unregister_netdev(nd->dev);	/* frees it (needs_free_netdev) */
-	else
-		free_netdev(nd->dev);
+	rtnl_lock();
+	if (nd->registered && nd->dev->reg_state == NETREG_REGISTERED)
+		unregister_netdevice(nd->dev);
+	free_netdev(nd->dev);
+	rtnl_unlock();
 	kfree(nd);
 }
 
@@ -237,7 +249,7 @@ void cd_vcnd_receive(struct cd_vcnd *nd, struct sk_buff *skb)
 {
 	struct net_device *dev = nd->dev;
 
-	if (!skb->len || !netif_running(dev)) {
+	if (!pskb_may_pull(skb, 1) || !netif_running(dev)) {
 		dev->stats.rx_dropped++;
 		kfree_skb(skb);
 		return;

@@ -47,22 +47,31 @@ static int eth_rcv(struct sk_buff *skb, struct net_device *dev,
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (!skb)
 		return NET_RX_DROP;
-	if (skb->pkt_type == PACKET_OTHERHOST || !pskb_may_pull(skb, sizeof(*h)))
+	if (skb->pkt_type == PACKET_OTHERHOST)
 		goto drop;
+	/* nothing condis sends goes to a group, or comes from one */
+	if (skb->pkt_type != PACKET_HOST || !is_valid_ether_addr(eth_hdr(skb)->h_source)) {
+		condis_adapter_count_drop(ea->adapter, CONDIS_DROP_NOT_UNICAST);
+		goto drop;
+	}
+	if (!pskb_may_pull(skb, sizeof(*h)))
+		goto malformed;
 	h = (const struct condis_wire_hdr *)skb->data;
 	if (h->version != CONDIS_WIRE_VERSION)
-		goto drop;
+		goto malformed;
 	if (h->type == CONDIS_MSG_DATA) {
-		u32 label = ntohl(h->ref);
+		u32 label = ntohl(h->ref), token = ntohl(h->token);
 
 		skb_pull(skb, sizeof(*h));
-		eth_rx_data(ea, label, skb);
+		eth_rx_data(ea, label, token, skb);
 	} else if (ea->sig) {
 		condis_sig_rx(ea->sig, eth_hdr(skb)->h_source, skb);
 	} else {
 		eth_rx_signalling(ea, skb);	/* a stand-alone CM's */
 	}
 	return NET_RX_SUCCESS;
+malformed:
+	condis_adapter_count_drop(ea->adapter, CONDIS_DROP_MALFORMED);
 drop:
 	kfree_skb(skb);
 	return NET_RX_DROP;
@@ -127,6 +136,7 @@ static int eth_bind(struct net_device *dev, struct condis_link_ops *link,
 	if (ret)
 		goto err_sig;
 	if (!hook) {
+		condis_sig_set_adapter(ea->sig, ea->adapter);
 		ret = condis_mcm_register_af(ea->adapter, CONDIS_AF_TYPE_ETHERNET,
 					     &condis_sig_cm_ops, ea->sig, &ea->cm);
 		if (ret)

@@ -87,7 +87,7 @@ extern const struct condis_miniport_ops eth_miniport_ops;
 extern const struct condis_sig_transport eth_transport;
 extern struct condis_link_ops eth_link_ops;
 
-void eth_rx_data(struct eth_adapter *ea, u32 label, struct sk_buff *skb);
+void eth_rx_data(struct eth_adapter *ea, u32 label, u32 token, struct sk_buff *skb);
 void eth_rx_signalling(struct eth_adapter *ea, struct sk_buff *skb);
 
 int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *media);

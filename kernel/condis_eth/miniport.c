@@ -106,6 +106,7 @@ static struct eth_media *eth_media_dup(const struct condis_eth_media *m, u32 len
 	/* the fixed part, then the flexible array (FORTIFY_SOURCE sizes) */
 	em->m.ndest = m->ndest;
 	em->m.signalling = m->signalling;
+	em->m.token = m->token;
 	memcpy(em->m.dest, m->dest, flex_array_size(m, dest, m->ndest));
 	return em;
 }
@@ -260,6 +261,7 @@ static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_
 		h->type = CONDIS_MSG_DATA;
 		h->flags = 0;
 		h->ref = htonl(m->dest[i].label);
+		h->token = htonl(m->dest[i].token);
 		ret = eth_xmit_frame(ea, m->dest[i].mac, f);
 	}
 	rcu_read_unlock();
@@ -352,22 +354,48 @@ void eth_backlog_purge(struct eth_adapter *ea, struct condis_vc *vc)
 
 /* ---- receiving ------------------------------------------------------------------- */
 
+/* Is @mac one of the stations @m sends to (the only ones it takes from)? */
+static bool eth_media_peer(const struct condis_eth_media *m, const u8 *mac)
+{
+	u32 i;
+
+	for (i = 0; i < m->ndest; i++)
+		if (ether_addr_equal(m->dest[i].mac, mac))
+			return true;
+	return false;
+}
+
 /**
  * eth_rx_data - a data frame arrived (softirq)
  * @ea: the adapter
  * @label: the VC it is for
+ * @token: the data token it carries
  * @skb: from the client's frame on; taken
+ *
+ * It reaches the VC only with the VC's token and from one of its peers.
  */
-void eth_rx_data(struct eth_adapter *ea, u32 label, struct sk_buff *skb)
+void eth_rx_data(struct eth_adapter *ea, u32 label, u32 token, struct sk_buff *skb)
 {
+	enum condis_drop why = CONDIS_DROP_NO_VC;
+	struct eth_media *em = NULL;
 	struct eth_port *port;
 
 	rcu_read_lock();
 	port = xa_load(&ea->labels, label);
-	if (port && rcu_access_pointer(port->media))
+	if (port)
+		em = rcu_dereference(port->media);
+	if (em && em->m.token != token)
+		why = CONDIS_DROP_TOKEN;
+	else if (em && !eth_media_peer(&em->m, eth_hdr(skb)->h_source))
+		why = CONDIS_DROP_NOT_PEER;
+	else if (em)
+		why = __CONDIS_DROP_MAX;
+	if (why == __CONDIS_DROP_MAX) {
 		condis_mco_indicate_receive(port->vc, skb);
-	else
+	} else {
+		condis_adapter_count_drop(ea->adapter, why);
 		kfree_skb(skb);
+	}
 	rcu_read_unlock();
 }
 

@@ -85,6 +85,7 @@ static int ethcm_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *e
 	ec->sig = condis_sig_create(name, mac, false, NULL, NULL);
 	if (ec->sig) {
 		condis_sig_set_max_sdu(ec->sig, max_sdu);
+		condis_sig_set_adapter(ec->sig, ec->adapter);
 		ret = condis_cm_register_af(ec->adapter, CONDIS_AF_TYPE_ETHERNET,
 					    &condis_sig_cm_ops, ec->sig, &ec->cm);
 	}

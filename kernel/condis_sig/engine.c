@@ -11,8 +11,8 @@
  * there with the condis_cm_* completions.
  */
 #include <linux/etherdevice.h>
-#include <linux/jhash.h>
 #include <linux/module.h>
+#include <linux/random.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include "sig.h"
@@ -24,6 +24,21 @@ MODULE_PARM_DESC(retry_ms, "Milliseconds before an unanswered message is sent ag
 unsigned int sig_max_retries = 5;
 module_param_named(max_retries, sig_max_retries, uint, 0644);
 MODULE_PARM_DESC(max_retries, "Times an unanswered message is sent again before the call fails (default 5)");
+
+unsigned int sig_max_half_open = 1024;
+module_param_named(max_half_open, sig_max_half_open, uint, 0644);
+MODULE_PARM_DESC(max_half_open, "Calls offered to this station, not yet connected, per adapter; further offers are refused (default 1024)");
+
+unsigned int sig_max_rx_queue = 1024;
+module_param_named(max_rx_queue, sig_max_rx_queue, uint, 0644);
+MODULE_PARM_DESC(max_rx_queue, "Signalling messages received and waiting to be handled, per adapter; further ones are dropped (default 1024; also at most 1024 KiB)");
+
+/* The most bytes (truesize) of received messages waiting, per engine. */
+#define SIG_RX_BYTES_MAX	(1024 * 1024)
+
+/* Answers to messages about no call (to whoever claims to have sent them). */
+#define SIG_REPLY_WINDOW	(HZ / 10)
+#define SIG_REPLY_BURST		50
 
 static bool sig_log;
 module_param_named(log_messages, sig_log, bool, 0644);
@@ -37,6 +52,23 @@ static void sig_log_msg(struct condis_sig *sig, bool tx, const u8 *peer,
 			sig->name, tx ? "to" : "from", peer, condis_msg_name(m->hdr.type),
 			ntohl(m->hdr.ref), ntohs(m->hdr.flags), ntohl(m->cause),
 			ntohl(m->label));
+}
+
+static void sig_drop(struct condis_sig *sig, enum condis_drop why)
+{
+	if (sig->adapter)
+		condis_adapter_count_drop(sig->adapter, why);
+}
+
+/* A token: random, never 0 (0 is "not known"). */
+static u32 sig_token(void)
+{
+	u32 t;
+
+	do {
+		t = get_random_u32();
+	} while (!t);
+	return t;
 }
 
 static unsigned int sig_answer_ms = 60000;
@@ -130,36 +162,65 @@ static void sig_xmit(struct condis_sig *sig, const u8 *dst, struct sk_buff *skb)
 	condis_co_send(sig->sigvc, skb);	/* takes @skb */
 }
 
-/* Send @type about @leg (parameters: the QoS modify's, else the setup's). */
-static void sig_send(struct sig_leg *leg, u8 type, int cause)
+/* Send @type about @leg with parameters @cp (NULL: zeroes). */
+static void sig_send_cp(struct sig_leg *leg, u8 type, int cause,
+			const struct condis_call_params *cp)
 {
 	struct condis_sig *sig = leg->vc ? leg->vc->sig : NULL;
-	const struct condis_call_params *cp;
+	struct sig_ids ids = {
+		.ref = leg->ref,
+		.token = leg->peer_token,
+		.call_token = leg->token,
+	};
 	struct sk_buff *skb;
 	u16 flags = 0;
 
 	if (!sig)
 		return;
+	ids.label = sig_label(leg);
+	ids.data_token = leg->vc->data_token;
 	if (leg->caller)
 		flags |= CONDIS_WF_FROM_CALLER;
 	if (leg->party || (leg->cp && (leg->cp->flags & CONDIS_CALL_MULTIPOINT_VC)))
 		flags |= CONDIS_WF_MULTIPOINT;
-	cp = type == CONDIS_MSG_MODIFY || type == CONDIS_MSG_MODIFY_ACK ? leg->qos_cp : leg->cp;
-	skb = sig_msg_build(sig, type, flags, leg->ref, cause, sig_label(leg), leg->state,
-			    cp, &leg->sap);
+	skb = sig_msg_build(type, flags, &ids, cause, leg->state, cp, &leg->sap);
 	if (skb)
 		sig_xmit(sig, leg->peer, skb);
 }
 
-/* Answer a message that has no call here (or no longer). */
+/* Send @type about @leg (parameters: the QoS modify's, else the setup's). */
+static void sig_send(struct sig_leg *leg, u8 type, int cause)
+{
+	sig_send_cp(leg, type, cause, type == CONDIS_MSG_MODIFY ? leg->qos_cp :
+				      type == CONDIS_MSG_MODIFY_ACK ? NULL : leg->cp);
+}
+
+/*
+ * Answer a message that has no call here (or no longer), to whoever it
+ * says sent it: addressed with the token it gave, so that only its sender
+ * takes the answer; at most SIG_REPLY_BURST per SIG_REPLY_WINDOW, so that
+ * forged messages do not make the engine a reflector.
+ */
 static void sig_reply(struct condis_sig *sig, const u8 *dst,
 		      const struct condis_wire_sig *m, u8 type, int cause)
 {
 	u16 flags = ntohs(m->hdr.flags) ^ CONDIS_WF_FROM_CALLER;
+	struct sig_ids ids = {
+		.ref = ntohl(m->hdr.ref),
+		.token = ntohl(m->call_token),
+		.call_token = ntohl(m->hdr.token) ?: sig_token(),
+	};
 	struct sk_buff *skb;
 
-	skb = sig_msg_build(sig, type, flags, ntohl(m->hdr.ref), cause, 0, LEG_NULL,
-			    NULL, NULL);
+	if (time_after(jiffies, sig->reply_stamp + SIG_REPLY_WINDOW)) {
+		sig->reply_stamp = jiffies;
+		sig->replies = 0;
+	}
+	if (++sig->replies > SIG_REPLY_BURST) {
+		sig_drop(sig, CONDIS_DROP_RATE_LIMITED);
+		return;
+	}
+	skb = sig_msg_build(type, flags, &ids, cause, LEG_NULL, NULL, NULL);
 	if (skb)
 		sig_xmit(sig, dst, skb);
 }
@@ -171,15 +232,16 @@ static unsigned long sig_retry_delay(unsigned int n)
 }
 
 /*
- * A calling leg's requester (make call, add party) is answered before
- * condis's pend watchdog would answer in the CM's place: its retransmissions
- * and its wait for the called client end at @leg->deadline.
+ * A requester waiting for the wire (make call, add party, close call, drop
+ * party, QoS modify) is answered before condis's pend watchdog would answer
+ * in the CM's place: the retransmissions of its message, and a caller's
+ * wait for the called client, end at @leg->deadline.
  */
 static unsigned long sig_calling_delay(const struct sig_leg *leg, unsigned long delay)
 {
 	long left;
 
-	if (!leg->deadline || leg->state != LEG_CALLING)
+	if (!leg->deadline)
 		return delay;
 	left = (long)(leg->deadline - jiffies);
 	return left <= 0 ? 0 : min_t(unsigned long, delay, left);
@@ -187,13 +249,33 @@ static unsigned long sig_calling_delay(const struct sig_leg *leg, unsigned long 
 
 static bool sig_calling_late(const struct sig_leg *leg)
 {
-	return leg->deadline && leg->state == LEG_CALLING &&
-	       time_after_eq(jiffies, leg->deadline);
+	return leg->deadline && time_after_eq(jiffies, leg->deadline);
+}
+
+/* Nine tenths of condis's pend timeout from now (0: it has none). */
+static unsigned long sig_deadline(void)
+{
+	unsigned int pend = condis_get_pend_timeout_ms();
+
+	return pend ? (jiffies + msecs_to_jiffies(pend - pend / 10)) ?: 1 : 0;
 }
 
 /* Send @type and send it again until it is answered (sig_timer_fn()). */
 static void sig_send_retry(struct sig_leg *leg, u8 type, int cause)
 {
+	switch (type) {
+	case CONDIS_MSG_SETUP:
+	case CONDIS_MSG_ADD_PARTY:
+		break;		/* from the request: sig_setup() */
+	case CONDIS_MSG_RELEASE:
+	case CONDIS_MSG_DROP_PARTY:
+	case CONDIS_MSG_MODIFY:
+		leg->deadline = sig_deadline();
+		break;
+	default:	/* a called leg's answer: no requester waits */
+		leg->deadline = 0;
+		break;
+	}
 	leg->retry_msg = type;
 	leg->retries = 0;
 	leg->cause = cause;
@@ -220,19 +302,32 @@ static struct sig_leg *sig_leg_new(struct sig_vc *vc, bool caller)
 		return NULL;
 	leg->vc = vc;
 	leg->caller = caller;
+	leg->token = sig_token();
 	INIT_LIST_HEAD(&leg->node);
 	INIT_HLIST_NODE(&leg->hnode);
 	INIT_DELAYED_WORK(&leg->timer, sig_timer_fn);
 	return leg;
 }
 
-static u32 sig_in_key(const u8 *peer, u32 ref)
+static u32 sig_in_key(const struct condis_sig *sig, const u8 *peer, u32 ref)
 {
-	return jhash(peer, ETH_ALEN, ref);
+	u32 hi = peer[0] << 24 | peer[1] << 16 | peer[2] << 8 | peer[3];
+
+	return siphash_3u32(hi, peer[4] << 8 | peer[5], ref, &sig->in_key);
+}
+
+/* A called leg is no longer half-open (connected, or going). */
+static void sig_leg_settled(struct condis_sig *sig, struct sig_leg *leg)
+{
+	if (leg->half_open) {
+		leg->half_open = false;
+		sig->half_open--;
+	}
 }
 
 static void sig_leg_free(struct condis_sig *sig, struct sig_leg *leg)
 {
+	sig_leg_settled(sig, leg);
 	cancel_delayed_work(&leg->timer);
 	list_del(&leg->node);
 	if (leg->caller) {
@@ -246,12 +341,21 @@ static void sig_leg_free(struct condis_sig *sig, struct sig_leg *leg)
 	kfree(leg);
 }
 
-static struct sig_leg *sig_find_in(struct condis_sig *sig, const u8 *peer, u32 ref)
+/*
+ * The called leg of (@peer, @ref) whose caller's token is @peer_token
+ * (a SETUP or ADD PARTY again) or, @peer_token 0, whose own token is
+ * @token (any other message from the caller). The caller's token is part
+ * of the key: a station that forges SETUPs with another's address and
+ * reference does not take that call's place.
+ */
+static struct sig_leg *sig_find_in(struct condis_sig *sig, const u8 *peer, u32 ref,
+				   u32 peer_token, u32 token)
 {
 	struct sig_leg *leg;
 
-	hash_for_each_possible(sig->in, leg, hnode, sig_in_key(peer, ref))
-		if (leg->ref == ref && ether_addr_equal(leg->peer, peer))
+	hash_for_each_possible(sig->in, leg, hnode, sig_in_key(sig, peer, ref))
+		if (leg->ref == ref && ether_addr_equal(leg->peer, peer) &&
+		    (peer_token ? leg->peer_token == peer_token : leg->token == token))
 			return leg;
 	return NULL;
 }
@@ -291,12 +395,14 @@ static int sig_vc_program(struct sig_vc *vc)
 	if (!cp)
 		return -ENOMEM;
 	media = (struct condis_eth_media *)cp->media_specific;
+	media->token = vc->data_token;
 	list_for_each_entry(leg, &vc->legs, node) {
 		if (leg->state != LEG_ACTIVE && leg->state != LEG_CONNECTING &&
 		    leg->state != LEG_OFFERED)
 			continue;
 		ether_addr_copy(media->dest[media->ndest].mac, leg->peer);
 		media->dest[media->ndest].label = leg->peer_label;
+		media->dest[media->ndest].token = leg->peer_data_token;
 		media->ndest++;
 	}
 	if (sig->integrated) {
@@ -425,6 +531,7 @@ static struct sig_vc *sig_vc_new(struct condis_sig *sig)
 
 	if (vc) {
 		vc->sig = sig;
+		vc->data_token = sig_token();
 		INIT_LIST_HEAD(&vc->legs);
 	}
 	return vc;
@@ -507,7 +614,6 @@ static int sig_setup(struct sig_vc *vc, struct condis_call_params *cp,
 		     struct condis_party *party, void **cm_party_ctx, bool added)
 {
 	struct sig_leg *leg;
-	unsigned int pend;
 	int ret;
 
 	if (cp->cm_specific_len < CONDIS_SIG_ADDR_MIN ||
@@ -518,9 +624,7 @@ static int sig_setup(struct sig_vc *vc, struct condis_call_params *cp,
 	leg = sig_leg_new(vc, true);
 	if (!leg)
 		return -ENOMEM;
-	pend = condis_get_pend_timeout_ms();
-	if (pend)	/* nl_client's accept wait ends at nine tenths too */
-		leg->deadline = (jiffies + msecs_to_jiffies(pend - pend / 10)) ?: 1;
+	leg->deadline = sig_deadline();	/* nl_client's accept wait ends there too */
 	leg->party = party;
 	leg->added = added;
 	ether_addr_copy(leg->peer, cp->cm_specific);
@@ -604,6 +708,7 @@ static void sig_connected(struct condis_sig *sig, struct sig_leg *leg,
 
 	sig_answered(leg);
 	leg->peer_label = ntohl(m->label);
+	leg->peer_data_token = ntohl(m->data_token);
 	leg->state = LEG_ACTIVE;
 	ret = sig_vc_program(vc);
 	if (ret) {
@@ -637,7 +742,7 @@ static void sig_incoming(struct condis_sig *sig, const u8 *src,
 
 	nak = type == CONDIS_MSG_SETUP ? CONDIS_MSG_RELEASE_COMPLETE :
 					 CONDIS_MSG_ADD_PARTY_REJECT;
-	leg = sig_find_in(sig, src, ref);
+	leg = sig_find_in(sig, src, ref, ntohl(m->call_token), 0);
 	if (leg) {		/* a retransmission: our answer got lost */
 		if (leg->state == LEG_CONNECTING || leg->state == LEG_ACTIVE)
 			sig_send(leg, leg->added ? CONDIS_MSG_ADD_PARTY_ACK :
@@ -652,7 +757,13 @@ static void sig_incoming(struct condis_sig *sig, const u8 *src,
 	}
 	sap = sig_find_sap(sig, desc);
 	if (!sap) {
+		sig_drop(sig, CONDIS_DROP_UNMATCHED);
 		sig_reply(sig, src, m, nak, -ENOENT);	/* INVALID_ADDRESS */
+		return;
+	}
+	if (sig->half_open >= READ_ONCE(sig_max_half_open)) {
+		sig_drop(sig, CONDIS_DROP_HALF_OPEN);
+		sig_reply(sig, src, m, nak, -EBUSY);	/* RESOURCES */
 		return;
 	}
 	ret = -ENOMEM;
@@ -665,16 +776,20 @@ static void sig_incoming(struct condis_sig *sig, const u8 *src,
 	}
 	vc->incoming = true;
 	leg->ref = ref;
+	leg->peer_token = ntohl(m->call_token);
 	leg->added = type == CONDIS_MSG_ADD_PARTY;
 	ether_addr_copy(leg->peer, src);
 	leg->peer_label = ntohl(m->label);
+	leg->peer_data_token = ntohl(m->data_token);
 	leg->sap = *desc;
 	leg->cp = *cpp;			/* answered with these */
 	*cpp = NULL;
 	sig_fill_sdu(sig, leg->cp);
 	leg->state = LEG_OFFERED;
+	leg->half_open = true;
+	sig->half_open++;
 	list_add_tail(&leg->node, &vc->legs);
-	hash_add(sig->in, &leg->hnode, sig_in_key(src, ref));
+	hash_add(sig->in, &leg->hnode, sig_in_key(sig, src, ref));
 	ret = condis_cm_create_vc(sap->af->af, vc, &vc->vc);
 	if (ret) {
 		sig_leg_free(sig, leg);
@@ -994,6 +1109,7 @@ static void sig_unexpected(struct sig_leg *leg)
 /* A message about a call this station does not know. */
 static void sig_no_call(struct condis_sig *sig, const u8 *src, const struct condis_wire_sig *m)
 {
+	sig_drop(sig, CONDIS_DROP_UNMATCHED);
 	switch (m->hdr.type) {
 	case CONDIS_MSG_RELEASE:
 	case CONDIS_MSG_CONNECT:
@@ -1017,30 +1133,48 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 	struct condis_sap_desc desc = {};
 	struct condis_wire_sig *m;
 	struct sig_leg *leg;
+	u32 ref, token;
 	int cause;
-	u32 ref;
 	u8 type;
 
-	if (sig_msg_parse(skb, &m, &cp, &desc))
-		goto out;		/* malformed: dropped */
+	atomic_dec(&sig->rx_queued);
+	atomic_sub(skb->truesize, &sig->rx_bytes);
+	if (sig_msg_parse(skb, &m, &cp, &desc)) {
+		sig_drop(sig, CONDIS_DROP_MALFORMED);
+		goto out;
+	}
 	type = m->hdr.type;
 	ref = ntohl(m->hdr.ref);
-	cause = m->cause ? condis_status_from_ndis(ntohl(m->cause)) : 0;
+	token = ntohl(m->hdr.token);
+	cause = sig_msg_cause(m);
 	sig_log_msg(sig, false, src, m);
 	if (type == CONDIS_MSG_SETUP || type == CONDIS_MSG_ADD_PARTY) {
 		/* only a caller sends them: from the called side, ignored */
 		if (ntohs(m->hdr.flags) & CONDIS_WF_FROM_CALLER)
 			sig_incoming(sig, src, m, &cp, &desc);
+		else
+			sig_drop(sig, CONDIS_DROP_MALFORMED);
 		goto out;
 	}
 	if (ntohs(m->hdr.flags) & CONDIS_WF_FROM_CALLER)
-		leg = sig_find_in(sig, src, ref);
+		leg = sig_find_in(sig, src, ref, 0, token);
 	else
 		leg = sig_find_out(sig, src, ref);
 	if (!leg || !leg->vc) {
 		sig_no_call(sig, src, m);
 		goto out;
 	}
+	/*
+	 * Only the far end knows the call's tokens: a message without ours,
+	 * or from a sender whose token is not the one the call began with,
+	 * is not from it.
+	 */
+	if (token != leg->token ||
+	    (leg->peer_token && leg->peer_token != ntohl(m->call_token))) {
+		sig_drop(sig, CONDIS_DROP_TOKEN);
+		goto out;
+	}
+	leg->peer_token = ntohl(m->call_token);
 
 	switch (type) {
 	case CONDIS_MSG_CONNECT:
@@ -1064,6 +1198,7 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 	case CONDIS_MSG_CONNECT_ACK:
 		if (leg->state == LEG_CONNECTING) {
 			sig_answered(leg);
+			sig_leg_settled(sig, leg);
 			leg->state = LEG_ACTIVE;
 			condis_cm_dispatch_call_connected(leg->vc->vc);
 		} else if (leg->state != LEG_ACTIVE) {
@@ -1072,8 +1207,8 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 		break;
 	case CONDIS_MSG_RELEASE:
 	case CONDIS_MSG_DROP_PARTY:
-		sig_reply(sig, src, m, type == CONDIS_MSG_RELEASE ?
-			  CONDIS_MSG_RELEASE_COMPLETE : CONDIS_MSG_DROP_PARTY_ACK, 0);
+		sig_send_cp(leg, type == CONDIS_MSG_RELEASE ? CONDIS_MSG_RELEASE_COMPLETE :
+			    CONDIS_MSG_DROP_PARTY_ACK, 0, NULL);
 		fallthrough;
 	case CONDIS_MSG_RELEASE_COMPLETE:
 	case CONDIS_MSG_ADD_PARTY_REJECT:
@@ -1087,11 +1222,12 @@ static void sig_do_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb
 		break;
 	case CONDIS_MSG_MODIFY:
 		if (leg->state != LEG_ACTIVE || !cp) {
-			sig_reply(sig, src, m, CONDIS_MSG_MODIFY_REJECT, -ENOTCONN);
+			sig_send_cp(leg, CONDIS_MSG_MODIFY_REJECT, -ENOTCONN, NULL);
 			break;
 		}
+		sig_fill_sdu(sig, cp);	/* no larger than the link, as at setup */
 		condis_cm_dispatch_incoming_qos_change(leg->vc->vc, cp);
-		sig_reply(sig, src, m, CONDIS_MSG_MODIFY_ACK, 0);
+		sig_send_cp(leg, CONDIS_MSG_MODIFY_ACK, 0, NULL);
 		break;
 	case CONDIS_MSG_MODIFY_ACK:
 	case CONDIS_MSG_MODIFY_REJECT:
@@ -1120,15 +1256,35 @@ out:
  */
 void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb)
 {
-	struct sig_op *o = sig_op_new(sig, OP_RX, GFP_ATOMIC);
+	unsigned int max = READ_ONCE(sig_max_rx_queue);
+	struct sig_op *o;
 
-	if (!o) {
-		kfree_skb(skb);
-		return;
+	if (!is_valid_ether_addr(src)) {	/* answers would go to a group */
+		sig_drop(sig, CONDIS_DROP_NOT_UNICAST);
+		goto drop;
 	}
+	if (sig_msg_check(skb)) {
+		sig_drop(sig, CONDIS_DROP_MALFORMED);
+		goto drop;
+	}
+	if (atomic_read(&sig->rx_queued) >= max ||
+	    atomic_read(&sig->rx_bytes) >= SIG_RX_BYTES_MAX) {
+		sig_drop(sig, CONDIS_DROP_OVERLOAD);
+		goto drop;
+	}
+	o = sig_op_new(sig, OP_RX, GFP_ATOMIC);
+	if (!o) {
+		sig_drop(sig, CONDIS_DROP_OVERLOAD);
+		goto drop;
+	}
+	atomic_inc(&sig->rx_queued);
+	atomic_add(skb->truesize, &sig->rx_bytes);
 	o->skb = skb;
 	ether_addr_copy(o->src, src);
 	queue_work(sig->wq, &o->work);
+	return;
+drop:
+	kfree_skb(skb);
 }
 EXPORT_SYMBOL_GPL(condis_sig_rx);
 
@@ -1355,6 +1511,19 @@ void condis_sig_set_max_sdu(struct condis_sig *sig, u32 max_sdu)
 EXPORT_SYMBOL_GPL(condis_sig_set_max_sdu);
 
 /**
+ * condis_sig_set_adapter - where the engine counts what it drops
+ * @sig: the engine
+ * @adapter: the adapter whose call manager it is
+ *
+ * Context: process, before the engine receives.
+ */
+void condis_sig_set_adapter(struct condis_sig *sig, struct condis_adapter *adapter)
+{
+	WRITE_ONCE(sig->adapter, adapter);
+}
+EXPORT_SYMBOL_GPL(condis_sig_set_adapter);
+
+/**
  * condis_sig_shutdown - the adapter is going: stop waiting for the network
  * @sig: the engine
  *
@@ -1397,6 +1566,9 @@ struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integ
 	INIT_LIST_HEAD(&sig->parked);
 	xa_init_flags(&sig->out, XA_FLAGS_ALLOC1);
 	hash_init(sig->in);
+	get_random_bytes(&sig->in_key, sizeof(sig->in_key));
+	atomic_set(&sig->rx_queued, 0);
+	atomic_set(&sig->rx_bytes, 0);
 	sig->wq = alloc_ordered_workqueue("condis_sig/%s", WQ_MEM_RECLAIM, sig->name);
 	if (!sig->wq) {
 		kfree(sig);

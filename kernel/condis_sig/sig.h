@@ -13,6 +13,7 @@
 #include <linux/completion.h>
 #include <linux/hashtable.h>
 #include <linux/list.h>
+#include <linux/siphash.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
@@ -29,7 +30,16 @@
  * @saps: struct sig_sap registered
  * @out: legs this station called, by call reference
  * @out_next: the next call reference
- * @in: legs other stations called, by (station, call reference)
+ * @in: legs other stations called, by (station, call reference), hashed
+ *	with @in_key
+ * @in_key: random: a remote station cannot choose keys that collide
+ * @half_open: called legs not yet active (the cap: sig_max_half_open)
+ * @adapter: whose drop counters the engine's drops go to (may be NULL)
+ * @rx_queued: received messages queued on @wq, not yet handled
+ * @rx_bytes: their truesize
+ * @reply_stamp: start of the current window of answers to messages about
+ *	no call (jiffies)
+ * @replies: answers sent in it
  * @down: the adapter is going: no waiting for the network any more
  * @parked: called VCs condis deletes on the going CM's behalf (struct
  *	sig_vc, by @node; freed by condis_sig_destroy())
@@ -40,6 +50,8 @@
  * @sigvc_done: its activation completed
  * @sigvc_status: how
  */
+#define SIG_IN_BITS	10
+
 struct condis_sig {
 	char name[32];
 	u8 mac[ETH_ALEN];
@@ -50,7 +62,14 @@ struct condis_sig {
 	struct list_head saps;
 	struct xarray out;
 	u32 out_next;
-	DECLARE_HASHTABLE(in, 8);
+	DECLARE_HASHTABLE(in, SIG_IN_BITS);
+	siphash_key_t in_key;
+	unsigned int half_open;
+	struct condis_adapter *adapter;
+	atomic_t rx_queued;
+	atomic_t rx_bytes;
+	unsigned long reply_stamp;
+	unsigned int replies;
 	bool down;
 	struct list_head parked;
 	u32 max_sdu;
@@ -80,6 +99,7 @@ struct sig_sap {
  * @incoming: called VC (the CM created it); its one leg is @legs' only entry
  * @multipoint: calling VC of a point-to-multipoint call
  * @signalling: the engine's own signalling VC (stand-alone)
+ * @data_token: what data frames for it carry (random, never 0)
  * @active: activated (its data path programmed)
  * @closing: its client closes it
  * @close_party: the party it named
@@ -91,6 +111,7 @@ struct sig_sap {
 struct sig_vc {
 	struct condis_sig *sig;
 	struct condis_vc *vc;
+	u32 data_token;
 	bool incoming;
 	bool multipoint;
 	bool signalling;
@@ -120,11 +141,16 @@ enum sig_state {
  * @vc: the VC, NULL once it let go
  * @party: the party, for a multipoint root
  * @ref: call reference
+ * @token: this side's call token (random, never 0): the far end's messages
+ *	carry it
+ * @peer_token: the far end's, once known (0 before): ours carry it
  * @caller: this station called
+ * @half_open: counted in the engine's @half_open
  * @added: set up by add party
  * @state: enum sig_state
  * @peer: the other station
  * @peer_label: its VC label
+ * @peer_data_token: its VC's data token
  * @cp: setup parameters (sent or received)
  * @qos_cp: a QoS modify's parameters, while it is unanswered
  * @sap: called SAP (caller: for retransmissions)
@@ -132,7 +158,8 @@ enum sig_state {
  * @sdu_changed: the engine set the SDU sizes of @cp (the link's)
  * @retry_msg: message to retransmit on timeout
  * @retries: retransmissions so far
- * @deadline: (calling leg) when its requester must have heard, 0: never
+ * @deadline: when the requester of @retry_msg (make call, add party,
+ *	close, drop party, QoS modify) must have heard, 0: none waits
  * @timer: the retransmission timer (on the engine's workqueue)
  */
 struct sig_leg {
@@ -141,29 +168,50 @@ struct sig_leg {
 	struct sig_vc *vc;
 	struct condis_party *party;
 	u32 ref;
+	u32 token;
+	u32 peer_token;
 	bool caller;
 	bool added;
+	bool half_open;
 	u8 state;
 	u8 peer[ETH_ALEN];
 	u32 peer_label;
+	u32 peer_data_token;
 	struct condis_call_params *cp;
 	struct condis_call_params *qos_cp;
 	struct condis_sap_desc sap;
 	int cause;
 	bool sdu_changed;
 	u8 retry_msg;
-	u8 retries;
+	unsigned int retries;
 	unsigned long deadline;
 	struct delayed_work timer;
 };
 
+/**
+ * struct sig_ids - who a message is about and for
+ * @ref: the call reference
+ * @token: the receiver's call token (0: not known)
+ * @call_token: the sender's
+ * @label: the sender's VC label (types that carry one)
+ * @data_token: its data token
+ */
+struct sig_ids {
+	u32 ref;
+	u32 token;
+	u32 call_token;
+	u32 label;
+	u32 data_token;
+};
+
 /* wire.c */
-struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 ref,
-			      int cause, u32 label, u8 state,
-			      const struct condis_call_params *cp,
+struct sk_buff *sig_msg_build(u8 type, u16 flags, const struct sig_ids *ids,
+			      int cause, u8 state, const struct condis_call_params *cp,
 			      const struct condis_sap_desc *sap);
+int sig_msg_check(const struct sk_buff *skb);
 int sig_msg_parse(struct sk_buff *skb, struct condis_wire_sig **msg,
 		  struct condis_call_params **cp, struct condis_sap_desc *sap);
+int sig_msg_cause(const struct condis_wire_sig *m);
 
 /* engine.c */
 extern unsigned int sig_retry_ms;

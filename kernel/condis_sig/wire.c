@@ -5,6 +5,7 @@
  */
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
+#include <kunit/visibility.h>
 #include "sig.h"
 
 static const char * const msg_names[__CONDIS_MSG_MAX] = {
@@ -82,23 +83,39 @@ static bool msg_has_sap(u8 type)
 	return type == CONDIS_MSG_SETUP || type == CONDIS_MSG_ADD_PARTY;
 }
 
+/* Messages that carry the sender's VC label and data token. */
+static bool msg_has_label(u8 type)
+{
+	switch (type) {
+	case CONDIS_MSG_SETUP:
+	case CONDIS_MSG_CONNECT:
+	case CONDIS_MSG_ADD_PARTY:
+	case CONDIS_MSG_ADD_PARTY_ACK:
+		return true;
+	}
+	return false;
+}
+
+/* The call parameter flags a peer may send. */
+#define SIG_WIRE_CALL_FLAGS	(CONDIS_CALL_PERMANENT_VC | CONDIS_CALL_PARAMETERS_CHANGED | \
+				 CONDIS_CALL_QUERY_PARAMETERS | CONDIS_CALL_BROADCAST_VC | \
+				 CONDIS_CALL_MULTIPOINT_VC)
+
 /**
  * sig_msg_build - a signalling message, ready for the transport
- * @sig: the engine (headroom)
  * @type: enum condis_msg
  * @flags: CONDIS_WF_*
- * @ref: call reference
+ * @ids: reference, tokens, label
  * @cause: condis status (release, reject, status)
- * @label: the sender's VC label (setup, connect, add party and its ack)
  * @state: the sender's call state (status)
  * @cp: parameters (types that carry them; NULL: zeroes)
  * @sap: called SAP (setup, add party)
  *
- * Return: the skb, or NULL without memory.
+ * Return: the skb (LL_MAX_HEADER and a station's address of headroom),
+ * or NULL without memory.
  */
-struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 ref,
-			      int cause, u32 label, u8 state,
-			      const struct condis_call_params *cp,
+struct sk_buff *sig_msg_build(u8 type, u16 flags, const struct sig_ids *ids,
+			      int cause, u8 state, const struct condis_call_params *cp,
 			      const struct condis_sap_desc *sap)
 {
 	unsigned int saplen = msg_has_sap(type) && sap ? sap->len : 0;
@@ -114,9 +131,14 @@ struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 re
 	m->hdr.version = CONDIS_WIRE_VERSION;
 	m->hdr.type = type;
 	m->hdr.flags = htons(flags);
-	m->hdr.ref = htonl(ref);
+	m->hdr.ref = htonl(ids->ref);
+	m->hdr.token = htonl(ids->token);
 	m->cause = htonl(cause ? condis_status_to_ndis(cause) : 0);
-	m->label = htonl(label);
+	m->call_token = htonl(ids->call_token);
+	if (msg_has_label(type)) {
+		m->label = htonl(ids->label);
+		m->data_token = htonl(ids->data_token);
+	}
 	m->state = state;
 	if (cp && msg_has_params(type)) {
 		m->params.flags = htonl(cp->flags);
@@ -130,6 +152,29 @@ struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 re
 	}
 	return skb;
 }
+EXPORT_SYMBOL_IF_KUNIT(sig_msg_build);
+
+/**
+ * sig_msg_check - the checks a received message passes before it is queued
+ * @skb: the frame, from struct condis_wire_sig on (may be non-linear)
+ *
+ * Context: any.
+ * Return: 0, or -EPROTO: not a signalling message of this version.
+ */
+int sig_msg_check(const struct sk_buff *skb)
+{
+	struct condis_wire_hdr buf;
+	const struct condis_wire_hdr *h;
+
+	if (skb->len < sizeof(struct condis_wire_sig))
+		return -EPROTO;
+	h = skb_header_pointer(skb, 0, sizeof(buf), &buf);
+	if (!h || h->version != CONDIS_WIRE_VERSION || h->type == CONDIS_MSG_DATA ||
+	    h->type >= __CONDIS_MSG_MAX)
+		return -EPROTO;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(sig_msg_check);
 
 /**
  * sig_msg_parse - check a received signalling message and decode it
@@ -138,21 +183,29 @@ struct sk_buff *sig_msg_build(struct condis_sig *sig, u8 type, u16 flags, u32 re
  * @cp: the parameters, allocated, for types that carry them (else NULL)
  * @sap: the called SAP (setup, add party)
  *
+ * Every field the engine uses is checked here: the version and type, the
+ * sender's call token, label and data token where the type carries them,
+ * the state, the SAP's length and the parameter flags. The cause is mapped
+ * by sig_msg_cause().
+ *
  * Return: 0, -EPROTO for a malformed message, -ENOMEM.
  */
 int sig_msg_parse(struct sk_buff *skb, struct condis_wire_sig **msg,
 		  struct condis_call_params **cp, struct condis_sap_desc *sap)
 {
 	struct condis_wire_sig *m;
+	u8 type;
 
 	*cp = NULL;
-	if (skb_linearize(skb) || skb->len < sizeof(*m))
+	if (sig_msg_check(skb) || skb_linearize(skb))
 		return -EPROTO;
 	m = (struct condis_wire_sig *)skb->data;
-	if (m->hdr.version != CONDIS_WIRE_VERSION || m->hdr.type == CONDIS_MSG_DATA ||
-	    m->hdr.type >= __CONDIS_MSG_MAX)
+	type = m->hdr.type;
+	if (!m->call_token || m->state > LEG_GONE)
 		return -EPROTO;
-	if (msg_has_sap(m->hdr.type)) {
+	if (msg_has_label(type) && (!m->label || !m->data_token))
+		return -EPROTO;
+	if (msg_has_sap(type)) {
 		if (!m->sap_len || m->sap_len > sizeof(sap->sap) ||
 		    skb->len < sizeof(*m) + m->sap_len)
 			return -EPROTO;
@@ -160,8 +213,10 @@ int sig_msg_parse(struct sk_buff *skb, struct condis_wire_sig **msg,
 		sap->len = m->sap_len;
 		memcpy(sap->sap, skb->data + sizeof(*m), m->sap_len);
 	}
-	if (msg_has_params(m->hdr.type)) {
-		*cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	if (msg_has_params(type)) {
+		if (ntohl(m->params.flags) & ~SIG_WIRE_CALL_FLAGS)
+			return -EPROTO;
+		*cp = condis_call_params_alloc(0, 0, GFP_KERNEL_ACCOUNT);
 		if (!*cp)
 			return -ENOMEM;
 		(*cp)->flags = ntohl(m->params.flags);
@@ -171,3 +226,25 @@ int sig_msg_parse(struct sk_buff *skb, struct condis_wire_sig **msg,
 	*msg = m;
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(sig_msg_parse);
+
+/**
+ * sig_msg_cause - the condis status a message's cause stands for
+ * @m: a parsed message
+ *
+ * The closed set the engine hands on: 0 (no cause), or a negative errno.
+ * A cause condis does not know, or one that is not a failure (success or
+ * pending as the cause of a release), is -EPROTO.
+ *
+ * Return: 0 or a negative errno.
+ */
+int sig_msg_cause(const struct condis_wire_sig *m)
+{
+	int cause;
+
+	if (!m->cause)
+		return 0;
+	cause = condis_status_from_ndis(ntohl(m->cause));
+	return cause < 0 ? cause : -EPROTO;
+}
+EXPORT_SYMBOL_IF_KUNIT(sig_msg_cause);

@@ -18,7 +18,7 @@ static const char usage[] =
 	"  faults scenario loopback|ethernet [max N] [stride K] [step NAME]\n"
 	"         [wait-ms MS] [progress EVERY] [a IFNAME b IFNAME]\n"
 	"  race seconds S [threads T] [adapter NAME] [seed X]\n"
-	"  states\n";
+	"  states [calls N] [netdevs M]\n";
 
 int main(int argc, char **argv)
 {

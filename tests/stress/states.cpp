@@ -2,12 +2,14 @@
 //
 // condis-stress states: a client with a call in every state, to be killed.
 //
-//   states
+//   states [calls N] [netdevs M]
 //        on the loopback adapter, one client with: a call outgoing
 //        (unanswered), one incoming (not answered), one connected with a
 //        VC descriptor and frames in flight, one with an interface, a
 //        multipoint call with a party being added, SAPs with calls waiting;
-//        prints {"ready":1,...} and waits to be killed
+//        then N more connected calls (default 0), the first M of them
+//        with an interface each; prints {"ready":1,...} and waits to be
+//        killed
 #include "common.hpp"
 
 #include <cerrno>
@@ -41,8 +43,11 @@ uint32_t incoming(Client &c, uint32_t sap)
 
 } // namespace
 
-int states(const Opts &)
+int states(const Opts &o)
 {
+	const uint64_t more = o.num("calls", 0), netdevs = o.num("netdevs", 0);
+	if (netdevs > more)
+		throw Usage("netdevs: at most calls");
 	Client c;
 	c.subscribe();
 	uint32_t af = open_af(c, adapter_id(c, "lo"), CONDIS_AF_TYPE_LOOPBACK);
@@ -76,6 +81,14 @@ int states(const Opts &)
 	c.wait_done(CONDIS_REQUEST_CALL_MAKE, multi, 20000);
 	uint32_t party = c.party_add(multi, quiet).id;
 	incoming(c, sap_quiet);
+	// many more: the teardown has work to do
+	for (uint64_t i = 0; i < more; i++) {
+		uint32_t id = c.call_make(af, svc).id;
+		c.call_accept(incoming(c, sap));
+		c.wait_done(CONDIS_REQUEST_CALL_MAKE, id, 20000);
+		if (i < netdevs)
+			c.call_netdev(id);
+	}
 
 	std::cout << Json()
 		.num("ready", 1)
@@ -86,6 +99,8 @@ int states(const Opts &)
 		.num("incoming", waiting)
 		.num("multipoint", multi)
 		.num("adding_party", party)
+		.num("calls", int64_t(more))
+		.num("netdevs", int64_t(netdevs))
 		.line() << std::endl;
 	for (;;)
 		pause();

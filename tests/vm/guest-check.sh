@@ -47,6 +47,10 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 		echo "${fs_old% *}" > $fs/ignore-gfp-wait
 		echo "${fs_old#* }" > $fs/verbose
 	fi
+	# the signalling parser's suite
+	[ -f "$M/condis_sig_kunit.ko" ] || { echo "no condis_sig_kunit.ko in $M"; exit 1; }
+	{ insmod "$M/condis_sig.ko" && insmod "$M/condis_sig_kunit.ko"; } ||
+		echo "insmod condis_sig_kunit.ko failed"
 	# a module using condis keeps it loaded (Documentation: architecture)
 	what="condis.ko refuses to unload while a module uses it"
 	if rmmod condis 2>/dev/null; then
@@ -60,6 +64,7 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 		[ -f "$d/results" ] && cp "$d/results" "$R/ktap/$s.ktap"
 	done
 	rmmod condis_kunit || echo "rmmod condis_kunit failed"
+	rmmod condis_sig_kunit condis_sig || echo "rmmod condis_sig_kunit failed"
 	rmmod condis || { echo "rmmod condis failed"; exit 1; }
 	echo "-- KUnit: $((SECONDS - t))s"
 fi

@@ -29,6 +29,12 @@ json adapter_json(const Adapter &a)
 			j["dev"] = name;
 		j["kind"] = a.kind;
 	}
+	if (!a.drops.empty()) {
+		json d = json::object();
+		for (const auto &[name, n] : a.drops)
+			d[name] = n;
+		j["drops"] = d;
+	}
 	return j;
 }
 

@@ -224,6 +224,40 @@ int condis_miniport_register(struct net *net, const char *name,
 void condis_miniport_unregister(struct condis_adapter *adapter);
 struct condis_adapter *condis_adapter_find(struct net *net, const char *name);
 
+/**
+ * enum condis_drop - why a frame from the network was dropped (the
+ *	adapter's drop counters, netlink adapter-get's drops)
+ * @CONDIS_DROP_MALFORMED: not a well-formed frame (version, type, length,
+ *	a field out of range)
+ * @CONDIS_DROP_NOT_UNICAST: to a group address, or from one that is not a
+ *	station's
+ * @CONDIS_DROP_NO_VC: data for no active VC
+ * @CONDIS_DROP_NOT_PEER: data from a station that is not one of the VC's
+ * @CONDIS_DROP_TOKEN: data or signalling with a token that is not the VC's
+ *	or the call's
+ * @CONDIS_DROP_OVERLOAD: signalling beyond what the call manager queues
+ * @CONDIS_DROP_HALF_OPEN: a call offer beyond the half-open calls allowed
+ * @CONDIS_DROP_RATE_LIMITED: an answer to a message about no call, not sent
+ * @CONDIS_DROP_UNMATCHED: signalling about no call or SAP of this station
+ *	(answered where the protocol asks for an answer, within the rate
+ *	limit)
+ * @__CONDIS_DROP_MAX: the number of reasons
+ */
+enum condis_drop {
+	CONDIS_DROP_MALFORMED,
+	CONDIS_DROP_NOT_UNICAST,
+	CONDIS_DROP_NO_VC,
+	CONDIS_DROP_NOT_PEER,
+	CONDIS_DROP_TOKEN,
+	CONDIS_DROP_OVERLOAD,
+	CONDIS_DROP_HALF_OPEN,
+	CONDIS_DROP_RATE_LIMITED,
+	CONDIS_DROP_UNMATCHED,
+	__CONDIS_DROP_MAX,
+};
+
+void condis_adapter_count_drop(struct condis_adapter *adapter, enum condis_drop why);
+
 void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
 				     struct condis_call_params *cp);
 void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc);

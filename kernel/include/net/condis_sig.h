@@ -6,10 +6,13 @@
  * Every condis frame is an Ethernet frame of EtherType %ETH_P_CONDIS (IEEE
  * 802 local experimental EtherType 1) starting with struct condis_wire_hdr.
  * Data frames (%CONDIS_MSG_DATA) carry a client's frame for the VC whose
- * label is @ref at the receiving station. Every other type is a signalling
- * message (struct condis_wire_sig and a body); its @ref is the call
- * reference the calling station chose. Documentation/condis/signalling.rst
- * describes the protocol.
+ * label is @ref at the receiving station, with that VC's data token. Every
+ * other type is a signalling message (struct condis_wire_sig and a body);
+ * its @ref is the call reference the calling station chose, its @token the
+ * receiving side's call token. Tokens are random, chosen by each side for
+ * its own end and learnt only from frames of the call: a station that does
+ * not see a call's frames cannot address it. Documentation/condis/
+ * signalling.rst describes the protocol and its threat model.
  *
  * The engine is packaged twice: an Ethernet miniport's integrated call
  * manager (the MCM paths) and a stand-alone call manager that reaches the
@@ -25,7 +28,7 @@
 #include <net/condis.h>
 
 #define ETH_P_CONDIS		0x88B5	/* IEEE Std 802 local experimental 1 */
-#define CONDIS_WIRE_VERSION	1
+#define CONDIS_WIRE_VERSION	2
 
 /* Message types (struct condis_wire_hdr.type). */
 enum condis_msg {
@@ -58,12 +61,16 @@ enum condis_msg {
  * @type: enum condis_msg
  * @flags: CONDIS_WF_* (signalling)
  * @ref: data: the receiver's VC label; signalling: the call reference
+ * @token: data: the receiving VC's data token; signalling: the receiving
+ *	side's call token (0 in SETUP and ADD PARTY, and in an answer to a
+ *	message whose sender gave none)
  */
 struct condis_wire_hdr {
 	u8 version;
 	u8 type;
 	__be16 flags;
 	__be32 ref;
+	__be32 token;
 } __packed;
 
 /**
@@ -89,12 +96,18 @@ struct condis_wire_params {
  * @sap_len: setup, add party: bytes of called SAP address that follow
  *	@params; 0 otherwise
  * @sap_type: setup, add party: the called SAP's type
+ * @call_token: the sender's call token (never 0): the receiver's answers
+ *	carry it in @hdr.token
+ * @data_token: setup, connect, add party, add party ack: the data token
+ *	of the sender's VC, which data frames for @label carry; 0 otherwise
  * @params: setup, connect, add party, add party ack, modify, modify ack
  */
 struct condis_wire_sig {
 	struct condis_wire_hdr hdr;
 	__be32 cause;
 	__be32 label;
+	__be32 call_token;
+	__be32 data_token;
 	u8 state;
 	u8 sap_len;
 	__be16 sap_type;
@@ -115,15 +128,20 @@ struct condis_wire_sig {
  * @signalling: the VC carries signalling messages (a stand-alone CM's):
  *	each frame sent starts with the destination MAC address, each frame
  *	received with the source MAC address
- * @dest: @ndest (station, label) pairs
+ * @token: the VC's data token: a data frame for it is taken only with
+ *	this token and from one of the @dest stations
+ * @dest: @ndest (station, label, token) triples: where frames go, and
+ *	the only stations whose frames are taken
  */
 struct condis_eth_media {
 	u32 ndest;
 	u32 signalling;
+	u32 token;
 	struct condis_eth_dest {
 		u8 mac[ETH_ALEN];
 		u16 pad;
 		u32 label;
+		u32 token;
 	} dest[];
 };
 
@@ -154,6 +172,7 @@ void condis_sig_destroy(struct condis_sig *sig);
 void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb);
 void condis_sig_shutdown(struct condis_sig *sig);
 void condis_sig_set_max_sdu(struct condis_sig *sig, u32 max_sdu);
+void condis_sig_set_adapter(struct condis_sig *sig, struct condis_adapter *adapter);
 int condis_sig_attach(struct condis_sig *sig, struct condis_cm *cm);
 void condis_sig_detach(struct condis_sig *sig);
 

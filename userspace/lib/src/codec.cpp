@@ -192,6 +192,16 @@ Adapter parse_adapter(const nlmsghdr *nlh)
 	r.name = a.str(CONDIS_A_ADAPTER_NAME);
 	r.ifindex = a.u32(CONDIS_A_ADAPTER_IFINDEX);
 	r.kind = a.str(CONDIS_A_ADAPTER_KIND);
+	if (a[CONDIS_A_ADAPTER_DROPS]) {
+		static const char *const names[CONDIS_A_DROPS_MAX + 1] = {
+			nullptr, "malformed", "not-unicast", "no-vc", "not-peer", "token",
+			"overload", "half-open", "rate-limited", "unmatched",
+		};
+		static_assert(CONDIS_A_DROPS_MAX == 9, "a drop reason without a name");
+		Attrs<CONDIS_A_DROPS_MAX> d(a[CONDIS_A_ADAPTER_DROPS]);
+		for (int i = 1; i <= CONDIS_A_DROPS_MAX; i++)
+			r.drops.emplace_back(names[i], d.u64(i));
+	}
 	// multi-attr: every occurrence, not only the last one
 	nlmsg_for_each_attr(pos, const_cast<nlmsghdr *>(nlh), GENL_HDRLEN, rem)
 		if (nla_type(pos) == CONDIS_A_ADAPTER_AF_TYPE && nla_len(pos) >= 4)

@@ -56,6 +56,8 @@ struct Adapter {
 	std::vector<uint32_t> af_types;
 	uint32_t ifindex = 0;		// bound to an interface (adapter-new)
 	std::string kind;		// the miniport kind that bound it
+	// frames from the network dropped, by reason (the spec's drops names)
+	std::vector<std::pair<std::string, uint64_t>> drops;
 };
 
 struct Af {

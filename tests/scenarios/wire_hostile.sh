@@ -1,0 +1,131 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A hostile station on the link: namespaces A and B keep a call up over a
+# bridge, with data both ways byte-exact, while C, on the same bridge and
+# off the call's path, sends CONDIS_WIRE_FRAMES (default 100000; make
+# stress: 1000000) frames of condis-wire: malformed, truncated and
+# oversize, every message type with guessed references and tokens, forged
+# RELEASE / CONNECT / MODIFY / DROP PARTY and data with A's address, data
+# to guessed labels, group addresses, SETUP floods, causes across the u32
+# range. With verifier_strict=1: the call is not disturbed, no frame but
+# A's reaches B's VC (nor B's A's), the slab grows by a bounded amount,
+# and B's drop counters account for C's frames.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/eth-calls.inc"
+require_root
+
+WIRE=$build/userspace/wire/condis-wire
+frames=${CONDIS_WIRE_FRAMES:-100000}
+slab_max_kb=16384	# the bound reliability.rst gives
+
+eth_modules veth bridge
+strict=/sys/module/condis/parameters/verifier_strict
+backlog=/proc/sys/net/core/netdev_max_backlog
+CLEANUP_EXTRA="echo $(cat $strict) > $strict; echo $(cat $backlog) > $backlog"
+echo 1 > $strict
+# what is tested is the protocol, not the link's capacity: room enough in
+# the receive backlog that the flood does not push the call's frames out
+echo 100000 > $backlog
+for n in a b c l; do netns_add $n; done
+a=a-$nsid b=b-$nsid c=c-$nsid l=l-$nsid
+ip -n "$l" link add br0 type bridge
+ip -n "$l" link set br0 up
+for n in a b c; do
+	ip link add "v$n" netns "${n}-$nsid" type veth peer name "p$n" netns "$l"
+	ip -n "$l" link set "p$n" master br0 up
+	ip netns exec "${n}-$nsid" sysctl -qw "net.ipv6.conf.v$n.disable_ipv6=1"
+	ip -n "${n}-$nsid" link set "v$n" up
+done
+check "three stations on a bridge" ip -n "$l" link show pc
+maca=$(mac_of "$a" va)
+macb=$(mac_of "$b" vb)
+
+sess_start A "$a"
+sess_start B "$b"
+sess A adapter add dev va; ada=$id
+sess B adapter add dev vb; adb=$id
+sess A af open "$ada" type ethernet; afa=$id
+sess B af open "$adb" type ethernet; afb=$id
+sess B sap register af "$afb" address svc1; sb=$id
+done_of B sap-register "$sb"
+sess A call make af "$afa" to svc1 station "$macb"; ca=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B call accept "$cb"
+done_of A call-make "$ca"; out=$ans
+jqcheck "A calls B over the bridge" "$out" '.status == 0'
+sess B monitor event call-connected id "$cb" count 1 timeout 20000
+
+# exchange N: N frames each way, each checked byte for byte
+bad=0
+exchange() {
+	local i
+	for ((i = 0; i < $1; i++)); do
+		head -c $((200 + RANDOM % 1200)) /dev/urandom > "$T/ab.bin"
+		head -c $((1 + RANDOM % 1400)) /dev/urandom > "$T/ba.bin"
+		sess A vc send "$ca" file "$T/ab.bin"
+		sess B vc recv "$cb" file "$T/ab.out" timeout 20000
+		cmp -s "$T/ab.bin" "$T/ab.out" || bad=$((bad + 1))
+		sess B vc send "$cb" file "$T/ba.bin"
+		sess A vc recv "$ca" file "$T/ba.out" timeout 20000
+		cmp -s "$T/ba.bin" "$T/ba.out" || bad=$((bad + 1))
+	done
+}
+exchange 5
+check "data both ways before the flood" test "$bad" = 0
+
+slab() { awk '$1 == "Slab:" { print $2 }' /proc/meminfo; }
+slab0=$(slab) slabmax=$slab0
+ip netns exec "$c" "$WIRE" flood dev vc victim "$macb" peer "$maca" frames "$frames" \
+	seed $RANDOM labels 64 refs 64 burst 32 pace-us 100 > "$T/wire.out" 2> "$T/wire.err" &
+wpid=$!
+rounds=0
+while kill -0 $wpid 2>/dev/null; do
+	exchange 1
+	rounds=$((rounds + 1))
+	s=$(slab)
+	[ "$s" -gt "$slabmax" ] && slabmax=$s
+done
+wait $wpid
+check "condis-wire sent its frames" test -s "$T/wire.out"
+show_log "$T/wire.err" wire.err
+wire=$(cat "$T/wire.out")
+log "condis-wire: $wire"
+check "data both ways during the flood, byte-exact ($rounds rounds)" test "$bad" = 0
+sess A call show "$ca"; out=$ans
+jqcheck "A's call is still up" "$out" '.state == "connected"'
+sess B call show "$cb"; out=$ans
+jqcheck "B's call is still up" "$out" '.state == "connected"'
+bad=0
+exchange 3
+check "and carries data after it" test "$bad" = 0
+
+# nothing but the peer's frames reached either VC
+sess A vc show "$ca"; va=$ans
+sess B vc show "$cb"; vb=$ans
+txa=$(jq '.stats."tx-packets"' <<< "$va") rxa=$(jq '.stats."rx-packets"' <<< "$va")
+txb=$(jq '.stats."tx-packets"' <<< "$vb") rxb=$(jq '.stats."rx-packets"' <<< "$vb")
+check "B's VC received exactly what A sent ($txa)" test "$rxb" = "$txa"
+check "A's VC received exactly what B sent ($txb)" test "$rxa" = "$txb"
+
+# B's counters: every frame of C that reached it, dropped for a reason
+sess B adapter show "$adb"; drops=$ans
+log "B's drops: $(jq -c .drops <<< "$drops")"
+sent=$(jq '.to_victim + .group' <<< "$wire")
+counted=$(jq '.drops | to_entries | map(select(.key != "rate-limited") | .value) | add' <<< "$drops")
+check "B's drop counters account for C's frames ($counted of $sent)" \
+	test "$counted" -le "$sent" -a "$((counted * 100))" -ge "$((sent * 99))"
+jqcheck "spoofed data and signalling are dropped for their token" "$drops" '.drops.token > 0'
+jqcheck "frames to group addresses are dropped" "$drops" '.drops."not-unicast" > 0'
+grow=$((slabmax - slab0))
+figure wire_hostile "{\"frames\":$frames,\"slab_growth_kb\":$grow,\"dropped\":$counted}"
+check "slab growth during the flood bounded (${grow} kB <= $slab_max_kb kB)" test "$grow" -le "$slab_max_kb"
+check "no verifier report" verifier_zero
+
+sess A call close "$ca"
+done_of A call-close "$ca"
+sess A adapter del "$ada"
+sess B adapter del "$adb"
+sess_stop_all
+check "no condis object left" wait_for 30 objects_zero
+exit $ret
