@@ -16,7 +16,8 @@ struct cd_vcfd;
 
 /**
  * struct cd_nlsk - a netlink socket acting as a CoNDIS client
- * @net: its namespace (not referenced: the socket goes first)
+ * @net: its namespace, referenced until @release is done (the socket goes
+ *	first, its release after it, maybe after the namespace's last user)
  * @portid: its netlink port
  * @client: the condis client registered on its behalf
  * @lock: protects @objs and the state of every &struct cd_nlobj

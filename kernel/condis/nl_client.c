@@ -228,6 +228,7 @@ static void cd_nlsk_release_work(struct work_struct *work)
 	WARN_ON(sk->nobjs);
 	mutex_unlock(&sk->lock);
 	mutex_destroy(&sk->lock);
+	put_net(sk->net);
 	kfree(sk);
 }
 
@@ -250,7 +251,12 @@ static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
 	sk = kzalloc(sizeof(*sk), GFP_KERNEL_ACCOUNT);
 	if (!sk)
 		goto err;
-	sk->net = net;
+	/*
+	 * held until the release work is done with the namespace's state: a
+	 * socket's release runs after the socket is gone, and with it maybe
+	 * its namespace's last reference
+	 */
+	sk->net = get_net(net);
 	sk->portid = info->snd_portid;
 	mutex_init(&sk->lock);
 	for (t = 0; t < __CD_TYPE_MAX; t++)
@@ -259,6 +265,7 @@ static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
 	snprintf(name, sizeof(name), "netlink:%u", sk->portid);
 	ret = condis_client_register(net, name, &cd_nl_client_ops, sk, &sk->client);
 	if (ret) {
+		put_net(sk->net);
 		kfree(sk);
 		goto err;
 	}

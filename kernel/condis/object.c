@@ -128,6 +128,7 @@ struct cd_obj *cd_obj_peek(enum cd_type type, u32 id)
 {
 	struct cd_obj *o = xa_load(&cd_xa[type], id);
 
+	/* pairs with the release in cd_obj_publish(), as cd_obj_lookup_dying() */
 	return o && !smp_load_acquire(&o->dead) ? o : NULL;
 }
 

@@ -19,6 +19,8 @@
 #include <linux/xarray.h>
 #include <net/condis_sig.h>
 
+#define SIG_IN_BITS	10	/* buckets of struct condis_sig's @in */
+
 /**
  * struct condis_sig - one engine (one adapter's call manager)
  * @name: for messages
@@ -50,8 +52,6 @@
  * @sigvc_done: its activation completed
  * @sigvc_status: how
  */
-#define SIG_IN_BITS	10
-
 struct condis_sig {
 	char name[32];
 	u8 mac[ETH_ALEN];

@@ -389,6 +389,8 @@ void Fuzzer::learn(const Reply &r)
 }
 
 // An 8-byte value in the kernel's half of the address space, at any depth.
+// Kernel text and modules live at 0xffffffff80000000 and up: a value there
+// is one too, unless it is a negative errno widened to 64 bits.
 bool Fuzzer::pointer_like(const uint8_t *data, size_t len, int depth)
 {
 	bool found = false;
@@ -396,7 +398,8 @@ bool Fuzzer::pointer_like(const uint8_t *data, size_t len, int depth)
 		if (l == 8) {
 			uint64_t v;
 			std::memcpy(&v, p, 8);
-			if ((v >> 47) == 0x1ffff && v != ~0ull && (v >> 32) != 0xffffffffu)
+			if ((v >> 47) == 0x1ffff && v < 0xfffffffffffff000ull &&
+			    ((v >> 32) != 0xffffffffu || (v & 0xffffffffu) >= 0x80000000u))
 				found = true;
 		}
 		if ((type & NLA_F_NESTED) && depth < 4)

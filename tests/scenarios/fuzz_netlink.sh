@@ -41,6 +41,22 @@ check "condis-fuzz unprivileged: every request answered" test $? = 0
 jqcheck "changes were refused with EPERM" "$out" '.answers.EPERM > 0'
 figure fuzz_unprivileged "$out"
 check "and the unprivileged user created nothing" objects_zero
+
+# an unprivileged user in a user+net namespace of its own holds
+# CAP_NET_ADMIN over condis there (GENL_UNS_ADMIN_PERM): what it does must
+# be safe, with the verifier strict; all of it goes with its namespace
+strict=/sys/module/condis/parameters/verifier_strict
+CLEANUP_EXTRA+="; echo $(cat $strict) > $strict"
+echo 1 > $strict
+log "$((secs / 3)) s as nobody in a user+net namespace of its own"
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -r -n \
+	"$FUZZ" --seconds $((secs / 3)) --seed "$seed" 2> "$T/fuzz.err")
+check "condis-fuzz in a user namespace: every request answered, no kernel pointer" test $? = 0
+sed 's/^/#   /' "$T/fuzz.err" | head -5
+jqcheck "and some of its changes were accepted" "$out" '.answers.ok > 0'
+figure fuzz_userns "$out"
+check "what it created went with its namespace" wait_for 60 objects_zero
+echo 0 > $strict
 check "no verifier report" verifier_zero
 
 for m in condis_ethcm condis_eth condis_sig condis_lo condis; do

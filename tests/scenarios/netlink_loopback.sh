@@ -108,11 +108,13 @@ jqcheck "A's close completes" "$out" '.request == "call-close" and .status == 0'
 sess B monitor event request-done request call-close id "$cb" count 1 timeout 20000
 check "both VCs are gone" wait_for 10 calls_gone "$ca" "$cb"
 
-# ---- close from the called side -------------------------------------------
+# ---- close from the called side (the call accepted with parameters: they
+# are copied, and freed, the leak check sees to it) -----------------------------
 sess A call make af "$afa" to svc1; ca=$id
 sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
-sess B call accept "$cb"
-done_of A call-make "$ca"
+sess B call accept "$cb" tx-peak 5000
+done_of A call-make "$ca"; out=$ans
+jqcheck "a call accepted with parameters connects" "$out" '.status == 0'
 sess B call close "$cb"; out=$ans
 sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
 jqcheck "B closes: A gets the incoming close" "$out" '.event == "call-close"'

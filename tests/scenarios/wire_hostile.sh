@@ -37,6 +37,10 @@ for n in a b c; do
 	ip netns exec "${n}-$nsid" sysctl -qw "net.ipv6.conf.v$n.disable_ipv6=1"
 	ip -n "${n}-$nsid" link set "v$n" up
 done
+# C's port does not learn: the addresses C forges (A's) must not steal A's
+# frames at the bridge, an attack on the link that no protocol above it
+# can stop (switches have port security for it)
+ip -n "$l" link set pc type bridge_slave learning off
 check "three stations on a bridge" ip -n "$l" link show pc
 maca=$(mac_of "$a" va)
 macb=$(mac_of "$b" vb)
@@ -77,7 +81,7 @@ check "data both ways before the flood" test "$bad" = 0
 slab() { awk '$1 == "Slab:" { print $2 }' /proc/meminfo; }
 slab0=$(slab) slabmax=$slab0
 ip netns exec "$c" "$WIRE" flood dev vc victim "$macb" peer "$maca" frames "$frames" \
-	seed $RANDOM labels 64 refs 64 burst 32 pace-us 100 > "$T/wire.out" 2> "$T/wire.err" &
+	seed $RANDOM labels 64 label-base $((cb > 32 ? cb - 32 : 1)) refs 64 burst 32 pace-us 100 > "$T/wire.out" 2> "$T/wire.err" &
 wpid=$!
 rounds=0
 while kill -0 $wpid 2>/dev/null; do
@@ -91,7 +95,8 @@ check "condis-wire sent its frames" test -s "$T/wire.out"
 show_log "$T/wire.err" wire.err
 wire=$(cat "$T/wire.out")
 log "condis-wire: $wire"
-check "data both ways during the flood, byte-exact ($rounds rounds)" test "$bad" = 0
+log "$rounds exchanges during the flood"
+check "data both ways during the flood, byte-exact" test "$bad" = 0
 sess A call show "$ca"; out=$ans
 jqcheck "A's call is still up" "$out" '.state == "connected"'
 sess B call show "$cb"; out=$ans
@@ -105,21 +110,24 @@ sess A vc show "$ca"; va=$ans
 sess B vc show "$cb"; vb=$ans
 txa=$(jq '.stats."tx-packets"' <<< "$va") rxa=$(jq '.stats."rx-packets"' <<< "$va")
 txb=$(jq '.stats."tx-packets"' <<< "$vb") rxb=$(jq '.stats."rx-packets"' <<< "$vb")
-check "B's VC received exactly what A sent ($txa)" test "$rxb" = "$txa"
-check "A's VC received exactly what B sent ($txb)" test "$rxa" = "$txb"
+log "A sent $txa frames and received $rxa, B sent $txb and received $rxb"
+check "B's VC received exactly what A sent" test "$rxb" = "$txa"
+check "A's VC received exactly what B sent" test "$rxa" = "$txb"
 
 # B's counters: every frame of C that reached it, dropped for a reason
 sess B adapter show "$adb"; drops=$ans
 log "B's drops: $(jq -c .drops <<< "$drops")"
 sent=$(jq '.to_victim + .group' <<< "$wire")
 counted=$(jq '.drops | to_entries | map(select(.key != "rate-limited") | .value) | add' <<< "$drops")
-check "B's drop counters account for C's frames ($counted of $sent)" \
+log "B counted $counted drops of the $sent frames C sent it"
+check "B's drop counters account for C's frames" \
 	test "$counted" -le "$sent" -a "$((counted * 100))" -ge "$((sent * 99))"
-jqcheck "spoofed data and signalling are dropped for their token" "$drops" '.drops.token > 0'
+jqcheck "data to a guessed label in A's name is dropped for its token" "$drops" '.drops.token > 0'
 jqcheck "frames to group addresses are dropped" "$drops" '.drops."not-unicast" > 0'
 grow=$((slabmax - slab0))
 figure wire_hostile "{\"frames\":$frames,\"slab_growth_kb\":$grow,\"dropped\":$counted}"
-check "slab growth during the flood bounded (${grow} kB <= $slab_max_kb kB)" test "$grow" -le "$slab_max_kb"
+log "slab growth during the flood: $grow kB"
+check "slab growth during the flood bounded" test "$grow" -le "$slab_max_kb"
 check "no verifier report" verifier_zero
 
 sess A call close "$ca"

@@ -27,7 +27,7 @@ uint32_t open_af(Client &c, uint32_t adapter, uint32_t type)
 {
 	Reply r = c.af_open(adapter, type);
 	if (r.pending)
-		c.wait_done(CONDIS_REQUEST_AF_OPEN, r.id, 20000);
+		c.wait_done(CONDIS_REQUEST_AF_OPEN, r.id, 60000);
 	return r.id;
 }
 
@@ -35,7 +35,7 @@ uint32_t incoming(Client &c, uint32_t sap)
 {
 	auto e = c.wait_event([&](const Event &ev) {
 		return ev.cmd == CONDIS_CMD_CALL_INCOMING_NTF && ev.sap_id == sap;
-	}, 20000);
+	}, 60000);
 	if (!e)
 		throw std::runtime_error("no incoming call on sap " + std::to_string(sap));
 	return e->id;
@@ -59,7 +59,7 @@ int states(const Opts &o)
 	uint32_t call = c.call_make(af, svc).id;
 	uint32_t in = incoming(c, sap);
 	c.call_accept(in);
-	c.wait_done(CONDIS_REQUEST_CALL_MAKE, call, 20000);
+	c.wait_done(CONDIS_REQUEST_CALL_MAKE, call, 60000);
 	int fd = c.call_open_fd(call).fd;
 	char frame[512] = "in flight";
 	for (int i = 0; i < 64; i++)
@@ -68,7 +68,7 @@ int states(const Opts &o)
 	// connected, with an interface
 	uint32_t nd = c.call_make(af, svc).id;
 	c.call_accept(incoming(c, sap));
-	c.wait_done(CONDIS_REQUEST_CALL_MAKE, nd, 20000);
+	c.wait_done(CONDIS_REQUEST_CALL_MAKE, nd, 60000);
 	uint32_t ifindex = c.call_netdev(nd).ifindex;
 	// outgoing and incoming at once: nobody answers on the quiet SAP
 	uint32_t out = c.call_make(af, quiet).id;
@@ -78,14 +78,14 @@ int states(const Opts &o)
 	mp.flags = CONDIS_CALL_FLAGS_MULTIPOINT_VC;
 	uint32_t multi = c.call_make(af, svc, mp).id;
 	c.call_accept(incoming(c, sap));
-	c.wait_done(CONDIS_REQUEST_CALL_MAKE, multi, 20000);
+	c.wait_done(CONDIS_REQUEST_CALL_MAKE, multi, 60000);
 	uint32_t party = c.party_add(multi, quiet).id;
 	incoming(c, sap_quiet);
 	// many more: the teardown has work to do
 	for (uint64_t i = 0; i < more; i++) {
 		uint32_t id = c.call_make(af, svc).id;
 		c.call_accept(incoming(c, sap));
-		c.wait_done(CONDIS_REQUEST_CALL_MAKE, id, 20000);
+		c.wait_done(CONDIS_REQUEST_CALL_MAKE, id, 60000);
 		if (i < netdevs)
 			c.call_netdev(id);
 	}

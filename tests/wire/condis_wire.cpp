@@ -6,7 +6,11 @@
 // condis/reliability.rst, Security).
 //
 //   condis-wire flood dev IF victim MAC peer MAC [frames N] [seed S]
-//                     [labels K] [refs K] [burst B] [pace-us U]
+//                     [labels K] [label-base L] [refs K] [burst B] [pace-us U]
+//
+// Labels are guessed in L..L+K-1 (VC labels are sequential ids: an
+// attacker guesses near the ones it saw in use), references in 1..K; a
+// burst of B frames is followed by a pause of U microseconds.
 //
 // Each frame is one of these kinds, picked at random:
 //   garbage      random bytes of random length after the EtherType
@@ -14,7 +18,7 @@
 //   oversize     a signalling message padded to the MTU
 //   old-version  a frame of protocol version 1
 //   unknown      a message type the protocol does not have
-//   data         data for a guessed label (1..K) and token, from itself
+//   data         data for a guessed label and token, from itself
 //   data-spoof   the same with the peer's source address
 //   group        data or signalling to the broadcast or a multicast address
 //   signalling   every message type in every state: guessed reference
@@ -77,11 +81,13 @@ Mac parse_mac(const std::string &s)
 
 class Flood {
 public:
-	Flood(uint64_t seed, uint32_t labels, uint32_t refs)
-		: rng_(seed), labels_(labels), refs_(refs) {}
+	Flood(uint64_t seed, uint32_t labels, uint32_t base, uint32_t refs)
+		: rng_(seed), labels_(labels), base_(base), refs_(refs) {}
 
 	std::mt19937_64 rng_;
-	uint32_t labels_, refs_;
+	uint32_t labels_, base_, refs_;
+
+	uint32_t label() { return base_ + below(labels_); }
 
 	uint32_t u32() { return uint32_t(rng_()); }
 	uint32_t below(uint32_t n) { return n ? uint32_t(rng_() % n) : 0; }
@@ -108,7 +114,7 @@ public:
 		put32(f, o + 4, ref);
 		put32(f, o + 8, token);
 		put32(f, o + 12, below(4) ? u32() : 0);		// cause: any u32
-		put32(f, o + 16, 1 + below(labels_));		// label
+		put32(f, o + 16, label());			// label
 		put32(f, o + 20, u32() | 1);			// call token
 		put32(f, o + 24, u32() | 1);			// data token
 		f[o + 28] = uint8_t(below(8));			// state
@@ -159,7 +165,8 @@ int main(int argc, char **argv)
 		};
 		const uint64_t frames = num("frames", 100000), burst = num("burst", 64);
 		const uint64_t pace = num("pace-us", 0);
-		Flood fl(num("seed", 1), uint32_t(num("labels", 64)), uint32_t(num("refs", 64)));
+		Flood fl(num("seed", 1), uint32_t(num("labels", 64)),
+			 uint32_t(num("label-base", 1)), uint32_t(num("refs", 64)));
 		const Mac victim = parse_mac(o["victim"]), peer = parse_mac(o["peer"]);
 
 		int s = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_CONDIS));
@@ -216,14 +223,14 @@ int main(int argc, char **argv)
 					   fl.token());
 				break;
 			case 5:		// data from itself
-				f = fl.data(1 + fl.below(fl.labels_), fl.token(), 1 + fl.below(uint32_t(mtu - HDR)));
+				f = fl.data(fl.label(), fl.token(), 1 + fl.below(uint32_t(mtu - HDR)));
 				src = self;
 				break;
 			case 6:		// data in the peer's name
-				f = fl.data(1 + fl.below(fl.labels_), fl.token(), 1 + fl.below(1000));
+				f = fl.data(fl.label(), fl.token(), 1 + fl.below(1000));
 				break;
 			case 7:		// to a group
-				f = fl.below(2) ? fl.data(1 + fl.below(fl.labels_), fl.token(), 64) :
+				f = fl.below(2) ? fl.data(fl.label(), fl.token(), 64) :
 						  fl.sig(uint8_t(1 + fl.below(MSG_MAX - 1)), fl.flags(),
 							 fl.ref(), fl.token());
 				dst = fl.below(2) ? Mac{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff } :
@@ -281,7 +288,7 @@ int main(int argc, char **argv)
 	} catch (const Usage &e) {
 		std::cerr << "condis-wire: " << e.what() << "\n"
 			  << "usage: condis-wire flood dev IF victim MAC peer MAC [frames N] [seed S]\n"
-			     "                   [labels K] [refs K] [burst B] [pace-us U]\n";
+			     "                   [labels K] [label-base L] [refs K] [burst B] [pace-us U]\n";
 		return 2;
 	} catch (const std::exception &e) {
 		std::cerr << "condis-wire: " << e.what() << "\n";
