@@ -136,4 +136,7 @@ sess A adapter del "$ada"
 sess B adapter del "$adb"
 sess_stop_all
 check "no condis object left" wait_for 30 objects_zero
+for m in condis_ethcm condis_eth condis_sig; do
+	check "$m.ko unloads" mod_unload $m
+done
 exit $ret
