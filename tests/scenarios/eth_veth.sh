@@ -33,12 +33,34 @@ timeouts=$(vcount request-timeout)
 CLEANUP_EXTRA="echo $pend > /sys/module/condis/parameters/pend_timeout_ms"
 echo 3000 > /sys/module/condis/parameters/pend_timeout_ms
 sess_start X "$a"
+sess_start Y "$b"
 sess X adapter add dev va; adx=$id
 sess X af open "$adx" type ethernet; afx=$id
 sess X call make af "$afx" to nobody station 02:00:00:00:00:99; cx=$id
 done_of X call-make "$cx"; out=$ans
 jqcheck "a call to an absent station fails: refused" "$out" '.status == -111'
 check "by condis_sig, not by condis's pend watchdog" test "$(vcount request-timeout)" = "$timeouts"
+
+# a peer that goes silent with a call up: A's close completes by
+# condis_sig's deadline too, not by condis's pend watchdog (its RELEASE
+# sent after 1, 2, 4 ... s would have kept it a minute)
+sess Y adapter add dev vb; ady=$id
+sess Y af open "$ady" type ethernet; afy=$id
+sess Y sap register af "$afy" address quiet1; sy=$id
+done_of Y sap-register "$sy"
+sess X call make af "$afx" to quiet1 station "$(mac_of "$b" vb)"; cx=$id
+sess Y monitor event call-incoming sap "$sy" count 1 timeout 20000; cy=$id
+sess Y call accept "$cy"
+done_of X call-make "$cx"; out=$ans
+jqcheck "a call to B, which then goes silent" "$out" '.status == 0'
+ip -n "$b" link set vb down
+timeouts=$(vcount request-timeout)
+sess X call close "$cx"
+done_of X call-close "$cx"; out=$ans
+jqcheck "A's close completes though B never answers its RELEASE" "$out" '.status == 0'
+check "the close ends at condis_sig's deadline, not by condis's pend watchdog" test "$(vcount request-timeout)" = "$timeouts"
+ip -n "$b" link set vb up
+sess Y adapter del "$ady"
 echo "$pend" > /sys/module/condis/parameters/pend_timeout_ms
 sess X adapter del "$adx"
 sess_stop_all
