@@ -376,26 +376,28 @@ static bool eth_media_peer(const struct condis_eth_media *m, const u8 *mac)
  */
 void eth_rx_data(struct eth_adapter *ea, u32 label, u32 token, struct sk_buff *skb)
 {
-	enum condis_drop why = CONDIS_DROP_NO_VC;
 	struct eth_media *em = NULL;
 	struct eth_port *port;
+	enum condis_drop why;
 
 	rcu_read_lock();
 	port = xa_load(&ea->labels, label);
 	if (port)
 		em = rcu_dereference(port->media);
-	if (em && em->m.token != token)
+	if (!em)
+		why = CONDIS_DROP_NO_VC;
+	else if (em->m.token != token)
 		why = CONDIS_DROP_TOKEN;
-	else if (em && !eth_media_peer(&em->m, eth_hdr(skb)->h_source))
+	else if (!eth_media_peer(&em->m, eth_hdr(skb)->h_source))
 		why = CONDIS_DROP_NOT_PEER;
-	else if (em)
-		why = __CONDIS_DROP_MAX;
-	if (why == __CONDIS_DROP_MAX) {
-		condis_mco_indicate_receive(port->vc, skb);
-	} else {
-		condis_adapter_count_drop(ea->adapter, why);
-		kfree_skb(skb);
-	}
+	else
+		goto deliver;
+	rcu_read_unlock();
+	condis_adapter_count_drop(ea->adapter, why);
+	kfree_skb(skb);
+	return;
+deliver:
+	condis_mco_indicate_receive(port->vc, skb);
 	rcu_read_unlock();
 }
 
