@@ -120,7 +120,7 @@ static const struct nla_policy cd_party_id_policy[CONDIS_A_PARTY_ID + 1] = {
 
 /* ---- the sockets acting as clients --------------------------------------- */
 
-/* Socket releases and answer timeouts: they wait for condis_wq's work. */
+/* Socket releases and their objects' timers: they wait for condis_wq's work. */
 struct workqueue_struct *cd_nl_wq;
 static DEFINE_HASHTABLE(cd_nlsks, 8);
 static DEFINE_SPINLOCK(cd_nlsk_lock);
@@ -131,22 +131,25 @@ static u32 cd_nlsk_hash(const struct net *net, u32 portid)
 }
 
 /*
- * The socket sending the request being handled, or the one reading a
- * dump: it stays open (and its cd_nlsk alive) while it does.
+ * The cd_nlsk of the socket @nlsk bound to @portid in @net: the one sending
+ * the request being handled, or the one reading a dump; it stays open (and
+ * its cd_nlsk alive) while it does.
  */
-struct cd_nlsk *cd_nlsk_find(const struct net *net, u32 portid)
+struct cd_nlsk *cd_nlsk_find(const struct net *net, u32 portid,
+			     const struct sock *nlsk)
 {
 	struct cd_nlsk *sk;
 
 	spin_lock_bh(&cd_nlsk_lock);
 	hash_for_each_possible(cd_nlsks, sk, node, cd_nlsk_hash(net, portid))
-		if (sk->portid == portid && net_eq(sk->net, net))
+		if (sk->nlsk == nlsk && sk->portid == portid && net_eq(sk->net, net))
 			goto out;
 	sk = NULL;
 out:
 	spin_unlock_bh(&cd_nlsk_lock);
 	return sk;
 }
+EXPORT_SYMBOL_IF_KUNIT(cd_nlsk_find);
 
 /* A socket's first object made it a client: it can be found from now on. */
 void cd_nlsk_add(struct cd_nlsk *sk)
@@ -155,24 +158,34 @@ void cd_nlsk_add(struct cd_nlsk *sk)
 	hash_add(cd_nlsks, &sk->node, cd_nlsk_hash(sk->net, sk->portid));
 	spin_unlock_bh(&cd_nlsk_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(cd_nlsk_add);
 
-static int cd_nl_sock_event(struct notifier_block *nb, unsigned long event,
-			    void *ptr)
+/*
+ * A socket was released. Its port is free already, and another socket may
+ * have bound it and become a client too: the released one is the socket
+ * netlink_release() orphaned (SOCK_DEAD), which the cd_nlsk holds.
+ */
+int cd_nl_sock_event(struct notifier_block *nb, unsigned long event, void *ptr)
 {
 	struct netlink_notify *n = ptr;
 	struct cd_nlsk *sk;
 
 	if (event != NETLINK_URELEASE || n->protocol != NETLINK_GENERIC)
 		return NOTIFY_DONE;
-	sk = cd_nlsk_find(n->net, n->portid);
-	if (!sk)
-		return NOTIFY_DONE;
 	spin_lock_bh(&cd_nlsk_lock);
-	hash_del(&sk->node);	/* the port may be reused from now on */
+	hash_for_each_possible(cd_nlsks, sk, node, cd_nlsk_hash(n->net, n->portid))
+		if (sk->portid == n->portid && net_eq(sk->net, n->net) &&
+		    sock_flag(sk->nlsk, SOCK_DEAD))
+			goto found;
+	spin_unlock_bh(&cd_nlsk_lock);
+	return NOTIFY_DONE;
+found:
+	hash_del(&sk->node);	/* not to be found from now on */
 	spin_unlock_bh(&cd_nlsk_lock);
 	queue_work(cd_nl_wq, &sk->release);	/* may sleep: not here */
 	return NOTIFY_OK;
 }
+EXPORT_SYMBOL_IF_KUNIT(cd_nl_sock_event);
 
 static struct notifier_block cd_nl_notifier = {
 	.notifier_call = cd_nl_sock_event,
@@ -585,6 +598,7 @@ static int cd_nl_get_doit(struct sk_buff *skb, struct genl_info *info)
 	const struct cd_nl_query *q = &cd_queries[info->genlhdr->cmd];
 	struct net *net = genl_info_net(info);
 	struct sk_buff *msg;
+	struct cd_nlsk *rq;
 	struct cd_obj *o;
 	void *hdr;
 	int ret;
@@ -602,7 +616,8 @@ static int cd_nl_get_doit(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, q->cmd);
 	ret = -EMSGSIZE;
-	if (!hdr || q->fill(msg, o, cd_nlsk_find(net, info->snd_portid))) {
+	rq = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
+	if (!hdr || q->fill(msg, o, rq)) {
 		nlmsg_free(msg);
 		goto out;
 	}
@@ -619,7 +634,8 @@ static int cd_nl_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
 	const struct cd_nl_query *q = &cd_queries[info->op.cmd];
 	struct net *net = sock_net(skb->sk);
-	struct cd_nlsk *rq = cd_nlsk_find(net, NETLINK_CB(cb->skb).portid);
+	struct cd_nlsk *rq = cd_nlsk_find(net, NETLINK_CB(cb->skb).portid,
+					  NETLINK_CB(cb->skb).sk);
 	unsigned long id = cb->args[0];
 	struct cd_obj *o;
 	void *hdr;
@@ -665,10 +681,12 @@ static int cd_nl_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
  * A request that changes something gets its answer's buffer before it
  * starts (info->user_ptr[0], taken by cd_nl_reply()): once the change is
  * made, no allocation can fail it, and a failed one changed nothing.
+ * Every request has its sender's socket in info->user_ptr[1].
  */
 static int cd_nl_pre_doit(const struct cd_genl_ops *ops, struct sk_buff *skb,
 			  struct genl_info *info)
 {
+	info->user_ptr[1] = NETLINK_CB(skb).sk;		/* cd_nl_sender() */
 	if (!(ops->flags & GENL_UNS_ADMIN_PERM))
 		return 0;
 	info->user_ptr[0] = genlmsg_new(CD_NL_REPLY_SIZE, GFP_KERNEL);

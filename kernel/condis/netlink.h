@@ -12,6 +12,14 @@
 #include <net/genetlink.h>
 #include "internal.h"
 
+/* kunit/visibility.h came in 6.2, as GENL_SET_ERR_MSG_FMT did (netlink.c) */
+#ifdef GENL_SET_ERR_MSG_FMT
+#include <kunit/visibility.h>
+#else	/* 6.1: its export, whether KUnit is built or not */
+#define EXPORT_SYMBOL_IF_KUNIT(symbol) \
+	EXPORT_SYMBOL_NS_GPL(symbol, EXPORTED_FOR_KUNIT_TESTING)
+#endif
+
 struct cd_vcfd;
 
 /**
@@ -19,23 +27,35 @@ struct cd_vcfd;
  * @net: its namespace, referenced until @release is done (the socket goes
  *	first, its release after it, maybe after the namespace's last user)
  * @portid: its netlink port
+ * @nlsk: the socket itself, held until @release is done: netlink frees the
+ *	port before NETLINK_URELEASE runs, and another socket may bind it in
+ *	between, so a socket is known by its identity, not by its port
  * @client: the condis client registered on its behalf
  * @lock: protects @objs and the state of every &struct cd_nlobj
  * @objs: what the socket owns, per type (struct cd_nlobj by condis id; a
  *	tree, so that tracking an object the kernel made cannot fail)
  * @nobjs: how many
- * @going: the socket is closed: incoming calls are refused
+ * @going: the socket is closed: incoming calls are refused, its objects'
+ *	timers do nothing
+ * @ref: @release holds one, each of its objects' armed timers another
+ * @acting: timers acting on an object (under @lock); @release waits for
+ *	them before it takes the objects down
+ * @idle: woken when @acting drops to 0
  * @node: in cd_nlsks, under cd_nlsk_lock
  * @release: unregisters the client once the socket is closed
  */
 struct cd_nlsk {
 	struct net *net;
 	u32 portid;
+	struct sock *nlsk;
 	struct condis_client *client;
 	struct mutex lock;		/* objs, nobjs, the objects' state */
 	struct rb_root objs[__CD_TYPE_MAX];
 	unsigned int nobjs;
 	bool going;
+	refcount_t ref;
+	unsigned int acting;
+	wait_queue_head_t idle;
 	struct hlist_node node;
 	struct work_struct release;
 };
@@ -47,9 +67,14 @@ struct cd_nlsk {
  * @id: condis id (0 until the handle is known)
  * @by_id: in its socket's @objs once the id is known
  * @handle: condis handle
- * @ref: the socket holds one; an open VC file descriptor another
- * @answer: incoming call: rejects it when the owner does not answer in time
+ * @ref: the socket holds one; an open VC file descriptor another, and an
+ *	armed @timer another
+ * @timer: VC: acts for the owner later: rejects an incoming call it did
+ *	not answer in time (@answering), or closes again a call the far end
+ *	closed that could not be closed at once (@reclosing)
  * @answering: incoming call waiting for call-accept or call-reject
+ * @reclosing: the far end closed the call; our close is to be retried
+ * @recloses: how often it was
  * @timeout_ms: SAP: how long an incoming call waits for its answer
  * @created: VC: the socket created it (an outgoing call), so deletes it
  * @vcfd: VC: the file descriptor's state, if one was opened
@@ -66,8 +91,10 @@ struct cd_nlobj {
 	struct rb_node by_id;
 	void *handle;
 	refcount_t ref;
-	struct delayed_work answer;
+	struct delayed_work timer;
 	bool answering;
+	bool reclosing;
+	u8 recloses;
 	u32 timeout_ms;
 	bool created;
 	struct cd_vcfd *vcfd;
@@ -98,7 +125,15 @@ struct condis_call_params *cd_nl_get_params(const struct nlattr *nest,
 					    struct netlink_ext_ack *extack);
 void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
 			const struct condis_call_params *cp);
-struct cd_nlsk *cd_nlsk_find(const struct net *net, u32 portid);
+struct cd_nlsk *cd_nlsk_find(const struct net *net, u32 portid,
+			     const struct sock *nlsk);
+int cd_nl_sock_event(struct notifier_block *nb, unsigned long event, void *ptr);
+
+/* The socket that sent the request being handled (cd_nl_pre_doit()). */
+static inline struct sock *cd_nl_sender(const struct genl_info *info)
+{
+	return info->user_ptr[1];
+}
 int cd_nl_init(void);
 void cd_nl_exit(void);
 

@@ -20,6 +20,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <net/netns/generic.h>
+#include <net/sock.h>
 #include "netlink.h"
 
 unsigned int cd_nl_max_per_socket = 65536;
@@ -54,7 +55,40 @@ void cd_nlobj_put(struct cd_nlobj *obj)
 		kfree(obj);
 }
 
-static void cd_nl_answer_timeout(struct work_struct *work);
+static void cd_nlsk_put(struct cd_nlsk *sk)
+{
+	if (!refcount_dec_and_test(&sk->ref))
+		return;
+	mutex_destroy(&sk->lock);
+	sock_put(sk->nlsk);
+	put_net(sk->net);
+	kfree(sk);
+}
+
+/* Run the object's timer in @ms. sk->lock held. */
+static void cd_nlobj_later(struct cd_nlobj *obj, unsigned int ms)
+{
+	lockdep_assert_held(&obj->sk->lock);
+	if (delayed_work_pending(&obj->timer))
+		return;
+	refcount_inc(&obj->ref);
+	refcount_inc(&obj->sk->ref);
+	queue_delayed_work(cd_nl_wq, &obj->timer, msecs_to_jiffies(ms));
+}
+
+/* Nothing for the object's timer to do any more. sk->lock held. */
+static void cd_nlobj_unarm(struct cd_nlobj *obj)
+{
+	lockdep_assert_held(&obj->sk->lock);
+	obj->answering = false;
+	obj->reclosing = false;
+	if (cancel_delayed_work(&obj->timer)) {
+		refcount_dec(&obj->sk->ref);	/* the socket's own stays */
+		cd_nlobj_put(obj);
+	}
+}
+
+static void cd_nl_obj_timer(struct work_struct *work);
 
 /* Caller holds sk->lock. */
 static struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type,
@@ -83,7 +117,7 @@ static struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type,
 	obj->type = type;
 	RB_CLEAR_NODE(&obj->by_id);
 	refcount_set(&obj->ref, 1);
-	INIT_DELAYED_WORK(&obj->answer, cd_nl_answer_timeout);
+	INIT_DELAYED_WORK(&obj->timer, cd_nl_obj_timer);
 	INIT_LIST_HEAD(&obj->parties);
 	INIT_LIST_HEAD(&obj->party_node);
 	skb_queue_head_init(&obj->backlog);
@@ -144,8 +178,7 @@ static void cd_nlobj_forget(struct cd_nlobj *obj)
 		rb_erase(&obj->by_id, &sk->objs[obj->type]);
 		RB_CLEAR_NODE(&obj->by_id);
 	}
-	if (cancel_delayed_work(&obj->answer))
-		cd_nlobj_put(obj);
+	cd_nlobj_unarm(obj);
 	if (obj->type == CD_VC) {
 		cd_vc_hangup(obj);
 		skb_queue_purge(&obj->backlog);
@@ -168,7 +201,7 @@ static struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, u8 type, int attr
 
 	if (GENL_REQ_ATTR_CHECK(info, attr))
 		return ERR_PTR(-EINVAL);
-	sk = cd_nlsk_find(net, info->snd_portid);
+	sk = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
 	if (sk) {
 		mutex_lock(&sk->lock);
 		obj = cd_nlobj_find(sk, type, nla_get_u32(info->attrs[attr]));
@@ -217,6 +250,8 @@ static void cd_nlsk_release_work(struct work_struct *work)
 		cd_vc_hangup(obj);
 	}
 	mutex_unlock(&sk->lock);
+	/* a timer that began to act before finishes first */
+	wait_event(sk->idle, !READ_ONCE(sk->acting));
 
 	condis_client_unregister(sk->client);	/* contract-order teardown */
 	condis_flush();
@@ -227,9 +262,7 @@ static void cd_nlsk_release_work(struct work_struct *work)
 			cd_nlobj_forget(rb_entry(n, struct cd_nlobj, by_id));
 	WARN_ON(sk->nobjs);
 	mutex_unlock(&sk->lock);
-	mutex_destroy(&sk->lock);
-	put_net(sk->net);
-	kfree(sk);
+	cd_nlsk_put(sk);
 }
 
 /* The requester's cd_nlsk; registered as a client with its first object. */
@@ -240,11 +273,11 @@ static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
 	struct cd_nlsk *sk;
 	int ret, t;
 
-	sk = cd_nlsk_find(net, info->snd_portid);
+	sk = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
 	if (sk)
 		return sk;
 	mutex_lock(&cd_nlsk_create_lock);
-	sk = cd_nlsk_find(net, info->snd_portid);
+	sk = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
 	if (sk)
 		goto out;
 	ret = -ENOMEM;
@@ -258,6 +291,10 @@ static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
 	 */
 	sk->net = get_net(net);
 	sk->portid = info->snd_portid;
+	sk->nlsk = cd_nl_sender(info);
+	sock_hold(sk->nlsk);	/* known by it until the release is done */
+	refcount_set(&sk->ref, 1);
+	init_waitqueue_head(&sk->idle);
 	mutex_init(&sk->lock);
 	for (t = 0; t < __CD_TYPE_MAX; t++)
 		sk->objs[t] = RB_ROOT;
@@ -265,6 +302,7 @@ static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
 	snprintf(name, sizeof(name), "netlink:%u", sk->portid);
 	ret = condis_client_register(net, name, &cd_nl_client_ops, sk, &sk->client);
 	if (ret) {
+		sock_put(sk->nlsk);
 		put_net(sk->net);
 		kfree(sk);
 		goto err;
@@ -485,20 +523,69 @@ static void cd_nl_close_call_complete(int status, void *ctx, void *party_ctx)
 		cd_nl_call_gone(obj);
 }
 
-static void cd_nl_answer_timeout(struct work_struct *work)
+#define CD_RECLOSE_MS		10
+#define CD_RECLOSE_MAX_MS	1000
+
+/*
+ * Close our side of a call the far end or the network closed (a multipoint
+ * call with its last party). A close cannot be made while sends or a
+ * party's add or drop are outstanding (-EBUSY, -EINPROGRESS): it is made
+ * again later, backing off to once a second, until the call is closed or
+ * the socket goes. sk->lock held.
+ * Return: true when the call is over (the close completed at once).
+ */
+static bool cd_nl_close_far(struct cd_nlobj *obj)
+{
+	struct cd_nlobj *last;
+	int ret;
+
+	lockdep_assert_held(&obj->sk->lock);
+	last = list_first_entry_or_null(&obj->parties, struct cd_nlobj, party_node);
+	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
+	if (ret == -EBUSY || ret == -EINPROGRESS) {
+		obj->reclosing = true;
+		cd_nlobj_later(obj, min(CD_RECLOSE_MS << min_t(u8, obj->recloses, 7),
+					CD_RECLOSE_MAX_MS));
+		if (obj->recloses < U8_MAX)
+			obj->recloses++;
+	}
+	return !ret;
+}
+
+/*
+ * An incoming call was not answered in time, or a close is to be made
+ * again. Does nothing once the socket is going (its release answers and
+ * closes), and the release waits for what began.
+ */
+static void cd_nl_obj_timer(struct work_struct *work)
 {
 	struct cd_nlobj *obj = container_of(to_delayed_work(work), struct cd_nlobj,
-					    answer);
+					    timer);
 	struct cd_nlsk *sk = obj->sk;
-	bool answer;
+	bool answer, gone = false;
 
 	mutex_lock(&sk->lock);
-	answer = obj->answering;
+	answer = obj->answering && !sk->going;
 	obj->answering = false;
+	if (obj->reclosing && !sk->going) {
+		obj->reclosing = false;
+		gone = cd_nl_close_far(obj);
+	}
+	if (answer || gone)
+		sk->acting++;
 	mutex_unlock(&sk->lock);
 	if (answer)
 		condis_cl_incoming_call_complete(-ETIMEDOUT, obj->handle, NULL);
+	if (gone)
+		cd_nl_call_gone(obj);
+	if (answer || gone) {
+		mutex_lock(&sk->lock);
+		if (!--sk->acting)
+			wake_up(&sk->idle);
+		mutex_unlock(&sk->lock);
+	}
 	cd_nlobj_put(obj);
+	cd_nlsk_put(sk);
 }
 
 static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
@@ -518,8 +605,7 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 		return -ECONNRESET;
 	}
 	obj->answering = true;
-	refcount_inc(&obj->ref);	/* for the timeout */
-	queue_delayed_work(cd_nl_wq, &obj->answer, msecs_to_jiffies(ms));
+	cd_nlobj_later(obj, ms);
 	mutex_unlock(&sk->lock);
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, 0, cp);
 	return CONDIS_PENDING;
@@ -534,13 +620,16 @@ static void cd_nl_call_connected(void *ctx)
 static void cd_nl_incoming_close(int cause, void *ctx, const void *buf, u32 len)
 {
 	struct cd_nlobj *obj = ctx;
-	int ret;
+	struct cd_nlsk *sk = obj->sk;
+	bool gone;
 
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_CLOSE_NTF, cause, NULL);
 	cd_vc_hangup(obj);	/* no send once the close is issued */
 	cd_vc_sends_drain(obj->handle);	/* and those sent have completed */
-	ret = condis_cl_close_call(obj->handle, NULL, NULL, 0);
-	if (ret != CONDIS_PENDING && !ret)
+	mutex_lock(&sk->lock);
+	gone = cd_nl_close_far(obj);
+	mutex_unlock(&sk->lock);
+	if (gone)
 		cd_nl_call_gone(obj);
 }
 
@@ -914,9 +1003,7 @@ int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
 			goto unlock;
 		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
 	}
-	obj->answering = false;
-	if (cancel_delayed_work(&obj->answer))
-		cd_nlobj_put(obj);
+	cd_nlobj_unarm(obj);
 	condis_cl_incoming_call_complete(status, obj->handle, cp);	/* copies @cp */
 	condis_call_params_free(cp);
 	ret = cd_nl_reply(info, &cd_ans_call, id,

@@ -178,6 +178,18 @@ jqcheck "A closes the multipoint call (with its last party)" "$out" '.state != n
 sess B monitor event call-close id "$cb" count 1 timeout 20000; out=$ans
 jqcheck "and B, the last leaf, hears it" "$out" '.event == "call-close"'
 
+# ---- the last leaf leaves: the root closes with its last party (a close
+# without it was refused, and the root's call stayed half-closed) ----------
+sess A call make af "$afa" to svc1 multipoint; ca=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B call accept "$cb"
+done_of A call-make "$ca"; out=$ans
+jqcheck "a multipoint call to B connects again" "$out" '.status == 0'
+sess B call close "$cb"
+sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
+jqcheck "B, the last leaf, leaves: A hears the close" "$out" '.event == "call-close"'
+check "and A's multipoint call closes with its last party" wait_for 10 calls_gone "$ca"
+
 # ---- an AF with nothing on it closes at once (regression: the reply read
 # the freed client context, found by condis-fuzz) ------------------------------
 sess C af open lo; afx=$id
