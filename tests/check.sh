@@ -112,7 +112,7 @@ scen() { local s r=; for s in "$@"; do r+="$top/tests/scenarios/$s.sh "; done; e
 
 step "guests: KUnit, the integration and reliability scenarios (kasan kernel, two side by side)"
 guest kasan "$kkasan" "$mkasan" \
-	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint ndis_samples fuzz_netlink)" &
+	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint ndis_samples fuzz_netlink netns_exit)" &
 g1=$!
 guest kasan2 "$kkasan" "$mkasan" CONDIS_SKIP_KUNIT=1 \
 	CONDIS_SCENARIOS="$(scen eth_veth wire_hostile netlink_loopback netlink_policy stress_race kill_unload bench_module module_lifecycle)" &

@@ -826,6 +826,8 @@ void cd_nl_exit(void)
 		queue_work(cd_nl_wq, &sk->release);
 	}
 	spin_unlock_bh(&cd_nlsk_lock);
+	flush_workqueue(cd_nl_wq);	/* the releases hang calls up */
+	rcu_barrier();			/* whose ends are queued after a grace period */
 	destroy_workqueue(cd_nl_wq);	/* runs what is queued first */
 	cd_nlsk_exit();
 }

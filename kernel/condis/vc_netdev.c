@@ -15,9 +15,11 @@
  * Locking: RTNL is never taken under the socket's lock (a CM's work item
  * that takes the socket's lock can be waited for under RTNL, when an
  * interface with calls goes): the interface is registered after the
- * socket's lock is let go; the unregistration is queued by whichever of
+ * socket's lock is let go; the unregistration is made by whichever of
  * the registration and the call's hangup finishes second (no lock held
- * across either, so no lock order with RTNL at all).
+ * across either, so no lock order with RTNL at all). The hangup does not
+ * wait for receivers to see it: its end runs after an RCU grace period
+ * (a socket's release hangs up every call it has, a hundred at a time).
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -33,7 +35,7 @@
 /**
  * struct cd_vcnd - a VC's interface
  * @dev: the net_device (its private area is a pointer to this)
- * @vc: the socket's context of the VC (referenced until the hangup)
+ * @vc: the socket's context of the VC (referenced until @hangup ran)
  * @lock: @inflight, @senders, @dead
  * @inflight: frames sent and not completed
  * @senders: transmits inside condis_co_send() (the hangup waits for them)
@@ -41,7 +43,9 @@
  * @hangup_wq: the hangup waits here for @senders
  * @reg_done: the registration finished (@lock)
  * @registered: ... and succeeded
- * @unregister: unregisters and frees @dev (cd_nl_wq)
+ * @hung_up: @hangup ran (@lock)
+ * @hangup: the hangup's end, once receivers saw it (cd_nl_wq)
+ * @gone: in cd_vcnd_gone, to be unregistered and freed
  */
 struct cd_vcnd {
 	struct net_device *dev;
@@ -53,8 +57,18 @@ struct cd_vcnd {
 	wait_queue_head_t hangup_wq;
 	bool reg_done;
 	bool registered;
-	struct work_struct unregister;
+	bool hung_up;
+	struct rcu_work hangup;
+	struct list_head gone;
 };
+
+/*
+ * Interfaces whose calls are gone, unregistered together: a socket's
+ * release hangs up a hundred calls at a time, and each unregistration
+ * waits for RCU (twice) however many devices it takes.
+ */
+static LIST_HEAD(cd_vcnd_gone);
+static DEFINE_SPINLOCK(cd_vcnd_gone_lock);
 
 static struct cd_vcnd *cd_vcnd_of(struct net_device *dev)
 {
@@ -113,7 +127,7 @@ static void cd_vcnd_setup(struct net_device *dev)
 	dev->tx_queue_len = 0;
 	dev->priv_flags |= IFF_NO_QUEUE;
 	/*
-	 * Freed by cd_vcnd_unregister() only, not by its unregistration: the
+	 * Freed by cd_vcnd_reap() only, not by its unregistration: the
 	 * namespace's teardown may unregister it while the call still points
 	 * to it (a socket's release runs after its namespace's devices go).
 	 */
@@ -126,20 +140,59 @@ static void cd_vcnd_setup(struct net_device *dev)
 }
 
 /*
- * The call and its interface part: unregister the interface unless its
- * namespace's teardown did, and free it (once unregistered: free_netdev()
- * under RTNL leaves that to the unregistration when it is under way).
+ * The calls and their interfaces part: unregister the interfaces their
+ * namespaces' teardown did not, and free them (free_netdev() under RTNL
+ * leaves that to the unregistration when it is under way).
  */
-static void cd_vcnd_unregister(struct work_struct *work)
+static void cd_vcnd_reap(struct work_struct *work)
 {
-	struct cd_vcnd *nd = container_of(work, struct cd_vcnd, unregister);
+	struct cd_vcnd *nd, *tmp;
+	LIST_HEAD(reap);
+	LIST_HEAD(kill);
 
+	spin_lock_bh(&cd_vcnd_gone_lock);
+	list_splice_init(&cd_vcnd_gone, &reap);
+	spin_unlock_bh(&cd_vcnd_gone_lock);
+	if (list_empty(&reap))
+		return;
 	rtnl_lock();
-	if (nd->registered && nd->dev->reg_state == NETREG_REGISTERED)
-		unregister_netdevice(nd->dev);
-	free_netdev(nd->dev);
+	list_for_each_entry(nd, &reap, gone)
+		if (nd->registered && nd->dev->reg_state == NETREG_REGISTERED)
+			unregister_netdevice_queue(nd->dev, &kill);
+	unregister_netdevice_many(&kill);
+	list_for_each_entry_safe(nd, tmp, &reap, gone) {
+		free_netdev(nd->dev);
+		kfree(nd);
+	}
 	rtnl_unlock();
-	kfree(nd);
+}
+
+static DECLARE_WORK(cd_vcnd_reaper, cd_vcnd_reap);
+
+/* The call and its interface part (cd_nl_wq: not under the caller's locks). */
+static void cd_vcnd_release(struct cd_vcnd *nd)
+{
+	spin_lock_bh(&cd_vcnd_gone_lock);
+	list_add_tail(&nd->gone, &cd_vcnd_gone);
+	spin_unlock_bh(&cd_vcnd_gone_lock);
+	queue_work(cd_nl_wq, &cd_vcnd_reaper);
+}
+
+/* The hangup's end: the VC lets go of the interface, which goes if registered. */
+static void cd_vcnd_hung_up(struct work_struct *work)
+{
+	struct cd_vcnd *nd = container_of(to_rcu_work(work), struct cd_vcnd, hangup);
+	unsigned long flags;
+	bool reg_done;
+
+	cd_nlobj_put(nd->vc);
+	nd->vc = NULL;
+	spin_lock_irqsave(&nd->lock, flags);
+	nd->hung_up = true;
+	reg_done = nd->reg_done;
+	spin_unlock_irqrestore(&nd->lock, flags);
+	if (reg_done)		/* else cd_vcnd_register() does when done */
+		cd_vcnd_release(nd);
 }
 
 /**
@@ -194,7 +247,7 @@ struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
 	nd->vc = vc;
 	spin_lock_init(&nd->lock);
 	init_waitqueue_head(&nd->hangup_wq);
-	INIT_WORK(&nd->unregister, cd_vcnd_unregister);
+	INIT_RCU_WORK(&nd->hangup, cd_vcnd_hung_up);
 	dev_net_set(dev, vc->sk->net);
 	refcount_inc(&vc->ref);
 	/* from now on receive goes to @dev (dropped until it is up) */
@@ -225,10 +278,10 @@ int cd_vcnd_register(struct cd_vcnd *nd, struct cd_nlobj *vc,
 	spin_lock_irqsave(&nd->lock, flags);
 	nd->reg_done = true;
 	nd->registered = !ret;
-	gone = nd->dead;
+	gone = nd->hung_up;
 	spin_unlock_irqrestore(&nd->lock, flags);
 	if (gone) {		/* the call went meanwhile: its hangup left this to us */
-		queue_work(cd_nl_wq, &nd->unregister);
+		cd_vcnd_release(nd);
 		return ret ?: -ENOTCONN;
 	}
 	if (!ret)
@@ -298,18 +351,12 @@ void cd_vcnd_hangup(struct cd_nlobj *vc)
 {
 	struct cd_vcnd *nd = xchg(&vc->vcnd, NULL);
 	unsigned long flags;
-	bool reg_done;
 
 	if (!nd)
 		return;
 	spin_lock_irqsave(&nd->lock, flags);
 	nd->dead = true;
-	reg_done = nd->reg_done;
 	spin_unlock_irqrestore(&nd->lock, flags);
 	wait_event(nd->hangup_wq, !READ_ONCE(nd->senders));
-	synchronize_rcu();		/* receivers saw vc->vcnd NULL */
-	nd->vc = NULL;
-	cd_nlobj_put(vc);
-	if (reg_done)		/* else cd_vcnd_register() queues it when done */
-		queue_work(cd_nl_wq, &nd->unregister);
+	queue_rcu_work(cd_nl_wq, &nd->hangup);	/* once receivers saw vc->vcnd NULL */
 }

@@ -16,10 +16,13 @@
 //     changed, truncated or with garbage appended.
 // Sockets are closed and reopened now and then (what they own is released
 // with them), descriptors the kernel hands over (call-open-fd) are closed.
+// A socket of its own listens to every multicast group of the family: the
+// ids in notifications are learnt too (calls offered, parties added).
 //
 // It fails (exit 1) when a request gets no answer within --answer-ms, or
-// an answer carries a value that looks like a kernel pointer. The kernel's
-// own reports (KASAN, lockdep, ...) are judged by the harness.
+// an answer or a notification carries a value that looks like a kernel
+// pointer. The kernel's own reports (KASAN, lockdep, ...) are judged by
+// the harness.
 //
 // Half the generated messages are careful (right types, values in the
 // policy's range, known ids and addresses) so that requests get past the
@@ -116,6 +119,8 @@ public:
 			socks_.push_back(std::make_unique<RawSocket>());
 		for (const auto &[cmd, idx] : fam_.do_policy)
 			cmds_.push_back(cmd);
+		for (const auto &[name, id] : fam_.groups)
+			groups_ += events_.join(id) == 0;
 	}
 
 	int run();
@@ -132,12 +137,15 @@ private:
 	Bytes mutate(Bytes msg);
 	void learn(const Reply &r);
 	bool pointer_like(const uint8_t *data, size_t len, int depth);
+	void check_pointers(const Reply &r, const char *what);
+	void listen();
 	void one();
 
 	Opts o_;
 	Family fam_;
 	std::mt19937_64 rng_;
 	std::vector<std::unique_ptr<RawSocket>> socks_;
+	RawSocket events_;		// joined to the family's groups
 	std::vector<uint8_t> cmds_;
 	std::vector<uint32_t> ids_;
 	std::vector<Bytes> blobs_;
@@ -147,6 +155,7 @@ private:
 	bool careful_ = false;		// this message: right types, values in range
 	uint64_t sent_ = 0, mutated_ = 0, dumps_ = 0, reopened_ = 0;
 	uint64_t hangs_ = 0, pointers_ = 0;
+	uint64_t groups_ = 0, notifications_ = 0, overruns_ = 0;
 };
 
 // A value the policy accepts: an id seen in an answer when it fits.
@@ -408,6 +417,37 @@ bool Fuzzer::pointer_like(const uint8_t *data, size_t len, int depth)
 	return found;
 }
 
+void Fuzzer::check_pointers(const Reply &r, const char *what)
+{
+	if (r.attrs.empty() || !pointer_like(r.attrs.data(), r.attrs.size(), 0))
+		return;
+	pointers_++;
+	std::cerr << "condis-fuzz: a kernel-pointer-like value in " << what << " (cmd "
+		  << int(r.cmd) << ")\n";
+}
+
+// What the notifications say so far: checked, and their ids learnt.
+void Fuzzer::listen()
+{
+	for (;;) {
+		int err;
+		std::vector<Reply> rs = events_.read(0, &err);
+		if (err == -ENOBUFS) {		// a burst overran the listener
+			overruns_++;
+			continue;
+		}
+		if (rs.empty())
+			return;
+		for (const Reply &r : rs) {
+			if (r.done)
+				continue;
+			notifications_++;
+			learn(r);
+			check_pointers(r, "a notification");
+		}
+	}
+}
+
 void Fuzzer::one()
 {
 	RawSocket &s = *socks_[rnd(socks_.size())];
@@ -435,12 +475,9 @@ void Fuzzer::one()
 			answers_[errname(r.error)]++;
 		else
 			learn(r);
-		if (!r.attrs.empty() && pointer_like(r.attrs.data(), r.attrs.size(), 0)) {
-			pointers_++;
-			std::cerr << "condis-fuzz: a kernel-pointer-like value in an answer to cmd "
-				  << int(r.cmd) << "\n";
-		}
+		check_pointers(r, "an answer");
 	}
+	listen();
 	// descriptors handed over (call-open-fd) and sockets, now and then renewed
 	int first = socks_.back()->fd() + 1;
 	for (auto &sk : socks_)
@@ -465,7 +502,9 @@ int Fuzzer::run()
 	std::cout << "{\"seed\":" << o_.seed << ",\"messages\":" << sent_
 		  << ",\"mutated\":" << mutated_ << ",\"dumps\":" << dumps_
 		  << ",\"sockets_reopened\":" << reopened_ << ",\"seconds\":" << int(elapsed())
-		  << ",\"hangs\":" << hangs_ << ",\"pointers\":" << pointers_ << ",\"answers\":{";
+		  << ",\"hangs\":" << hangs_ << ",\"pointers\":" << pointers_
+		  << ",\"groups\":" << groups_ << ",\"notifications\":" << notifications_
+		  << ",\"overruns\":" << overruns_ << ",\"answers\":{";
 	const char *sep = "";
 	for (const auto &[k, v] : answers_) {
 		std::cout << sep << "\"" << k << "\":" << v;

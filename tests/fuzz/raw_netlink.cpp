@@ -113,6 +113,13 @@ RawSocket::~RawSocket()
 	close(fd_);
 }
 
+int RawSocket::join(uint32_t group)
+{
+	if (setsockopt(fd_, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &group, sizeof(group)))
+		return -errno;
+	return 0;
+}
+
 int RawSocket::send(const Bytes &msg)
 {
 	sockaddr_nl sa{};
@@ -267,11 +274,17 @@ Family load_family(const std::string &name)
 			if ((t & NLA_TYPE_MASK) != CTRL_ATTR_MCAST_GROUPS)
 				return;
 			for_each_attr(p, l, [&](uint16_t, const uint8_t *g, size_t gl) {
+				std::string gname;
+				uint32_t gid = 0;
 				for_each_attr(g, gl, [&](uint16_t k, const uint8_t *v, size_t vl) {
 					if ((k & NLA_TYPE_MASK) == CTRL_ATTR_MCAST_GRP_NAME && vl)
-						f.groups.emplace_back(reinterpret_cast<const char *>(v),
-								      strnlen(reinterpret_cast<const char *>(v), vl));
+						gname.assign(reinterpret_cast<const char *>(v),
+							     strnlen(reinterpret_cast<const char *>(v), vl));
+					if ((k & NLA_TYPE_MASK) == CTRL_ATTR_MCAST_GRP_ID)
+						gid = uint32_t(get_uint(v, vl));
 				});
+				if (!gname.empty() && gid)
+					f.groups[gname] = gid;
 			});
 		});
 	}

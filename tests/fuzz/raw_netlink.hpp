@@ -50,6 +50,7 @@ public:
 	int fd() const { return fd_; }
 	uint32_t next_seq() { return ++seq_; }
 	int send(const Bytes &msg);	// 0 or -errno
+	int join(uint32_t group);	// a multicast group: 0 or -errno
 	// The messages of one read; empty after @timeout_ms, error<0: recv failed
 	std::vector<Reply> read(int timeout_ms, int *error);
 	// Send @msg and collect its replies (by sequence number) until an
@@ -78,7 +79,7 @@ struct Family {
 	std::map<uint8_t, int> do_policy;	// command -> policy index (-1 none)
 	std::map<uint8_t, int> dump_policy;
 	std::map<int, Policy> policies;
-	std::vector<std::string> groups;
+	std::map<std::string, uint32_t> groups;	// multicast group -> id
 };
 
 // Resolve @name and read its operations' policies; throws on failure.

@@ -5,7 +5,7 @@
 # root, with the loopback and Ethernet miniports loaded and an interface to
 # bind, then as an unprivileged user, who must create nothing. The fuzzer
 # itself fails on a request left unanswered or a kernel pointer in an
-# answer; the harness fails the run on any KASAN, lockdep, UBSAN or WARN
+# answer or a notification; the harness fails the run on any KASAN, lockdep, UBSAN or WARN
 # report and on kmemleak.
 source "$(dirname "$0")/lib.sh"
 require_root
@@ -31,6 +31,8 @@ out=$("$FUZZ" --seconds "$secs" --seed "$seed" 2> "$T/fuzz.err")
 check "condis-fuzz as root: every request answered, no kernel pointer" test $? = 0
 sed 's/^/#   /' "$T/fuzz.err" | head -5
 jqcheck "it sent messages and some were accepted" "$out" '.messages > 100 and .answers.ok > 0'
+jqcheck "its listener read notifications, none with a kernel pointer" "$out" \
+	'.groups > 0 and .notifications > 0'
 figure fuzz_root "$out"
 check "what the fuzzing sockets owned is released" wait_for 60 objects_zero
 

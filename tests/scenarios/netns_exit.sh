@@ -6,8 +6,8 @@
 # calls on the namespace's loopback adapter, half of them with an interface,
 # is killed: the namespace goes away with it, its interfaces with the
 # namespace while the socket's release hangs the calls up. 20 rounds
-# (CONDIS_NETNS_ROUNDS; make stress only for now); nothing is left, and KASAN has
-# nothing to say (the harness reads the log).
+# (CONDIS_NETNS_ROUNDS); nothing is left, and KASAN has nothing to say (the
+# harness reads the log).
 source "$(dirname "$0")/lib.sh"
 require_root
 
@@ -15,21 +15,26 @@ rounds=${CONDIS_NETNS_ROUNDS:-20}
 check "condis.ko loads" mod_load condis
 check "condis_lo.ko loads" mod_load condis_lo
 
+# up_or_gone OUT PID: the client is ready, or it failed
+up_or_gone() { grep -q ready "$1" || ! kill -0 "$2" 2>/dev/null; }
+
 # round N: the client up in a namespace of its own, then killed
 round() {
-	local out=$T/netns-$1.out pid
+	local out=$T/netns-$1.out pid t0=$SECONDS t1
 	setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -r -n \
 		"$STRESS" states calls 100 netdevs 50 > "$out" 2>&1 &
 	pid=$!
-	if ! wait_for 300 grep -q ready "$out"; then
+	if ! wait_for 300 up_or_gone "$out" $pid || ! grep -q ready "$out"; then
 		show_log "$out" "netns-$1.out"
 		kill -9 $pid
 		return 1
 	fi
 	grep -q '"netdevs":50' "$out" || { show_log "$out" "netns-$1.out"; return 1; }
+	t1=$SECONDS
 	kill -9 $pid
 	wait $pid 2>/dev/null
-	wait_for 60 objects_zero
+	wait_for 60 objects_zero || return 1
+	log "round $1: up in $((t1 - t0)) s, gone in $((SECONDS - t1)) s"
 }
 
 ok=0

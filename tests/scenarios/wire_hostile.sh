@@ -10,7 +10,8 @@
 # to guessed labels, group addresses, SETUP floods, causes across the u32
 # range. With verifier_strict=1: the call is not disturbed, no frame but
 # A's reaches B's VC (nor B's A's), the slab grows by a bounded amount,
-# and B's drop counters account for C's frames.
+# and B's drop counters account for C's frames. Then C offers B calls from
+# stations nobody knows: B takes max_half_open of them, refuses the rest.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
@@ -129,6 +130,25 @@ figure wire_hostile "{\"frames\":$frames,\"slab_growth_kb\":$grow,\"dropped\":$c
 log "slab growth during the flood: $grow kB"
 check "slab growth during the flood bounded" test "$grow" -le "$slab_max_kb"
 check "no verifier report" verifier_zero
+
+# the half-open cap: 40 well-formed offers to B's SAP from stations nobody
+# knows are calls up to max_half_open (8 here); the rest are refused, counted
+hmax=/sys/module/condis_sig/parameters/max_half_open hmax0=$(cat $hmax)
+echo 8 > $hmax
+h0=$(jq '.drops."half-open" // 0' <<< "$drops")
+ip netns exec "$c" "$WIRE" flood dev vc victim "$macb" peer "$maca" frames 40 \
+	seed $RANDOM only setup sap svc1 burst 4 pace-us 5000 > "$T/offers.out"
+jqcheck "condis-wire sent 40 offers" "$(cat "$T/offers.out")" '.kinds.setup == 40'
+for ((i = 0; i < 8; i++)); do
+	sess B monitor event call-incoming sap "$sb" count 1 timeout 20000
+done
+nap 1		# the refused ones are counted as they come
+sess B call show; out=$ans
+jqcheck "C's offers: 8 calls offered to B's client (max_half_open)" "$out" \
+	'map(select(.state == "incoming")) | length == 8'
+sess B adapter show "$adb"; out=$ans
+jqcheck "the other 32 refused, counted as half-open" "$out" ".drops.\"half-open\" - $h0 == 32"
+echo "$hmax0" > $hmax
 
 sess A call close "$ca"
 done_of A call-close "$ca"

@@ -7,6 +7,7 @@
 //
 //   condis-wire flood dev IF victim MAC peer MAC [frames N] [seed S]
 //                     [labels K] [label-base L] [refs K] [burst B] [pace-us U]
+//                     [only KIND] [sap NAME]
 //
 // Labels are guessed in L..L+K-1 (VC labels are sequential ids: an
 // attacker guesses near the ones it saw in use), references in 1..K; a
@@ -27,8 +28,10 @@
 //   forged       RELEASE, CONNECT, MODIFY or DROP PARTY of a call between
 //                the victim and the peer, guessed as above
 //   setup        SETUP and ADD PARTY from random station addresses to a SAP
-//                nobody registered
-// Every frame but the group ones goes to the victim. Prints one JSON line:
+//                nobody registered; with `sap NAME`, well-formed SETUPs
+//                to that SAP (offers the victim makes calls of, up to its
+//                max_half_open)
+// `only KIND` sends frames of that kind only. Every frame but the group ones goes to the victim. Prints one JSON line:
 // {"frames":N,"to_victim":V,"group":G,"kinds":{...}}; exit 1 on a socket
 // error, 2 on bad usage.
 #include <array>
@@ -87,6 +90,8 @@ public:
 	std::mt19937_64 rng_;
 	uint32_t labels_, base_, refs_;
 
+	std::string sap_;		// SETUPs to this SAP, well-formed
+
 	uint32_t label() { return base_ + below(labels_); }
 
 	uint32_t u32() { return uint32_t(rng_()); }
@@ -118,13 +123,19 @@ public:
 		put32(f, o + 20, u32() | 1);			// call token
 		put32(f, o + 24, u32() | 1);			// data token
 		f[o + 28] = uint8_t(below(8));			// state
-		if (type == SETUP || type == ADD_PARTY) {
+		for (size_t i = o + 32; i < o + SIG; i++)	// parameters
+			f[i] = below(2) ? uint8_t(u32()) : 0;
+		if ((type == SETUP || type == ADD_PARTY) && !sap_.empty()) {
+			put32(f, o + 12, 0);			// no cause, state 0,
+			f[o + 28] = 0;				// no parameters
+			std::fill(f.begin() + long(o + 32), f.end(), 0);
+			f[o + 29] = uint8_t(sap_.size());
+			f.insert(f.end(), sap_.begin(), sap_.end());
+		} else if (type == SETUP || type == ADD_PARTY) {
 			f[o + 29] = 8;				// a SAP nobody has
 			for (int i = 0; i < 8; i++)
 				f.push_back(uint8_t('0' + below(40)));
 		}
-		for (size_t i = o + 32; i < o + SIG; i++)	// parameters
-			f[i] = below(2) ? uint8_t(u32()) : 0;
 		return f;
 	}
 
@@ -168,6 +179,9 @@ int main(int argc, char **argv)
 		Flood fl(num("seed", 1), uint32_t(num("labels", 64)),
 			 uint32_t(num("label-base", 1)), uint32_t(num("refs", 64)));
 		const Mac victim = parse_mac(o["victim"]), peer = parse_mac(o["peer"]);
+		fl.sap_ = o.count("sap") ? o["sap"] : "";
+		if (fl.sap_.size() > 32)
+			throw Usage("a SAP is at most 32 bytes");
 
 		int s = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_CONDIS));
 		if (s < 0)
@@ -192,9 +206,15 @@ int main(int argc, char **argv)
 					       "unknown", "data", "data-spoof", "group",
 					       "signalling", "forged", "setup" };
 		constexpr int KINDS = sizeof(names) / sizeof(names[0]);
+		int only = -1;
+		for (int k = 0; k < KINDS && o.count("only"); k++)
+			if (o["only"] == names[k])
+				only = k;
+		if (o.count("only") && only < 0)
+			throw Usage("no kind " + o["only"]);
 		uint64_t count[KINDS] = {}, to_victim = 0, group = 0;
 		for (uint64_t n = 0; n < frames; n++) {
-			int kind = int(fl.below(KINDS));
+			int kind = only >= 0 ? only : int(fl.below(KINDS));
 			Mac dst = victim, src = peer;
 			std::vector<uint8_t> f;
 			switch (kind) {
@@ -247,7 +267,8 @@ int main(int argc, char **argv)
 				break;
 			}
 			default:	// SETUP flood from random stations
-				f = fl.sig(fl.below(4) ? SETUP : ADD_PARTY, WF_FROM_CALLER, fl.u32() | 1, 0);
+				f = fl.sig(fl.below(4) || !fl.sap_.empty() ? SETUP : ADD_PARTY,
+					   WF_FROM_CALLER, fl.u32() | 1, 0);
 				for (auto &b : src)
 					b = uint8_t(fl.u32());
 				src[0] = uint8_t((src[0] & 0xfe) | 0x02);	// unicast, local
@@ -288,7 +309,8 @@ int main(int argc, char **argv)
 	} catch (const Usage &e) {
 		std::cerr << "condis-wire: " << e.what() << "\n"
 			  << "usage: condis-wire flood dev IF victim MAC peer MAC [frames N] [seed S]\n"
-			     "                   [labels K] [label-base L] [refs K] [burst B] [pace-us U]\n";
+			     "                   [labels K] [label-base L] [refs K] [burst B] [pace-us U]\n"
+			     "                   [only KIND] [sap NAME]\n";
 		return 2;
 	} catch (const std::exception &e) {
 		std::cerr << "condis-wire: " << e.what() << "\n";
