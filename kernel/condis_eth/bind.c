@@ -10,6 +10,11 @@
  * (NETDEV_UNREGISTER, a namespace move included) or with the module,
  * every call torn down in contract order first. Carrier changes are
  * indicated to the clients as status (-ENOLINK, then 0).
+ *
+ * An interface that goes takes the adapter off at once (no frame either
+ * way), under RTNL; the teardown, minutes with ten thousand calls, runs
+ * after, on eth_unplug_wq: the unregistration waits for the adapter's
+ * reference on the interface without RTNL (netdev_run_todo()).
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -23,6 +28,7 @@
 
 static LIST_HEAD(eth_adapters);
 static DEFINE_MUTEX(eth_lock);	/* eth_adapters */
+static struct workqueue_struct *eth_unplug_wq;
 
 /* ---- the engine's transport: signalling straight onto the wire ---------------- */
 
@@ -174,7 +180,8 @@ static void eth_unbind(struct eth_adapter *ea)
 		condis_cm_unregister(ea->cm);	/* closes every call and AF */
 	}
 	condis_miniport_unregister(ea->adapter);
-	dev_remove_pack(&ea->pt);		/* no receive runs after this */
+	if (!ea->unplugged)
+		dev_remove_pack(&ea->pt);	/* no receive runs after this */
 	del_timer_sync(&ea->tx_timer);
 	WARN_ON(!skb_queue_empty(&ea->backlog));
 	skb_queue_purge(&ea->backlog);
@@ -288,6 +295,20 @@ struct condis_link_ops eth_link_ops = {
 
 /* ---- following the interface ------------------------------------------------------------- */
 
+static void eth_unplug_work(struct work_struct *work)
+{
+	eth_unbind(container_of(work, struct eth_adapter, unplug));
+}
+
+/* The interface goes (RTNL held): off it now, the teardown after. */
+static void eth_unplug(struct eth_adapter *ea)
+{
+	WRITE_ONCE(ea->unplugged, true);
+	dev_remove_pack(&ea->pt);	/* no receive runs after this */
+	INIT_WORK(&ea->unplug, eth_unplug_work);
+	queue_work(eth_unplug_wq, &ea->unplug);
+}
+
 static int eth_netdev_event(struct notifier_block *nb, unsigned long event, void *ptr)
 {
 	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
@@ -302,7 +323,7 @@ static int eth_netdev_event(struct notifier_block *nb, unsigned long event, void
 			list_del(&ea->node);
 		mutex_unlock(&eth_lock);
 		if (ea)
-			eth_unbind(ea);
+			eth_unplug(ea);
 		break;
 	case NETDEV_UP:
 	case NETDEV_DOWN:
@@ -327,13 +348,22 @@ static struct notifier_block eth_netdev_nb = {
 
 int eth_bind_init(void)
 {
-	int ret = register_netdevice_notifier(&eth_netdev_nb);
+	int ret;
 
+	eth_unplug_wq = alloc_workqueue("condis_eth_unplug", WQ_UNBOUND, 0);
+	if (!eth_unplug_wq)
+		return -ENOMEM;
+	ret = register_netdevice_notifier(&eth_netdev_nb);
 	if (ret)
-		return ret;
+		goto err_wq;
 	ret = condis_link_register(&eth_link_ops);
 	if (ret)
-		unregister_netdevice_notifier(&eth_netdev_nb);
+		goto err_notifier;
+	return 0;
+err_notifier:
+	unregister_netdevice_notifier(&eth_netdev_nb);
+err_wq:
+	destroy_workqueue(eth_unplug_wq);
 	return ret;
 }
 
@@ -354,5 +384,6 @@ void eth_bind_exit(void)
 			break;
 		eth_unbind(ea);
 	}
+	destroy_workqueue(eth_unplug_wq);	/* the unplugged ones go first */
 	rcu_barrier();			/* ports and destinations freed after RCU */
 }

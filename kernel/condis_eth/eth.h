@@ -36,6 +36,9 @@
  * @tx_timer: tries @backlog again
  * @draining: @backlog is being sent (backlog.lock)
  * @carrier: last carrier state indicated
+ * @unplugged: the interface is going: nothing is sent on it, nothing
+ *	received from it, while @unplug tears the adapter down
+ * @unplug: the teardown after NETDEV_UNREGISTER, out of RTNL
  */
 struct eth_adapter {
 	struct list_head node;
@@ -54,6 +57,8 @@ struct eth_adapter {
 	struct timer_list tx_timer;
 	bool draining;
 	bool carrier;
+	bool unplugged;
+	struct work_struct unplug;
 };
 
 /* A VC's destinations, freed after RCU readers. */

@@ -182,6 +182,10 @@ int eth_xmit_frame(struct eth_adapter *ea, const u8 *dst, struct sk_buff *skb)
 	struct net_device *dev = ea->dev;
 	int ret;
 
+	if (READ_ONCE(ea->unplugged)) {		/* maybe in another namespace now */
+		kfree_skb(skb);
+		return -ENODEV;
+	}
 	skb_reset_network_header(skb);
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_CONDIS);

@@ -4,7 +4,8 @@
 # condis_eth over netdevsim: two namespaces joined by linked netdevsim
 # ports (the way netdevsim's peer.sh links them), an adapter bound to each
 # port; the calls of eth-calls.inc; then deleting a netdevsim device with
-# 1,000 calls up (ETH_CALLS_MANY; make stress: 10,000) tears every one down.
+# 1,000 calls up (ETH_CALLS_MANY; make stress: 10,000) tears every one down,
+# out of RTNL.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
@@ -78,9 +79,20 @@ check "all $N connect" test "$up" = "$N"
 out=$(ip netns exec "$a" "$CONDISCTL" -j call show |
 	jq -c 'group_by(.state) | map({(.[0].state): length}) | add')
 jqcheck "A has $N connected calls" "$out" ".connected == $N"
+kmod dummy
 t0=$SECONDS
-echo "${NSIM_IDS[0]}" > /sys/bus/netdevsim/del_device
+echo "${NSIM_IDS[0]}" > /sys/bus/netdevsim/del_device &
+del=$!
+# the calls are torn down out of RTNL: the rest of the system goes on
+# configuring interfaces meanwhile (the deletion waits for the teardown)
+nap 0.5
+ip link add cdmy0 type dummy && ip link del cdmy0
+rtnl_free=no
+kill -0 $del 2> /dev/null && rtnl_free=yes
+wait $del
 log "deleting the device with $N calls took $((SECONDS - t0)) s"
+check "an interface added and deleted while the device with $N calls went" \
+	test "$rtnl_free" = yes
 # (read here, so that lost events cannot hold the scenario for hours)
 eval "in=\$S_A_in out=\$S_A_out"
 echo "monitor event call-close count $N timeout 300000" >&"$in"
