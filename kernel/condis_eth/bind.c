@@ -350,7 +350,8 @@ int eth_bind_init(void)
 {
 	int ret;
 
-	eth_unplug_wq = alloc_workqueue("condis_eth_unplug", WQ_UNBOUND, 0);
+	/* a namespace's teardown waits for it: memory reclaim may, too */
+	eth_unplug_wq = alloc_workqueue("condis_eth_unplug", WQ_UNBOUND | WQ_MEM_RECLAIM, 0);
 	if (!eth_unplug_wq)
 		return -ENOMEM;
 	ret = register_netdevice_notifier(&eth_netdev_nb);
