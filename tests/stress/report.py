@@ -49,7 +49,8 @@ def main():
           " debugobjects, failslab; a WARN panics)" % (uname.group(1) if uname else "?"))
     print()
     for k, title in (("fuzz_root", "netlink fuzz, root"),
-                     ("fuzz_unprivileged", "netlink fuzz, unprivileged")):
+                     ("fuzz_unprivileged", "netlink fuzz, unprivileged"),
+                     ("fuzz_userns", "netlink fuzz, user namespace")):
         f = figs.get(k)
         if f:
             row(title, "%d messages (%d mutated, %d dumps) in %d s, seed %d; "
@@ -80,6 +81,16 @@ def main():
     if f:
         row("unplug (netdevsim)", "%d calls up, %d torn down by deleting the device in %d s"
             % (f["calls"], f["closed"], f["seconds"]))
+    f = figs.get("wire_hostile")
+    if f:
+        row("hostile station", "%d frames injected, %d counted as dropped; slab growth %d kB"
+            % (f["frames"], f["dropped"], f["slab_growth_kb"]))
+    cov = read(os.path.join(r, "coverage.json"))
+    if cov:
+        c = json.loads(cov)
+        row("line coverage of kernel/", "%.1f %% (%d of %d lines, %d files): %s"
+            % (c["percent"], c["run"], c["lines"], c["files"],
+               ", ".join("%s %.1f %%" % (k, v["percent"]) for k, v in c["folders"].items())))
 
     print()
     scen = read(os.path.join(r, "scenarios.txt")).split("\n")

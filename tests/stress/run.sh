@@ -14,7 +14,8 @@
 #   wire_hostile   a call kept up through STRESS_WIRE_FRAMES hostile frames
 #   netns_exit     clients killed with their user+net namespaces
 # then the table of tests/stress/report.py, from the figures the scenarios
-# kept and the harness's verdict. make check runs the same scenarios,
+# kept, the line coverage of kernel/ (tests/coverage.py: the modules are
+# built for gcov) and the harness's verdict. make check runs the same scenarios,
 # short (their defaults).
 #
 # Environment: STRESS_SECONDS (default 300), STRESS_CALLS (10000),
@@ -29,7 +30,8 @@ calls=${STRESS_CALLS:-10000}
 frames=${STRESS_WIRE_FRAMES:-1000000}
 
 kdir=$("$vm/build-kernel.sh")
-make -s -C "$top" modules userspace > "$build/stress-build.log" 2>&1 ||
+# the modules built for line coverage (the debug kernel has gcov)
+make -s -C "$top" modules userspace KBUILD_FLAGS=CONDIS_COVERAGE=y > "$build/stress-build.log" 2>&1 ||
 	{ tail -20 "$build/stress-build.log"; exit 1; }
 scen=
 for s in fuzz_netlink fault_sweep stress_race kill_unload eth_netdevsim wire_hostile netns_exit; do
@@ -48,4 +50,6 @@ rc=0
 	"$vm/guest-check.sh" || rc=$?
 echo "stress: guest ran $(( $(date +%s) - start )) s" >&2
 "$vm/verdict.sh" "$out" "$rc" > "$out/verdict.txt" || true
+python3 "$top/tests/coverage.py" "$out/gcov" "$build/modules" > "$out/coverage.json" ||
+	rm -f "$out/coverage.json"
 python3 "$top/tests/stress/report.py" "$out" | tee "$out/results.txt"

@@ -8,7 +8,7 @@
 #            integration and most reliability scenarios)
 #   lockdep  lockdep, debugobjects, kmemleak, UBSAN, fault injection (make
 #            check: KUnit, the fault sweep)
-#   debug    every debug section (make stress, make shell, KDIR's default)
+#   debug    every debug section, gcov too (make stress, make shell, KDIR's default)
 #   bench    no debug section (make bench)
 # Documentation/condis/testing.rst says which flavour runs what, and why.
 #
@@ -43,7 +43,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 case $flavor in
-debug) sections="base hardware networking kunit debug kasan ubsan faults lockdep debugobjects kmemleak" ;;
+debug) sections="base hardware networking kunit debug kasan ubsan faults lockdep debugobjects kmemleak gcov" ;;
 kasan) sections="base hardware networking kunit debug kasan ubsan faults" ;;
 lockdep) sections="base hardware networking kunit debug ubsan faults lockdep debugobjects kmemleak" ;;
 bench) sections="base hardware networking kunit" ;;

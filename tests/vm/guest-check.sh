@@ -91,6 +91,16 @@ for s in $scenarios; do
 	echo "-- $name: exit $rc ($((SECONDS - t))s, $(($(forks) - forks)) processes)"
 done
 
+# line coverage (modules built with CONDIS_COVERAGE=y): gcov keeps the
+# counts of a module after its unload; tests/coverage.py reads them
+if [ -d /sys/kernel/debug/gcov ]; then
+	step "gcov"
+	(cd /sys/kernel/debug/gcov && find . -name '*.gcda') | while read -r f; do
+		mkdir -p "$R/gcov/$(dirname "$f")"
+		cat "/sys/kernel/debug/gcov/$f" > "$R/gcov/$f"
+	done
+fi
+
 step "kmemleak"
 # (a kernel without kmemleak leaves no kmemleak.txt: the verdict then has
 # no "kmemleak clean", which tests/expected-results.txt misses)
