@@ -205,8 +205,7 @@ struct cd_req;
  * @kind: bit in the owner's completed mask (unique per owner type)
  * @dest: the role whose handler deliver() runs
  * @completed: hook run when the completion is accepted (any context,
- *	no locks held): invalidate handles the contract says die at once,
- *	make the state the completing role may rely on at once
+ *	no locks held): invalidate handles the contract says die at once
  * @deliver: runs on condis_wq: apply the final state and run the handler
  *	of the requester (or of the indicated role)
  * @sync_done: the handler answered without pending; apply @status.

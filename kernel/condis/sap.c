@@ -66,16 +66,6 @@ static void cd_sap_destroy(struct cd_sap *sap)
 	cd_sap_destroy_unlock(sap, cd_lock(&sap->o));
 }
 
-/* Registered: active, unless forgotten or being deregistered meanwhile. */
-static void cd_sap_registered(struct cd_sap *sap)
-{
-	unsigned long flags = cd_lock(&sap->o);
-
-	if (sap->state == SAP_REGISTERING)
-		cd_sap_set_state(sap, SAP_ACTIVE);
-	cd_unlock(&sap->o, flags);
-}
-
 static void reg_apply(struct cd_req *req)
 {
 	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
@@ -83,20 +73,14 @@ static void reg_apply(struct cd_req *req)
 	if (req->status)
 		cd_sap_destroy(sap);
 	else
-		cd_sap_registered(sap);
+		cd_sap_set_active(sap);
 }
 
-/*
- * Seed 000: a failed registration invalidates the SAP handle at once. A
- * successful one makes the SAP active at once: the CM may offer a call on
- * it right after its completion, before the client is told.
- */
+/* Seed 000: a failed registration invalidates the SAP handle at once. */
 static void reg_completed(struct cd_req *req)
 {
 	if (req->status)
 		cd_obj_unpublish(req->owner);
-	else
-		cd_sap_registered(container_of(req->owner, struct cd_sap, o));
 }
 
 static void reg_deliver(struct cd_req *req)

@@ -173,9 +173,6 @@ static void fake_finish(struct fake_pend *p)
 		break;
 	case FOP_CM_REG_SAP:
 		condis_cm_register_sap_complete(st, p->h0, p->h0);
-		if (w->cm_offer_vc && !st)
-			w->cm_offer_ret = condis_cm_dispatch_incoming_call(p->h0, w->cm_offer_vc,
-									   w->cm_offer_cp);
 		break;
 	case FOP_CM_DEREG_SAP:
 		condis_cm_deregister_sap_complete(st, p->h0);
