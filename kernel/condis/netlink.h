@@ -74,7 +74,7 @@ struct cd_nlsk {
  *	closed that could not be closed at once (@reclosing)
  * @answering: incoming call waiting for call-accept or call-reject
  * @reclosing: the far end closed the call; our close is to be retried
- * @recloses: how often it was
+ * @recloses: how often it was, until the retry is once a second
  * @timeout_ms: SAP: how long an incoming call waits for its answer
  * @created: VC: the socket created it (an outgoing call), so deletes it
  * @vcfd: VC: the file descriptor's state, if one was opened

@@ -526,6 +526,12 @@ static void cd_nl_close_call_complete(int status, void *ctx, void *party_ctx)
 #define CD_RECLOSE_MS		10
 #define CD_RECLOSE_MAX_MS	1000
 
+/* A multipoint call closes with its last party (NdisClCloseCall). sk->lock held. */
+static struct cd_nlobj *cd_nl_last_party(struct cd_nlobj *obj)
+{
+	return list_first_entry_or_null(&obj->parties, struct cd_nlobj, party_node);
+}
+
 /*
  * Close our side of a call the far end or the network closed (a multipoint
  * call with its last party). A close cannot be made while sends or a
@@ -540,13 +546,12 @@ static bool cd_nl_close_far(struct cd_nlobj *obj)
 	int ret;
 
 	lockdep_assert_held(&obj->sk->lock);
-	last = list_first_entry_or_null(&obj->parties, struct cd_nlobj, party_node);
+	last = cd_nl_last_party(obj);
 	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
 	if (ret == -EBUSY || ret == -EINPROGRESS) {
 		obj->reclosing = true;
-		cd_nlobj_later(obj, min(CD_RECLOSE_MS << min_t(u8, obj->recloses, 7),
-					CD_RECLOSE_MAX_MS));
-		if (obj->recloses < U8_MAX)
+		cd_nlobj_later(obj, min(CD_RECLOSE_MS << obj->recloses, CD_RECLOSE_MAX_MS));
+		if (CD_RECLOSE_MS << obj->recloses < CD_RECLOSE_MAX_MS)
 			obj->recloses++;
 	}
 	return !ret;
@@ -1025,8 +1030,7 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(obj);
 	sk = obj->sk;
 	id = obj->id;
-	/* a multipoint call closes with its last party (NdisClCloseCall) */
-	last = list_first_entry_or_null(&obj->parties, struct cd_nlobj, party_node);
+	last = cd_nl_last_party(obj);
 	if (last && !list_is_singular(&obj->parties)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
 				    "a multipoint call closes with its last party: drop the others first");

@@ -31,7 +31,7 @@ out=$("$FUZZ" --seconds "$secs" --seed "$seed" 2> "$T/fuzz.err")
 check "condis-fuzz as root: every request answered, no kernel pointer" test $? = 0
 sed 's/^/#   /' "$T/fuzz.err" | head -5
 jqcheck "it sent messages and some were accepted" "$out" '.messages > 100 and .answers.ok > 0'
-jqcheck "its listener read notifications, none with a kernel pointer" "$out" \
+jqcheck "its listener read notifications" "$out" \
 	'.groups > 0 and .notifications > 0'
 figure fuzz_root "$out"
 check "what the fuzzing sockets owned is released" wait_for 60 objects_zero

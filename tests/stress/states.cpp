@@ -33,7 +33,7 @@ uint32_t open_af(Client &c, uint32_t adapter, uint32_t type)
 
 uint32_t register_sap(Client &c, uint32_t af, const Bytes &addr, uint32_t timeout_ms = 0)
 {
-	Reply r = timeout_ms ? c.sap_register(af, addr, 0, timeout_ms) : c.sap_register(af, addr);
+	Reply r = c.sap_register(af, addr, 0, timeout_ms);
 	if (r.pending)
 		c.wait_done(CONDIS_REQUEST_SAP_REGISTER, r.id, 60000);
 	return r.id;
