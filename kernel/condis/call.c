@@ -432,6 +432,7 @@ static void incoming_deliver(struct cd_req *req)
 	int ret;
 
 	ret = vc->af->client->ops->incoming_call(sap->cl_ctx, vc->cl_ctx, vc->cp);
+	cd_sap_offer_put(sap);	/* a deregistration may reach the client now */
 	/* the answer is owed to the CM in every case: pend it, then finish */
 	cd_req_returned(req->ctx, CONDIS_PENDING, NULL);
 	if (ret == CONDIS_PENDING)
@@ -480,8 +481,11 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 	if (!copy || !ind || !answer)
 		goto err;
 	ind->ctx = answer;
+	ret = cd_sap_offer_get(s);	/* put when its incoming_call returned */
+	if (ret)
+		goto err;
 	flags = cd_lock(&v->o);
-	if (v->creator != CD_TO_CM || s->af != v->af || s->state != SAP_ACTIVE)
+	if (v->creator != CD_TO_CM || s->af != v->af)
 		ret = -EINVAL;
 	else if (v->call != CALL_IDLE)
 		ret = -EBUSY;
@@ -498,8 +502,10 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 		cd_req_enqueue_locked(answer);
 	}
 	cd_unlock(&v->o, flags);
-	if (ret)
+	if (ret) {
+		cd_sap_offer_put(s);
 		goto err;
+	}
 	cd_indicate(ind);
 	condis_call_params_free(copy);
 	goto out;

@@ -126,6 +126,8 @@ struct cd_sap {
 	void *cl_ctx;
 	void *cm_ctx;
 	u8 state;
+	unsigned int offers;		/* calls offered, incoming_call not returned (o.lock) */
+	struct cd_req *dereg;		/* deregistered, waiting for the offers (o.lock) */
 	struct list_head node;		/* af->saps */
 	struct condis_sap_desc desc;
 };
@@ -398,6 +400,8 @@ void cd_notify_close_af_wait(struct cd_af *af, struct completion *done);
 void cd_close_af_wait(struct cd_af *af, struct completion *done);
 void cd_af_forget(struct cd_af *af);
 void cd_deregister_sap_wait(struct cd_sap *sap, struct completion *done);
+int cd_sap_offer_get(struct cd_sap *sap);
+void cd_sap_offer_put(struct cd_sap *sap);
 void cd_sap_forget(struct cd_sap *sap);
 void cd_vc_deactivate_wait(struct cd_vc *vc, struct completion *done);
 void cd_close_call_wait(struct cd_vc *vc, struct completion *done);

@@ -66,6 +66,16 @@ static void cd_sap_destroy(struct cd_sap *sap)
 	cd_sap_destroy_unlock(sap, cd_lock(&sap->o));
 }
 
+/* Registered: active, unless forgotten or being deregistered meanwhile. */
+static void cd_sap_registered(struct cd_sap *sap)
+{
+	unsigned long flags = cd_lock(&sap->o);
+
+	if (sap->state == SAP_REGISTERING)
+		cd_sap_set_state(sap, SAP_ACTIVE);
+	cd_unlock(&sap->o, flags);
+}
+
 static void reg_apply(struct cd_req *req)
 {
 	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
@@ -73,14 +83,22 @@ static void reg_apply(struct cd_req *req)
 	if (req->status)
 		cd_sap_destroy(sap);
 	else
-		cd_sap_set_active(sap);
+		cd_sap_registered(sap);
 }
 
-/* Seed 000: a failed registration invalidates the SAP handle at once. */
+/*
+ * Seed 000: a failed registration invalidates the SAP handle at once. A
+ * successful one makes the SAP active at once: the CM may offer a call on
+ * it right after its completion, before the client is told (the offer's
+ * indication queues on its VC; a deregistration waits for it, see
+ * cd_sap_offer_get()).
+ */
 static void reg_completed(struct cd_req *req)
 {
 	if (req->status)
 		cd_obj_unpublish(req->owner);
+	else
+		cd_sap_registered(container_of(req->owner, struct cd_sap, o));
 }
 
 static void reg_deliver(struct cd_req *req)
@@ -198,6 +216,57 @@ void condis_cm_register_sap_complete(int status, struct condis_sap *sap,
 }
 EXPORT_SYMBOL_GPL(condis_cm_register_sap_complete);
 
+/**
+ * cd_sap_offer_get - count a call offered on the SAP
+ * @sap: the SAP
+ *
+ * An offer's incoming_call runs on its VC's queue, not the SAP's: a
+ * successful deregistration reaches the client (which may free its SAP
+ * context then) only once every offer's incoming_call returned. Until
+ * then its claimed request waits in @sap->dereg, and a CM that
+ * deregistered synchronously has the client see %CONDIS_PENDING.
+ *
+ * Context: any.
+ * Return: 0, or -EINVAL when the SAP takes no calls (not registered yet,
+ * being deregistered, gone).
+ */
+int cd_sap_offer_get(struct cd_sap *sap)
+{
+	unsigned long flags = cd_lock(&sap->o);
+	int ret = sap->state == SAP_ACTIVE ? 0 : -EINVAL;
+
+	if (!ret)
+		sap->offers++;
+	cd_unlock(&sap->o, flags);
+	return ret;
+}
+
+/* The offer's incoming_call returned (or it was never made). Context: any. */
+void cd_sap_offer_put(struct cd_sap *sap)
+{
+	struct cd_req *req = NULL;
+	unsigned long flags = cd_lock(&sap->o);
+
+	if (!WARN_ON_ONCE(!sap->offers) && !--sap->offers)
+		swap(req, sap->dereg);
+	cd_unlock(&sap->o, flags);
+	if (req)
+		cd_req_ready(req);
+}
+
+/* A claimed deregistration: ready now, or when the last offer was made. */
+static void dereg_ready(struct cd_sap *sap, struct cd_req *req)
+{
+	unsigned long flags = cd_lock(&sap->o);
+	bool wait = !req->status && sap->offers;
+
+	if (wait)
+		sap->dereg = req;
+	cd_unlock(&sap->o, flags);
+	if (!wait)
+		cd_req_ready(req);
+}
+
 static void dereg_apply(struct cd_req *req)
 {
 	struct cd_sap *sap = container_of(req->owner, struct cd_sap, o);
@@ -242,6 +311,15 @@ int cd_deregister_sap(struct cd_sap *sap, struct completion *done)
 		return ret;
 	}
 	ret = sap->af->cm->ops->deregister_sap(sap->cm_ctx);
+	if (!ret && READ_ONCE(sap->offers)) {
+		/* done for the CM; for the client once the offers were made */
+		struct cd_req *claimed = cd_req_complete(&sap->o, &chain_dereg_sap,
+							 NULL, 0, NULL);
+
+		if (claimed)
+			dereg_ready(sap, claimed);
+		ret = CONDIS_PENDING;
+	}
 	return cd_req_returned(req, ret, NULL);
 }
 
@@ -268,11 +346,14 @@ void cd_deregister_sap_wait(struct cd_sap *sap, struct completion *done)
  * condis_cl_deregister_sap - stop receiving calls on a SAP
  * @sap: the SAP handle
  *
- * Runs the CM's deregister_sap, which frees the CM's per-SAP state.
+ * Runs the CM's deregister_sap, which frees the CM's per-SAP state. The
+ * client's incoming_call may still run for calls offered on the SAP
+ * before; deregister_sap_complete follows them.
  * NDIS: NdisClDeregisterSap.
  * Context: process; may sleep.
  * Return: 0 (the handle is invalid now), %CONDIS_PENDING
- * (deregister_sap_complete follows) or a negative errno.
+ * (deregister_sap_complete follows: the CM pended, or a call offered on
+ * the SAP is still being indicated) or a negative errno.
  */
 int condis_cl_deregister_sap(struct condis_sap *sap)
 {
@@ -305,7 +386,7 @@ void condis_cm_deregister_sap_complete(int status, struct condis_sap *sap)
 		return;
 	req = cd_req_complete(&s->o, &chain_dereg_sap, NULL, status, CD_CALLER);
 	if (req)
-		cd_req_ready(req);
+		dereg_ready(s, req);
 	cd_obj_put(&s->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_deregister_sap_complete);

@@ -419,6 +419,91 @@ static void sap_register_fails_pended(struct kunit *test)
 	fake_close_af(w);
 }
 
+/*
+ * A CM may offer a call on a SAP as soon as it completed the registration,
+ * from the completion's context, before the client was told of it
+ * (condis_lo does, under load): the offer is made.
+ */
+static void sap_offer_right_after_register(struct kunit *test)
+{
+	static const enum fake_mode modes[] = { FM_PEND_PROC, FM_PEND_ATOMIC };
+	struct condis_sap_desc d = { .sap_type = 1, .len = 4, .sap = "sap1" };
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(modes); i++) {
+		struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+		struct fake_vcslot *slot = fake_slot(w);
+		struct condis_vc *vc;
+
+		w->cm_offer_cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, w->cm_offer_cp);
+		w->cm_offer_cp->tx.peak_bandwidth = 777;
+		fake_open_af(w);
+		KUNIT_ASSERT_EQ(test, condis_cm_create_vc(w->af, slot, &vc), 0);
+		slot->vc = vc;
+		KUNIT_ASSERT_EQ(test, condis_cm_activate_vc(vc, w->cm_offer_cp), 0);
+		w->cm_offer_vc = vc;
+		w->cm_offer_ret = 1;
+		w->mode[FOP_CL_INCOMING] = FM_FAIL;	/* the client says no */
+		w->mode[FOP_CM_REG_SAP] = modes[i];
+		KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->af, &d, w, &w->sap),
+				CONDIS_PENDING);
+		FAKE_WAIT(w, FEV_CL_REG_SAP_DONE, 1);
+		KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_REG_SAP_DONE, 1), 0);
+		KUNIT_EXPECT_EQ(test, w->cm_offer_ret, 0);
+		if (!w->cm_offer_ret) {
+			FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);
+			KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_INCOMING_CALL, 1), 777);
+		}
+		fake_settle(w);
+		KUNIT_EXPECT_EQ(test, condis_cm_deactivate_vc(vc), 0);
+		KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(vc), 0);
+		condis_call_params_free(w->cm_offer_cp);
+		w->mode[FOP_CM_REG_SAP] = FM_SYNC;
+		fake_deregister_sap(w);
+		fake_close_af(w);
+		fake_world_free(w);
+	}
+}
+
+/*
+ * A client may free its SAP context once its deregistration completed: a
+ * call offered on the SAP before reaches the client's incoming_call
+ * first, however the CM answers (NDIS: calls may come in until
+ * NdisClDeregisterSap completes). A CM that deregisters synchronously
+ * has the client see PENDING while the offer is being indicated.
+ */
+static void sap_deregister_waits_for_offers(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	enum fake_mode m = w->mode[FOP_CM_DEREG_SAP];
+	int ret, st;
+
+	fake_open_af(w);
+	fake_register_sap(w);
+	w->mode[FOP_CL_INCOMING] = FM_FAIL;	/* the client says no */
+	w->cl_incoming_ms = 100;
+	fake_incoming(w);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&w->cl_incoming_entered,
+							  10 * HZ), 0);
+	ret = condis_cl_deregister_sap(w->sap);
+	KUNIT_EXPECT_EQ(test, ret, m == FM_FAIL ? -EIO : CONDIS_PENDING);
+	st = fake_final(w, ret, FEV_CL_DEREG_SAP_DONE, 1);
+	KUNIT_EXPECT_EQ(test, st, m == FM_FAIL ? -EIO : 0);
+	if (!st)
+		BEFORE(w, FEV_CL_INCOMING_CALL, FEV_CL_DEREG_SAP_DONE);
+	FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);
+	fake_settle(w);
+	/* the CM deactivates and deletes its VC */
+	fake_world_set_mode(w, FM_SYNC);
+	ret = w->mcm ? condis_mcm_deactivate_vc(w->vc) : condis_cm_deactivate_vc(w->vc);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(w->vc), 0);
+	if (st)
+		fake_deregister_sap(w);
+	fake_close_af(w);
+}
+
 /* ---- VC ------------------------------------------------------------------------------ */
 
 static void vc_create_activate_delete(struct kunit *test)
@@ -1184,6 +1269,8 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(af_notify_close_client_closes, chain_gen_params),
 	KUNIT_CASE_PARAM(sap_register_deregister, chain_gen_params),
 	KUNIT_CASE(sap_register_fails_pended),
+	KUNIT_CASE(sap_offer_right_after_register),
+	KUNIT_CASE_PARAM(sap_deregister_waits_for_offers, chain_gen_params),
 	KUNIT_CASE_PARAM(vc_create_activate_delete, chain_gen_params),
 	KUNIT_CASE(vc_create_fails),
 	KUNIT_CASE_PARAM(call_make_close, chain_gen_params),

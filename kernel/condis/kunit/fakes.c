@@ -173,6 +173,9 @@ static void fake_finish(struct fake_pend *p)
 		break;
 	case FOP_CM_REG_SAP:
 		condis_cm_register_sap_complete(st, p->h0, p->h0);
+		if (w->cm_offer_vc && !st)
+			w->cm_offer_ret = condis_cm_dispatch_incoming_call(p->h0, w->cm_offer_vc,
+									   w->cm_offer_cp);
 		break;
 	case FOP_CM_DEREG_SAP:
 		condis_cm_deregister_sap_complete(st, p->h0);
@@ -769,6 +772,10 @@ static int cl_incoming_call(void *sap_ctx, void *vc_ctx, struct condis_call_para
 {
 	struct fake_world *w = sap_ctx;
 
+	if (w->cl_incoming_ms) {	/* a slow handler: logged when it ends */
+		complete(&w->cl_incoming_entered);
+		msleep(w->cl_incoming_ms);
+	}
 	fake_log_proc(w, FEV_CL_INCOMING_CALL, cp->tx.peak_bandwidth);
 	return fake_answer(w, FOP_CL_INCOMING, w->vc, NULL);
 }
@@ -935,6 +942,7 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 	INIT_LIST_HEAD(&w->pends);
 	init_completion(&w->cl_close_entered);
 	init_completion(&w->cl_dereg_entered);
+	init_completion(&w->cl_incoming_entered);
 	w->wq_pend = alloc_workqueue("condis_fake", WQ_UNBOUND, 0);
 	KUNIT_ASSERT_NOT_NULL(test, w->wq_pend);
 	KUNIT_ASSERT_NULL(test, fw);	/* one world at a time */

@@ -90,6 +90,9 @@ struct fake_world {
 	bool cm_change_params;		/* make call: CM changes the parameters */
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
 	bool cm_close_after_make;	/* incoming close right after make-call complete */
+	struct condis_vc *cm_offer_vc;	/* offered right after register-SAP complete */
+	struct condis_call_params *cm_offer_cp;	/* ... with these */
+	int cm_offer_ret;		/* ... and what condis said */
 	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
 	bool cm_hold_connected;		/* accepted call: CM does not connect it yet */
 	bool cm_connect_in_close;	/* close call: CM connects it first (late) */
@@ -102,6 +105,8 @@ struct fake_world {
 	struct completion cl_close_entered;	/* ... and says when it starts */
 	unsigned int cl_dereg_done_ms;	/* the client's deregister-SAP completion, too */
 	struct completion cl_dereg_entered;
+	unsigned int cl_incoming_ms;	/* the client's incoming_call, too */
+	struct completion cl_incoming_entered;
 	bool freed;
 
 	/* handles */

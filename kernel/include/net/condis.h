@@ -460,6 +460,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  * @register_sap_complete: ProtocolClRegisterSapComplete. Required. On
  *	failure @sap is already invalid.
  * @deregister_sap_complete: ProtocolClDeregisterSapComplete. Required.
+ *	Runs after the incoming_call of every call offered on the SAP
+ *	before: the client may free its SAP state from here on.
  * @create_vc: ProtocolCoCreateVc for a CM-created VC. Required. May not pend.
  * @delete_vc: ProtocolCoDeleteVc for a CM-created VC. Required. May not pend.
  * @make_call_complete: ProtocolClMakeCallComplete. Required. On failure
