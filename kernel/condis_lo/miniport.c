@@ -3,12 +3,28 @@
  * condis_lo miniport: VCs and the data path. A frame sent on a port is
  * handed, as a clone, to its peer (or to every leaf of a multipoint root)
  * as a receive indication, then completed to the sender.
+ *
+ * For tests, as netdevsim has knobs: while the tx_hold parameter is set,
+ * frames sent are held, neither delivered nor completed, as a miniport
+ * slow to complete holds them; clearing it sends them, in order. A VC
+ * deleted meanwhile completes its own with -ENODEV.
  */
+#include <linux/moduleparam.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include "lo.h"
 
 static DECLARE_WAIT_QUEUE_HEAD(lo_idle);
+
+static bool lo_tx_hold;
+static bool lo_tx_releasing;		/* under lo_held.lock, as the two below */
+static struct lo_port *lo_tx_sending;	/* the port of a held frame being sent */
+/* set as a parameter before module init runs: initialised statically */
+static struct sk_buff_head lo_held = {
+	.next = (struct sk_buff *)&lo_held,
+	.prev = (struct sk_buff *)&lo_held,
+	.lock = __SPIN_LOCK_UNLOCKED(lo_held.lock),
+};
 
 static int lo_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 {
@@ -32,10 +48,13 @@ static int lo_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 	return 0;
 }
 
+static void lo_held_purge(struct lo_port *port);
+
 static int lo_delete_vc(void *mp_vc_ctx)
 {
 	struct lo_port *port = mp_vc_ctx;
 
+	lo_held_purge(port);
 	lo_unlink(port);
 	xa_erase(&port->dev->ports, condis_handle_id(port->vc));
 	kfree(port);
@@ -117,10 +136,17 @@ void lo_unlink_vc(struct lo_dev *dev, struct condis_vc *vc)
 		lo_unlink(port);
 }
 
-/* skb->cb of a clone on its way to a receiver */
+/* skb->cb of a clone on its way to a receiver, or of a frame held */
 struct lo_cb {
 	struct lo_port *to;
+	struct lo_port *from;
 };
+
+static struct lo_cb *lo_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct lo_cb) > sizeof(skb->cb));
+	return (struct lo_cb *)skb->cb;
+}
 
 static void lo_clone_to(struct sk_buff_head *q, struct sk_buff *skb,
 			struct lo_port *to)
@@ -129,15 +155,15 @@ static void lo_clone_to(struct sk_buff_head *q, struct sk_buff *skb,
 
 	if (!c)
 		return;
-	((struct lo_cb *)c->cb)->to = to;
+	lo_cb(c)->to = to;
 	atomic_inc(&to->busy);
 	__skb_queue_tail(q, c);
 }
 
 /* Any context up to softirq; receivers are indicated outside the lock. */
-static void lo_send(void *mp_vc_ctx, struct sk_buff *skb)
+static void lo_xmit(struct lo_port *port, struct sk_buff *skb)
 {
-	struct lo_port *port = mp_vc_ctx, *leaf;
+	struct lo_port *leaf;
 	struct sk_buff_head q;
 	struct sk_buff *c;
 	unsigned long flags;
@@ -151,7 +177,7 @@ static void lo_send(void *mp_vc_ctx, struct sk_buff *skb)
 	spin_unlock_irqrestore(&port->dev->lock, flags);
 
 	while ((c = __skb_dequeue(&q))) {
-		struct lo_port *to = ((struct lo_cb *)c->cb)->to;
+		struct lo_port *to = lo_cb(c)->to;
 
 		condis_mco_indicate_receive(to->vc, c);
 		if (atomic_dec_and_test(&to->busy))
@@ -159,6 +185,83 @@ static void lo_send(void *mp_vc_ctx, struct sk_buff *skb)
 	}
 	condis_mco_send_complete(port->vc, skb, 0);
 }
+
+static void lo_send(void *mp_vc_ctx, struct sk_buff *skb)
+{
+	struct lo_port *port = mp_vc_ctx;
+	unsigned long flags;
+
+	if (READ_ONCE(lo_tx_hold) || READ_ONCE(lo_tx_releasing)) {
+		spin_lock_irqsave(&lo_held.lock, flags);
+		if (lo_tx_hold || lo_tx_releasing) {	/* behind those held */
+			lo_cb(skb)->from = port;
+			__skb_queue_tail(&lo_held, skb);
+			spin_unlock_irqrestore(&lo_held.lock, flags);
+			return;
+		}
+		spin_unlock_irqrestore(&lo_held.lock, flags);
+	}
+	lo_xmit(port, skb);
+}
+
+/* A VC goes: its frames still held complete now, and none is being sent. */
+static void lo_held_purge(struct lo_port *port)
+{
+	struct sk_buff *skb, *tmp;
+	struct sk_buff_head gone;
+	unsigned long flags;
+
+	__skb_queue_head_init(&gone);
+	spin_lock_irqsave(&lo_held.lock, flags);
+	skb_queue_walk_safe(&lo_held, skb, tmp) {
+		if (lo_cb(skb)->from == port) {
+			__skb_unlink(skb, &lo_held);
+			__skb_queue_tail(&gone, skb);
+		}
+	}
+	spin_unlock_irqrestore(&lo_held.lock, flags);
+	while ((skb = __skb_dequeue(&gone)))
+		condis_mco_send_complete(port->vc, skb, -ENODEV);
+	wait_event(lo_idle, READ_ONCE(lo_tx_sending) != port);
+}
+
+/* Set tx_hold; cleared, send what was held (process context). */
+static int lo_tx_hold_set(const char *val, const struct kernel_param *kp)
+{
+	struct sk_buff *skb;
+	unsigned long flags;
+	bool hold;
+	int ret;
+
+	ret = kstrtobool(val, &hold);
+	if (ret)
+		return ret;
+	spin_lock_irqsave(&lo_held.lock, flags);
+	WRITE_ONCE(lo_tx_hold, hold);
+	if (hold || lo_tx_releasing) {
+		spin_unlock_irqrestore(&lo_held.lock, flags);
+		return 0;
+	}
+	WRITE_ONCE(lo_tx_releasing, true);
+	while ((skb = __skb_dequeue(&lo_held))) {
+		WRITE_ONCE(lo_tx_sending, lo_cb(skb)->from);
+		spin_unlock_irqrestore(&lo_held.lock, flags);
+		lo_xmit(lo_cb(skb)->from, skb);
+		spin_lock_irqsave(&lo_held.lock, flags);
+		WRITE_ONCE(lo_tx_sending, NULL);
+		wake_up_all(&lo_idle);
+	}
+	WRITE_ONCE(lo_tx_releasing, false);
+	spin_unlock_irqrestore(&lo_held.lock, flags);
+	return 0;
+}
+
+static const struct kernel_param_ops lo_tx_hold_ops = {
+	.set = lo_tx_hold_set,
+	.get = param_get_bool,
+};
+module_param_cb(tx_hold, &lo_tx_hold_ops, &lo_tx_hold, 0644);
+MODULE_PARM_DESC(tx_hold, "tests: hold sent frames (no send completes) until cleared");
 
 static int lo_oid_request(void *mp_ctx, void *mp_vc_ctx, struct condis_oid_request *req)
 {

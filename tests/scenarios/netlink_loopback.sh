@@ -4,7 +4,8 @@
 # condisctl on the loopback adapter (condis_lo): two client processes make,
 # accept, reject and close calls, move data both ways, add and drop a
 # party, modify QoS; delayed accept and accept timeout; calling a SAP
-# nobody registered; a killed client leaves nothing behind.
+# nobody registered; a close the far end made while a send was held; a
+# killed client leaves nothing behind.
 source "$(dirname "$0")/lib.sh"
 require_root
 
@@ -189,6 +190,30 @@ sess B call close "$cb"
 sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
 jqcheck "B, the last leaf, leaves: A hears the close" "$out" '.event == "call-close"'
 check "and A's multipoint call closes with its last party" wait_for 10 calls_gone "$ca"
+
+# ---- the far end closes while a send of ours is outstanding past
+# pend_timeout_ms (condis_lo's tx_hold holds it): our close is refused
+# (-EBUSY: NDIS has every send complete first) and made again until the
+# send completed --------------------------------------------------------------
+pend=/sys/module/condis/parameters/pend_timeout_ms
+hold=/sys/module/condis_lo/parameters/tx_hold
+pend_was=$(<"$pend")
+call_up() { ! calls_gone "$@"; }
+sess A call make af "$afa" to svc1; ca=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B call accept "$cb"
+done_of A call-make "$ca"
+echo 300 >"$pend"
+echo 1 >"$hold"
+sess A vc send "$ca" held
+sess B call close "$cb"
+sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
+jqcheck "B closes while A's send is held: A hears the close" "$out" '.event == "call-close"'
+nap 1		# past the drain's 300 ms, and closes refused since
+check "A's call stays while its send is held" call_up "$ca"
+echo 0 >"$hold"
+check "and goes once the send completed (the close made again)" wait_for 10 calls_gone "$ca"
+echo "$pend_was" >"$pend"
 
 # ---- an AF with nothing on it closes at once (regression: the reply read
 # the freed client context, found by condis-fuzz) ------------------------------
