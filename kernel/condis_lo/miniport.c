@@ -261,6 +261,7 @@ static const struct kernel_param_ops lo_tx_hold_ops = {
 	.get = param_get_bool,
 };
 module_param_cb(tx_hold, &lo_tx_hold_ops, &lo_tx_hold, 0644);
+__MODULE_PARM_TYPE(tx_hold, "bool");
 MODULE_PARM_DESC(tx_hold, "tests: hold sent frames (no send completes) until cleared");
 
 static int lo_oid_request(void *mp_ctx, void *mp_vc_ctx, struct condis_oid_request *req)
