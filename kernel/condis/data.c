@@ -167,8 +167,16 @@ void cd_vc_sends_wait(struct cd_vc *vc)
 	wait_event_timeout(cd_idle_wq, !atomic_read(&vc->sends), cd_pend_timeout());
 }
 
-/* The same for a client about to close the call of the VC handle @vc. */
-void cd_vc_sends_drain(struct condis_vc *vc)
+/**
+ * condis_co_sends_wait - wait for a VC's sends to complete
+ * @vc: the VC handle
+ *
+ * For a client about to close the call: NDIS has every send complete
+ * before the close. Bounded by pend_timeout_ms; a send outstanding then
+ * makes the close fail with -EBUSY.
+ * Context: process; may sleep; not from a send completion.
+ */
+void condis_co_sends_wait(struct condis_vc *vc)
 {
 	struct cd_vc *v = cd_lookup_any_vc(vc, CD_CALLER);
 
@@ -177,6 +185,7 @@ void cd_vc_sends_drain(struct condis_vc *vc)
 	cd_vc_sends_wait(v);
 	cd_obj_put(&v->o);
 }
+EXPORT_SYMBOL_GPL(condis_co_sends_wait);
 
 /* Deliver every send completion queued so far. Process context. */
 void cd_sendc_flush(void)

@@ -392,7 +392,6 @@ int cd_deregister_sap(struct cd_sap *sap, struct completion *done);
 int cd_close_af(struct cd_af *af, struct completion *done, bool on_behalf);
 void cd_sendc_flush(void);
 void cd_vc_sends_wait(struct cd_vc *vc);
-void cd_vc_sends_drain(struct condis_vc *vc);
 void cd_dispatch_incoming_close(struct cd_vc *vc, int cause, const void *buf,
 				u32 len);
 int cd_notify_close_af(struct cd_af *af, struct completion *done);

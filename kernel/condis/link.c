@@ -2,13 +2,10 @@
 /*
  * Adapters bound to network interfaces on request: the miniports that can
  * do it register their kind (struct condis_link_ops); netlink adapter-new
- * and adapter-del reach them here.
+ * and adapter-del (netlink/link.c) find them here.
  */
-#include <linux/kmod.h>
 #include <linux/module.h>
-#include <linux/netlink.h>
 #include "internal.h"
-#include "netlink.h"
 
 static LIST_HEAD(cd_links);
 static DEFINE_MUTEX(cd_link_lock);
@@ -75,8 +72,15 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
 }
 EXPORT_SYMBOL_GPL(condis_adapter_set_link);
 
-/* The kind, with a reference on its module; NULL if none. */
-static struct condis_link_ops *cd_link_get(const char *kind)
+/**
+ * condis_link_get - the registered kind of this name
+ * @kind: its name
+ *
+ * Context: process.
+ * Return: the kind, with a reference on its module (module_put(->owner)
+ * when done), or NULL if none is registered.
+ */
+struct condis_link_ops *condis_link_get(const char *kind)
 {
 	struct condis_link_ops *l, *found = NULL;
 
@@ -89,65 +93,4 @@ static struct condis_link_ops *cd_link_get(const char *kind)
 	mutex_unlock(&cd_link_lock);
 	return found;
 }
-
-int cd_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	const char *kind = "ethernet";
-	struct condis_link_ops *l;
-	u32 id = 0;
-	int ret;
-
-	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_ADAPTER_IFINDEX))
-		return -EINVAL;
-	if (info->attrs[CONDIS_A_ADAPTER_KIND])
-		kind = nla_data(info->attrs[CONDIS_A_ADAPTER_KIND]);
-	l = cd_link_get(kind);
-	if (!l) {
-		request_module("condis-link-%s", kind);
-		l = cd_link_get(kind);
-	}
-	if (!l) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_ADAPTER_KIND],
-				    "no miniport of this kind binds to interfaces (module not loaded?)");
-		return -EOPNOTSUPP;
-	}
-	ret = l->newlink(genl_info_net(info),
-			 nla_get_u32(info->attrs[CONDIS_A_ADAPTER_IFINDEX]), info->extack, &id);
-	module_put(l->owner);
-	if (ret)
-		return ret;
-	return cd_nl_answer(info, CONDIS_A_ADAPTER_ID, id, 0, 0, 0);
-}
-
-int cd_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info)
-{
-	const struct condis_link_ops *l = NULL;
-	struct cd_adapter *ad;
-	struct cd_obj *o;
-	int ret;
-
-	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_ADAPTER_ID))
-		return -EINVAL;
-	o = cd_obj_get_id(CD_ADAPTER, nla_get_u32(info->attrs[CONDIS_A_ADAPTER_ID]),
-			  genl_info_net(info));
-	if (!o) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_ADAPTER_ID],
-				    "no adapter with this id in this network namespace");
-		return -ENOENT;
-	}
-	ad = container_of(o, struct cd_adapter, o);
-	mutex_lock(&cd_reg_lock);
-	if (ad->link && try_module_get(ad->link->owner))
-		l = ad->link;
-	mutex_unlock(&cd_reg_lock);
-	if (!l) {
-		cd_obj_put(o);
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_ADAPTER_ID],
-				    "adapter is not bound to an interface: its module owns it");
-		return -EOPNOTSUPP;
-	}
-	ret = l->dellink(cd_handle(o), info->extack);
-	module_put(l->owner);
-	cd_obj_put(o);
-	return ret;
-}
+EXPORT_SYMBOL_GPL(condis_link_get);

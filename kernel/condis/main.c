@@ -2,11 +2,13 @@
 /*
  * condis: connection-oriented NDIS (CoNDIS) for Linux.
  *
- * Module init and exit only; see internal.h for the map of the files.
+ * Module init and exit only; Documentation/condis/architecture.rst maps
+ * the files.
  */
 #include <linux/module.h>
 #include <linux/workqueue.h>
-#include "netlink.h"
+#include "internal.h"
+#include "netlink/netlink.h"
 
 struct workqueue_struct *condis_wq;
 

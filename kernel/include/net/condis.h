@@ -295,6 +295,7 @@ struct condis_link_ops {
 
 int condis_link_register(struct condis_link_ops *ops);
 void condis_link_unregister(struct condis_link_ops *ops);
+struct condis_link_ops *condis_link_get(const char *kind);
 void condis_adapter_set_link(struct condis_adapter *adapter,
 			     const struct condis_link_ops *ops, u32 ifindex);
 
@@ -571,6 +572,7 @@ int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
 				   struct condis_vc **vc);
 int condis_cm_delete_vc(struct condis_vc *vc);
 int condis_co_send(struct condis_vc *vc, struct sk_buff *skb);
+void condis_co_sends_wait(struct condis_vc *vc);
 int condis_co_oid_request(struct condis_af *af, struct condis_vc *vc, bool from_cm,
 			  enum condis_oid_dest dest, struct condis_oid_request *req);
 void condis_co_oid_request_complete(struct condis_af *af,

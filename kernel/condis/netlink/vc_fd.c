@@ -195,17 +195,14 @@ static const struct file_operations cd_vcfd_fops = {
  */
 int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack)
 {
-	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
 	unsigned long flags;
 	struct cd_vcfd *f;
 	int fd;
 
-	if (!o || READ_ONCE(container_of(o, struct cd_vc, o)->call) != CALL_CONNECTED) {
-		cd_obj_put(o);
+	if (!cd_vc_connected(vc, NULL)) {
 		NL_SET_ERR_MSG(extack, "the call is not connected");
 		return -ENOTCONN;
 	}
-	cd_obj_put(o);
 	if (READ_ONCE(vc->vcnd)) {
 		NL_SET_ERR_MSG(extack, "the call carries IP through an interface");
 		return -EBUSY;

@@ -13,6 +13,7 @@
 #include <linux/hashtable.h>
 #include <linux/netlink.h>
 #include <net/net_namespace.h>
+#include <net/condis_view.h>
 #include <net/sock.h>
 #include "netlink.h"
 
@@ -375,40 +376,19 @@ void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
 
 /* ---- queries: get one object or dump them all --------------------------- */
 
-/* The core's states as the uapi names them (gone objects: on their way out). */
-static const u8 cd_af_state_nl[] = {
-	[AF_OPENING] = CONDIS_AF_STATE_OPENING, [AF_OPEN] = CONDIS_AF_STATE_OPEN,
-	[AF_CLOSING] = CONDIS_AF_STATE_CLOSING, [AF_CLOSED] = CONDIS_AF_STATE_CLOSING,
+/* What a query's show functions write into, and for whom. */
+struct cd_nl_fill {
+	struct sk_buff *skb;
+	struct cd_nlsk *rq;
 };
 
-static const u8 cd_sap_state_nl[] = {
-	[SAP_REGISTERING] = CONDIS_SAP_STATE_REGISTERING,
-	[SAP_ACTIVE] = CONDIS_SAP_STATE_ACTIVE,
-	[SAP_DEREGISTERING] = CONDIS_SAP_STATE_DEREGISTERING,
-	[SAP_GONE] = CONDIS_SAP_STATE_DEREGISTERING,
-};
-
-static const u8 cd_call_state_nl[] = {
-	[CALL_IDLE] = CONDIS_CALL_STATE_IDLE, [CALL_OUTGOING] = CONDIS_CALL_STATE_OUTGOING,
-	[CALL_INCOMING] = CONDIS_CALL_STATE_INCOMING,
-	[CALL_ACCEPTED] = CONDIS_CALL_STATE_ACCEPTED,
-	[CALL_CONNECTED] = CONDIS_CALL_STATE_CONNECTED,
-	[CALL_CLOSING] = CONDIS_CALL_STATE_CLOSING,
-};
-
-static const u8 cd_party_state_nl[] = {
-	[PARTY_ADDING] = CONDIS_PARTY_STATE_ADDING, [PARTY_ACTIVE] = CONDIS_PARTY_STATE_ACTIVE,
-	[PARTY_DROPPING] = CONDIS_PARTY_STATE_DROPPING,
-	[PARTY_GONE] = CONDIS_PARTY_STATE_DROPPING,
-};
-
-static bool cd_nl_owns(const struct cd_nlsk *rq, const struct cd_client *client)
+static bool cd_nl_owns(const struct cd_nl_fill *f, const struct condis_view *v)
 {
-	return rq && rq->client == cd_handle(&client->o);
+	return f->rq && f->rq->client == v->client;
 }
 
 /* The adapter's drop counters, one attribute per enum condis_drop. */
-static int cd_fill_drops(struct sk_buff *skb, struct cd_adapter *a)
+static int cd_fill_drops(struct sk_buff *skb, const struct condis_view *v)
 {
 	struct nlattr *nest = nla_nest_start(skb, CONDIS_A_ADAPTER_DROPS);
 	int i;
@@ -418,171 +398,142 @@ static int cd_fill_drops(struct sk_buff *skb, struct cd_adapter *a)
 	if (!nest)
 		return -EMSGSIZE;
 	for (i = 0; i < __CONDIS_DROP_MAX; i++)
-		if (nla_put_u64_64bit(skb, i + 1, atomic64_read(&a->drops[i]), 0))
+		if (nla_put_u64_64bit(skb, i + 1, v->adapter.drops[i], 0))
 			return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
 }
 
-static int cd_fill_adapter(struct sk_buff *skb, struct cd_obj *o,
-			   struct cd_nlsk *rq)
+/* An adapter, then each of its AF types. */
+static int cd_fill_adapter(void *arg, const struct condis_view *v)
 {
-	struct cd_adapter *a = container_of(o, struct cd_adapter, o);
-	struct cd_cm *cm;
-	int ret = 0;
+	struct sk_buff *skb = ((struct cd_nl_fill *)arg)->skb;
 
-	if (nla_put_u32(skb, CONDIS_A_ADAPTER_ID, o->id) ||
-	    nla_put_string(skb, CONDIS_A_ADAPTER_NAME, a->name))
-		return -EMSGSIZE;
-	if (cd_fill_drops(skb, a))
-		return -EMSGSIZE;
-	mutex_lock(&cd_reg_lock);
-	if (a->link && (nla_put_u32(skb, CONDIS_A_ADAPTER_IFINDEX, a->ifindex) ||
-			nla_put_string(skb, CONDIS_A_ADAPTER_KIND, a->link->kind)))
-		ret = -EMSGSIZE;
-	list_for_each_entry(cm, &a->cms, node) {
-		if (ret)
-			break;
-		if (nla_put_u32(skb, CONDIS_A_ADAPTER_AF_TYPE, cm->af_type)) {
-			ret = -EMSGSIZE;
-			break;
-		}
-	}
-	mutex_unlock(&cd_reg_lock);
-	return ret;
-}
-
-static int cd_fill_af(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq)
-{
-	struct cd_af *af = container_of(o, struct cd_af, o);
-	u8 state = READ_ONCE(af->state);
-
-	if (nla_put_u32(skb, CONDIS_A_AF_ID, o->id) ||
-	    nla_put_u32(skb, CONDIS_A_AF_ADAPTER_ID, af->cm->adapter->o.id) ||
-	    nla_put_u32(skb, CONDIS_A_AF_TYPE, af->cm->af_type) ||
-	    nla_put_u32(skb, CONDIS_A_AF_STATE, cd_af_state_nl[state]) ||
-	    nla_put_string(skb, CONDIS_A_AF_CLIENT, af->client->name) ||
-	    (cd_nl_owns(rq, af->client) && nla_put_flag(skb, CONDIS_A_AF_OWNED)))
+	if (v->kind == CONDIS_VIEW_AF_TYPE)
+		return nla_put_u32(skb, CONDIS_A_ADAPTER_AF_TYPE, v->af_type) ? -EMSGSIZE : 0;
+	if (nla_put_u32(skb, CONDIS_A_ADAPTER_ID, v->id) ||
+	    nla_put_string(skb, CONDIS_A_ADAPTER_NAME, v->adapter.name) ||
+	    cd_fill_drops(skb, v) ||
+	    (v->adapter.link_kind &&
+	     (nla_put_u32(skb, CONDIS_A_ADAPTER_IFINDEX, v->adapter.ifindex) ||
+	      nla_put_string(skb, CONDIS_A_ADAPTER_KIND, v->adapter.link_kind))))
 		return -EMSGSIZE;
 	return 0;
 }
 
-static int cd_fill_sap(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq)
+static int cd_fill_af(void *arg, const struct condis_view *v)
 {
-	struct cd_sap *sap = container_of(o, struct cd_sap, o);
-	bool owned = cd_nl_owns(rq, sap->af->client);
+	struct cd_nl_fill *f = arg;
+	struct sk_buff *skb = f->skb;
+
+	if (nla_put_u32(skb, CONDIS_A_AF_ID, v->id) ||
+	    nla_put_u32(skb, CONDIS_A_AF_ADAPTER_ID, v->af.adapter_id) ||
+	    nla_put_u32(skb, CONDIS_A_AF_TYPE, v->af.type) ||
+	    nla_put_u32(skb, CONDIS_A_AF_STATE, v->af.state) ||
+	    nla_put_string(skb, CONDIS_A_AF_CLIENT, v->af.client_name) ||
+	    (cd_nl_owns(f, v) && nla_put_flag(skb, CONDIS_A_AF_OWNED)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int cd_fill_sap(void *arg, const struct condis_view *v)
+{
+	const struct condis_sap_desc *d = v->sap.desc;
+	struct cd_nl_fill *f = arg;
+	bool owned = cd_nl_owns(f, v);
+	struct sk_buff *skb = f->skb;
 	struct cd_nlobj *ctx;
 	u32 timeout = 0;
 
 	if (owned) {
-		mutex_lock(&rq->lock);
-		ctx = cd_nlobj_find(rq, CD_SAP, o->id);
+		mutex_lock(&f->rq->lock);
+		ctx = cd_nlobj_find(f->rq, CONDIS_VIEW_SAP, v->id);
 		timeout = ctx ? ctx->timeout_ms : 0;
-		mutex_unlock(&rq->lock);
+		mutex_unlock(&f->rq->lock);
 	}
-	if (nla_put_u32(skb, CONDIS_A_SAP_ID, o->id) ||
-	    nla_put_u32(skb, CONDIS_A_SAP_AF_ID, sap->af->o.id) ||
-	    nla_put_u32(skb, CONDIS_A_SAP_TYPE, sap->desc.sap_type) ||
-	    nla_put(skb, CONDIS_A_SAP_ADDRESS, min_t(u32, sap->desc.len, sizeof(sap->desc.sap)),
-		    sap->desc.sap) ||
-	    nla_put_u32(skb, CONDIS_A_SAP_STATE, cd_sap_state_nl[READ_ONCE(sap->state)]) ||
+	if (nla_put_u32(skb, CONDIS_A_SAP_ID, v->id) ||
+	    nla_put_u32(skb, CONDIS_A_SAP_AF_ID, v->sap.af_id) ||
+	    nla_put_u32(skb, CONDIS_A_SAP_TYPE, d->sap_type) ||
+	    nla_put(skb, CONDIS_A_SAP_ADDRESS, min_t(u32, d->len, sizeof(d->sap)), d->sap) ||
+	    nla_put_u32(skb, CONDIS_A_SAP_STATE, v->sap.state) ||
 	    (timeout && nla_put_u32(skb, CONDIS_A_SAP_ACCEPT_TIMEOUT, timeout)) ||
 	    (owned && nla_put_flag(skb, CONDIS_A_SAP_OWNED)))
 		return -EMSGSIZE;
 	return 0;
 }
 
-static int cd_fill_stats(struct sk_buff *skb, struct cd_vc *vc)
+static int cd_fill_stats(struct sk_buff *skb, const struct condis_view_stats *st)
 {
 	struct nlattr *nest = nla_nest_start(skb, CONDIS_A_CALL_STATS);
 
 	if (!nest ||
-	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_PACKETS,
-			      atomic64_read(&vc->tx_packets), 0) ||
-	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_BYTES,
-			      atomic64_read(&vc->tx_bytes), 0) ||
-	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_PACKETS,
-			      atomic64_read(&vc->rx_packets), 0) ||
-	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_BYTES,
-			      atomic64_read(&vc->rx_bytes), 0) ||
-	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_ERRORS,
-			      atomic64_read(&vc->tx_errors), 0) ||
-	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_DROPPED,
-			      atomic_read(&vc->rx_dropped), 0))
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_PACKETS, st->tx_packets, 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_BYTES, st->tx_bytes, 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_PACKETS, st->rx_packets, 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_BYTES, st->rx_bytes, 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_TX_ERRORS, st->tx_errors, 0) ||
+	    nla_put_u64_64bit(skb, CONDIS_A_STATS_RX_DROPPED, st->rx_dropped, 0))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
 	return 0;
 }
 
-/* Called with the VC's lock held: state, parameters and parties agree. */
-static int cd_fill_call_locked(struct sk_buff *skb, struct cd_vc *vc)
+/* A call, then each of its parties: shown under the VC's lock, they agree. */
+static int cd_fill_call(void *arg, const struct condis_view *v)
 {
-	struct cd_party *p;
+	struct cd_nl_fill *f = arg;
+	struct sk_buff *skb = f->skb;
 	struct nlattr *nest;
 
-	if (nla_put_u32(skb, CONDIS_A_CALL_STATE, cd_call_state_nl[vc->call]) ||
-	    nla_put_u32(skb, CONDIS_A_CALL_DIRECTION,
-			vc->creator == CD_TO_CM ? CONDIS_DIRECTION_INCOMING :
-						  CONDIS_DIRECTION_OUTGOING) ||
-	    (vc->sap && nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, vc->sap->o.id)) ||
-	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, vc->cp))
-		return -EMSGSIZE;
-	list_for_each_entry(p, &vc->parties, node) {
-		if (p->state == PARTY_GONE)
-			continue;
+	if (v->kind == CONDIS_VIEW_PARTY) {
 		nest = nla_nest_start(skb, CONDIS_A_CALL_PARTY);
-		if (!nest || nla_put_u32(skb, CONDIS_A_CALL_PARTY_ID, p->o.id) ||
-		    nla_put_u32(skb, CONDIS_A_CALL_PARTY_STATE, cd_party_state_nl[p->state]))
+		if (!nest || nla_put_u32(skb, CONDIS_A_CALL_PARTY_ID, v->id) ||
+		    nla_put_u32(skb, CONDIS_A_CALL_PARTY_STATE, v->party.state))
 			return -EMSGSIZE;
 		nla_nest_end(skb, nest);
+		return 0;
 	}
+	if (nla_put_u32(skb, CONDIS_A_CALL_ID, v->id) ||
+	    nla_put_u32(skb, CONDIS_A_CALL_AF_ID, v->call.af_id) ||
+	    cd_fill_stats(skb, &v->call.stats) ||
+	    (cd_nl_owns(f, v) && nla_put_flag(skb, CONDIS_A_CALL_OWNED)) ||
+	    nla_put_u32(skb, CONDIS_A_CALL_STATE, v->call.state) ||
+	    nla_put_u32(skb, CONDIS_A_CALL_DIRECTION,
+			v->call.incoming ? CONDIS_DIRECTION_INCOMING :
+					   CONDIS_DIRECTION_OUTGOING) ||
+	    (v->call.sap_id && nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, v->call.sap_id)) ||
+	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, v->call.cp))
+		return -EMSGSIZE;
 	return 0;
 }
 
-static int cd_fill_call(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq)
-{
-	struct cd_vc *vc = container_of(o, struct cd_vc, o);
-	unsigned long flags;
-	int ret;
-
-	if (nla_put_u32(skb, CONDIS_A_CALL_ID, o->id) ||
-	    nla_put_u32(skb, CONDIS_A_CALL_AF_ID, vc->af->o.id) ||
-	    cd_fill_stats(skb, vc) ||
-	    (cd_nl_owns(rq, vc->af->client) && nla_put_flag(skb, CONDIS_A_CALL_OWNED)))
-		return -EMSGSIZE;
-	flags = cd_lock(&vc->o);
-	ret = cd_fill_call_locked(skb, vc);
-	cd_unlock(&vc->o, flags);
-	return ret;
-}
-
 struct cd_nl_query {
-	u8 type;
+	enum condis_view_kind kind;
 	u8 cmd;
-	int (*fill)(struct sk_buff *skb, struct cd_obj *o, struct cd_nlsk *rq);
+	condis_view_fn fill;
 };
 
 static const struct cd_nl_query cd_queries[] = {
-	[CONDIS_CMD_ADAPTER_GET] = { CD_ADAPTER, CONDIS_CMD_ADAPTER_GET, cd_fill_adapter },
-	[CONDIS_CMD_AF_GET] = { CD_AF, CONDIS_CMD_AF_GET, cd_fill_af },
-	[CONDIS_CMD_SAP_GET] = { CD_SAP, CONDIS_CMD_SAP_GET, cd_fill_sap },
-	[CONDIS_CMD_CALL_GET] = { CD_VC, CONDIS_CMD_CALL_GET, cd_fill_call },
+	[CONDIS_CMD_ADAPTER_GET] = { CONDIS_VIEW_ADAPTER, CONDIS_CMD_ADAPTER_GET, cd_fill_adapter },
+	[CONDIS_CMD_AF_GET] = { CONDIS_VIEW_AF, CONDIS_CMD_AF_GET, cd_fill_af },
+	[CONDIS_CMD_SAP_GET] = { CONDIS_VIEW_SAP, CONDIS_CMD_SAP_GET, cd_fill_sap },
+	[CONDIS_CMD_CALL_GET] = { CONDIS_VIEW_CALL, CONDIS_CMD_CALL_GET, cd_fill_call },
 };
 
-static void cd_nl_missing(struct genl_info *info, u8 type)
+static void cd_nl_missing(struct genl_info *info, enum condis_view_kind kind)
 {
 	struct nlattr *id = info->attrs[1];
 
-	switch (type) {
-	case CD_ADAPTER:
+	switch (kind) {
+	case CONDIS_VIEW_ADAPTER:
 		NL_SET_ERR_MSG_ATTR(info->extack, id,
 				    "no adapter with this id in this network namespace");
 		break;
-	case CD_AF:
+	case CONDIS_VIEW_AF:
 		NL_SET_ERR_MSG_ATTR(info->extack, id,
 				    "no address family with this id in this network namespace");
 		break;
-	case CD_SAP:
+	case CONDIS_VIEW_SAP:
 		NL_SET_ERR_MSG_ATTR(info->extack, id,
 				    "no SAP with this id in this network namespace");
 		break;
@@ -597,35 +548,27 @@ static int cd_nl_get_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	const struct cd_nl_query *q = &cd_queries[info->genlhdr->cmd];
 	struct net *net = genl_info_net(info);
-	struct sk_buff *msg;
-	struct cd_nlsk *rq;
-	struct cd_obj *o;
+	struct cd_nl_fill f;
 	void *hdr;
 	int ret;
 
 	if (GENL_REQ_ATTR_CHECK(info, 1))
 		return -EINVAL;
-	o = cd_obj_get_id(q->type, nla_get_u32(info->attrs[1]), net);
-	if (!o) {
-		cd_nl_missing(info, q->type);
-		return -ENOENT;
+	f.skb = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!f.skb)
+		return -ENOMEM;
+	f.rq = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
+	hdr = genlmsg_put_reply(f.skb, info, &condis_nl_family, 0, q->cmd);
+	ret = hdr ? condis_view_get(net, q->kind, nla_get_u32(info->attrs[1]), q->fill, &f) :
+		    -EMSGSIZE;
+	if (ret) {
+		nlmsg_free(f.skb);
+		if (ret == -ENOENT)
+			cd_nl_missing(info, q->kind);
+		return ret;
 	}
-	ret = -ENOMEM;
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
-	if (!msg)
-		goto out;
-	hdr = genlmsg_put_reply(msg, info, &condis_nl_family, 0, q->cmd);
-	ret = -EMSGSIZE;
-	rq = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
-	if (!hdr || q->fill(msg, o, rq)) {
-		nlmsg_free(msg);
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
-	ret = genlmsg_reply(msg, info);
-out:
-	cd_obj_put(o);
-	return ret;
+	genlmsg_end(f.skb, hdr);
+	return genlmsg_reply(f.skb, info);
 }
 
 /* cb->args[0]: the next id to look at. */
@@ -634,33 +577,33 @@ static int cd_nl_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 	const struct genl_dumpit_info *info = genl_dumpit_info(cb);
 	const struct cd_nl_query *q = &cd_queries[info->op.cmd];
 	struct net *net = sock_net(skb->sk);
-	struct cd_nlsk *rq = cd_nlsk_find(net, NETLINK_CB(cb->skb).portid,
-					  NETLINK_CB(cb->skb).sk);
+	struct cd_nl_fill f = {
+		.skb = skb,
+		.rq = cd_nlsk_find(net, NETLINK_CB(cb->skb).portid, NETLINK_CB(cb->skb).sk),
+	};
 	unsigned long id = cb->args[0];
-	struct cd_obj *o;
 	void *hdr;
 	int ret = 0;
 
-	cb->seq = cd_obj_generation();
-	while ((o = cd_obj_next(q->type, &id, net))) {
+	cb->seq = condis_view_generation();
+	for (;; id++) {
 		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid, cb->nlh->nlmsg_seq,
 				  &condis_nl_family, NLM_F_MULTI, q->cmd);
 		if (!hdr) {
 			ret = -EMSGSIZE;
-		} else {
-			nl_dump_check_consistent(cb, genlmsg_nlhdr(hdr));
-			ret = q->fill(skb, o, rq);
-			if (ret)
-				genlmsg_cancel(skb, hdr);
-			else
-				genlmsg_end(skb, hdr);
-		}
-		cd_obj_put(o);
-		if (ret)
 			break;
-		id++;
+		}
+		nl_dump_check_consistent(cb, genlmsg_nlhdr(hdr));
+		ret = condis_view_next(net, q->kind, &id, q->fill, &f);
+		if (ret) {
+			genlmsg_cancel(skb, hdr);
+			break;
+		}
+		genlmsg_end(skb, hdr);
 	}
 	cb->args[0] = id;
+	if (ret == -ENOENT)	/* none left */
+		ret = 0;
 	/* a full message ends this part of the dump; the next one resumes */
 	return ret == -EMSGSIZE && skb->len ? skb->len : ret ?: skb->len;
 }

@@ -19,6 +19,7 @@
  */
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <net/condis_view.h>
 #include <net/netns/generic.h>
 #include <net/sock.h>
 #include "netlink.h"
@@ -41,11 +42,6 @@ struct cd_nl_net {
 static unsigned int cd_nl_net_id __read_mostly;
 static DEFINE_MUTEX(cd_nlsk_create_lock);
 static const struct condis_client_ops cd_nl_client_ops;
-
-bool cd_nl_client_is(const struct cd_client *client)
-{
-	return client->ops == &cd_nl_client_ops;
-}
 
 /* ---- objects a socket owns ---------------------------------------------- */
 
@@ -179,7 +175,7 @@ static void cd_nlobj_forget(struct cd_nlobj *obj)
 		RB_CLEAR_NODE(&obj->by_id);
 	}
 	cd_nlobj_unarm(obj);
-	if (obj->type == CD_VC) {
+	if (obj->type == CONDIS_VIEW_CALL) {
 		cd_vc_hangup(obj);
 		skb_queue_purge(&obj->backlog);
 	}
@@ -197,7 +193,6 @@ static struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, u8 type, int attr
 	struct net *net = genl_info_net(info);
 	struct cd_nlsk *sk;
 	struct cd_nlobj *obj;
-	struct cd_obj *o;
 
 	if (GENL_REQ_ATTR_CHECK(info, attr))
 		return ERR_PTR(-EINVAL);
@@ -209,9 +204,7 @@ static struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, u8 type, int attr
 			return obj;
 		mutex_unlock(&sk->lock);
 	}
-	o = cd_obj_get_id(type, nla_get_u32(info->attrs[attr]), net);
-	if (o) {
-		cd_obj_put(o);
+	if (!condis_view_get(net, type, nla_get_u32(info->attrs[attr]), NULL, NULL)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
 				    "the object belongs to another client or socket");
 		return ERR_PTR(-EPERM);
@@ -241,7 +234,7 @@ static void cd_nlsk_release_work(struct work_struct *work)
 	 */
 	mutex_lock(&sk->lock);
 	sk->going = true;
-	for (n = rb_first(&sk->objs[CD_VC]); n; n = rb_next(n)) {
+	for (n = rb_first(&sk->objs[CONDIS_VIEW_CALL]); n; n = rb_next(n)) {
 		obj = rb_entry(n, struct cd_nlobj, by_id);
 		if (obj->answering) {
 			obj->answering = false;
@@ -257,7 +250,7 @@ static void cd_nlsk_release_work(struct work_struct *work)
 	condis_flush();
 
 	mutex_lock(&sk->lock);
-	for (t = 0; t < __CD_TYPE_MAX; t++)
+	for (t = 0; t < CD_NL_TYPES; t++)
 		while ((n = rb_first(&sk->objs[t])))
 			cd_nlobj_forget(rb_entry(n, struct cd_nlobj, by_id));
 	WARN_ON(sk->nobjs);
@@ -296,7 +289,7 @@ static struct cd_nlsk *cd_nlsk_for(struct genl_info *info)
 	refcount_set(&sk->ref, 1);
 	init_waitqueue_head(&sk->idle);
 	mutex_init(&sk->lock);
-	for (t = 0; t < __CD_TYPE_MAX; t++)
+	for (t = 0; t < CD_NL_TYPES; t++)
 		sk->objs[t] = RB_ROOT;
 	INIT_WORK(&sk->release, cd_nlsk_release_work);
 	snprintf(name, sizeof(name), "netlink:%u", sk->portid);
@@ -372,31 +365,82 @@ static int cd_nl_refused(struct genl_info *info, int ret)
 	return ret;
 }
 
-/* Notification about a call: id, AF and one more attribute set by @put. */
+/* Its state and transmit SDU size (a view's show function). */
+struct cd_nl_call_tx {
+	u8 state;
+	u32 max_sdu;
+};
+
+static int cd_nl_call_tx(void *arg, const struct condis_view *v)
+{
+	struct cd_nl_call_tx *tx = arg;
+
+	if (v->kind == CONDIS_VIEW_CALL) {
+		tx->state = v->call.state;
+		tx->max_sdu = v->call.cp ? v->call.cp->tx.max_sdu_size : 0;
+	}
+	return 0;
+}
+
+/**
+ * cd_vc_connected - is a socket's call connected?
+ * @vc: the call's context
+ * @max_sdu: if not NULL, receives its transmit SDU size (0: none set)
+ *
+ * Context: process.
+ * Return: true when its call is connected.
+ */
+bool cd_vc_connected(struct cd_nlobj *vc, u32 *max_sdu)
+{
+	struct cd_nl_call_tx tx = {};
+
+	if (condis_view_get(vc->sk->net, CONDIS_VIEW_CALL, vc->id, cd_nl_call_tx, &tx))
+		return false;
+	if (max_sdu)
+		*max_sdu = tx.max_sdu;
+	return tx.state == CONDIS_CALL_STATE_CONNECTED;
+}
+
+/* A call's AF, and the SAP an incoming call came to. */
+struct cd_nl_call_ids {
+	u32 af;
+	u32 sap;
+};
+
+static int cd_nl_call_ids(void *arg, const struct condis_view *v)
+{
+	struct cd_nl_call_ids *ids = arg;
+
+	if (v->kind == CONDIS_VIEW_CALL) {
+		ids->af = v->call.af_id;
+		ids->sap = v->call.sap_id;
+	}
+	return 0;
+}
+
+/* Notification about a call: id, AF, SAP (incoming), cause (close), parameters. */
 static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
 			     const struct condis_call_params *cp)
 {
-	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
-	struct cd_vc *v = o ? container_of(o, struct cd_vc, o) : NULL;
+	struct cd_nl_call_ids ids = {};
 	struct sk_buff *skb;
 	void *hdr;
 
+	condis_view_get(vc->sk->net, CONDIS_VIEW_CALL, vc->id, cd_nl_call_ids, &ids);
 	skb = cd_nl_new(cmd, &hdr, cd_nl_params_size(cp));
 	if (!skb)
-		goto out;
+		return;
 	if (nla_put_u32(skb, CONDIS_A_CALL_ID, vc->id) ||
-	    (v && nla_put_u32(skb, CONDIS_A_CALL_AF_ID, v->af->o.id)) ||
-	    (v && cmd == CONDIS_CMD_CALL_INCOMING_NTF && v->sap &&
-	     nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, v->sap->o.id)) ||
+	    (ids.af && nla_put_u32(skb, CONDIS_A_CALL_AF_ID, ids.af)) ||
+	    (cmd == CONDIS_CMD_CALL_INCOMING_NTF && ids.sap &&
+	     nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, ids.sap)) ||
 	    (cmd == CONDIS_CMD_CALL_CLOSE_NTF &&
 	     nla_put_u32(skb, CONDIS_A_CALL_CAUSE, condis_status_to_ndis(cause))) ||
 	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, cp)) {
 		nlmsg_free(skb);
-		goto out;
+		return;
 	}
 	cd_nl_notify(vc->sk->net, skb, hdr);
-out:
-	cd_obj_put(o);
 }
 
 /* ---- client handlers ------------------------------------------------------ */
@@ -470,7 +514,7 @@ static int cd_nl_create_vc(void *af_ctx, struct condis_vc *vc, void **vc_ctx)
 	int ret;
 
 	mutex_lock(&sk->lock);
-	obj = cd_nlobj_new(sk, CD_VC, NULL);
+	obj = cd_nlobj_new(sk, CONDIS_VIEW_CALL, NULL);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (!ret) {
 		cd_nlobj_publish(obj, vc);
@@ -597,7 +641,7 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 			       struct condis_call_params *cp)
 {
 	struct cd_nlobj *sap = sap_ctx, *obj = vc_ctx;
-	u32 pend = READ_ONCE(condis_pend_timeout_ms);
+	u32 pend = condis_view_pend_timeout_ms();
 	struct cd_nlsk *sk = obj->sk;
 	u32 ms = sap->timeout_ms;
 
@@ -630,7 +674,7 @@ static void cd_nl_incoming_close(int cause, void *ctx, const void *buf, u32 len)
 
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_CLOSE_NTF, cause, NULL);
 	cd_vc_hangup(obj);	/* no send once the close is issued */
-	cd_vc_sends_drain(obj->handle);	/* and those sent have completed */
+	condis_co_sends_wait(obj->handle);	/* and those sent have completed */
 	mutex_lock(&sk->lock);
 	gone = cd_nl_close_far(obj);
 	mutex_unlock(&sk->lock);
@@ -777,21 +821,28 @@ static const struct condis_client_ops cd_nl_client_ops = {
 
 /* ---- requests ---------------------------------------------------------- */
 
+/* An object's handle (a view's show function). */
+static int cd_nl_handle_of(void *arg, const struct condis_view *v)
+{
+	*(void **)arg = v->handle;
+	return 1;	/* the object itself is enough */
+}
+
 int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **tb = info->attrs;
+	struct condis_adapter *adapter;
 	struct condis_af *af;
 	struct cd_nlobj *obj;
-	struct cd_obj *adapter;
 	struct cd_nlsk *sk;
 	int ret;
 
 	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_AF_ADAPTER_ID) ||
 	    GENL_REQ_ATTR_CHECK(info, CONDIS_A_AF_TYPE))
 		return -EINVAL;
-	adapter = cd_obj_get_id(CD_ADAPTER, nla_get_u32(tb[CONDIS_A_AF_ADAPTER_ID]),
-				genl_info_net(info));
-	if (!adapter) {
+	if (condis_view_get(genl_info_net(info), CONDIS_VIEW_ADAPTER,
+			    nla_get_u32(tb[CONDIS_A_AF_ADAPTER_ID]), cd_nl_handle_of,
+			    &adapter) != 1) {
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_AF_ADAPTER_ID],
 				    "no adapter with this id in this network namespace");
 		return -ENOENT;
@@ -799,13 +850,13 @@ int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
 	sk = cd_nlsk_for(info);
 	ret = PTR_ERR_OR_ZERO(sk);
 	if (ret)
-		goto out;
+		return ret;
 	mutex_lock(&sk->lock);
-	obj = cd_nlobj_new(sk, CD_AF, info->extack);
+	obj = cd_nlobj_new(sk, CONDIS_VIEW_AF, info->extack);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (ret)
 		goto unlock;
-	ret = condis_cl_open_af(sk->client, cd_handle(adapter),
+	ret = condis_cl_open_af(sk->client, adapter,
 				nla_get_u32(tb[CONDIS_A_AF_TYPE]), obj, &af);
 	if (ret < 0) {
 		cd_nlobj_forget(obj);
@@ -820,14 +871,12 @@ int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
 			  ret ? CONDIS_AF_STATE_OPENING : CONDIS_AF_STATE_OPEN, ret);
 unlock:
 	mutex_unlock(&sk->lock);
-out:
-	cd_obj_put(adapter);
 	return ret;
 }
 
 int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_AF, CONDIS_A_AF_ID);
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_AF_ID);
 	struct cd_nlsk *sk;
 	u32 id;
 	int ret;
@@ -862,14 +911,14 @@ int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_SAP_ADDRESS))
 		return -EINVAL;
-	af = cd_nlobj_owned(info, CD_AF, CONDIS_A_SAP_AF_ID);
+	af = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_SAP_AF_ID);
 	if (IS_ERR(af))
 		return PTR_ERR(af);
 	if (tb[CONDIS_A_SAP_TYPE])
 		desc.sap_type = nla_get_u32(tb[CONDIS_A_SAP_TYPE]);
 	desc.len = nla_len(tb[CONDIS_A_SAP_ADDRESS]);
 	nla_memcpy(desc.sap, tb[CONDIS_A_SAP_ADDRESS], sizeof(desc.sap));
-	obj = cd_nlobj_new(af->sk, CD_SAP, info->extack);
+	obj = cd_nlobj_new(af->sk, CONDIS_VIEW_SAP, info->extack);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (ret)
 		goto unlock;
@@ -891,7 +940,7 @@ unlock:
 
 int cd_nl_sap_deregister_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_SAP, CONDIS_A_SAP_ID);
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_SAP, CONDIS_A_SAP_ID);
 	struct cd_nlsk *sk;
 	u32 id;
 	int ret;
@@ -922,7 +971,7 @@ int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	struct condis_vc *vc;
 	int ret;
 
-	af = cd_nlobj_owned(info, CD_AF, CONDIS_A_CALL_AF_ID);
+	af = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_CALL_AF_ID);
 	if (IS_ERR(af))
 		return PTR_ERR(af);
 	cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], tb[CONDIS_A_CALL_ADDRESS],
@@ -930,7 +979,7 @@ int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	ret = PTR_ERR_OR_ZERO(cp);
 	if (ret)
 		goto unlock;
-	obj = cd_nlobj_new(af->sk, CD_VC, info->extack);
+	obj = cd_nlobj_new(af->sk, CONDIS_VIEW_CALL, info->extack);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (ret)
 		goto free;
@@ -943,7 +992,7 @@ int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	cd_nlobj_publish(obj, vc);
 	if (cp->flags & CONDIS_CALL_MULTIPOINT_VC) {
-		party = cd_nlobj_new(af->sk, CD_PARTY, info->extack);
+		party = cd_nlobj_new(af->sk, CONDIS_VIEW_PARTY, info->extack);
 		ret = PTR_ERR_OR_ZERO(party);
 	}
 	if (ret)
@@ -982,7 +1031,7 @@ int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
 	int status = 0, ret;
 	u32 id;
 
-	obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
 	if (IS_ERR(obj))
 		return PTR_ERR(obj);
 	id = obj->id;
@@ -1020,7 +1069,7 @@ unlock:
 
 int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
 	struct cd_nlobj *last;
 	struct cd_nlsk *sk;
 	u32 id;
@@ -1038,7 +1087,7 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 		return -EBUSY;
 	}
 	cd_vc_hangup(obj);	/* no send once the close is issued */
-	cd_vc_sends_drain(obj->handle);	/* and those sent have completed */
+	condis_co_sends_wait(obj->handle);	/* and those sent have completed */
 	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
 	if (ret == -EINPROGRESS)
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
@@ -1066,7 +1115,7 @@ int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_CALL_PARAMS))
 		return -EINVAL;
-	obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
 	if (IS_ERR(obj))
 		return PTR_ERR(obj);
 	id = obj->id;
@@ -1088,7 +1137,7 @@ unlock:
 
 int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
 	u32 id;
 	int fd;
 
@@ -1104,7 +1153,7 @@ int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
 
 int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_VC, CONDIS_A_CALL_ID);
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
 	struct cd_vcnd *nd;
 	u32 id, ifindex;
 	int ret;
@@ -1133,7 +1182,7 @@ int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
 	struct condis_party *party;
 	int ret;
 
-	vc = cd_nlobj_owned(info, CD_VC, CONDIS_A_PARTY_CALL_ID);
+	vc = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_PARTY_CALL_ID);
 	if (IS_ERR(vc))
 		return PTR_ERR(vc);
 	cp = cd_nl_get_params(tb[CONDIS_A_PARTY_PARAMS], tb[CONDIS_A_PARTY_ADDRESS],
@@ -1141,7 +1190,7 @@ int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
 	ret = PTR_ERR_OR_ZERO(cp);
 	if (ret)
 		goto unlock;
-	obj = cd_nlobj_new(vc->sk, CD_PARTY, info->extack);
+	obj = cd_nlobj_new(vc->sk, CONDIS_VIEW_PARTY, info->extack);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (ret)
 		goto free;
@@ -1165,7 +1214,7 @@ unlock:
 
 int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CD_PARTY, CONDIS_A_PARTY_ID);
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_PARTY, CONDIS_A_PARTY_ID);
 	struct cd_nlsk *sk;
 	u32 id;
 	int ret;

@@ -209,25 +209,18 @@ static void cd_vcnd_hung_up(struct work_struct *work)
 struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
 				struct netlink_ext_ack *extack)
 {
-	struct cd_obj *o = cd_obj_get_id(CD_VC, vc->id, vc->sk->net);
-	unsigned int mtu = CD_VCND_MTU;
+	unsigned int mtu = CD_VCND_MTU, sdu;
 	struct net_device *dev;
-	struct cd_vcnd *nd;
 	unsigned long flags;
-	struct cd_vc *v;
+	struct cd_vcnd *nd;
 
-	v = o ? container_of(o, struct cd_vc, o) : NULL;
-	if (!v || READ_ONCE(v->call) != CALL_CONNECTED) {
-		cd_obj_put(o);
+	if (!cd_vc_connected(vc, &sdu)) {
 		NL_SET_ERR_MSG(extack, "the call is not connected");
 		return ERR_PTR(-ENOTCONN);
 	}
 	/* the call's transmit SDU size, where its call manager set one */
-	flags = cd_lock(&v->o);
-	if (v->cp && v->cp->tx.max_sdu_size >= 68)
-		mtu = min(v->cp->tx.max_sdu_size, 65535U);
-	cd_unlock(&v->o, flags);
-	cd_obj_put(o);
+	if (sdu >= 68)
+		mtu = min(sdu, 65535U);
 	if (READ_ONCE(vc->vcfd) || READ_ONCE(vc->vcnd)) {
 		NL_SET_ERR_MSG(extack, "the call's frames go to a file descriptor or interface already");
 		return ERR_PTR(-EBUSY);

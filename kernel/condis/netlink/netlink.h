@@ -1,18 +1,22 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The condis generic netlink family: what netlink.c (family, policies,
- * queries, notifications), nl_client.c (a socket as a CoNDIS client) and
- * vc_fd.c (a VC's frames through a file descriptor) share.
+ * The condis generic netlink family, condis's front-end: a client of the
+ * core that uses <net/condis.h> to act and <net/condis_view.h> to show,
+ * never the core's structures. What its files share: family.c (family,
+ * policies, queries, notifications), client.c (a socket as a CoNDIS
+ * client), vc_fd.c and vc_netdev.c (a call's frames through a file
+ * descriptor or an interface), link.c (adapters bound to interfaces).
  */
 #ifndef _CONDIS_NETLINK_H
 #define _CONDIS_NETLINK_H
 
 #include <linux/condis.h>
 #include <linux/rbtree.h>
+#include <net/condis.h>
+#include <net/condis_view.h>
 #include <net/genetlink.h>
-#include "internal.h"
 
-/* kunit/visibility.h came in 6.2, as GENL_SET_ERR_MSG_FMT did (netlink.c) */
+/* kunit/visibility.h came in 6.2, as GENL_SET_ERR_MSG_FMT did (family.c) */
 #ifdef GENL_SET_ERR_MSG_FMT
 #include <kunit/visibility.h>
 #else	/* 6.1: its export, whether KUnit is built or not */
@@ -21,6 +25,9 @@
 #endif
 
 struct cd_vcfd;
+
+/* what a socket owns, by kind: CONDIS_VIEW_AF to CONDIS_VIEW_PARTY */
+#define CD_NL_TYPES	(CONDIS_VIEW_PARTY + 1)
 
 /**
  * struct cd_nlsk - a netlink socket acting as a CoNDIS client
@@ -50,7 +57,7 @@ struct cd_nlsk {
 	struct sock *nlsk;
 	struct condis_client *client;
 	struct mutex lock;		/* objs, nobjs, the objects' state */
-	struct rb_root objs[__CD_TYPE_MAX];
+	struct rb_root objs[CD_NL_TYPES];
 	unsigned int nobjs;
 	bool going;
 	refcount_t ref;
@@ -63,7 +70,7 @@ struct cd_nlsk {
 /**
  * struct cd_nlobj - the client context of an AF, SAP, VC or party a socket owns
  * @sk: the owner
- * @type: CD_AF, CD_SAP, CD_VC or CD_PARTY
+ * @type: CONDIS_VIEW_AF, CONDIS_VIEW_SAP, CONDIS_VIEW_CALL or CONDIS_VIEW_PARTY
  * @id: condis id (0 until the handle is known)
  * @by_id: in its socket's @objs once the id is known
  * @handle: condis handle
@@ -111,11 +118,10 @@ struct cd_nlobj {
 extern struct genl_family condis_nl_family;
 extern struct workqueue_struct *cd_nl_wq;
 
-/* netlink.c */
+/* family.c */
 int cd_nl_notify(struct net *net, struct sk_buff *skb, void *hdr);
 int cd_nl_answer(struct genl_info *info, u16 a1, u32 v1, u16 a2, u32 v2, u16 flag);
 void cd_nlsk_add(struct cd_nlsk *sk);
-bool cd_nl_client_is(const struct cd_client *client);
 struct sk_buff *cd_nl_new(u8 cmd, void **hdr, size_t payload);
 size_t cd_nl_params_size(const struct condis_call_params *cp);
 int cd_nl_put_params(struct sk_buff *skb, int attr,
@@ -137,7 +143,8 @@ static inline struct sock *cd_nl_sender(const struct genl_info *info)
 int cd_nl_init(void);
 void cd_nl_exit(void);
 
-/* nl_client.c: doit handlers of requests that change something */
+/* client.c: doit handlers of requests that change something */
+bool cd_vc_connected(struct cd_nlobj *vc, u32 *max_sdu);
 int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info);
@@ -150,6 +157,7 @@ int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info);
+/* link.c */
 int cd_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nlsk_init(void);
