@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Calls: outgoing (make call, seed 003), incoming (dispatch, answer,
- * connected), closing (close call, seed 002; incoming close) and QoS.
- * Parties of multipoint calls are in party.c.
+ * connected) and closing (close call, seed 002; incoming close). A
+ * call's QoS is in qos.c, the parties of multipoint calls in party.c.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -10,8 +10,8 @@
 #include "trace.h"
 
 enum {
-	VC_K_MAKE, VC_K_CLOSE, VC_K_ANSWER, VC_K_QOS, VC_K_IND_CALL,
-	VC_K_CONNECTED, VC_K_IND_CLOSE, VC_K_IND_QOS,
+	VC_K_MAKE, VC_K_CLOSE, VC_K_ANSWER, VC_K_IND_CALL, VC_K_CONNECTED,
+	VC_K_IND_CLOSE,
 };
 
 static void cd_vc_set_call(struct cd_vc *vc, u8 call)
@@ -21,7 +21,7 @@ static void cd_vc_set_call(struct cd_vc *vc, u8 call)
 }
 
 /* Replace the VC's current parameters with the request's. */
-static void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req)
+void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req)
 {
 	if (!req->cp)
 		return;
@@ -567,25 +567,6 @@ static const struct cd_chain chain_connected = {
 	.deliver = connected_deliver,
 };
 
-/*
- * Queue an indication for the client on @vc with an optional buffer copy.
- * Out of memory it comes from the reserve, without the buffer if need be.
- */
-static void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain,
-			   struct cd_obj *target, int cause, const void *buf,
-			   u32 len, struct condis_call_params *cp)
-{
-	struct cd_req *req = cd_req_alloc_ind(chain, &vc->o, target, buf, len);
-
-	if (!req) {
-		condis_call_params_free(cp);
-		return;
-	}
-	req->cause = cause;
-	req->cp = cp;
-	cd_indicate(req);
-}
-
 /**
  * condis_cm_dispatch_call_connected - the accepted incoming call is up
  * @vc: the VC handle
@@ -670,153 +651,3 @@ void condis_cm_dispatch_incoming_close(int cause, struct condis_vc *vc,
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_dispatch_incoming_close);
-
-/* ---- QoS ------------------------------------------------------------------------ */
-
-static void qos_apply(struct cd_req *req)
-{
-	if (!req->status)
-		cd_vc_take_params(container_of(req->owner, struct cd_vc, o), req);
-}
-
-static void qos_deliver(struct cd_req *req)
-{
-	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
-
-	qos_apply(req);
-	vc->af->client->ops->modify_qos_complete(req->status, vc->cl_ctx,
-						 req->status ? req->cp : vc->cp);
-}
-
-static const struct cd_chain chain_qos = {
-	.name = "modify_qos", .kind = VC_K_QOS, .dest = CD_TO_CLIENT,
-	.deliver = qos_deliver, .sync_done = qos_apply,
-};
-
-/**
- * condis_cl_modify_qos - change the QoS of a connected call
- * @vc: the VC handle
- * @cp: the new parameters; as for condis_cl_make_call(), what the CM
- *	settled on is copied back when it answers synchronously
- *
- * One at a time per VC. Runs the CM's modify_qos. NDIS: NdisClModifyCallQoS.
- * Context: process; may sleep.
- * Return: 0, %CONDIS_PENDING (modify_qos_complete follows) or a negative
- * errno (-EBUSY while another is outstanding).
- */
-int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
-{
-	struct cd_req *req;
-	unsigned long flags;
-	struct cd_vc *v;
-	int ret;
-
-	might_sleep();
-	if (!cp)
-		return -EINVAL;
-	v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
-	if (!v)
-		return -EINVAL;
-	ret = -ENOMEM;
-	req = cd_req_alloc(&chain_qos, &v->o, NULL, GFP_KERNEL_ACCOUNT);
-	if (req)
-		req->cp = condis_call_params_dup(cp, GFP_KERNEL_ACCOUNT);
-	if (!req || !req->cp)
-		goto err;
-	flags = cd_lock(&v->o);
-	if (v->call != CALL_CONNECTED)
-		ret = -ENOTCONN;
-	else if (cd_req_outstanding_locked(&v->o, &chain_qos, NULL))
-		ret = -EBUSY;
-	else
-		ret = 0;
-	if (!ret)
-		cd_req_enqueue_locked(req);
-	cd_unlock(&v->o, flags);
-	if (ret)
-		goto err;
-	ret = v->af->cm->ops->modify_qos(v->cm_ctx, req->cp);
-	ret = cd_req_returned(req, ret, CD_CALLER);
-	if (!ret)
-		condis_call_params_copy(cp, v->cp);
-	cd_obj_put(&v->o);
-	return ret;
-err:
-	if (req)
-		cd_req_free(req);
-	cd_obj_put(&v->o);
-	return ret;
-}
-EXPORT_SYMBOL_GPL(condis_cl_modify_qos);
-
-/**
- * condis_cm_modify_qos_complete - finish a pended modify_qos
- * @status: final status
- * @vc: the VC handle
- * @cp: NULL, the buffer modify_qos was given, or new parameters condis
- *	takes over
- *
- * NDIS: NdisCmModifyCallQoSComplete. Context: any.
- */
-void condis_cm_modify_qos_complete(int status, struct condis_vc *vc,
-				   struct condis_call_params *cp)
-{
-	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
-	struct cd_req *req;
-
-	if (!v)
-		return;
-	req = cd_req_complete(&v->o, &chain_qos, NULL, status, CD_CALLER);
-	if (req) {
-		cd_req_take_params(req, cp);
-		cd_req_ready(req);
-	} else if (cp) {
-		condis_call_params_free(cp);
-	}
-	cd_obj_put(&v->o);
-}
-EXPORT_SYMBOL_GPL(condis_cm_modify_qos_complete);
-
-static void in_qos_deliver(struct cd_req *req)
-{
-	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
-
-	/*
-	 * Dispatched while the client's close pended, it comes after the
-	 * close's completion: the client has no call (nor, maybe, the context
-	 * it gave) any more.
-	 */
-	if (vc->call == CALL_IDLE)
-		return;
-	cd_vc_take_params(vc, req);
-	vc->af->client->ops->incoming_qos_change(vc->cl_ctx, vc->cp);
-}
-
-static const struct cd_chain chain_in_qos = {
-	.name = "incoming_qos_change", .kind = VC_K_IND_QOS, .dest = CD_TO_CLIENT,
-	.deliver = in_qos_deliver,
-};
-
-/**
- * condis_cm_dispatch_incoming_qos_change - the network changed the QoS
- * @vc: the VC handle
- * @cp: the new parameters (copied)
- *
- * NDIS: NdisCmDispatchIncomingCallQoSChange. Context: any.
- */
-void condis_cm_dispatch_incoming_qos_change(struct condis_vc *vc,
-					    const struct condis_call_params *cp)
-{
-	struct cd_vc *v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
-	struct condis_call_params *copy;
-
-	if (!v)
-		return;
-	copy = cp ? condis_call_params_dup(cp, GFP_ATOMIC | __GFP_ACCOUNT) : NULL;
-	if (copy)
-		cd_vc_indicate(v, &chain_in_qos, NULL, 0, NULL, 0, copy);
-	else if (cp)
-		cd_ind_lost(&chain_in_qos, &v->o);
-	cd_obj_put(&v->o);
-}
-EXPORT_SYMBOL_GPL(condis_cm_dispatch_incoming_qos_change);

@@ -14,6 +14,7 @@
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 #include <net/condis.h>
+#include <net/condis_kunit.h>
 
 /* Object types; the type is part of every handle. */
 enum cd_type {
@@ -376,6 +377,9 @@ void cd_adapter_teardown_cm(struct cd_cm *cm, int cause);
 /* call.c, vc.c: helpers the other files share */
 void cd_vc_release_parties(struct cd_vc *vc);
 void cd_req_take_params(struct cd_req *req, struct condis_call_params *cp);
+void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req);
+void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain, struct cd_obj *target,
+		    int cause, const void *buf, u32 len, struct condis_call_params *cp);
 void cd_party_unlink(struct cd_party *party);
 struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx);
 void cd_vc_destroy(struct cd_vc *vc);

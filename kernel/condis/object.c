@@ -308,7 +308,7 @@ unsigned long condis_objects_live(void)
 		n += cd_obj_count(t);
 	return n;
 }
-EXPORT_SYMBOL_GPL(condis_objects_live);
+EXPORT_SYMBOL_IF_KUNIT(condis_objects_live);
 
 int cd_objects_init(void)
 {

@@ -119,6 +119,25 @@ struct cd_req *cd_req_alloc_ind(const struct cd_chain *chain, struct cd_obj *own
 }
 
 /*
+ * Queue an indication for the client on @vc with an optional buffer copy.
+ * Out of memory it comes from the reserve, without the buffer if need be.
+ */
+void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain,
+		    struct cd_obj *target, int cause, const void *buf,
+		    u32 len, struct condis_call_params *cp)
+{
+	struct cd_req *req = cd_req_alloc_ind(chain, &vc->o, target, buf, len);
+
+	if (!req) {
+		condis_call_params_free(cp);
+		return;
+	}
+	req->cause = cause;
+	req->cp = cp;
+	cd_indicate(req);
+}
+
+/*
  * Every request goes back through the reserve's pool: kmalloc'd at the
  * same size, one from cd_req_alloc() refills the reserve when it is short
  * and is kfree'd otherwise.

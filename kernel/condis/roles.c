@@ -119,6 +119,7 @@ static int cd_notify_af_alloc(struct list_head *list, struct cd_client *cl,
 {
 	struct cd_req *req;
 
+	lockdep_assert_held(&cd_reg_lock);
 	if (cl->o.net != cm->o.net)
 		return 0;
 	req = cd_req_alloc(&chain_af_notify, &cl->o, &cm->o, GFP_KERNEL_ACCOUNT);

@@ -17,6 +17,7 @@ enum { SAP_K_REG, SAP_K_DEREG };
  */
 static void cd_sap_set_state(struct cd_sap *sap, u8 state)
 {
+	lockdep_assert_held(&sap->o.lock);
 	if (sap->state == SAP_GONE)
 		return;
 	trace_condis_state(CD_SAP, sap->o.id, "sap", sap->state, state);
@@ -54,6 +55,7 @@ static bool cd_sap_destroy_unlock(struct cd_sap *sap, unsigned long flags)
 {
 	bool gone = sap->state == SAP_GONE;
 
+	lockdep_assert_held(&sap->o.lock);
 	cd_sap_set_state(sap, SAP_GONE);
 	cd_unlock(&sap->o, flags);
 	if (!gone)

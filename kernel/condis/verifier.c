@@ -36,7 +36,7 @@ unsigned int condis_set_pend_timeout_ms(unsigned int ms)
 {
 	return xchg(&condis_pend_timeout_ms, ms);
 }
-EXPORT_SYMBOL_GPL(condis_set_pend_timeout_ms);
+EXPORT_SYMBOL_IF_KUNIT(condis_set_pend_timeout_ms);
 
 /**
  * condis_get_pend_timeout_ms - how long a request may stay pending
@@ -94,7 +94,7 @@ const char *condis_verifier_rule_name(enum condis_verifier_rule rule)
 {
 	return rule < __CONDIS_VRF_MAX ? vrf_names[rule] : "?";
 }
-EXPORT_SYMBOL_GPL(condis_verifier_rule_name);
+EXPORT_SYMBOL_IF_KUNIT(condis_verifier_rule_name);
 
 /**
  * condis_verifier_count - how often a rule was broken since condis loaded
@@ -107,7 +107,7 @@ unsigned long condis_verifier_count(enum condis_verifier_rule rule)
 {
 	return rule < __CONDIS_VRF_MAX ? atomic_long_read(&vrf_count[rule]) : 0;
 }
-EXPORT_SYMBOL_GPL(condis_verifier_count);
+EXPORT_SYMBOL_IF_KUNIT(condis_verifier_count);
 
 bool cd_verifier_strict(void)
 {

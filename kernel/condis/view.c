@@ -247,17 +247,3 @@ unsigned int condis_view_generation(void)
 	return cd_obj_generation();
 }
 EXPORT_SYMBOL_GPL(condis_view_generation);
-
-/**
- * condis_view_pend_timeout_ms - how long condis lets a request pend
- *
- * The pend_timeout_ms parameter: a request pended longer is reported, and
- * teardown completes it itself. 0: never.
- * Context: any.
- * Return: the timeout in milliseconds.
- */
-unsigned int condis_view_pend_timeout_ms(void)
-{
-	return READ_ONCE(condis_pend_timeout_ms);
-}
-EXPORT_SYMBOL_GPL(condis_view_pend_timeout_ms);

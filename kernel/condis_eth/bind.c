@@ -21,6 +21,7 @@
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <linux/condis.h>
 #include <net/net_namespace.h>
@@ -303,6 +304,7 @@ static void eth_unplug_work(struct work_struct *work)
 /* The interface goes (RTNL held): off it now, the teardown after. */
 static void eth_unplug(struct eth_adapter *ea)
 {
+	ASSERT_RTNL();
 	WRITE_ONCE(ea->unplugged, true);
 	dev_remove_pack(&ea->pt);	/* no receive runs after this */
 	INIT_WORK(&ea->unplug, eth_unplug_work);

@@ -227,6 +227,26 @@ jqcheck() {
 	fi
 }
 
+# hex FILE: its bytes as hex digits, for a vc send 0x...
+hex() { od -An -tx1 -v "$1" | tr -d ' \n'; }
+
+# done_of SESSION REQUEST ID: wait for the outcome of a request that pended
+done_of() { sess "$1" monitor event request-done request "$2" id "$3" count 1 timeout 20000; }
+
+# calls_gone SESSION ID...: no call with these ids is left (the session's view)
+calls_gone() {
+	local s=$1 list id
+	shift
+	sess "$s" call show; list=$ans
+	for id in "$@"; do
+		[[ $list == *"\"id\":$id,"* ]] && return 1
+	done
+	return 0
+}
+
+# call_up SESSION ID...: every one of these calls is still there
+call_up() { ! calls_gone "$@"; }
+
 # objects_zero: condis holds no AF, SAP, VC or party (debugfs).
 objects_zero() {
 	local type n

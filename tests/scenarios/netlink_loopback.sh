@@ -24,18 +24,6 @@ sess A af open lo; afa=$id
 sess B af open lo; afb=$id
 sess C af open lo; afc=$id
 check "each client opens the loopback AF" test -n "$afa" -a -n "$afb" -a -n "$afc"
-# calls_gone ID...: no call with these ids is left (B's view)
-calls_gone() {
-	local list id
-	sess B call show; list=$ans
-	for id in "$@"; do
-		[[ $list == *"\"id\":$id,"* ]] && return 1
-	done
-	return 0
-}
-
-# done_of SESSION REQUEST ID: wait for the outcome of a request that pended
-done_of() { sess "$1" monitor event request-done request "$2" id "$3" count 1 timeout 20000; }
 
 sess B sap register af "$afb" address svc1; sb=$id
 done_of B sap-register "$sb"
@@ -69,7 +57,6 @@ sess A call accept "$cb"; out=$ans
 jqcheck "A cannot answer B's call" "$out" '.errno == 1 and (.extack | test("another"))'
 
 # ---- data both ways, byte-exact -----------------------------------------
-hex() { od -An -tx1 -v "$1" | tr -d ' \n'; }
 head -c 1400 /dev/urandom > $T/ab.bin
 head -c 64 /dev/urandom > $T/ba.bin
 sess A vc send "$ca" file $T/ab.bin; out=$ans
@@ -107,7 +94,7 @@ jqcheck "A closes: B gets the incoming close" "$out" '.event == "call-close"'
 done_of A call-close "$ca"; out=$ans
 jqcheck "A's close completes" "$out" '.request == "call-close" and .status == 0'
 sess B monitor event request-done request call-close id "$cb" count 1 timeout 20000
-check "both VCs are gone" wait_for 10 calls_gone "$ca" "$cb"
+check "both VCs are gone" wait_for 10 calls_gone B "$ca" "$cb"
 
 # ---- close from the called side (the call accepted with parameters: they
 # are copied, and freed, the leak check sees to it) -----------------------------
@@ -119,7 +106,7 @@ jqcheck "a call accepted with parameters connects" "$out" '.status == 0'
 sess B call close "$cb"; out=$ans
 sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
 jqcheck "B closes: A gets the incoming close" "$out" '.event == "call-close"'
-check "and A's VC is deleted" wait_for 10 calls_gone "$ca"
+check "and A's VC is deleted" wait_for 10 calls_gone B "$ca"
 
 # ---- reject with a cause, calling nobody, accept timeout, delayed accept ---
 sess A call make af "$afa" to svc1; ca=$id
@@ -189,7 +176,7 @@ jqcheck "a multipoint call to B connects again" "$out" '.status == 0'
 sess B call close "$cb"
 sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
 jqcheck "B, the last leaf, leaves: A hears the close" "$out" '.event == "call-close"'
-check "and A's multipoint call closes with its last party" wait_for 10 calls_gone "$ca"
+check "and A's multipoint call closes with its last party" wait_for 10 calls_gone B "$ca"
 
 # ---- the far end closes while a send of ours is outstanding past
 # pend_timeout_ms (condis_lo's tx_hold holds it): our close is refused
@@ -198,7 +185,6 @@ check "and A's multipoint call closes with its last party" wait_for 10 calls_gon
 pend=/sys/module/condis/parameters/pend_timeout_ms
 hold=/sys/module/condis_lo/parameters/tx_hold
 pend_was=$(<"$pend")
-call_up() { ! calls_gone "$@"; }
 sess A call make af "$afa" to svc1; ca=$id
 sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
 sess B call accept "$cb"
@@ -210,9 +196,9 @@ sess B call close "$cb"
 sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
 jqcheck "B closes while A's send is held: A hears the close" "$out" '.event == "call-close"'
 nap 1		# past the drain's 300 ms, and closes refused since
-check "A's call stays while its send is held" call_up "$ca"
+check "A's call stays while its send is held" call_up B "$ca"
 echo 0 >"$hold"
-check "and goes once the send completed (the close made again)" wait_for 10 calls_gone "$ca"
+check "and goes once the send completed (the close made again)" wait_for 10 calls_gone B "$ca"
 echo "$pend_was" >"$pend"
 
 # ---- an AF with nothing on it closes at once (regression: the reply read

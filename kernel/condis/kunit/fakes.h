@@ -22,6 +22,7 @@
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <net/condis.h>
+#include <net/condis_kunit.h>
 
 #define FAKE_AF_TYPE	0x4242
 

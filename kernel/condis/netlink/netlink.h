@@ -4,8 +4,9 @@
  * core that uses <net/condis.h> to act and <net/condis_view.h> to show,
  * never the core's structures. What its files share: family.c (family,
  * policies, queries, notifications), client.c (a socket as a CoNDIS
- * client), vc_fd.c and vc_netdev.c (a call's frames through a file
- * descriptor or an interface), link.c (adapters bound to interfaces).
+ * client: its objects and handlers), requests.c (its requests), vc_fd.c
+ * and vc_netdev.c (a call's frames through a file descriptor or an
+ * interface), link.c (adapters bound to interfaces).
  */
 #ifndef _CONDIS_NETLINK_H
 #define _CONDIS_NETLINK_H
@@ -13,16 +14,9 @@
 #include <linux/condis.h>
 #include <linux/rbtree.h>
 #include <net/condis.h>
+#include <net/condis_kunit.h>
 #include <net/condis_view.h>
 #include <net/genetlink.h>
-
-/* kunit/visibility.h came in 6.2, as GENL_SET_ERR_MSG_FMT did (family.c) */
-#ifdef GENL_SET_ERR_MSG_FMT
-#include <kunit/visibility.h>
-#else	/* 6.1: its export, whether KUnit is built or not */
-#define EXPORT_SYMBOL_IF_KUNIT(symbol) \
-	EXPORT_SYMBOL_NS_GPL(symbol, EXPORTED_FOR_KUNIT_TESTING)
-#endif
 
 struct cd_vcfd;
 
@@ -143,8 +137,22 @@ static inline struct sock *cd_nl_sender(const struct genl_info *info)
 int cd_nl_init(void);
 void cd_nl_exit(void);
 
-/* client.c: doit handlers of requests that change something */
+/* client.c: the socket's objects, its client */
+struct cd_nlsk *cd_nlsk_for(struct genl_info *info);
+struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type, struct netlink_ext_ack *extack);
+void cd_nlobj_publish(struct cd_nlobj *obj, void *handle);
+void cd_nlobj_forget(struct cd_nlobj *obj);
+void cd_nlobj_unarm(struct cd_nlobj *obj);
+void cd_nl_call_gone(struct cd_nlobj *obj);
+struct cd_nlobj *cd_nl_last_party(struct cd_nlobj *obj);
 bool cd_vc_connected(struct cd_nlobj *vc, u32 *max_sdu);
+int cd_nlsk_init(void);
+void cd_nlsk_exit(void);
+void cd_nlobj_put(struct cd_nlobj *obj);
+struct cd_nlobj *cd_nlobj_find(struct cd_nlsk *sk, u8 type, u32 id);
+extern unsigned int cd_nl_max_per_socket, cd_nl_max_per_netns;
+
+/* requests.c: doit handlers of requests that change something */
 int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info);
@@ -160,11 +168,6 @@ int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info);
 /* link.c */
 int cd_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info);
 int cd_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info);
-int cd_nlsk_init(void);
-void cd_nlsk_exit(void);
-void cd_nlobj_put(struct cd_nlobj *obj);
-struct cd_nlobj *cd_nlobj_find(struct cd_nlsk *sk, u8 type, u32 id);
-extern unsigned int cd_nl_max_per_socket, cd_nl_max_per_netns;
 
 /* vc_fd.c */
 int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack);

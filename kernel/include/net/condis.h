@@ -591,26 +591,7 @@ u32 condis_handle_id(const void *handle);
 
 void condis_flush(void);
 
-/* Objects of every type alive right now, freed ones excluded (leak checks). */
-unsigned long condis_objects_live(void);
-
-enum condis_verifier_rule {
-	CONDIS_VRF_COMPLETE_TWICE,
-	CONDIS_VRF_COMPLETE_PENDING,
-	CONDIS_VRF_COMPLETE_UNPENDED,
-	CONDIS_VRF_STALE_HANDLE,
-	CONDIS_VRF_SEND_AFTER_CLOSE,
-	CONDIS_VRF_DELETE_NOT_CREATOR,
-	CONDIS_VRF_PENDING_FORBIDDEN,
-	CONDIS_VRF_REQUEST_TIMEOUT,
-	CONDIS_VRF_WRONG_ROLE,
-	CONDIS_VRF_CALL_NOT_ACTIVE,
-	__CONDIS_VRF_MAX,
-};
-
-unsigned long condis_verifier_count(enum condis_verifier_rule rule);
-unsigned int condis_set_pend_timeout_ms(unsigned int ms);
+/* How long a request may pend before condis reports it (pend_timeout_ms). */
 unsigned int condis_get_pend_timeout_ms(void);
-const char *condis_verifier_rule_name(enum condis_verifier_rule rule);
 
 #endif /* _NET_CONDIS_H */

@@ -114,6 +114,5 @@ int condis_view_get(const struct net *net, enum condis_view_kind kind, u32 id,
 int condis_view_next(const struct net *net, enum condis_view_kind kind,
 		     unsigned long *id, condis_view_fn show, void *arg);
 unsigned int condis_view_generation(void);
-unsigned int condis_view_pend_timeout_ms(void);
 
 #endif /* _NET_CONDIS_VIEW_H */

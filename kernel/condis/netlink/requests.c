@@ -1,0 +1,493 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The requests that change something: open and close an AF, register and
+ * deregister a SAP, make, answer, close and modify a call, add and drop a
+ * party, a call's file descriptor or interface. Each finds the requester's
+ * object, acts through <net/condis.h> and answers at once: done, pending
+ * (a request-done notification follows) or refused with an extack message.
+ */
+#include <linux/slab.h>
+#include "netlink.h"
+
+#define CD_ACCEPT_TIMEOUT_MS	30000
+
+/*
+ * The requester's object of a type named by an id attribute; sk->lock
+ * held on success. Errors say whether the id exists at all.
+ */
+static struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, u8 type, int attr)
+{
+	struct net *net = genl_info_net(info);
+	struct cd_nlsk *sk;
+	struct cd_nlobj *obj;
+
+	if (GENL_REQ_ATTR_CHECK(info, attr))
+		return ERR_PTR(-EINVAL);
+	sk = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
+	if (sk) {
+		mutex_lock(&sk->lock);
+		obj = cd_nlobj_find(sk, type, nla_get_u32(info->attrs[attr]));
+		if (obj)
+			return obj;
+		mutex_unlock(&sk->lock);
+	}
+	if (!condis_view_get(net, type, nla_get_u32(info->attrs[attr]), NULL, NULL)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+				    "the object belongs to another client or socket");
+		return ERR_PTR(-EPERM);
+	}
+	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
+			    "no such object in this network namespace");
+	return ERR_PTR(-ENOENT);
+}
+
+static void cd_nlobj_unlock(struct cd_nlobj *obj)
+{
+	mutex_unlock(&obj->sk->lock);
+}
+
+/* Where an answer's id, state and pending flag go, per attribute set. */
+struct cd_nl_answer {
+	int id, state, pending;
+};
+
+static const struct cd_nl_answer cd_ans_af = {
+	CONDIS_A_AF_ID, CONDIS_A_AF_STATE, CONDIS_A_AF_PENDING };
+static const struct cd_nl_answer cd_ans_sap = {
+	CONDIS_A_SAP_ID, CONDIS_A_SAP_STATE, CONDIS_A_SAP_PENDING };
+static const struct cd_nl_answer cd_ans_call = {
+	CONDIS_A_CALL_ID, CONDIS_A_CALL_STATE, CONDIS_A_CALL_PENDING };
+static const struct cd_nl_answer cd_ans_party = {
+	CONDIS_A_PARTY_ID, CONDIS_A_PARTY_STATE, CONDIS_A_PARTY_PENDING };
+static const struct cd_nl_answer cd_ans_fd = { CONDIS_A_CALL_ID, CONDIS_A_CALL_FD, 0 };
+
+/* Answer a request with the object's id, its state and whether it pended. */
+static int cd_nl_reply(struct genl_info *info, const struct cd_nl_answer *ans,
+		       u32 id, u32 state, bool pending)
+{
+	return cd_nl_answer(info, ans->id, id, ans->state, state, pending ? ans->pending : 0);
+}
+
+/* A refused request: the errno stays, the message says who refused. */
+static int cd_nl_refused(struct genl_info *info, int ret)
+{
+	if (ret != -ENOMEM && !info->extack->_msg)
+		NL_SET_ERR_MSG(info->extack,
+			       "refused by condis or the call manager (see the error code)");
+	return ret;
+}
+
+/* An object's handle (a view's show function). */
+static int cd_nl_handle_of(void *arg, const struct condis_view *v)
+{
+	*(void **)arg = v->handle;
+	return 1;	/* the object itself is enough */
+}
+
+int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_adapter *adapter;
+	struct condis_af *af;
+	struct cd_nlobj *obj;
+	struct cd_nlsk *sk;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_AF_ADAPTER_ID) ||
+	    GENL_REQ_ATTR_CHECK(info, CONDIS_A_AF_TYPE))
+		return -EINVAL;
+	if (condis_view_get(genl_info_net(info), CONDIS_VIEW_ADAPTER,
+			    nla_get_u32(tb[CONDIS_A_AF_ADAPTER_ID]), cd_nl_handle_of,
+			    &adapter) != 1) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_AF_ADAPTER_ID],
+				    "no adapter with this id in this network namespace");
+		return -ENOENT;
+	}
+	sk = cd_nlsk_for(info);
+	ret = PTR_ERR_OR_ZERO(sk);
+	if (ret)
+		return ret;
+	mutex_lock(&sk->lock);
+	obj = cd_nlobj_new(sk, CONDIS_VIEW_AF, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto unlock;
+	ret = condis_cl_open_af(sk->client, adapter,
+				nla_get_u32(tb[CONDIS_A_AF_TYPE]), obj, &af);
+	if (ret < 0) {
+		cd_nlobj_forget(obj);
+		if (ret == -EAFNOSUPPORT || ret == -ENOENT)
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_AF_TYPE],
+					    "no call manager registered this address family on the adapter");
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	cd_nlobj_publish(obj, af);
+	ret = cd_nl_reply(info, &cd_ans_af, obj->id,
+			  ret ? CONDIS_AF_STATE_OPENING : CONDIS_AF_STATE_OPEN, ret);
+unlock:
+	mutex_unlock(&sk->lock);
+	return ret;
+}
+
+int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_AF_ID);
+	struct cd_nlsk *sk;
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	sk = obj->sk;		/* a synchronous close frees obj */
+	id = obj->id;
+	ret = condis_cl_close_af(obj->handle);
+	if (ret == -EBUSY)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_AF_ID],
+				    "the address family still has SAPs or calls: remove them first");
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (!ret)
+		cd_nlobj_forget(obj);
+	ret = cd_nl_reply(info, &cd_ans_af, id, CONDIS_AF_STATE_CLOSING, ret);
+unlock:
+	mutex_unlock(&sk->lock);
+	return ret;
+}
+
+int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_sap_desc desc = {};
+	struct cd_nlobj *af, *obj;
+	struct condis_sap *sap;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_SAP_ADDRESS))
+		return -EINVAL;
+	af = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_SAP_AF_ID);
+	if (IS_ERR(af))
+		return PTR_ERR(af);
+	if (tb[CONDIS_A_SAP_TYPE])
+		desc.sap_type = nla_get_u32(tb[CONDIS_A_SAP_TYPE]);
+	desc.len = nla_len(tb[CONDIS_A_SAP_ADDRESS]);
+	nla_memcpy(desc.sap, tb[CONDIS_A_SAP_ADDRESS], sizeof(desc.sap));
+	obj = cd_nlobj_new(af->sk, CONDIS_VIEW_SAP, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto unlock;
+	obj->timeout_ms = tb[CONDIS_A_SAP_ACCEPT_TIMEOUT] ?
+		nla_get_u32(tb[CONDIS_A_SAP_ACCEPT_TIMEOUT]) : CD_ACCEPT_TIMEOUT_MS;
+	ret = condis_cl_register_sap(af->handle, &desc, obj, &sap);
+	if (ret < 0) {
+		cd_nlobj_forget(obj);
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	cd_nlobj_publish(obj, sap);
+	ret = cd_nl_reply(info, &cd_ans_sap, obj->id,
+			  ret ? CONDIS_SAP_STATE_REGISTERING : CONDIS_SAP_STATE_ACTIVE, ret);
+unlock:
+	cd_nlobj_unlock(af);
+	return ret;
+}
+
+int cd_nl_sap_deregister_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_SAP, CONDIS_A_SAP_ID);
+	struct cd_nlsk *sk;
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	sk = obj->sk;
+	id = obj->id;
+	ret = condis_cl_deregister_sap(obj->handle);
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (!ret)
+		cd_nlobj_forget(obj);
+	ret = cd_nl_reply(info, &cd_ans_sap, id, CONDIS_SAP_STATE_DEREGISTERING, ret);
+unlock:
+	mutex_unlock(&sk->lock);
+	return ret;
+}
+
+int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_call_params *cp;
+	struct cd_nlobj *af, *obj, *party = NULL;
+	struct condis_party *ph;
+	struct condis_vc *vc;
+	int ret;
+
+	af = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_CALL_AF_ID);
+	if (IS_ERR(af))
+		return PTR_ERR(af);
+	cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], tb[CONDIS_A_CALL_ADDRESS],
+			      info->extack);
+	ret = PTR_ERR_OR_ZERO(cp);
+	if (ret)
+		goto unlock;
+	obj = cd_nlobj_new(af->sk, CONDIS_VIEW_CALL, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto free;
+	obj->created = true;
+	ret = condis_cl_create_vc(af->handle, obj, &vc);
+	if (ret) {
+		cd_nlobj_forget(obj);
+		ret = cd_nl_refused(info, ret);
+		goto free;
+	}
+	cd_nlobj_publish(obj, vc);
+	if (cp->flags & CONDIS_CALL_MULTIPOINT_VC) {
+		party = cd_nlobj_new(af->sk, CONDIS_VIEW_PARTY, info->extack);
+		ret = PTR_ERR_OR_ZERO(party);
+	}
+	if (ret)
+		goto delete;
+	ret = condis_cl_make_call(vc, cp, party, party ? &ph : NULL);
+	if (ret < 0)
+		goto delete;
+	if (party) {
+		party->vc = obj;
+		list_add(&party->party_node, &obj->parties);
+		cd_nlobj_publish(party, ph);
+	}
+	ret = cd_nl_reply(info, &cd_ans_call, obj->id,
+			  ret ? CONDIS_CALL_STATE_OUTGOING : CONDIS_CALL_STATE_CONNECTED, ret);
+	goto free;
+delete:
+	if (party && !IS_ERR(party))
+		cd_nlobj_forget(party);
+	condis_cl_delete_vc(vc);
+	cd_nlobj_forget(obj);
+	ret = cd_nl_refused(info, ret);
+free:
+	condis_call_params_free(cp);
+unlock:
+	cd_nlobj_unlock(af);
+	return ret;
+}
+
+/* call-accept and call-reject */
+int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	bool accept = info->genlhdr->cmd == CONDIS_CMD_CALL_ACCEPT;
+	struct nlattr **tb = info->attrs;
+	struct condis_call_params *cp = NULL;
+	struct cd_nlobj *obj;
+	int status = 0, ret;
+	u32 id;
+
+	obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	ret = -EINVAL;
+	if (!obj->answering) {
+		NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_CALL_ID],
+				    "the call is not waiting for an answer");
+		goto unlock;
+	}
+	if (!accept) {
+		status = tb[CONDIS_A_CALL_CAUSE] ?
+			condis_status_from_ndis(nla_get_u32(tb[CONDIS_A_CALL_CAUSE])) :
+			-ECONNREFUSED;
+		if (status >= 0) {
+			NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_CALL_CAUSE],
+					    "a rejection cause must be an NDIS failure status");
+			goto unlock;
+		}
+	} else if (tb[CONDIS_A_CALL_PARAMS]) {
+		cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], NULL, info->extack);
+		ret = PTR_ERR_OR_ZERO(cp);
+		if (ret)
+			goto unlock;
+		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
+	}
+	cd_nlobj_unarm(obj);
+	condis_cl_incoming_call_complete(status, obj->handle, cp);	/* copies @cp */
+	condis_call_params_free(cp);
+	ret = cd_nl_reply(info, &cd_ans_call, id,
+			  accept ? CONDIS_CALL_STATE_ACCEPTED : CONDIS_CALL_STATE_IDLE, false);
+unlock:
+	cd_nlobj_unlock(obj);
+	return ret;
+}
+
+int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
+	struct cd_nlobj *last;
+	struct cd_nlsk *sk;
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	sk = obj->sk;
+	id = obj->id;
+	last = cd_nl_last_party(obj);
+	if (last && !list_is_singular(&obj->parties)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
+				    "a multipoint call closes with its last party: drop the others first");
+		mutex_unlock(&sk->lock);
+		return -EBUSY;
+	}
+	cd_vc_hangup(obj);	/* no send once the close is issued */
+	condis_co_sends_wait(obj->handle);	/* and those sent have completed */
+	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
+	if (ret == -EINPROGRESS)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
+				    "a party is being added or dropped: close once that completed");
+	else if (ret < 0)
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
+				    "the call is not connected");
+	if (ret < 0) {
+		mutex_unlock(&sk->lock);
+		return ret;
+	}
+	mutex_unlock(&sk->lock);
+	if (!ret)
+		cd_nl_call_gone(obj);
+	return cd_nl_reply(info, &cd_ans_call, id,
+			   ret ? CONDIS_CALL_STATE_CLOSING : CONDIS_CALL_STATE_IDLE, ret);
+}
+
+int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct condis_call_params *cp;
+	struct cd_nlobj *obj;
+	u32 id;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_CALL_PARAMS))
+		return -EINVAL;
+	obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	cp = cd_nl_get_params(info->attrs[CONDIS_A_CALL_PARAMS], NULL, info->extack);
+	ret = PTR_ERR_OR_ZERO(cp);
+	if (ret)
+		goto unlock;
+	ret = condis_cl_modify_qos(obj->handle, cp);
+	condis_call_params_free(cp);
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	ret = cd_nl_reply(info, &cd_ans_call, id, CONDIS_CALL_STATE_CONNECTED, ret);
+unlock:
+	cd_nlobj_unlock(obj);
+	return ret;
+}
+
+int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
+	u32 id;
+	int fd;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	fd = cd_vcfd_open(obj, info->extack);
+	cd_nlobj_unlock(obj);
+	if (fd < 0)
+		return fd;
+	return cd_nl_reply(info, &cd_ans_fd, id, fd, false);
+}
+
+int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
+	struct cd_vcnd *nd;
+	u32 id, ifindex;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	id = obj->id;
+	nd = cd_vcnd_prepare(obj, info->attrs[CONDIS_A_CALL_IFNAME] ?
+			     nla_data(info->attrs[CONDIS_A_CALL_IFNAME]) : NULL,
+			     info->extack);
+	cd_nlobj_unlock(obj);
+	if (IS_ERR(nd))
+		return PTR_ERR(nd);
+	/* RTNL, not under the socket's lock (vc_netdev.c) */
+	ret = cd_vcnd_register(nd, obj, info->extack, &ifindex);
+	if (ret)
+		return ret;
+	return cd_nl_answer(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_IFINDEX, ifindex, 0);
+}
+
+int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct nlattr **tb = info->attrs;
+	struct condis_call_params *cp;
+	struct cd_nlobj *vc, *obj;
+	struct condis_party *party;
+	int ret;
+
+	vc = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_PARTY_CALL_ID);
+	if (IS_ERR(vc))
+		return PTR_ERR(vc);
+	cp = cd_nl_get_params(tb[CONDIS_A_PARTY_PARAMS], tb[CONDIS_A_PARTY_ADDRESS],
+			      info->extack);
+	ret = PTR_ERR_OR_ZERO(cp);
+	if (ret)
+		goto unlock;
+	obj = cd_nlobj_new(vc->sk, CONDIS_VIEW_PARTY, info->extack);
+	ret = PTR_ERR_OR_ZERO(obj);
+	if (ret)
+		goto free;
+	ret = condis_cl_add_party(vc->handle, obj, cp, &party);
+	if (ret < 0) {
+		cd_nlobj_forget(obj);
+		ret = cd_nl_refused(info, ret);
+		goto free;
+	}
+	obj->vc = vc;
+	list_add(&obj->party_node, &vc->parties);
+	cd_nlobj_publish(obj, party);
+	ret = cd_nl_reply(info, &cd_ans_party, obj->id,
+			  ret ? CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_ACTIVE, ret);
+free:
+	condis_call_params_free(cp);
+unlock:
+	cd_nlobj_unlock(vc);
+	return ret;
+}
+
+int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_PARTY, CONDIS_A_PARTY_ID);
+	struct cd_nlsk *sk;
+	u32 id;
+	int ret;
+
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
+	sk = obj->sk;
+	id = obj->id;
+	ret = condis_cl_drop_party(obj->handle, NULL, 0);
+	if (ret < 0) {
+		ret = cd_nl_refused(info, ret);
+		goto unlock;
+	}
+	if (!ret)
+		cd_nlobj_forget(obj);
+	ret = cd_nl_reply(info, &cd_ans_party, id, CONDIS_PARTY_STATE_DROPPING, ret);
+unlock:
+	mutex_unlock(&sk->lock);
+	return ret;
+}
