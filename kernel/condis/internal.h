@@ -367,8 +367,8 @@ const char *cd_type_name(enum cd_type type);
 void cd_verify_report(enum condis_verifier_rule rule, const struct cd_obj *o,
 		      const char *what, void *caller);
 bool cd_verifier_strict(void);
-int cd_verifier_init(void);
-void cd_verifier_exit(void);
+int cd_debugfs_init(void);
+void cd_debugfs_exit(void);
 
 /* teardown.c */
 void cd_af_teardown(struct cd_af *af, int cause);

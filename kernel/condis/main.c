@@ -44,17 +44,17 @@ static int __init condis_init(void)
 	ret = cd_data_init();
 	if (ret)
 		goto err_objects;
-	ret = cd_verifier_init();
+	ret = cd_debugfs_init();
 	if (ret)
 		goto err_data;
 	ret = cd_nl_init();
 	if (ret)
-		goto err_verifier;
+		goto err_debugfs;
 	pr_info("condis: connection-oriented NDIS framework loaded\n");
 	return 0;
 
-err_verifier:
-	cd_verifier_exit();
+err_debugfs:
+	cd_debugfs_exit();
 err_data:
 	cd_data_exit();
 err_objects:
@@ -69,7 +69,7 @@ err_wq:
 static void __exit condis_exit(void)
 {
 	cd_nl_exit();
-	cd_verifier_exit();
+	cd_debugfs_exit();
 	cd_data_exit();
 	destroy_workqueue(condis_wq);	/* drains every delivery */
 	cd_objects_exit();

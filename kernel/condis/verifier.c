@@ -6,12 +6,8 @@
  * with the object, the caller and a stack. verifier=strict turns the report
  * into a WARN (which panics a panic_on_warn kernel) and makes condis refuse
  * the offending call where it can; the default, report, only reports.
- * Also condis' debugfs directory: verifier (the counts), objects (live
- * objects by type), calls (VCs by call state, walked as a dump walks them).
  */
-#include <linux/debugfs.h>
 #include <linux/module.h>
-#include <linux/seq_file.h>
 #include "internal.h"
 #include "trace.h"
 
@@ -56,7 +52,6 @@ EXPORT_SYMBOL_GPL(condis_get_pend_timeout_ms);
 
 static atomic_long_t vrf_count[__CONDIS_VRF_MAX];
 static unsigned long vrf_reported;
-static struct dentry *cd_debugfs;
 
 static const char * const vrf_names[__CONDIS_VRF_MAX] = {
 	[CONDIS_VRF_COMPLETE_TWICE]	= "complete-twice",
@@ -149,68 +144,4 @@ void cd_verify_report(enum condis_verifier_rule rule, const struct cd_obj *o,
 	pr_err("condis verifier: %s: %s %u: %s (caller %pS); reported once, counted in debugfs condis/verifier\n",
 	       vrf_names[rule], tname, id, what, caller);
 	dump_stack();
-}
-
-static int vrf_show(struct seq_file *m, void *v)
-{
-	int r;
-
-	for (r = 0; r < __CONDIS_VRF_MAX; r++)
-		seq_printf(m, "%-24s %lu\n", vrf_names[r],
-			   atomic_long_read(&vrf_count[r]));
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(vrf);
-
-static int objects_show(struct seq_file *m, void *v)
-{
-	int t;
-
-	for (t = 1; t < __CD_TYPE_MAX; t++)
-		seq_printf(m, "%-8s %lu\n", cd_type_name(t), cd_obj_count(t));
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(objects);
-
-/*
- * VCs by call state, of every namespace, walked the way a netlink dump
- * walks them (cd_obj_next): reading it is that walk without the messages.
- */
-static int calls_show(struct seq_file *m, void *v)
-{
-	static const char * const names[] = {
-		[CALL_IDLE] = "idle", [CALL_OUTGOING] = "outgoing",
-		[CALL_INCOMING] = "incoming", [CALL_ACCEPTED] = "accepted",
-		[CALL_CONNECTED] = "connected", [CALL_CLOSING] = "closing",
-	};
-	unsigned long n[ARRAY_SIZE(names)] = {}, id = 0;
-	struct cd_obj *o;
-	unsigned int s;
-
-	while ((o = cd_obj_next(CD_VC, &id, NULL))) {
-		s = READ_ONCE(container_of(o, struct cd_vc, o)->call);
-		if (s < ARRAY_SIZE(n))
-			n[s]++;
-		cd_obj_put(o);
-		id++;
-		cond_resched();
-	}
-	for (s = 0; s < ARRAY_SIZE(names); s++)
-		seq_printf(m, "%-10s %lu\n", names[s], n[s]);
-	return 0;
-}
-DEFINE_SHOW_ATTRIBUTE(calls);
-
-int cd_verifier_init(void)
-{
-	cd_debugfs = debugfs_create_dir("condis", NULL);
-	debugfs_create_file("verifier", 0444, cd_debugfs, NULL, &vrf_fops);
-	debugfs_create_file("objects", 0444, cd_debugfs, NULL, &objects_fops);
-	debugfs_create_file("calls", 0444, cd_debugfs, NULL, &calls_fops);
-	return 0;
-}
-
-void cd_verifier_exit(void)
-{
-	debugfs_remove(cd_debugfs);
 }
