@@ -16,67 +16,64 @@ netns_add s
 sw=s-$nsid
 ip -n "$sw" link add br0 type bridge
 ip -n "$sw" link set br0 up
+# per host: its interface, adapter, AF, SAP and MAC
+declare -A DEV AD AF SAP MAC
 for h in a b c d; do
 	netns_add "$h"
 	nsim_link "$h-$nsid" "$sw"
-	eval "dev_$h=${NSIM_DEVS[0]:-}"
+	DEV[$h]=${NSIM_DEVS[0]:-}
 	ip -n "$sw" link set "${NSIM_DEVS[1]:-none}" master br0
 	ip -n "$sw" link set "${NSIM_DEVS[1]:-none}" up
 	ip -n "$h-$nsid" link set "${NSIM_DEVS[0]:-none}" up
 done
 check "four hosts on a bridge through linked netdevsim ports" \
-	test -n "$dev_a" -a -n "$dev_b" -a -n "$dev_c" -a -n "$dev_d"
+	test -n "${DEV[a]}" -a -n "${DEV[b]}" -a -n "${DEV[c]}" -a -n "${DEV[d]}"
 
 multipoint() {
-	local kind=$1 h out ad af sap ca cb cc cd pc pd dev id
+	local kind=$1 h out sap ca cb cc cd pc pd
+	local -A call
 
 	log "a multipoint call with kind $kind"
 	for h in a b c d; do
 		sess_start "$h" "$h-$nsid"
-		eval "dev=\$dev_$h"
-		sess "$h" adapter add dev "$dev" kind "$kind"; ad=$id
-		eval "ad_$h=$ad"
-		sess "$h" af open "$ad" type ethernet
-		eval "af_$h=$id"
+		sess "$h" adapter add dev "${DEV[$h]}" kind "$kind"; AD[$h]=$id
+		sess "$h" af open "${AD[$h]}" type ethernet; AF[$h]=$id
 	done
 	for h in b c d; do
-		eval "af=\$af_$h"
-		sess "$h" sap register af "$af" address leaf; sap=$id
+		sess "$h" sap register af "${AF[$h]}" address leaf; sap=$id
 		sess "$h" monitor event request-done request sap-register id "$sap" count 1 \
 			timeout 20000
-		eval "dev=\$dev_$h"
-		eval "sap_$h=$sap mac_$h=$(mac_of "$h-$nsid" "$dev")"
+		SAP[$h]=$sap MAC[$h]=$(mac_of "$h-$nsid" "${DEV[$h]}")
 	done
 
 	# answer SESSION: accept the next incoming call, print its id
 	answer() {
-		local s=$1 sap c
-		eval "sap=\$sap_$s"
-		sess "$s" monitor event call-incoming sap "$sap" count 1 timeout 30000; c=$id
+		local s=$1 c
+		sess "$s" monitor event call-incoming sap "${SAP[$s]}" count 1 timeout 30000; c=$id
 		sess "$s" call accept "$c"
 		sess "$s" monitor event call-connected id "$c" count 1 timeout 30000
 		echo "$c"
 	}
-	sess a call make af "$af_a" to leaf station "$mac_b" multipoint; ca=$id
+	sess a call make af "${AF[a]}" to leaf station "${MAC[b]}" multipoint; ca=$id
 	cb=$(answer b)
 	done_of a call-make "$ca"; out=$ans
 	jqcheck "A's multipoint call to B connects" "$out" '.status == 0'
-	sess a party add call "$ca" to leaf station "$mac_c"; out=$ans
+	sess a party add call "$ca" to leaf station "${MAC[c]}"; out=$ans
 	pc=$id
 	cc=$(answer c)
 	done_of a party-add "$pc"
 	jqcheck "C is added as a party" "$ans" '.status == 0'
-	sess a party add call "$ca" to leaf station "$mac_d"; pd=$id
+	sess a party add call "$ca" to leaf station "${MAC[d]}"; pd=$id
 	cd=$(answer d)
 	done_of a party-add "$pd"
 	jqcheck "D is added as a party" "$ans" '.status == 0'
 	sess a call show "$ca"; out=$ans
 	jqcheck "A's call has three parties" "$out" '.parties | length == 3'
 
+	call=([b]=$cb [c]=$cc [d]=$cd)
 	sess a vc send "$ca" to-every-leaf
 	for h in b c d; do
-		eval "id=\$c$h"
-		sess "$h" vc recv "$id" timeout 20000; out=$ans
+		sess "$h" vc recv "${call[$h]}" timeout 20000; out=$ans
 		jqcheck "leaf ${h^^} receives the root's frame" "$out" '.data == "to-every-leaf"'
 	done
 	sess c vc send "$cc" from-c
@@ -104,8 +101,7 @@ multipoint() {
 	sess b monitor event call-close id "$cb" count 1 timeout 20000; out=$ans
 	jqcheck "A closes: the last leaf B hears it" "$out" '.event == "call-close"'
 	for h in a b c d; do
-		eval "ad=\$ad_$h"
-		sess "$h" adapter del "$ad"
+		sess "$h" adapter del "${AD[$h]}"
 	done
 	sess_stop_all
 	check "no condis object left" wait_for 30 objects_zero

@@ -38,7 +38,7 @@ N=${ETH_CALLS_MANY:-1000}
 BATCH=500
 pend=$(cat /sys/module/condis/parameters/pend_timeout_ms)
 answer=$(cat /sys/module/condis_sig/parameters/answer_ms)
-CLEANUP_EXTRA+="; echo $pend > /sys/module/condis/parameters/pend_timeout_ms"
+restore /sys/module/condis/parameters/pend_timeout_ms
 echo 300000 > /sys/module/condis/parameters/pend_timeout_ms
 echo 270000 > /sys/module/condis_sig/parameters/answer_ms
 macb=$(mac_of "$b" "$devb")
@@ -49,7 +49,7 @@ sess L adapter add dev "$devb"; adb=$id
 sess A af open "$ada" type ethernet; afa=$id
 sess L af open "$adb" type ethernet; afl=$id
 # B's listener answers every call; its output drains to a file
-eval "lin=\$S_L_in lout=\$S_L_out"
+lin=${S_IN[L]} lout=${S_OUT[L]}
 echo "sap listen af $afl address bulk accept-timeout 270000 accept" >&"$lin"
 cat <&"$lout" > "$T/listen.out" &
 wait_for 20 grep -q '"state":"active"' "$T/listen.out"
@@ -94,7 +94,7 @@ log "deleting the device with $N calls took $((SECONDS - t0)) s"
 check "an interface added and deleted while the device with $N calls went" \
 	test "$rtnl_free" = yes
 # (read here, so that lost events cannot hold the scenario for hours)
-eval "in=\$S_A_in out=\$S_A_out"
+in=${S_IN[A]} out=${S_OUT[A]}
 echo "monitor event call-close count $N timeout 300000" >&"$in"
 timeout $((600 + N / 10)) head -n "$N" <&"$out" > "$T/closes.txt"
 out=$(grep -c '"event":"call-close"' "$T/closes.txt")

@@ -30,7 +30,7 @@ eth_calls "$a" va "$b" vb ethernet-cm
 vcount() { awk -v r="$1" '$1 == r { print $2 }' /sys/kernel/debug/condis/verifier; }
 pend=$(cat /sys/module/condis/parameters/pend_timeout_ms)
 timeouts=$(vcount request-timeout)
-CLEANUP_EXTRA="echo $pend > /sys/module/condis/parameters/pend_timeout_ms"
+restore /sys/module/condis/parameters/pend_timeout_ms
 echo 3000 > /sys/module/condis/parameters/pend_timeout_ms
 sess_start X "$a"
 sess_start Y "$b"

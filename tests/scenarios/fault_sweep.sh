@@ -23,7 +23,7 @@ check "fail-nth and failslab are there" test -w /proc/self/fail-nth -a -d /sys/k
 kmod veth
 ip link add cfs0 type veth peer name cfs1
 ip link set cfs0 up && ip link set cfs1 up
-CLEANUP_EXTRA="ip link del cfs0 2>/dev/null"
+del_at_exit cfs0
 
 for sc in loopback ethernet; do
 	out=$("$STRESS" faults scenario $sc a cfs0 b cfs1 stride "$stride" 2> "$T/faults.err")

@@ -22,9 +22,11 @@ ip link add cfz0 type dummy && ip link set cfz0 up
 # an adapter-new of an unknown kind asks for module condis-link-KIND: no
 # modprobe for each (a process start costs a third of a second here)
 dmesg -n 4
-modprobe_path=$(cat /proc/sys/kernel/modprobe)
+restore /proc/sys/kernel/modprobe
 echo > /proc/sys/kernel/modprobe
-CLEANUP_EXTRA="ip link del cfz0 2>/dev/null; dmesg -n 7; echo '$modprobe_path' > /proc/sys/kernel/modprobe"
+loud() { dmesg -n 7; }
+at_exit loud
+del_at_exit cfz0
 
 log "seed $seed, $secs s as root"
 out=$("$FUZZ" --seconds "$secs" --seed "$seed" 2> "$T/fuzz.err")
@@ -48,7 +50,7 @@ check "and the unprivileged user created nothing" objects_zero
 # CAP_NET_ADMIN over condis there (GENL_UNS_ADMIN_PERM): what it does must
 # be safe, with the verifier strict; all of it goes with its namespace
 strict=/sys/module/condis/parameters/verifier_strict
-CLEANUP_EXTRA+="; echo $(cat $strict) > $strict"
+restore $strict
 echo 1 > $strict
 log "$((secs / 3)) s as nobody in a user+net namespace of its own"
 out=$(setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U -r -n \

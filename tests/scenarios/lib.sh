@@ -67,11 +67,24 @@ kmod() {
 }
 mod_unload() { ! loaded "$1" || rmmod "$1"; }
 
+# When the scenario exits, after its sessions and namespaces went:
+#   at_exit FUNCTION    run FUNCTION (in the order registered)
+#   del_at_exit DEV     delete interface DEV
+#   restore FILE        write FILE's value of now back into it (last first)
+AT_EXIT=() DEL_LINKS=() RESTORE_FILES=() RESTORE_VALUES=()
+at_exit() { AT_EXIT+=("$1"); }
+del_at_exit() { DEL_LINKS+=("$1"); }
+restore() { RESTORE_FILES+=("$1"); RESTORE_VALUES+=("$(<"$1")"); }
+
 cleanup() {
-	local ns
+	local ns f dev i
 	declare -F sess_stop_all > /dev/null && sess_stop_all
 	for ns in "${NETNS[@]}"; do ip netns del "$ns" 2>/dev/null; done
-	[ -z "${CLEANUP_EXTRA:-}" ] || eval "$CLEANUP_EXTRA"
+	for f in "${AT_EXIT[@]}"; do "$f"; done
+	for dev in "${DEL_LINKS[@]}"; do ip link del "$dev" 2>/dev/null; done
+	for ((i = ${#RESTORE_FILES[@]} - 1; i >= 0; i--)); do	# (a module may be gone)
+		[ ! -e "${RESTORE_FILES[i]}" ] || echo "${RESTORE_VALUES[i]}" > "${RESTORE_FILES[i]}"
+	done
 }
 trap cleanup EXIT
 
@@ -93,6 +106,8 @@ build=$(cd "${CONDIS_MODDIR:-.}/../.." 2>/dev/null && pwd)
 CONDISCTL=${CONDISCTL:-$build/userspace/condisctl}
 SESSIONS=()
 SESS_FDS=()
+# per session: its condisctl's pid, directory, and the shell's ends of its pipes
+declare -A S_PID S_DIR S_IN S_OUT
 
 sess_start() {
 	local d fd
@@ -100,19 +115,19 @@ sess_start() {
 	mkfifo "$d/in" "$d/out"
 	# the child must not hold other sessions' pipes: their EOF is their end
 	(
-		for fd in "${SESS_FDS[@]}"; do eval "exec $fd>&-"; done
+		for fd in "${SESS_FDS[@]}"; do exec {fd}>&-; done
 		if [ -n "${2:-}" ]; then
 			exec ip netns exec "$2" "$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err"
 		fi
 		exec "$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err"
 	) &
-	eval "S_$1_pid=$! S_$1_dir=$d"
+	S_PID[$1]=$! S_DIR[$1]=$d
 	# the reader first: the shell opened the writing end for condisctl
 	exec {fd}< "$d/out"
-	eval "S_$1_out=$fd"
+	S_OUT[$1]=$fd
 	SESS_FDS+=("$fd")
 	exec {fd}> "$d/in"
-	eval "S_$1_in=$fd"
+	S_IN[$1]=$fd
 	SESS_FDS+=("$fd")
 	SESSIONS+=("$1")
 }
@@ -121,7 +136,7 @@ ans= id=
 sess() {
 	local name=$1 in out
 	shift
-	eval "in=\$S_${name}_in out=\$S_${name}_out"
+	in=${S_IN[$name]} out=${S_OUT[$name]}
 	echo "$*" >&"$in"
 	id=
 	if ! read -r -t "${SESS_TIMEOUT:-60}" ans <&"$out"; then
@@ -139,7 +154,7 @@ sess() {
 sess_n() {
 	local name=$1 n=$2 in
 	shift 2
-	eval "in=\$S_${name}_in"
+	in=${S_IN[$name]}
 	echo "$*" >&"$in"
 	sess_lines "$name" "$n"
 }
@@ -148,7 +163,7 @@ sess_n() {
 # their N answers (one line each)
 sess_each() {
 	local name=$1 n=$2 in cmds
-	eval "in=\$S_${name}_in"
+	in=${S_IN[$name]}
 	exec {cmds}<&0		# (an async command's own stdin is /dev/null)
 	cat <&"$cmds" >&"$in" &
 	exec {cmds}<&-
@@ -158,14 +173,12 @@ sess_each() {
 
 # sess_lines NAME N: the next N lines session NAME prints
 sess_lines() {
-	local out
-	eval "out=\$S_$1_out"
+	local out=${S_OUT[$1]}
 	timeout $((${SESS_TIMEOUT:-60} + $2)) head -n "$2" <&"$out"
 }
 
 sess_kill() {
-	local pid
-	eval "pid=\$S_$1_pid"
+	local pid=${S_PID[$1]}
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 }
@@ -173,7 +186,7 @@ sess_kill() {
 sess_stop_all() {
 	local s pid in out
 	for s in "${SESSIONS[@]}"; do
-		eval "pid=\$S_${s}_pid in=\$S_${s}_in out=\$S_${s}_out"
+		pid=${S_PID[$s]} in=${S_IN[$s]} out=${S_OUT[$s]}
 		{ exec {in}>&- {out}<&-; } 2>/dev/null
 		wait "$pid" 2>/dev/null
 	done

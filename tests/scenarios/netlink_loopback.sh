@@ -185,6 +185,8 @@ check "and A's multipoint call closes with its last party" wait_for 10 calls_gon
 pend=/sys/module/condis/parameters/pend_timeout_ms
 hold=/sys/module/condis_lo/parameters/tx_hold
 pend_was=$(<"$pend")
+restore "$pend"
+restore "$hold"
 sess A call make af "$afa" to svc1; ca=$id
 sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
 sess B call accept "$cb"

@@ -150,10 +150,10 @@ sess R af show; after=$ans
 check "none of that changed anything" test "$before" = "$after"
 
 # ---- dumps across messages ------------------------------------------------------
-for i in {1..150}; do echo "sap register af $afr address many$i"; done >&"$S_R_in"
+for i in {1..150}; do echo "sap register af $afr address many$i"; done >&"${S_IN[R]}"
 ids=()
 for i in {1..150}; do
-	read -r line <&"$S_R_out"
+	read -r line <&"${S_OUT[R]}"
 	[[ $line =~ \"id\":([0-9]+) ]] && ids+=("${BASH_REMATCH[1]}")
 done
 out=$(ynl --dump sap-get --dbg-small-recv --output-json 2>&1)
@@ -198,7 +198,8 @@ for i in {1..400}; do echo "sap register af $afm address cg$i"; done | sess_each
 after=$(slab)
 log "slab of the client's cgroup: $before -> $after bytes for 400 SAPs"
 check "400 SAPs are charged to the client's memory cgroup" test $((after - before)) -ge $((400 * 128))
-CLEANUP_EXTRA="rmdir $cg/condis-$nsid 2>/dev/null"
+cg_gone() { rmdir "$cg/condis-$nsid" 2>/dev/null; }
+at_exit cg_gone
 
 sess_stop_all
 check "no AF, SAP, VC or party is left" wait_for 30 objects_zero

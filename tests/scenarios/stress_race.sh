@@ -18,7 +18,7 @@ done
 kmod veth
 ip link add crs0 type veth peer name crs1
 ip link set crs0 up && ip link set crs1 up
-CLEANUP_EXTRA="ip link del crs0 2>/dev/null"
+del_at_exit crs0
 
 log "$secs s, $(nproc) vCPUs, 4 threads"
 "$STRESS" race seconds "$secs" threads 4 > "$T/race.out" 2> "$T/race.err" &

@@ -23,7 +23,8 @@ slab_max_kb=16384	# the bound reliability.rst gives
 eth_modules veth bridge
 strict=/sys/module/condis/parameters/verifier_strict
 backlog=/proc/sys/net/core/netdev_max_backlog
-CLEANUP_EXTRA="echo $(cat $strict) > $strict; echo $(cat $backlog) > $backlog"
+restore $strict
+restore $backlog
 echo 1 > $strict
 # what is tested is the protocol, not the link's capacity: room enough in
 # the receive backlog that the flood does not push the call's frames out
