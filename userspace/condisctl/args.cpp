@@ -48,4 +48,16 @@ void Args::done() const
 		throw Usage("unexpected \"" + peek() + "\"");
 }
 
+void dispatch(const char *object, std::span<const Command> table, Session &s, Args &a,
+	      const char *dflt)
+{
+	std::string cmd = a.empty() ? dflt : a.next("command");
+
+	for (const auto &c : table)
+		if (cmd == c.name)
+			return c.run(s, a);
+	throw Usage("unknown " + std::string(object) + " command \"" + cmd + "\" (try: condisctl " +
+		    object + " help)");
+}
+
 } // namespace condisctl

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 //
-// condisctl call and party, and the call parameters keywords.
+// condisctl call, and what call and party share: the call parameters'
+// keywords, a station's address, a cause.
 #include "cli.hpp"
 
 #include <net/if.h>
@@ -137,8 +138,6 @@ std::string settle(Session &s, uint32_t request, const Reply &r, const char *pen
 	return done_state;
 }
 
-namespace {
-
 // A station's MAC address: six colon-separated hex bytes.
 Bytes parse_station(const std::string &word)
 {
@@ -147,7 +146,6 @@ Bytes parse_station(const std::string &word)
 		throw Usage("\"" + word + "\" is not a MAC address (like 02:00:00:00:00:01)");
 	return b;
 }
-
 
 // The NDIS_STATUS of a cause word: a number or one of a few names.
 uint32_t cause_of(Args &a)
@@ -166,160 +164,148 @@ uint32_t cause_of(Args &a)
 	return a.number("cause");
 }
 
+Called parse_called(Args &a, const char *owner, const char *command)
+{
+	Called c;
+	Bytes station;
+	CallParams p;
+	bool params = false;
+
+	while (!a.empty()) {
+		if (a.take(owner))
+			c.owner = a.number(owner == std::string("af") ? "af id" : "call id");
+		else if (a.take("to"))
+			c.to = parse_bytes(a.next("called address"));
+		else if (a.take("station"))
+			station = parse_station(a.next("station MAC address"));
+		else if (parse_param(a, p))
+			params = true;
+		else
+			throw Usage("unknown " + std::string(command) + " argument \"" + a.peek() + "\"");
+	}
+	if (!c.owner || c.to.empty())
+		throw Usage(std::string(command) + " needs " + owner + " ID and to ADDR");
+	c.to.insert(c.to.begin(), station.begin(), station.end());
+	if (params)
+		c.params = p;
+	return c;
+}
+
+namespace {
+
+void call_show(Session &s, Args &a)
+{
+	show(s, a, "call", [&] { return s.client.calls(); }, [&] { return a.number("call id"); },
+	     [&](uint32_t id) { return s.client.call(id); },
+	     [](const Call &c) { return to_json(c); });
+}
+
+void call_make(Session &s, Args &a)
+{
+	Called c = parse_called(a, "af", "call make");
+	Reply r = s.client.call_make(c.owner, c.to, c.params);
+	std::string state = settle(s, CONDIS_REQUEST_CALL_MAKE, r, "outgoing", "connected");
+	return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
+}
+
+void call_accept(Session &s, Args &a)
+{
+	uint32_t id = a.number("call id");
+	CallParams p;
+	bool params = false;
+	while (!a.empty()) {
+		if (!parse_param(a, p))
+			throw Usage("unknown call accept argument \"" + a.peek() + "\"");
+		params = true;
+	}
+	Reply r = s.client.call_accept(id, params ? std::optional(p) : std::nullopt);
+	return emit(s.opt, "call", { { "id", r.id }, { "state", names::call_state(r.state) } });
+}
+
+void call_reject(Session &s, Args &a)
+{
+	uint32_t id = a.number("call id");
+	std::optional<uint32_t> cause;
+	if (a.take("cause"))
+		cause = cause_of(a);
+	a.done();
+	Reply r = s.client.call_reject(id, cause);
+	return emit(s.opt, "call", { { "id", r.id }, { "state", names::call_state(r.state) } });
+}
+
+void call_close(Session &s, Args &a)
+{
+	uint32_t id = a.number("call id");
+	a.done();
+	Reply r = s.client.call_close(id);
+	std::string state = settle(s, CONDIS_REQUEST_CALL_CLOSE, r, "closing", "closed");
+	s.close_fd(id);
+	return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
+}
+
+void call_netdev(Session &s, Args &a)
+{
+	uint32_t id = a.number("call id");
+	std::string name;
+	if (a.take("name"))
+		name = a.next("interface name");
+	a.done();
+	Reply r = s.client.call_netdev(id, name);
+	json j = { { "id", r.id }, { "ifindex", r.ifindex } };
+	char ifname[IF_NAMESIZE] = "";
+	if (if_indextoname(r.ifindex, ifname))
+		j["dev"] = ifname;
+	return emit(s.opt, "call", j);
+}
+
+void call_modify(Session &s, Args &a)
+{
+	uint32_t id = a.number("call id");
+	CallParams p = s.client.call(id).params.value_or(CallParams{});
+	p.cm_specific.clear();
+	while (!a.empty())
+		if (!parse_param(a, p))
+			throw Usage("unknown call modify argument \"" + a.peek() + "\"");
+	Reply r = s.client.call_modify_qos(id, p);
+	std::string state = settle(s, CONDIS_REQUEST_CALL_MODIFY_QOS, r, "modifying",
+				   "connected");
+	return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
+}
+
+void call_help(Session &, Args &)
+{
+	std::cout << "Usage: condisctl call show [ ID ]\n"
+		     "       condisctl call make af ID to ADDR [ station MAC ] [ PARAMS ]\n"
+		     "       condisctl call accept ID [ PARAMS ]\n"
+		     "       condisctl call reject ID [ cause CAUSE ]\n"
+		     "       condisctl call close ID\n"
+		     "       condisctl call modify ID PARAMS\n"
+		     "       condisctl call netdev ID [ name IFNAME ]\n"
+		     "PARAMS := [ multipoint ] [ { tx-rate | rx-rate | tx-peak | rx-peak |\n"
+		     "            tx-sdu | rx-sdu | latency | service-type } N ] [ media HEX ]\n"
+		     "MAC: the called station (Ethernet address family), e.g. 02:00:00:00:00:01\n"
+		     "CAUSE := { not-accepted | dest-out-of-order | invalid-address |\n"
+		     "           resources | incompatible-qos | failure | NDIS_STATUS }\n";
+	return;
+}
+
+const Command call_commands[] = {
+	{ "show", call_show },
+	{ "list", call_show },
+	{ "make", call_make },
+	{ "accept", call_accept },
+	{ "reject", call_reject },
+	{ "close", call_close },
+	{ "netdev", call_netdev },
+	{ "modify", call_modify },
+	{ "help", call_help },
+};
+
 } // namespace
 
 void cmd_call(Session &s, Args &a)
 {
-	std::string cmd = a.empty() ? "show" : a.next("command");
-
-	if (cmd == "show" || cmd == "list") {
-		if (a.empty()) {
-			json v = json::array();
-			for (const auto &x : s.client.calls())
-				v.push_back(to_json(x));
-			return emit(s.opt, "call", v);
-		}
-		uint32_t id = a.number("call id");
-		a.done();
-		return emit(s.opt, "call", to_json(s.client.call(id)));
-	}
-	if (cmd == "make") {
-		uint32_t af = 0;
-		Bytes to, station;
-		CallParams p;
-		bool params = false;
-		while (!a.empty()) {
-			if (a.take("af"))
-				af = a.number("af id");
-			else if (a.take("to"))
-				to = parse_bytes(a.next("called address"));
-			else if (a.take("station"))
-				station = parse_station(a.next("station MAC address"));
-			else if (parse_param(a, p))
-				params = true;
-			else
-				throw Usage("unknown call make argument \"" + a.peek() + "\"");
-		}
-		if (!af || to.empty())
-			throw Usage("call make needs af ID and to ADDR");
-		to.insert(to.begin(), station.begin(), station.end());
-		Reply r = s.client.call_make(af, to, params ? std::optional(p) : std::nullopt);
-		std::string state = settle(s, CONDIS_REQUEST_CALL_MAKE, r, "outgoing", "connected");
-		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
-	}
-	if (cmd == "accept" || cmd == "reject") {
-		uint32_t id = a.number("call id");
-		Reply r;
-		if (cmd == "accept") {
-			CallParams p;
-			bool params = false;
-			while (!a.empty()) {
-				if (!parse_param(a, p))
-					throw Usage("unknown call accept argument \"" + a.peek() + "\"");
-				params = true;
-			}
-			r = s.client.call_accept(id, params ? std::optional(p) : std::nullopt);
-		} else {
-			std::optional<uint32_t> cause;
-			if (a.take("cause"))
-				cause = cause_of(a);
-			a.done();
-			r = s.client.call_reject(id, cause);
-		}
-		return emit(s.opt, "call", { { "id", r.id }, { "state", names::call_state(r.state) } });
-	}
-	if (cmd == "close") {
-		uint32_t id = a.number("call id");
-		a.done();
-		Reply r = s.client.call_close(id);
-		std::string state = settle(s, CONDIS_REQUEST_CALL_CLOSE, r, "closing", "closed");
-		s.close_fd(id);
-		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
-	}
-	if (cmd == "netdev") {
-		uint32_t id = a.number("call id");
-		std::string name;
-		if (a.take("name"))
-			name = a.next("interface name");
-		a.done();
-		Reply r = s.client.call_netdev(id, name);
-		json j = { { "id", r.id }, { "ifindex", r.ifindex } };
-		char ifname[IF_NAMESIZE] = "";
-		if (if_indextoname(r.ifindex, ifname))
-			j["dev"] = ifname;
-		return emit(s.opt, "call", j);
-	}
-	if (cmd == "modify") {
-		uint32_t id = a.number("call id");
-		CallParams p = s.client.call(id).params.value_or(CallParams{});
-		p.cm_specific.clear();
-		while (!a.empty())
-			if (!parse_param(a, p))
-				throw Usage("unknown call modify argument \"" + a.peek() + "\"");
-		Reply r = s.client.call_modify_qos(id, p);
-		std::string state = settle(s, CONDIS_REQUEST_CALL_MODIFY_QOS, r, "modifying",
-					   "connected");
-		return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
-	}
-	if (cmd == "help") {
-		std::cout << "Usage: condisctl call show [ ID ]\n"
-			     "       condisctl call make af ID to ADDR [ station MAC ] [ PARAMS ]\n"
-			     "       condisctl call accept ID [ PARAMS ]\n"
-			     "       condisctl call reject ID [ cause CAUSE ]\n"
-			     "       condisctl call close ID\n"
-			     "       condisctl call modify ID PARAMS\n"
-			     "       condisctl call netdev ID [ name IFNAME ]\n"
-			     "PARAMS := [ multipoint ] [ { tx-rate | rx-rate | tx-peak | rx-peak |\n"
-			     "            tx-sdu | rx-sdu | latency | service-type } N ] [ media HEX ]\n"
-			     "MAC: the called station (Ethernet address family), e.g. 02:00:00:00:00:01\n"
-			     "CAUSE := { not-accepted | dest-out-of-order | invalid-address |\n"
-			     "           resources | incompatible-qos | failure | NDIS_STATUS }\n";
-		return;
-	}
-	throw Usage("unknown call command \"" + cmd + "\" (try: condisctl call help)");
-}
-
-void cmd_party(Session &s, Args &a)
-{
-	std::string cmd = a.empty() ? "help" : a.next("command");
-
-	if (cmd == "add") {
-		uint32_t call = 0;
-		Bytes to, station;
-		CallParams p;
-		bool params = false;
-		while (!a.empty()) {
-			if (a.take("call"))
-				call = a.number("call id");
-			else if (a.take("to"))
-				to = parse_bytes(a.next("called address"));
-			else if (a.take("station"))
-				station = parse_station(a.next("station MAC address"));
-			else if (parse_param(a, p))
-				params = true;
-			else
-				throw Usage("unknown party add argument \"" + a.peek() + "\"");
-		}
-		if (!call || to.empty())
-			throw Usage("party add needs call ID and to ADDR");
-		to.insert(to.begin(), station.begin(), station.end());
-		Reply r = s.client.party_add(call, to, params ? std::optional(p) : std::nullopt);
-		std::string state = settle(s, CONDIS_REQUEST_PARTY_ADD, r, "adding", "active");
-		return emit(s.opt, "party", { { "id", r.id }, { "state", state } });
-	}
-	if (cmd == "drop") {
-		uint32_t id = a.number("party id");
-		a.done();
-		Reply r = s.client.party_drop(id);
-		std::string state = settle(s, CONDIS_REQUEST_PARTY_DROP, r, "dropping", "dropped");
-		return emit(s.opt, "party", { { "id", r.id }, { "state", state } });
-	}
-	if (cmd == "help") {
-		std::cout << "Usage: condisctl party add call ID to ADDR [ station MAC ] [ PARAMS ]\n"
-			     "       condisctl party drop ID\n";
-		return;
-	}
-	throw Usage("unknown party command \"" + cmd + "\" (try: condisctl party help)");
+	dispatch("call", call_commands, s, a, "show");
 }
 
 } // namespace condisctl

@@ -7,6 +7,8 @@
 
 #include <functional>
 #include <map>
+#include <optional>
+#include <span>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -59,6 +61,18 @@ struct Session {
 // The one print path: text or JSON from the same value.
 void emit(const Options &opt, const char *object, const json &v);
 
+// One row of an object's command table (iproute2 rdma/'s dispatch): the
+// command's name, and what parses and runs it.
+struct Command {
+	const char *name;
+	void (*run)(Session &s, Args &a);
+};
+
+// Run the command the next word names in @table (@dflt when none is left);
+// an unknown one is a usage error that says where the object's help is.
+void dispatch(const char *object, std::span<const Command> table, Session &s, Args &a,
+	      const char *dflt);
+
 // Objects: each parses its command and prints its result.
 void cmd_adapter(Session &s, Args &a);
 void cmd_af(Session &s, Args &a);
@@ -72,6 +86,38 @@ void cmd_monitor(Session &s, Args &a);
 json to_json(const condis::CallParams &p);
 json to_json(const condis::Event &e);
 json to_json(const condis::Call &c);
+
+// "lo" or "1": an adapter's id.
+uint32_t adapter_id(Session &s, const std::string &word);
+// A station's MAC address: six colon-separated hex bytes.
+condis::Bytes parse_station(const std::string &word);
+// The NDIS_STATUS of a cause word: a number or one of a few names.
+uint32_t cause_of(Args &a);
+
+// OBJECT show [ ID ]: every object of a kind (@all), or the one whose id
+// @id parses (@one fetches it), each as @to_json makes it.
+template <typename All, typename Id, typename One, typename ToJson>
+void show(Session &s, Args &a, const char *object, All all, Id id, One one, ToJson to_json)
+{
+	if (a.empty()) {
+		json v = json::array();
+		for (const auto &x : all())
+			v.push_back(to_json(x));
+		return emit(s.opt, object, v);
+	}
+	auto n = id();
+	a.done();
+	emit(s.opt, object, to_json(one(n)));
+}
+
+// What call make and party add call: OWNER ID to ADDR [ station MAC ] [ PARAMS ].
+struct Called {
+	uint32_t owner = 0;		// the AF (call make) or the call (party add)
+	condis::Bytes to;		// the station's address first, if one was given
+	std::optional<condis::CallParams> params;
+};
+// @owner: "af" or "call"; @command: "call make" or "party add", for errors.
+Called parse_called(Args &a, const char *owner, const char *command);
 
 // QoS and media keywords shared by call make/accept/modify and party add.
 bool parse_param(Args &a, condis::CallParams &p);

@@ -26,30 +26,29 @@ const char usage_text[] =
 	"when condisctl exits. Use a batch (-b, '-' for stdin) or sap listen\n"
 	"to keep them. See condisctl(8).\n";
 
+void help(Session &, Args &)
+{
+	std::cout << usage_text;
+}
+
+const Command objects[] = {
+	{ "adapter", cmd_adapter }, { "af", cmd_af }, { "sap", cmd_sap },
+	{ "call", cmd_call }, { "party", cmd_party }, { "vc", cmd_vc },
+	{ "monitor", cmd_monitor }, { "help", help },
+};
+
 int run(Session &s, std::vector<std::string> words)
 {
 	Args a(std::move(words));
 	std::string object = a.next("object");
 
 	try {
-		if (object == "adapter")
-			cmd_adapter(s, a);
-		else if (object == "af")
-			cmd_af(s, a);
-		else if (object == "sap")
-			cmd_sap(s, a);
-		else if (object == "call")
-			cmd_call(s, a);
-		else if (object == "party")
-			cmd_party(s, a);
-		else if (object == "vc")
-			cmd_vc(s, a);
-		else if (object == "monitor")
-			cmd_monitor(s, a);
-		else if (object == "help")
-			std::cout << usage_text;
-		else
-			throw Usage("unknown object \"" + object + "\" (try: condisctl help)");
+		for (const auto &o : objects)
+			if (object == o.name) {
+				o.run(s, a);
+				return EXIT_OK;
+			}
+		throw Usage("unknown object \"" + object + "\" (try: condisctl help)");
 	} catch (const condis::Error &e) {
 		if (s.opt.json)
 			emit(s.opt, "error", { { "error", e.what() }, { "errno", e.err() },
@@ -57,7 +56,6 @@ int run(Session &s, std::vector<std::string> words)
 		std::cerr << "condisctl: " << e.what() << '\n';
 		return e.err() == ETIMEDOUT ? EXIT_TIMEOUT : EXIT_REFUSED;
 	}
-	return EXIT_OK;
 }
 
 std::vector<std::string> split(const std::string &line)

@@ -110,84 +110,38 @@ void vc_recv(Session &s, Args &a)
 	emit(s.opt, "vc", j);
 }
 
+void vc_show(Session &s, Args &a)
+{
+	auto row = [](const Call &c) {
+		json j = to_json(c);
+		return json{ { "id", c.id }, { "state", j["state"] }, { "stats", j["stats"] } };
+	};
+	show(s, a, "vc", [&] { return s.client.calls(); }, [&] { return a.number("call id"); },
+	     [&](uint32_t id) { return s.client.call(id); }, row);
+}
+
+void vc_help(Session &, Args &)
+{
+	std::cout << "Usage: condisctl vc show [ ID ]\n"
+		     "       condisctl vc send ID { DATA | file PATH }\n"
+		     "       condisctl vc recv ID [ timeout MS ] [ file PATH ]\n"
+		     "DATA := { TEXT | 0xHEX }   (send and recv need a session: -b)\n";
+	return;
+}
+
+const Command vc_commands[] = {
+	{ "show", vc_show },
+	{ "list", vc_show },
+	{ "send", vc_send },
+	{ "recv", vc_recv },
+	{ "help", vc_help },
+};
+
 } // namespace
 
 void cmd_vc(Session &s, Args &a)
 {
-	std::string cmd = a.empty() ? "show" : a.next("command");
-
-	if (cmd == "show" || cmd == "list") {
-		auto row = [](const Call &c) {
-			json j = to_json(c);
-			return json{ { "id", c.id }, { "state", j["state"] }, { "stats", j["stats"] } };
-		};
-		if (a.empty()) {
-			json v = json::array();
-			for (const auto &c : s.client.calls())
-				v.push_back(row(c));
-			return emit(s.opt, "vc", v);
-		}
-		uint32_t id = a.number("call id");
-		a.done();
-		return emit(s.opt, "vc", row(s.client.call(id)));
-	}
-	if (cmd == "send")
-		return vc_send(s, a);
-	if (cmd == "recv")
-		return vc_recv(s, a);
-	if (cmd == "help") {
-		std::cout << "Usage: condisctl vc show [ ID ]\n"
-			     "       condisctl vc send ID { DATA | file PATH }\n"
-			     "       condisctl vc recv ID [ timeout MS ] [ file PATH ]\n"
-			     "DATA := { TEXT | 0xHEX }   (send and recv need a session: -b)\n";
-		return;
-	}
-	throw Usage("unknown vc command \"" + cmd + "\" (try: condisctl vc help)");
-}
-
-void cmd_monitor(Session &s, Args &a)
-{
-	std::string name, request;
-	uint32_t id = 0, sap = 0, count = 0;
-	int timeout = -1;
-
-	if (!a.empty() && a.peek() == "help") {
-		std::cout << "Usage: condisctl monitor [ event NAME ] [ request REQUEST ] [ id ID ]\n"
-			     "                         [ sap ID ] [ count N ] [ timeout MS ]\n"
-			     "NAME := { request-done | call-incoming | call-connected | call-close |\n"
-			     "          call-qos | party-drop | status }\n"
-			     "REQUEST := { af-open | af-close | sap-register | sap-deregister |\n"
-			     "             call-make | call-close | call-modify-qos | party-add |\n"
-			     "             party-drop }   (request-done events)\n";
-		return;
-	}
-	while (!a.empty()) {
-		if (a.take("event"))
-			name = a.next("event name");
-		else if (a.take("id"))
-			id = a.number("id");
-		else if (a.take("request"))
-			request = a.next("request name");
-		else if (a.take("sap"))
-			sap = a.number("SAP id");
-		else if (a.take("count"))
-			count = a.number("count");
-		else if (a.take("timeout"))
-			timeout = static_cast<int>(a.number("milliseconds"));
-		else
-			throw Usage("unknown monitor argument \"" + a.peek() + "\"");
-	}
-	for (uint32_t seen = 0; !count || seen < count; seen++) {
-		auto e = s.client.wait_event([&](const Event &ev) {
-			return (name.empty() || name == ev.name()) && (!id || id == ev.id) &&
-			       (!sap || sap == ev.sap_id) &&
-			       (request.empty() || (ev.cmd == CONDIS_CMD_REQUEST_DONE_NTF &&
-						    request == names::request(ev.request)));
-		}, timeout);
-		if (!e)
-			throw Error(ETIMEDOUT, "", "no such event in time");
-		emit(s.opt, "event", to_json(*e));
-	}
+	dispatch("vc", vc_commands, s, a, "show");
 }
 
 } // namespace condisctl

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// condisctl adapter: the adapters, and binding them to interfaces.
+#include "cli.hpp"
+
+#include <iostream>
+#include <net/if.h>
+
+using namespace condis;
+
+namespace condisctl {
+
+uint32_t adapter_id(Session &s, const std::string &word)
+{
+	if (!word.empty() && std::isdigit(static_cast<unsigned char>(word[0])))
+		return static_cast<uint32_t>(std::stoul(word, nullptr, 0));
+	for (const auto &a : s.client.adapters())
+		if (a.name == word)
+			return a.id;
+	throw Usage("no adapter named \"" + word + "\" in this network namespace");
+}
+
+namespace {
+
+json adapter_json(const Adapter &a)
+{
+	json types = json::array();
+	for (uint32_t t : a.af_types)
+		types.push_back(names::af_type(t));
+	json j = { { "id", a.id }, { "name", a.name }, { "af-types", types } };
+	if (a.ifindex) {
+		char name[IF_NAMESIZE] = "";
+		j["ifindex"] = a.ifindex;
+		if (if_indextoname(a.ifindex, name))
+			j["dev"] = name;
+		j["kind"] = a.kind;
+	}
+	if (!a.drops.empty()) {
+		json d = json::object();
+		for (const auto &[name, n] : a.drops)
+			d[name] = n;
+		j["drops"] = d;
+	}
+	return j;
+}
+
+void adapter_show(Session &s, Args &a)
+{
+	show(s, a, "adapter", [&] { return s.client.adapters(); },
+	     [&] { return adapter_id(s, a.next("adapter")); },
+	     [&](uint32_t id) { return s.client.adapter(id); }, adapter_json);
+}
+
+void adapter_add(Session &s, Args &a)
+{
+	std::string dev, kind;
+	while (!a.empty()) {
+		if (a.take("dev"))
+			dev = a.next("interface name");
+		else if (a.take("kind"))
+			kind = a.next("kind");
+		else
+			throw Usage("unknown adapter add argument \"" + a.peek() + "\"");
+	}
+	if (dev.empty())
+		throw Usage("adapter add needs dev IFNAME");
+	unsigned int ifindex = if_nametoindex(dev.c_str());
+	if (!ifindex)
+		throw Usage("no interface named \"" + dev + "\" in this network namespace");
+	Reply r = s.client.adapter_new(ifindex, kind);
+	return emit(s.opt, "adapter", { { "id", r.id }, { "dev", dev } });
+}
+
+void adapter_del(Session &s, Args &a)
+{
+	uint32_t id = adapter_id(s, a.next("adapter"));
+	a.done();
+	s.client.adapter_del(id);
+	return emit(s.opt, "adapter", { { "id", id }, { "state", "deleted" } });
+}
+
+void adapter_help(Session &, Args &)
+{
+	std::cout << "Usage: condisctl adapter show [ ADAPTER ]\n"
+		     "       condisctl adapter add dev IFNAME [ kind KIND ]\n"
+		     "       condisctl adapter del ADAPTER\n"
+		     "ADAPTER := { ID | NAME }\n"
+		     "KIND := { ethernet | ethernet-cm }  (ethernet: condis_eth with its\n"
+		     "        integrated call manager, the default; ethernet-cm: condis_ethcm's\n"
+		     "        stand-alone call manager)\n";
+	return;
+}
+
+const Command adapter_commands[] = {
+	{ "show", adapter_show },
+	{ "list", adapter_show },
+	{ "add", adapter_add },
+	{ "del", adapter_del },
+	{ "delete", adapter_del },
+	{ "help", adapter_help },
+};
+
+} // namespace
+
+void cmd_adapter(Session &s, Args &a)
+{
+	dispatch("adapter", adapter_commands, s, a, "show");
+}
+
+} // namespace condisctl

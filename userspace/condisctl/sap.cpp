@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+//
+// condisctl sap: SAPs, and listening on one.
+#include "cli.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <linux/condis.h>
+#include <thread>
+
+using namespace condis;
+
+namespace condisctl {
+
+namespace {
+
+json sap_json(const Sap &s)
+{
+	json j = { { "id", s.id }, { "af", s.af_id }, { "type", s.type },
+		   { "address", format_bytes(s.address) }, { "state", names::sap_state(s.state) } };
+	if (s.accept_timeout)
+		j["accept-timeout"] = s.accept_timeout;
+	j["owned"] = s.owned;
+	return j;
+}
+
+// sap listen: register a SAP and answer its incoming calls.
+void sap_listen(Session &s, Args &a)
+{
+	uint32_t af = 0, type = 0, timeout = 0, delay = 0, count = 0;
+	std::optional<uint32_t> cause;
+	std::string action = "accept";
+	bool echo = false;
+	Bytes address;
+
+	while (!a.empty()) {
+		if (a.take("af"))
+			af = a.number("af id");
+		else if (a.take("address"))
+			address = parse_bytes(a.next("address"));
+		else if (a.take("type"))
+			type = a.number("SAP type");
+		else if (a.take("accept-timeout"))
+			timeout = a.number("milliseconds");
+		else if (a.take("accept"))
+			action = "accept";
+		else if (a.take("ignore"))
+			action = "ignore";
+		else if (a.take("reject")) {
+			action = "reject";
+			if (a.take("cause"))
+				cause = a.number("cause");
+		} else if (a.take("delay"))
+			delay = a.number("milliseconds");
+		else if (a.take("count"))
+			count = a.number("count");
+		else if (a.take("echo"))
+			echo = true;
+		else
+			throw Usage("unknown sap listen argument \"" + a.peek() + "\"");
+	}
+	if (!af || address.empty())
+		throw Usage("sap listen needs af ID and address ADDR");
+	Reply r = s.client.sap_register(af, address, type, timeout);
+	settle(s, CONDIS_REQUEST_SAP_REGISTER, r, "registering", "active");
+	emit(s.opt, "sap", { { "id", r.id }, { "state", "active" } });
+
+	uint32_t answered = 0;
+	while (!count || answered < count || echo) {
+		auto e = s.client.next_event(echo ? 50 : -1);
+		if (e && e->cmd == CONDIS_CMD_CALL_INCOMING_NTF && e->sap_id == r.id) {
+			emit(s.opt, "event", to_json(*e));
+			if (delay)
+				std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+			if (action == "accept")
+				s.client.call_accept(e->id);
+			else if (action == "reject")
+				s.client.call_reject(e->id, cause);
+			answered++;
+		} else if (e && (e->cmd == CONDIS_CMD_CALL_CONNECTED_NTF ||
+				 e->cmd == CONDIS_CMD_CALL_CLOSE_NTF)) {
+			emit(s.opt, "event", to_json(*e));
+			if (e->cmd == CONDIS_CMD_CALL_CLOSE_NTF) {
+				s.close_fd(e->id);
+				if (count && answered >= count && s.fds.empty())
+					return;
+			}
+			if (e->cmd == CONDIS_CMD_CALL_CONNECTED_NTF && echo)
+				s.vc_fd(e->id);
+		}
+		// echo: every frame received goes back on its call
+		for (auto &[id, fd] : s.fds) {
+			uint8_t buf[65536];
+			ssize_t n;
+			while ((n = read(fd, buf, sizeof(buf))) > 0)
+				if (write(fd, buf, static_cast<size_t>(n)) < 0)
+					break;
+		}
+	}
+}
+
+void sap_show(Session &s, Args &a)
+{
+	show(s, a, "sap", [&] { return s.client.saps(); }, [&] { return a.number("SAP id"); },
+	     [&](uint32_t id) { return s.client.sap(id); }, sap_json);
+}
+
+void sap_register(Session &s, Args &a)
+{
+	uint32_t af = 0, type = 0, timeout = 0;
+	Bytes address;
+	while (!a.empty()) {
+		if (a.take("af"))
+			af = a.number("af id");
+		else if (a.take("address"))
+			address = parse_bytes(a.next("address"));
+		else if (a.take("type"))
+			type = a.number("SAP type");
+		else if (a.take("accept-timeout"))
+			timeout = a.number("milliseconds");
+		else
+			throw Usage("unknown sap register argument \"" + a.peek() + "\"");
+	}
+	if (!af || address.empty())
+		throw Usage("sap register needs af ID and address ADDR");
+	Reply r = s.client.sap_register(af, address, type, timeout);
+	std::string state = settle(s, CONDIS_REQUEST_SAP_REGISTER, r, "registering",
+				   "active");
+	return emit(s.opt, "sap", { { "id", r.id }, { "state", state } });
+}
+
+void sap_deregister(Session &s, Args &a)
+{
+	uint32_t id = a.number("SAP id");
+	a.done();
+	Reply r = s.client.sap_deregister(id);
+	std::string state = settle(s, CONDIS_REQUEST_SAP_DEREGISTER, r, "deregistering",
+				   "deregistered");
+	return emit(s.opt, "sap", { { "id", r.id }, { "state", state } });
+}
+
+void sap_help(Session &, Args &)
+{
+	std::cout << "Usage: condisctl sap show [ ID ]\n"
+		     "       condisctl sap register af ID address ADDR [ type N ]\n"
+		     "                              [ accept-timeout MS ]\n"
+		     "       condisctl sap deregister ID\n"
+		     "       condisctl sap listen af ID address ADDR [ type N ]\n"
+		     "                            [ accept | reject [ cause CAUSE ] | ignore ]\n"
+		     "                            [ delay MS ] [ count N ] [ echo ]\n"
+		     "ADDR := { TEXT | 0xHEX | HH:HH:... }\n";
+	return;
+}
+
+const Command sap_commands[] = {
+	{ "show", sap_show },
+	{ "list", sap_show },
+	{ "register", sap_register },
+	{ "deregister", sap_deregister },
+	{ "listen", sap_listen },
+	{ "help", sap_help },
+};
+
+} // namespace
+
+void cmd_sap(Session &s, Args &a)
+{
+	dispatch("sap", sap_commands, s, a, "show");
+}
+
+} // namespace condisctl
