@@ -106,8 +106,8 @@ build=$(cd "${CONDIS_MODDIR:-.}/../.." 2>/dev/null && pwd)
 CONDISCTL=${CONDISCTL:-$build/userspace/condisctl}
 SESSIONS=()
 SESS_FDS=()
-# per session: its condisctl's pid, directory, and the shell's ends of its pipes
-declare -A S_PID S_DIR S_IN S_OUT
+# per session: its condisctl's pid, and the shell's ends of its pipes
+declare -A S_PID S_IN S_OUT
 
 sess_start() {
 	local d fd
@@ -121,7 +121,7 @@ sess_start() {
 		fi
 		exec "$CONDISCTL" -j -n -b "$d/in" > "$d/out" 2> "$d/err"
 	) &
-	S_PID[$1]=$! S_DIR[$1]=$d
+	S_PID[$1]=$!
 	# the reader first: the shell opened the writing end for condisctl
 	exec {fd}< "$d/out"
 	S_OUT[$1]=$fd

@@ -300,21 +300,29 @@ void cd_nlsk_exit(void)
 
 /* ---- notifications -------------------------------------------------------- */
 
-/* Its state and transmit SDU size (a view's show function). */
-struct cd_nl_call_tx {
+/* What the front-end reads of a call (a view's show function). */
+struct cd_nl_call {
+	u32 af;
+	u32 sap;		/* an incoming call's */
 	u8 state;
-	u32 max_sdu;
+	u32 max_sdu;		/* transmit; 0: none set */
 };
 
-static int cd_nl_call_tx(void *arg, const struct condis_view *v)
+static int cd_nl_call_of(void *arg, const struct condis_view *v)
 {
-	struct cd_nl_call_tx *tx = arg;
+	struct cd_nl_call *c = arg;
 
-	if (v->kind == CONDIS_VIEW_CALL) {
-		tx->state = v->call.state;
-		tx->max_sdu = v->call.cp ? v->call.cp->tx.max_sdu_size : 0;
-	}
-	return 0;
+	c->af = v->call.af_id;
+	c->sap = v->call.sap_id;
+	c->state = v->call.state;
+	c->max_sdu = v->call.cp ? v->call.cp->tx.max_sdu_size : 0;
+	return 1;	/* not its parties */
+}
+
+/* The socket's call @vc as condis has it; false when it is gone. */
+static bool cd_nl_call_get(struct cd_nlobj *vc, struct cd_nl_call *c)
+{
+	return condis_view_get(vc->sk->net, CONDIS_VIEW_CALL, vc->id, cd_nl_call_of, c) == 1;
 }
 
 /**
@@ -327,48 +335,31 @@ static int cd_nl_call_tx(void *arg, const struct condis_view *v)
  */
 bool cd_vc_connected(struct cd_nlobj *vc, u32 *max_sdu)
 {
-	struct cd_nl_call_tx tx = {};
+	struct cd_nl_call c;
 
-	if (condis_view_get(vc->sk->net, CONDIS_VIEW_CALL, vc->id, cd_nl_call_tx, &tx))
+	if (!cd_nl_call_get(vc, &c))
 		return false;
 	if (max_sdu)
-		*max_sdu = tx.max_sdu;
-	return tx.state == CONDIS_CALL_STATE_CONNECTED;
-}
-
-/* A call's AF, and the SAP an incoming call came to. */
-struct cd_nl_call_ids {
-	u32 af;
-	u32 sap;
-};
-
-static int cd_nl_call_ids(void *arg, const struct condis_view *v)
-{
-	struct cd_nl_call_ids *ids = arg;
-
-	if (v->kind == CONDIS_VIEW_CALL) {
-		ids->af = v->call.af_id;
-		ids->sap = v->call.sap_id;
-	}
-	return 0;
+		*max_sdu = c.max_sdu;
+	return c.state == CONDIS_CALL_STATE_CONNECTED;
 }
 
 /* Notification about a call: id, AF, SAP (incoming), cause (close), parameters. */
 static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
 			     const struct condis_call_params *cp)
 {
-	struct cd_nl_call_ids ids = {};
+	struct cd_nl_call c = {};
 	struct sk_buff *skb;
 	void *hdr;
 
-	condis_view_get(vc->sk->net, CONDIS_VIEW_CALL, vc->id, cd_nl_call_ids, &ids);
+	cd_nl_call_get(vc, &c);	/* gone: without its AF and SAP */
 	skb = cd_nl_new(cmd, &hdr, cd_nl_params_size(cp));
 	if (!skb)
 		return;
 	if (nla_put_u32(skb, CONDIS_A_CALL_ID, vc->id) ||
-	    (ids.af && nla_put_u32(skb, CONDIS_A_CALL_AF_ID, ids.af)) ||
-	    (cmd == CONDIS_CMD_CALL_INCOMING_NTF && ids.sap &&
-	     nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, ids.sap)) ||
+	    (c.af && nla_put_u32(skb, CONDIS_A_CALL_AF_ID, c.af)) ||
+	    (cmd == CONDIS_CMD_CALL_INCOMING_NTF && c.sap &&
+	     nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, c.sap)) ||
 	    (cmd == CONDIS_CMD_CALL_CLOSE_NTF &&
 	     nla_put_u32(skb, CONDIS_A_CALL_CAUSE, condis_status_to_ndis(cause))) ||
 	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, cp)) {

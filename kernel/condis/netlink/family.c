@@ -593,12 +593,13 @@ static int cd_nl_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 			ret = -EMSGSIZE;
 			break;
 		}
-		nl_dump_check_consistent(cb, genlmsg_nlhdr(hdr));
 		ret = condis_view_next(net, q->kind, &id, q->fill, &f);
 		if (ret) {
 			genlmsg_cancel(skb, hdr);
 			break;
 		}
+		/* on a message sent only: one cancelled would take the flag */
+		nl_dump_check_consistent(cb, genlmsg_nlhdr(hdr));
 		genlmsg_end(skb, hdr);
 	}
 	cb->args[0] = id;
