@@ -450,6 +450,8 @@ static void sap_offer_right_after_register(struct kunit *test)
 				CONDIS_PENDING);
 		FAKE_WAIT(w, FEV_CL_REG_SAP_DONE, 1);
 		KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_REG_SAP_DONE, 1), 0);
+		/* the client may hear of its SAP before the CM's offer returned */
+		KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&w->cm_offer_made, 10 * HZ), 0);
 		KUNIT_EXPECT_EQ(test, w->cm_offer_ret, 0);
 		if (!w->cm_offer_ret) {
 			FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);

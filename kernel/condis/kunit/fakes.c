@@ -173,9 +173,11 @@ static void fake_finish(struct fake_pend *p)
 		break;
 	case FOP_CM_REG_SAP:
 		condis_cm_register_sap_complete(st, p->h0, p->h0);
-		if (w->cm_offer_vc && !st)
+		if (w->cm_offer_vc && !st) {
 			w->cm_offer_ret = condis_cm_dispatch_incoming_call(p->h0, w->cm_offer_vc,
 									   w->cm_offer_cp);
+			complete(&w->cm_offer_made);
+		}
 		break;
 	case FOP_CM_DEREG_SAP:
 		condis_cm_deregister_sap_complete(st, p->h0);
@@ -943,6 +945,7 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 	init_completion(&w->cl_close_entered);
 	init_completion(&w->cl_dereg_entered);
 	init_completion(&w->cl_incoming_entered);
+	init_completion(&w->cm_offer_made);
 	w->wq_pend = alloc_workqueue("condis_fake", WQ_UNBOUND, 0);
 	KUNIT_ASSERT_NOT_NULL(test, w->wq_pend);
 	KUNIT_ASSERT_NULL(test, fw);	/* one world at a time */

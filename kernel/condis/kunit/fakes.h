@@ -94,6 +94,7 @@ struct fake_world {
 	struct condis_vc *cm_offer_vc;	/* offered right after register-SAP complete */
 	struct condis_call_params *cm_offer_cp;	/* ... with these */
 	int cm_offer_ret;		/* ... and what condis said */
+	struct completion cm_offer_made;	/* ... once it is said */
 	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
 	bool cm_hold_connected;		/* accepted call: CM does not connect it yet */
 	bool cm_connect_in_close;	/* close call: CM connects it first (late) */
