@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * condis_sig internals: the engine's objects.
+ * condis_sig internals: the engine's objects (the functions on them are
+ * declared by the header of the file that has them).
  *
  * All call state lives on the engine's ordered workqueue: the CM handlers
  * condis calls, the frames received and the retransmission timers only
- * queue work there, so one item at a time touches it and no lock is held
- * while condis runs a client's handler.
+ * queue work there (queue.h), so one item at a time touches it and no lock
+ * is held while condis runs a client's handler.
  */
 #ifndef _CONDIS_SIG_H
 #define _CONDIS_SIG_H
@@ -18,6 +19,7 @@
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 #include <net/condis_sig.h>
+#include "wire.h"
 
 #define SIG_IN_BITS	10	/* buckets of struct condis_sig's @in */
 
@@ -124,16 +126,6 @@ struct sig_vc {
 	struct list_head node;
 };
 
-enum sig_state {
-	LEG_NULL,
-	LEG_CALLING,		/* setup or add party sent */
-	LEG_OFFERED,		/* incoming: the client answers */
-	LEG_CONNECTING,		/* incoming: connect sent, ack awaited */
-	LEG_ACTIVE,
-	LEG_RELEASING,		/* release or drop party sent */
-	LEG_GONE,		/* the far end released; the client closes */
-};
-
 /**
  * struct sig_leg - one call on the wire (one party of a multipoint call)
  * @node: in vc->legs
@@ -187,34 +179,5 @@ struct sig_leg {
 	unsigned long deadline;
 	struct delayed_work timer;
 };
-
-/**
- * struct sig_ids - who a message is about and for
- * @ref: the call reference
- * @token: the receiver's call token (0: not known)
- * @call_token: the sender's
- * @label: the sender's VC label (types that carry one)
- * @data_token: its data token
- */
-struct sig_ids {
-	u32 ref;
-	u32 token;
-	u32 call_token;
-	u32 label;
-	u32 data_token;
-};
-
-/* wire.c */
-struct sk_buff *sig_msg_build(u8 type, u16 flags, const struct sig_ids *ids,
-			      int cause, u8 state, const struct condis_call_params *cp,
-			      const struct condis_sap_desc *sap);
-int sig_msg_check(const struct sk_buff *skb);
-int sig_msg_parse(struct sk_buff *skb, struct condis_wire_sig **msg,
-		  struct condis_call_params **cp, struct condis_sap_desc *sap);
-int sig_msg_cause(const struct condis_wire_sig *m);
-
-/* engine.c */
-extern unsigned int sig_retry_ms;
-extern unsigned int sig_max_retries;
 
 #endif /* _CONDIS_SIG_H */

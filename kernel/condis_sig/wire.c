@@ -6,7 +6,7 @@
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 #include <kunit/visibility.h>
-#include "sig.h"
+#include "wire.h"
 
 static const char * const msg_names[__CONDIS_MSG_MAX] = {
 	[CONDIS_MSG_DATA] = "data",

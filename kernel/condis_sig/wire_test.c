@@ -8,7 +8,7 @@
 #include <kunit/test.h>
 #include <linux/random.h>
 #include <linux/skbuff.h>
-#include "sig.h"
+#include "wire.h"
 
 #define NDIS_STATUS_PENDING	0x00000103
 
@@ -185,7 +185,7 @@ static void wire_random_mutations(struct kunit *test)
 		if (!ret) {
 			accepted++;
 			KUNIT_EXPECT_GE(test, skb->len, sizeof(*m));
-			KUNIT_EXPECT_NE(test, m->call_token, 0);
+			KUNIT_EXPECT_NE(test, ntohl(m->call_token), 0U);
 			KUNIT_EXPECT_LE(test, sap.len, sizeof(sap.sap));
 			KUNIT_EXPECT_LE(test, sig_msg_cause(m), 0);
 		}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * condis_sig: received messages.
+ */
+#ifndef _CONDIS_SIG_RECEIVE_H
+#define _CONDIS_SIG_RECEIVE_H
+
+#include <linux/types.h>
+
+struct sk_buff;
+
+/* CM handler (condis_sig_cm_ops): a message on the signalling VC */
+void sig_receive(void *cm_vc_ctx, struct sk_buff *skb);
+
+#endif /* _CONDIS_SIG_RECEIVE_H */
