@@ -8,7 +8,10 @@
  * cycle.c:  the call cycle and its workqueue floor, on one or all CPUs.
  * hold.c:   many idle VCs or established calls, and the slab they take.
  * ctl.c:    the debugfs control file the guest script writes commands to.
+ * report.c: the result lines it reads back.
  * main.c:   module init and exit.
+ *
+ * Each file has its header; this one holds the objects they share.
  *
  * Nothing here asserts a time: it measures and reports, the guest script
  * (tests/bench/guest-bench.sh) compares.
@@ -60,28 +63,5 @@ struct bench_world {
 };
 
 extern struct bench_world bench;
-
-int bench_roles_init(void);
-void bench_roles_exit(void);
-int bench_open_lo(void);
-bool bench_is_slot(const void *ctx);
-
-/* One call on @target: create, make (pended), close (pended), delete. */
-int bench_call_make(struct bench_slot *s, enum bench_target target);
-int bench_call_close(struct bench_slot *s);
-
-/* A result line for the control file's reader (ctl.c). */
-__printf(1, 2) void bench_report(const char *fmt, ...);
-void bench_ctl_init(void);
-void bench_ctl_exit(void);
-
-int bench_floor(unsigned long n, unsigned int threads);
-int bench_cycle(unsigned long n, unsigned int threads, enum bench_target target);
-int bench_slots_init(void);
-void bench_slots_exit(void);
-int bench_hold_vcs(unsigned long n);
-int bench_hold_calls(unsigned long n, enum bench_target target);
-int bench_release(void);
-unsigned long bench_held(void);
 
 #endif /* _CONDIS_BENCH_H */

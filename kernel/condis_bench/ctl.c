@@ -17,22 +17,13 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
-#include "bench.h"
+#include "ctl.h"
+#include "cycle.h"
+#include "hold.h"
+#include "report.h"
 
 static DEFINE_MUTEX(bench_lock);	/* one command at a time; the result */
-static char bench_result[1024];
-static size_t bench_result_len;
 static struct dentry *bench_dir;
-
-void bench_report(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	bench_result_len += vscnprintf(bench_result + bench_result_len,
-				       sizeof(bench_result) - bench_result_len, fmt, ap);
-	va_end(ap);
-}
 
 static int bench_command(char *line)
 {
@@ -84,7 +75,7 @@ static ssize_t bench_ctl_write(struct file *f, const char __user *ubuf, size_t l
 	if (IS_ERR(line))
 		return PTR_ERR(line);
 	mutex_lock(&bench_lock);
-	bench_result_len = 0;
+	bench_report_clear();
 	ret = bench_command(line);
 	mutex_unlock(&bench_lock);
 	kfree(line);
@@ -96,7 +87,7 @@ static ssize_t bench_ctl_read(struct file *f, char __user *ubuf, size_t len, lof
 	ssize_t ret;
 
 	mutex_lock(&bench_lock);
-	ret = simple_read_from_buffer(ubuf, len, pos, bench_result, bench_result_len);
+	ret = bench_report_read(ubuf, len, pos);
 	mutex_unlock(&bench_lock);
 	return ret;
 }

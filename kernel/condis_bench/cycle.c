@@ -11,7 +11,10 @@
 #include <linux/kthread.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
-#include "bench.h"
+#include "cycle.h"
+#include "hold.h"
+#include "report.h"
+#include "roles.h"
 
 struct bench_thread {
 	struct task_struct *task;

@@ -12,7 +12,9 @@
 #include <linux/sched.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
-#include "bench.h"
+#include "hold.h"
+#include "report.h"
+#include "roles.h"
 
 static unsigned long held;
 static bool held_calls;

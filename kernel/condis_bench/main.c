@@ -4,7 +4,9 @@
  * the control file (ctl.c) by tests/bench/guest-bench.sh.
  */
 #include <linux/module.h>
-#include "bench.h"
+#include "ctl.h"
+#include "hold.h"
+#include "roles.h"
 
 static int __init bench_init(void)
 {

@@ -10,7 +10,7 @@
 #include <linux/vmalloc.h>
 #include <linux/condis.h>
 #include <net/net_namespace.h>
-#include "bench.h"
+#include "roles.h"
 
 struct bench_world bench;
 static DECLARE_COMPLETION(bench_af_done);

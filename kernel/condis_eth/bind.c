@@ -25,11 +25,14 @@
 #include <linux/slab.h>
 #include <linux/condis.h>
 #include <net/net_namespace.h>
+#include "bind.h"
 #include "eth.h"
+#include "miniport.h"
 
 static LIST_HEAD(eth_adapters);
 static DEFINE_MUTEX(eth_lock);	/* eth_adapters */
 static struct workqueue_struct *eth_unplug_wq;
+static struct condis_link_ops eth_link_ops;	/* the kind: at the end */
 
 /* ---- the engine's transport: signalling straight onto the wire ---------------- */
 
@@ -38,7 +41,7 @@ static int eth_sig_xmit(void *ctx, const u8 *dst, struct sk_buff *skb)
 	return eth_xmit_frame(ctx, dst, skb);
 }
 
-const struct condis_sig_transport eth_transport = {
+static const struct condis_sig_transport eth_transport = {
 	.xmit = eth_sig_xmit,
 	.program = eth_program,
 };
@@ -287,7 +290,7 @@ int condis_eth_unbind(struct condis_adapter *adapter, struct netlink_ext_ack *ex
 }
 EXPORT_SYMBOL_GPL(condis_eth_unbind);
 
-struct condis_link_ops eth_link_ops = {
+static struct condis_link_ops eth_link_ops = {
 	.kind = "ethernet",
 	.owner = THIS_MODULE,
 	.newlink = eth_newlink,

@@ -6,6 +6,7 @@
  * bind.c: binding adapters to interfaces (netlink adapter-new and
  * adapter-del), following them (carrier, unregistration, namespace moves)
  * and receiving their condis frames. miniport.c: the VCs and the data path.
+ * Each has its header (bind.h, miniport.h); this one holds the objects.
  */
 #ifndef _CONDIS_ETH_H
 #define _CONDIS_ETH_H
@@ -87,20 +88,5 @@ struct eth_port {
 
 /* The most frames waiting in an adapter's backlog; beyond, sends fail. */
 #define ETH_BACKLOG_MAX		4096
-
-extern const struct condis_miniport_ops eth_miniport_ops;
-extern const struct condis_sig_transport eth_transport;
-extern struct condis_link_ops eth_link_ops;
-
-void eth_rx_data(struct eth_adapter *ea, u32 label, u32 token, struct sk_buff *skb);
-void eth_rx_signalling(struct eth_adapter *ea, struct sk_buff *skb);
-
-int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *media);
-void eth_tx_timer(struct timer_list *t);
-void eth_backlog_purge(struct eth_adapter *ea, struct condis_vc *vc);
-int eth_xmit_frame(struct eth_adapter *ea, const u8 *dst, struct sk_buff *skb);
-
-int eth_bind_init(void);
-void eth_bind_exit(void);
 
 #endif /* _CONDIS_ETH_H */

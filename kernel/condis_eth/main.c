@@ -3,7 +3,8 @@
  * condis_eth: module init and exit.
  */
 #include <linux/module.h>
-#include "eth.h"
+#include <net/condis.h>
+#include "bind.h"
 
 static int __init eth_init(void)
 {

@@ -12,6 +12,7 @@
 #include <linux/etherdevice.h>
 #include <linux/slab.h>
 #include "eth.h"
+#include "miniport.h"
 
 struct eth_skb_cb {
 	struct condis_vc *vc;

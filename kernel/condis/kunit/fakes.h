@@ -11,6 +11,9 @@
  * logged with its status, so tests assert the order in which handlers ran,
  * and every handler that condis promises to run in process context checks
  * that it does.
+ *
+ * This header: the world and the steps on it (fakes.c); the log is
+ * fake_log.h, the roles fake_roles.h, their answers fake_pend.h.
  */
 #ifndef _CONDIS_KUNIT_FAKES_H
 #define _CONDIS_KUNIT_FAKES_H
@@ -155,22 +158,13 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 void fake_world_set_mode(struct fake_world *w, enum fake_mode m);
 void fake_world_free(struct fake_world *w);
 
-void fake_log(struct fake_world *w, enum fake_ev ev, int status);
-int fake_count(struct fake_world *w, enum fake_ev ev);
-int fake_index(struct fake_world *w, enum fake_ev ev, int nth);
-int fake_status(struct fake_world *w, enum fake_ev ev, int nth);
-bool fake_wait(struct fake_world *w, enum fake_ev ev, int n);
 void fake_settle(struct fake_world *w);
-unsigned long fake_vrf_delta(struct fake_world *w, enum condis_verifier_rule r);
 
 /* Standard steps, asserting their outcome. */
 void fake_open_af(struct fake_world *w);
 void fake_register_sap(struct fake_world *w);
 void fake_deregister_sap(struct fake_world *w);
 void fake_close_af(struct fake_world *w);
-struct fake_vcslot *fake_slot(struct fake_world *w);
-const struct condis_client_ops *condis_fake_client_ops(void);
-const struct condis_cm_ops *condis_fake_cm_ops(void);
 void fake_client_vc(struct fake_world *w);
 void fake_connect(struct fake_world *w, u32 flags);
 void fake_incoming(struct fake_world *w);
@@ -182,8 +176,5 @@ void fake_incoming(struct fake_world *w);
 int fake_final(struct fake_world *w, int ret, enum fake_ev ev, int nth);
 
 extern const char * const fake_mode_names[__FM_MAX];
-
-#define FAKE_WAIT(w, ev, n) KUNIT_ASSERT_TRUE_MSG((w)->test, fake_wait(w, ev, n), \
-						  "timed out waiting for " #ev)
 
 #endif /* _CONDIS_KUNIT_FAKES_H */

@@ -8,6 +8,8 @@
 #include <linux/delay.h>
 #include <linux/kthread.h>
 #include <linux/random.h>
+#include "fake_log.h"
+#include "fake_roles.h"
 #include "fakes.h"
 
 #define ROUNDS 100

@@ -5,6 +5,7 @@
  * keeps going.
  */
 #include <kunit/test.h>
+#include "fake_log.h"
 #include "fakes.h"
 
 static void vrf_complete_twice(struct kunit *test)
