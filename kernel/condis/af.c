@@ -157,7 +157,7 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 	a = kzalloc(sizeof(*a), GFP_KERNEL_ACCOUNT);
 	if (!a)
 		goto out_cm;
-	ret = cd_obj_init(&a->o, CD_AF, cl->o.net, GFP_KERNEL_ACCOUNT);
+	ret = cd_req_obj_init(&a->o, CD_AF, cl->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(a);
 		goto out_cm;

@@ -359,7 +359,7 @@ void cd_req_ready(struct cd_req *req);
 void cd_indicate(struct cd_req *req);
 bool cd_req_outstanding_locked(struct cd_obj *owner, const struct cd_chain *chain,
 			       const void *key);
-void cd_evq_work(struct work_struct *work);
+int cd_req_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp);
 void cd_evq_flush(struct cd_obj *o);
 
 /* verifier.c */
@@ -381,6 +381,7 @@ void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req);
 void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain, struct cd_obj *target,
 		    int cause, const void *buf, u32 len, struct condis_call_params *cp);
 void cd_party_unlink(struct cd_party *party);
+struct cd_party *cd_party_alloc(struct cd_vc *vc, void *cl_ctx);
 struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx);
 void cd_vc_destroy(struct cd_vc *vc);
 int cd_vc_create(struct cd_af *af, u8 creator, void *ctx, struct cd_vc **out);

@@ -26,8 +26,6 @@ int cd_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
 	o->type = type;
 	o->dead = true;		/* until the caller publishes it */
 	spin_lock_init(&o->lock);
-	INIT_LIST_HEAD(&o->evq);
-	INIT_WORK(&o->work, cd_evq_work);
 	o->net = net;
 	ret = xa_alloc_cyclic_irq(&cd_xa[type], &o->id, o, xa_limit_31b,
 				  &cd_next_id[type], gfp);

@@ -5,84 +5,14 @@
  * gets an incoming close instead of an incoming drop.
  *
  * vc->nparties counts ACTIVE parties; party requests are ordered on their
- * VC's queue.
+ * VC's queue. The party objects themselves (made, unlinked, released with
+ * their call) are vc.c's.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "internal.h"
 
 enum { VC_K_ADD_PARTY = 16, VC_K_DROP_PARTY, VC_K_IND_DROP };
-
-/* A party being added, not yet on its VC (cd_party_unlink() frees it). */
-static struct cd_party *cd_party_alloc(struct cd_vc *vc, void *cl_ctx)
-{
-	struct cd_party *p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
-
-	if (!p)
-		return NULL;
-	if (cd_obj_init(&p->o, CD_PARTY, vc->o.net, GFP_KERNEL_ACCOUNT)) {
-		kfree(p);
-		return NULL;
-	}
-	cd_obj_get(&vc->o);
-	p->vc = vc;
-	p->cl_ctx = cl_ctx;
-	p->state = PARTY_ADDING;
-	INIT_LIST_HEAD(&p->node);
-	return p;
-}
-
-struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx)
-{
-	struct cd_party *p = cd_party_alloc(vc, cl_ctx);
-	unsigned long flags;
-
-	if (!p)
-		return NULL;
-	flags = cd_lock(&vc->o);
-	list_add_tail(&p->node, &vc->parties);
-	cd_unlock(&vc->o, flags);
-	cd_obj_publish(&p->o);
-	return p;
-}
-
-/* The party is gone for both sides: unlink and drop its creation ref. */
-void cd_party_unlink(struct cd_party *p)
-{
-	struct cd_vc *vc = p->vc;
-	unsigned long flags;
-
-	cd_obj_unpublish(&p->o);
-	flags = cd_lock(&vc->o);
-	if (p->state == PARTY_GONE) {
-		cd_unlock(&vc->o, flags);
-		return;
-	}
-	p->state = PARTY_GONE;
-	list_del_init(&p->node);
-	cd_unlock(&vc->o, flags);
-	cd_obj_put(&p->o);
-}
-
-/* The call is closed: every party left goes with it. */
-void cd_vc_release_parties(struct cd_vc *vc)
-{
-	struct cd_party *p;
-	unsigned long flags;
-
-	for (;;) {
-		flags = cd_lock(&vc->o);
-		p = list_first_entry_or_null(&vc->parties, struct cd_party, node);
-		if (p)
-			cd_obj_get(&p->o);
-		cd_unlock(&vc->o, flags);
-		if (!p)
-			break;
-		cd_party_unlink(p);
-		cd_obj_put(&p->o);
-	}
-	vc->nparties = 0;
-}
 
 /*
  * @p is (again) an active leaf of its call, unless it is gone: PARTY_GONE

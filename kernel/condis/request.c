@@ -453,7 +453,7 @@ static void cd_client_delivering(struct cd_obj *cl, int d)
 	cd_unlock(cl, flags);
 }
 
-void cd_evq_work(struct work_struct *work)
+static void cd_evq_work(struct work_struct *work)
 {
 	struct cd_obj *o = container_of(work, struct cd_obj, work);
 	struct cd_obj *cl;
@@ -504,6 +504,23 @@ void cd_evq_work(struct work_struct *work)
 	if (wq_has_sleeper(&cd_idle_wq))
 		wake_up_all(&cd_idle_wq);
 	cd_obj_put(o);
+}
+
+/**
+ * cd_req_obj_init - initialise an object that takes requests
+ * @o: the object (embedded in its type's structure)
+ * @type: its type
+ * @net: its namespace
+ * @gfp: for its id
+ *
+ * cd_obj_init() with the object's ordered queue of requests and
+ * indications ready. Return: 0 or a negative errno.
+ */
+int cd_req_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
+{
+	INIT_LIST_HEAD(&o->evq);
+	INIT_WORK(&o->work, cd_evq_work);
+	return cd_obj_init(o, type, net, gfp);
 }
 
 /*

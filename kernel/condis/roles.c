@@ -176,7 +176,7 @@ int condis_miniport_register(struct net *net, const char *name,
 	ad = kzalloc(sizeof(*ad), GFP_KERNEL_ACCOUNT);
 	if (!ad)
 		return -ENOMEM;
-	ret = cd_obj_init(&ad->o, CD_ADAPTER, net, GFP_KERNEL_ACCOUNT);
+	ret = cd_req_obj_init(&ad->o, CD_ADAPTER, net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(ad);
 		return ret;
@@ -328,7 +328,7 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	ret = -ENOMEM;
 	if (!cm)
 		goto err_put;
-	ret = cd_obj_init(&cm->o, CD_CM, ad->o.net, GFP_KERNEL_ACCOUNT);
+	ret = cd_req_obj_init(&cm->o, CD_CM, ad->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret)
 		goto err_free;
 	cm->ops = ops;
@@ -471,7 +471,7 @@ int condis_client_register(struct net *net, const char *name,
 	cl = kzalloc(sizeof(*cl), GFP_KERNEL_ACCOUNT);
 	if (!cl)
 		return -ENOMEM;
-	ret = cd_obj_init(&cl->o, CD_CLIENT, net, GFP_KERNEL_ACCOUNT);
+	ret = cd_req_obj_init(&cl->o, CD_CLIENT, net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(cl);
 		return ret;

@@ -149,7 +149,7 @@ int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *d
 	s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
 	if (!s)
 		goto out;
-	ret = cd_obj_init(&s->o, CD_SAP, a->o.net, GFP_KERNEL_ACCOUNT);
+	ret = cd_req_obj_init(&s->o, CD_SAP, a->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(s);
 		goto out;

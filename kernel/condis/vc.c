@@ -50,7 +50,7 @@ int cd_vc_create(struct cd_af *af, u8 creator, void *ctx, struct cd_vc **out)
 	vc = kmem_cache_zalloc(cd_vc_cache, GFP_KERNEL_ACCOUNT);
 	if (!vc)
 		return -ENOMEM;
-	ret = cd_obj_init(&vc->o, CD_VC, af->o.net, GFP_KERNEL_ACCOUNT);
+	ret = cd_req_obj_init(&vc->o, CD_VC, af->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kmem_cache_free(cd_vc_cache, vc);
 		return ret;
@@ -184,7 +184,7 @@ int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
 	v = kmem_cache_zalloc(cd_vc_cache, GFP_KERNEL_ACCOUNT);
 	if (!v)
 		goto out;
-	ret = cd_obj_init(&v->o, CD_CMVC, c->o.net, GFP_KERNEL_ACCOUNT);
+	ret = cd_req_obj_init(&v->o, CD_CMVC, c->o.net, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kmem_cache_free(cd_vc_cache, v);
 		goto out;
@@ -595,3 +595,76 @@ void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc)
 	cd_mco_complete(vc, &chain_deactivate, status, CD_CALLER);
 }
 EXPORT_SYMBOL_GPL(condis_mco_deactivate_vc_complete);
+
+/* ---- the parties of a multipoint VC ------------------------------------ */
+
+/* A party being added, not yet on its VC (cd_party_unlink() frees it). */
+struct cd_party *cd_party_alloc(struct cd_vc *vc, void *cl_ctx)
+{
+	struct cd_party *p = kzalloc(sizeof(*p), GFP_KERNEL_ACCOUNT);
+
+	if (!p)
+		return NULL;
+	if (cd_req_obj_init(&p->o, CD_PARTY, vc->o.net, GFP_KERNEL_ACCOUNT)) {
+		kfree(p);
+		return NULL;
+	}
+	cd_obj_get(&vc->o);
+	p->vc = vc;
+	p->cl_ctx = cl_ctx;
+	p->state = PARTY_ADDING;
+	INIT_LIST_HEAD(&p->node);
+	return p;
+}
+
+struct cd_party *cd_party_new(struct cd_vc *vc, void *cl_ctx)
+{
+	struct cd_party *p = cd_party_alloc(vc, cl_ctx);
+	unsigned long flags;
+
+	if (!p)
+		return NULL;
+	flags = cd_lock(&vc->o);
+	list_add_tail(&p->node, &vc->parties);
+	cd_unlock(&vc->o, flags);
+	cd_obj_publish(&p->o);
+	return p;
+}
+
+/* The party is gone for both sides: unlink and drop its creation ref. */
+void cd_party_unlink(struct cd_party *p)
+{
+	struct cd_vc *vc = p->vc;
+	unsigned long flags;
+
+	cd_obj_unpublish(&p->o);
+	flags = cd_lock(&vc->o);
+	if (p->state == PARTY_GONE) {
+		cd_unlock(&vc->o, flags);
+		return;
+	}
+	p->state = PARTY_GONE;
+	list_del_init(&p->node);
+	cd_unlock(&vc->o, flags);
+	cd_obj_put(&p->o);
+}
+
+/* The call is closed: every party left goes with it. */
+void cd_vc_release_parties(struct cd_vc *vc)
+{
+	struct cd_party *p;
+	unsigned long flags;
+
+	for (;;) {
+		flags = cd_lock(&vc->o);
+		p = list_first_entry_or_null(&vc->parties, struct cd_party, node);
+		if (p)
+			cd_obj_get(&p->o);
+		cd_unlock(&vc->o, flags);
+		if (!p)
+			break;
+		cd_party_unlink(p);
+		cd_obj_put(&p->o);
+	}
+	vc->nparties = 0;
+}
