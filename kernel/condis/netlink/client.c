@@ -330,13 +330,18 @@ static bool cd_nl_call_get(struct cd_nlobj *vc, struct cd_nl_call *c)
  * @vc: the call's context
  * @max_sdu: if not NULL, receives its transmit SDU size (0: none set)
  *
- * Context: process.
+ * A call the far end closed is not, though condis has it connected until
+ * our close: a descriptor opened then would send after it.
+ * Context: process, the socket's lock held.
  * Return: true when its call is connected.
  */
 bool cd_vc_connected(struct cd_nlobj *vc, u32 *max_sdu)
 {
 	struct cd_nl_call c;
 
+	lockdep_assert_held(&vc->sk->lock);
+	if (vc->far_closed)	/* connected still, until our close */
+		return false;
 	if (!cd_nl_call_get(vc, &c))
 		return false;
 	if (max_sdu)
@@ -600,6 +605,9 @@ static void cd_nl_incoming_close(int cause, void *ctx, const void *buf, u32 len)
 	bool gone;
 
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_CLOSE_NTF, cause, NULL);
+	mutex_lock(&sk->lock);
+	obj->far_closed = true;	/* no descriptor or interface opened after */
+	mutex_unlock(&sk->lock);
 	cd_vc_hangup(obj);	/* no send once the close is issued */
 	condis_co_sends_wait(obj->handle);	/* and those sent have completed */
 	mutex_lock(&sk->lock);

@@ -75,6 +75,8 @@ struct cd_nlsk {
  *	closed that could not be closed at once (@reclosing)
  * @answering: incoming call waiting for call-accept or call-reject
  * @reclosing: the far end closed the call; our close is to be retried
+ * @far_closed: VC: the far end or the network closed the call: no file
+ *	descriptor or interface is opened for it any more
  * @recloses: how often it was, until the retry is once a second
  * @timeout_ms: SAP: how long an incoming call waits for its answer
  * @created: VC: the socket created it (an outgoing call), so deletes it
@@ -95,6 +97,7 @@ struct cd_nlobj {
 	struct delayed_work timer;
 	bool answering;
 	bool reclosing;
+	bool far_closed;
 	u8 recloses;
 	u32 timeout_ms;
 	bool created;
