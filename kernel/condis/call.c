@@ -23,11 +23,18 @@ static void cd_vc_set_call(struct cd_vc *vc, u8 call)
 /* Replace the VC's current parameters with the request's. */
 void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req)
 {
+	struct condis_call_params *old;
+	unsigned long flags;
+
 	if (!req->cp)
 		return;
-	condis_call_params_free(vc->cp);
+	/* under the VC's lock: a view of the call reads them (view.c) */
+	flags = cd_lock(&vc->o);
+	old = vc->cp;
 	vc->cp = req->cp;
+	cd_unlock(&vc->o, flags);
 	req->cp = NULL;
+	condis_call_params_free(old);
 }
 
 /*

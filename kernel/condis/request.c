@@ -514,7 +514,9 @@ static void cd_evq_work(struct work_struct *work)
  * @gfp: for its id
  *
  * cd_obj_init() with the object's ordered queue of requests and
- * indications ready. Return: 0 or a negative errno.
+ * indications ready.
+ *
+ * Return: 0 or a negative errno.
  */
 int cd_req_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
 {

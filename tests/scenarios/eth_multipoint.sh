@@ -42,7 +42,7 @@ multipoint() {
 	for h in b c d; do
 		sess "$h" sap register af "${AF[$h]}" address leaf; sap=$id
 		sess "$h" monitor event request-done request sap-register id "$sap" count 1 \
-			timeout 20000
+			timeout $WAIT_MS
 		SAP[$h]=$sap MAC[$h]=$(mac_of "$h-$nsid" "${DEV[$h]}")
 	done
 
@@ -73,32 +73,32 @@ multipoint() {
 	call=([b]=$cb [c]=$cc [d]=$cd)
 	sess a vc send "$ca" to-every-leaf
 	for h in b c d; do
-		sess "$h" vc recv "${call[$h]}" timeout 20000; out=$ans
+		sess "$h" vc recv "${call[$h]}" timeout $WAIT_MS; out=$ans
 		jqcheck "leaf ${h^^} receives the root's frame" "$out" '.data == "to-every-leaf"'
 	done
 	sess c vc send "$cc" from-c
-	sess a vc recv "$ca" timeout 20000; out=$ans
+	sess a vc recv "$ca" timeout $WAIT_MS; out=$ans
 	jqcheck "the root receives a leaf's frame" "$out" '.data == "from-c"'
 
 	sess a party drop "$pc"
 	done_of a party-drop "$pc"
 	jqcheck "A drops C" "$ans" '.status == 0'
-	sess c monitor event call-close id "$cc" count 1 timeout 20000; out=$ans
+	sess c monitor event call-close id "$cc" count 1 timeout $WAIT_MS; out=$ans
 	jqcheck "C's call is closed" "$out" '.event == "call-close"'
 	sess a vc send "$ca" after-drop
-	sess d vc recv "$cd" timeout 20000; out=$ans
+	sess d vc recv "$cd" timeout $WAIT_MS; out=$ans
 	jqcheck "D still receives after the drop" "$out" '.data == "after-drop"'
 	sess c call show; out=$ans
 	jqcheck "and C has no call" "$out" 'length == 0'
 
 	# a leaf hangs up: the root hears a party drop
 	sess d call close "$cd"
-	sess a monitor event party-drop id "$pd" count 1 timeout 20000; out=$ans
+	sess a monitor event party-drop id "$pd" count 1 timeout $WAIT_MS; out=$ans
 	jqcheck "D hangs up: A hears its party dropped" "$out" '.event == "party-drop"'
 	sess a party drop "$pd"
 
 	sess a call close "$ca"
-	sess b monitor event call-close id "$cb" count 1 timeout 20000; out=$ans
+	sess b monitor event call-close id "$cb" count 1 timeout $WAIT_MS; out=$ans
 	jqcheck "A closes: the last leaf B hears it" "$out" '.event == "call-close"'
 	for h in a b c d; do
 		sess "$h" adapter del "${AD[$h]}"

@@ -49,7 +49,7 @@ sess Y af open "$ady" type ethernet; afy=$id
 sess Y sap register af "$afy" address quiet1; sy=$id
 done_of Y sap-register "$sy"
 sess X call make af "$afx" to quiet1 station "$(mac_of "$b" vb)"; cx=$id
-sess Y monitor event call-incoming sap "$sy" count 1 timeout 20000; cy=$id
+sess Y monitor event call-incoming sap "$sy" count 1 timeout $WAIT_MS; cy=$id
 sess Y call accept "$cy"
 done_of X call-make "$cx"; out=$ans
 jqcheck "a call to B, which then goes silent" "$out" '.status == 0'

@@ -11,6 +11,13 @@ T=${TMPDIR:-/tmp}	# scratch (in the guest: a tmpfs)
 KSFT_FAIL=1
 KSFT_SKIP=4
 
+# How long a session waits for an event or a frame (condisctl's timeout, ms).
+WAIT_MS=20000
+# NDIS statuses as condisctl -j prints them (ndis-status, unsigned).
+NDIS_STATUS_NO_CABLE=3221291039		# 0xC001001F
+NDIS_STATUS_INVALID_ADDRESS=3221291042	# 0xC0010022
+NDIS_STATUS_INCOMPATIBLE_QOS=3221291047	# 0xC0010027
+
 ret=$KSFT_PASS
 nsid=$$
 NETNS=()
@@ -244,7 +251,7 @@ jqcheck() {
 hex() { od -An -tx1 -v "$1" | tr -d ' \n'; }
 
 # done_of SESSION REQUEST ID: wait for the outcome of a request that pended
-done_of() { sess "$1" monitor event request-done request "$2" id "$3" count 1 timeout 20000; }
+done_of() { sess "$1" monitor event request-done request "$2" id "$3" count 1 timeout $WAIT_MS; }
 
 # calls_gone SESSION ID...: no call with these ids is left (the session's view)
 calls_gone() {

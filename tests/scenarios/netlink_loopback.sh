@@ -42,14 +42,14 @@ jqcheck "a second SAP svc1 is refused" "$ans" '.status == -98'
 sess A call make af "$afa" to svc1; out=$ans
 jqcheck "A calls svc1: pending" "$out" '.state == "outgoing"'
 ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; inc=$ans
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; inc=$ans
 jqcheck "B gets the incoming call on its SAP" "$inc" '.sap != null and .params."cm-specific" == "svc1"'
 cb=$id
 sess B call accept "$cb"; out=$ans
 jqcheck "B accepts" "$out" '.state == "accepted"'
 done_of A call-make "$ca"; out=$ans
 jqcheck "A's make call completes with success" "$out" '.request == "call-make" and .status == 0'
-sess B monitor event call-connected id "$cb" count 1 timeout 20000; out=$ans
+sess B monitor event call-connected id "$cb" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "B's call is connected" "$out" '.event == "call-connected"'
 sess B call show "$ca"; out=$ans
 jqcheck "call show: outgoing, connected" "$out" '.state == "connected" and .direction == "outgoing"'
@@ -61,16 +61,16 @@ head -c 1400 /dev/urandom > $T/ab.bin
 head -c 64 /dev/urandom > $T/ba.bin
 sess A vc send "$ca" file $T/ab.bin; out=$ans
 jqcheck "A sends 1400 bytes" "$out" '.sent == 1400'
-sess B vc recv "$cb" file $T/ab.out timeout 20000; out=$ans
+sess B vc recv "$cb" file $T/ab.out timeout $WAIT_MS; out=$ans
 jqcheck "B receives 1400 bytes" "$out" '.len == 1400'
 check "A to B is byte-exact" cmp -s $T/ab.bin $T/ab.out
 sess B vc send "$cb" "0x$(hex $T/ba.bin)"; out=$ans
-sess A vc recv "$ca" timeout 20000; out=$ans
+sess A vc recv "$ca" timeout $WAIT_MS; out=$ans
 jqcheck "B to A is byte-exact" "$out" ".data == \"0x$(hex $T/ba.bin)\""
 for ((i = 1; i <= 20; i++)); do sess A vc send "$ca" "frame$i"; done
 got=""
 for i in {1..20}; do
-	sess B vc recv "$cb" timeout 20000
+	sess B vc recv "$cb" timeout $WAIT_MS
 	[[ $ans =~ \"data\":\"([^\"]*)\" ]] && got+=${BASH_REMATCH[1]},
 done
 want=
@@ -84,48 +84,48 @@ jqcheck "counters: A sent 21 frames, received 1" "$out" \
 sess A call modify "$ca" tx-rate 125000 rx-rate 64000; out=$ans
 done_of A call-modify-qos "$ca"; out=$ans
 jqcheck "A's QoS change completes" "$out" '.request == "call-modify-qos" and .status == 0'
-sess B monitor event call-qos id "$cb" count 1 timeout 20000; out=$ans
+sess B monitor event call-qos id "$cb" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "B hears of the new QoS" "$out" '.params.tx.rate == 125000 and .params.rx.rate == 64000'
 
 # ---- close from the caller ------------------------------------------------
 sess A call close "$ca"; out=$ans
-sess B monitor event call-close id "$cb" count 1 timeout 20000; out=$ans
+sess B monitor event call-close id "$cb" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "A closes: B gets the incoming close" "$out" '.event == "call-close"'
 done_of A call-close "$ca"; out=$ans
 jqcheck "A's close completes" "$out" '.request == "call-close" and .status == 0'
-sess B monitor event request-done request call-close id "$cb" count 1 timeout 20000
+sess B monitor event request-done request call-close id "$cb" count 1 timeout $WAIT_MS
 check "both VCs are gone" wait_for 10 calls_gone B "$ca" "$cb"
 
 # ---- close from the called side (the call accepted with parameters: they
 # are copied, and freed, the leak check sees to it) -----------------------------
 sess A call make af "$afa" to svc1; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
 sess B call accept "$cb" tx-peak 5000
 done_of A call-make "$ca"; out=$ans
 jqcheck "a call accepted with parameters connects" "$out" '.status == 0'
 sess B call close "$cb"; out=$ans
-sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
+sess A monitor event call-close id "$ca" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "B closes: A gets the incoming close" "$out" '.event == "call-close"'
 check "and A's VC is deleted" wait_for 10 calls_gone B "$ca"
 
 # ---- reject with a cause, calling nobody, accept timeout, delayed accept ---
 sess A call make af "$afa" to svc1; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
 sess B call reject "$cb" cause incompatible-qos; out=$ans
 done_of A call-make "$ca"; out=$ans
 jqcheck "a rejected call fails with the callee's cause" "$out" \
-	'.status != 0 and ."ndis-status" == 3221291047'
+	'.status != 0 and ."ndis-status" == '"$NDIS_STATUS_INCOMPATIBLE_QOS"
 sess A call make af "$afa" to nosuch; out=$ans
 ca=$id
 done_of A call-make "$ca"; out=$ans
 jqcheck "calling an unregistered SAP fails with NDIS_STATUS_INVALID_ADDRESS" "$out" \
-	'.status != 0 and ."ndis-status" == 3221291042'
+	'.status != 0 and ."ndis-status" == '"$NDIS_STATUS_INVALID_ADDRESS"
 sess A call make af "$afa" to svc3; ca=$id
 done_of A call-make "$ca"; out=$ans
 jqcheck "an unanswered call is rejected when the SAP's accept timeout ends" "$out" \
 	'.status == -110'
 sess A call make af "$afa" to svc2; ca=$id
-sess C monitor event call-incoming sap "$sc" count 1 timeout 20000; cc=$id
+sess C monitor event call-incoming sap "$sc" count 1 timeout $WAIT_MS; cc=$id
 nap 1		# the delay being tested: the answer comes late, within the timeout
 sess C call accept "$cc"
 done_of A call-make "$ca"; out=$ans
@@ -136,45 +136,45 @@ done_of A call-close "$ca"
 # ---- a multipoint call: add and drop a party ------------------------------
 sess A call make af "$afa" to svc1 multipoint; out=$ans
 ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
 sess B call accept "$cb"
 done_of A call-make "$ca"; out=$ans
 jqcheck "a multipoint call to B connects" "$out" '.status == 0'
 sess A party add call "$ca" to svc2; out=$ans
 pc=$id
 jqcheck "A adds a party on C: pending" "$out" '.state == "adding"'
-sess C monitor event call-incoming sap "$sc" count 1 timeout 20000; cc=$id
+sess C monitor event call-incoming sap "$sc" count 1 timeout $WAIT_MS; cc=$id
 sess C call accept "$cc"
 done_of A party-add "$pc"; out=$ans
 jqcheck "the party is added" "$out" '.request == "party-add" and .status == 0'
 sess B call show "$ca"; out=$ans
 jqcheck "the call lists two parties" "$out" '.parties | length == 2'
 sess A vc send "$ca" to-all
-sess B vc recv "$cb" timeout 20000; out=$ans
+sess B vc recv "$cb" timeout $WAIT_MS; out=$ans
 jqcheck "a frame from the root reaches B" "$out" '.data == "to-all"'
-sess C vc recv "$cc" timeout 20000; out=$ans
+sess C vc recv "$cc" timeout $WAIT_MS; out=$ans
 jqcheck "and C" "$out" '.data == "to-all"'
 sess A party drop "$pc"
 done_of A party-drop "$pc"; out=$ans
 jqcheck "A drops C's party" "$out" '.request == "party-drop" and .status == 0'
-sess C monitor event call-close id "$cc" count 1 timeout 20000; out=$ans
+sess C monitor event call-close id "$cc" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "C sees its call closed" "$out" '.event == "call-close"'
 sess B call show "$ca"; out=$ans
 jqcheck "one party left" "$out" '.parties | length == 1'
 sess A call close "$ca"; out=$ans
 jqcheck "A closes the multipoint call (with its last party)" "$out" '.state != null'
-sess B monitor event call-close id "$cb" count 1 timeout 20000; out=$ans
+sess B monitor event call-close id "$cb" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "and B, the last leaf, hears it" "$out" '.event == "call-close"'
 
 # ---- the last leaf leaves: the root closes with its last party (a close
 # without it was refused, and the root's call stayed half-closed) ----------
 sess A call make af "$afa" to svc1 multipoint; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
 sess B call accept "$cb"
 done_of A call-make "$ca"; out=$ans
 jqcheck "a multipoint call to B connects again" "$out" '.status == 0'
 sess B call close "$cb"
-sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
+sess A monitor event call-close id "$ca" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "B, the last leaf, leaves: A hears the close" "$out" '.event == "call-close"'
 check "and A's multipoint call closes with its last party" wait_for 10 calls_gone B "$ca"
 
@@ -188,14 +188,14 @@ pend_was=$(<"$pend")
 restore "$pend"
 restore "$hold"
 sess A call make af "$afa" to svc1; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
 sess B call accept "$cb"
 done_of A call-make "$ca"
 echo 300 >"$pend"
 echo 1 >"$hold"
 sess A vc send "$ca" held
 sess B call close "$cb"
-sess A monitor event call-close id "$ca" count 1 timeout 20000; out=$ans
+sess A monitor event call-close id "$ca" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "B closes while A's send is held: A hears the close" "$out" '.event == "call-close"'
 nap 1		# past the drain's 300 ms, and closes refused since
 check "A's call stays while its send is held" call_up B "$ca"
@@ -213,13 +213,13 @@ jqcheck "and is gone" "$ans" "map(select(.id == $afx)) | length == 0"
 
 # ---- a killed client leaves nothing ------------------------------------------
 sess A call make af "$afa" to svc1; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
 sess B call accept "$cb"
 done_of A call-make "$ca"
 sess A call make af "$afa" to svc3	# left unanswered
-sess C monitor event call-incoming sap "$st" count 1 timeout 20000
+sess C monitor event call-incoming sap "$st" count 1 timeout $WAIT_MS
 sess_kill A
-sess B monitor event call-close id "$cb" count 1 timeout 20000; out=$ans
+sess B monitor event call-close id "$cb" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "B sees the call of the killed client closed" "$out" '.event == "call-close"'
 af_gone() { sess B af show; [[ $ans != *"\"id\":$1,"* ]]; }
 check "the killed client's AF is gone" wait_for 30 af_gone "$afa"

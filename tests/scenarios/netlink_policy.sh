@@ -34,11 +34,11 @@ lo=$(jq '.[] | select(.name == "lo") | .id' <<< "$out")
 sess_start R
 sess R af open lo; afr=$id
 sess R sap register af "$afr" address rsvc; sr=$id
-sess R monitor event request-done request sap-register id "$sr" count 1 timeout 20000
+sess R monitor event request-done request sap-register id "$sr" count 1 timeout $WAIT_MS
 sess R call make af "$afr" to rsvc; cr=$id
-sess R monitor event call-incoming sap "$sr" count 1 timeout 20000; ci=$id
+sess R monitor event call-incoming sap "$sr" count 1 timeout $WAIT_MS; ci=$id
 sess R call accept "$ci"
-sess R monitor event request-done request call-make id "$cr" count 1 timeout 20000; out=$ans
+sess R monitor event request-done request call-make id "$cr" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "a session calls its own SAP" "$out" '.status == 0'
 
 out=$(ynl --dump call-get --output-json)
@@ -52,9 +52,9 @@ out=$(ynl --multi af-open "{\"adapter-id\": $lo, \"type\": 1}" \
 jqcheck "cli.py opens an AF and makes a call in one message" "$out" \
 	".[0].id == $next and .[1].state == \"outgoing\" and .[1].pending == true"
 # cli.py is gone: its call is torn down once R answers it
-sess R monitor event call-incoming sap "$sr" count 1 timeout 20000; cy=$id
+sess R monitor event call-incoming sap "$sr" count 1 timeout $WAIT_MS; cy=$id
 sess R call accept "$cy"
-sess R monitor event call-close id "$cy" count 1 timeout 20000; out=$ans
+sess R monitor event call-close id "$cy" count 1 timeout $WAIT_MS; out=$ans
 jqcheck "the call of the exited cli.py is closed once answered" "$out" '.event == "call-close"'
 
 # ---- privileges -------------------------------------------------------------

@@ -56,11 +56,11 @@ sess B af open "$adb" type ethernet; afb=$id
 sess B sap register af "$afb" address svc1; sb=$id
 done_of B sap-register "$sb"
 sess A call make af "$afa" to svc1 station "$macb"; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout 20000; cb=$id
+sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
 sess B call accept "$cb"
 done_of A call-make "$ca"; out=$ans
 jqcheck "A calls B over the bridge" "$out" '.status == 0'
-sess B monitor event call-connected id "$cb" count 1 timeout 20000
+sess B monitor event call-connected id "$cb" count 1 timeout $WAIT_MS
 
 # exchange N: N frames each way, each checked byte for byte
 bad=0
@@ -70,10 +70,10 @@ exchange() {
 		head -c $((200 + RANDOM % 1200)) /dev/urandom > "$T/ab.bin"
 		head -c $((1 + RANDOM % 1400)) /dev/urandom > "$T/ba.bin"
 		sess A vc send "$ca" file "$T/ab.bin"
-		sess B vc recv "$cb" file "$T/ab.out" timeout 20000
+		sess B vc recv "$cb" file "$T/ab.out" timeout $WAIT_MS
 		cmp -s "$T/ab.bin" "$T/ab.out" || bad=$((bad + 1))
 		sess B vc send "$cb" file "$T/ba.bin"
-		sess A vc recv "$ca" file "$T/ba.out" timeout 20000
+		sess A vc recv "$ca" file "$T/ba.out" timeout $WAIT_MS
 		cmp -s "$T/ba.bin" "$T/ba.out" || bad=$((bad + 1))
 	done
 }
@@ -141,7 +141,7 @@ ip netns exec "$c" "$WIRE" flood dev vc victim "$macb" peer "$maca" frames 40 \
 	seed $RANDOM only setup sap svc1 burst 4 pace-us 5000 > "$T/offers.out"
 jqcheck "condis-wire sent 40 offers" "$(cat "$T/offers.out")" '.kinds.setup == 40'
 for ((i = 0; i < 8; i++)); do
-	sess B monitor event call-incoming sap "$sb" count 1 timeout 20000
+	sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS
 done
 nap 1		# the refused ones are counted as they come
 sess B call show; out=$ans
