@@ -8,7 +8,8 @@ For every module a Kbuild file builds (its .c files from `<mod>-y`):
   - pairs of its .c files that use each other's functions both ways
     (a call or a function pointer to a function the other file defines);
   - its catch-all headers: private headers (those beside its .c files)
-    that declare the functions of more than one of its .c files;
+    that declare the functions of more than one of its .c files
+    (generated ones aside: netlink-gen.h names the handlers it calls);
   - for information, its private headers that more than half of its .c
     files include, directly or through another header (the objects every
     file of a module works on are in one such header by nature);
@@ -194,8 +195,8 @@ def main():
         for h, n in sorted(counts.items()):
             if n * 2 > len(srcs):
                 wide.append((mod, rel(h), n, len(srcs)))
-            if not h.endswith(".h"):
-                continue
+            if not h.endswith(".h") or generated(open(h, encoding="utf-8").read()):
+                continue    # a generated header names the handlers it calls
             files = {owner[f] for f in declared(h) if f in owner}
             if len(files) > 1:
                 catchall.append((mod, rel(h), sorted(rel(f) for f in files)))

@@ -8,7 +8,7 @@
 #include <linux/module.h>
 #include <linux/workqueue.h>
 #include "internal.h"
-#include "netlink/netlink.h"
+#include "netlink/family.h"
 
 struct workqueue_struct *condis_wq;
 

@@ -8,7 +8,7 @@
 #include <linux/netlink.h>
 #include <net/net_namespace.h>
 #include <net/sock.h>
-#include "netlink/netlink.h"
+#include "netlink/socket.h"
 
 MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 

@@ -5,9 +5,11 @@
  */
 #include <linux/kmod.h>
 #include <linux/module.h>
-#include "netlink.h"
+#include <net/condis_view.h>
+#include "netlink-gen.h"
+#include "messages.h"
 
-int cd_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	const char *kind = "ethernet";
 	struct condis_link_ops *l;
@@ -52,7 +54,7 @@ static int cd_nl_bound(void *arg, const struct condis_view *v)
 	return 1;	/* the adapter itself is enough */
 }
 
-int cd_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_adapter_del_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct cd_nl_bound b = {};
 	struct condis_link_ops *l;

@@ -2,49 +2,20 @@
 /*
  * The requests that change something: open and close an AF, register and
  * deregister a SAP, make, answer, close and modify a call, add and drop a
- * party, a call's file descriptor or interface. Each finds the requester's
- * object, acts through <net/condis.h> and answers at once: done, pending
- * (a request-done notification follows) or refused with an extack message.
+ * party, a call's file descriptor or interface. Each acts on the object
+ * family.c's pre_doit found (cd_nl_obj(), the socket's lock held) through
+ * <net/condis.h> and answers at once: done, pending (a request-done
+ * notification follows) or refused with an extack message.
  */
-#include <linux/slab.h>
-#include "netlink.h"
+#include <net/sock.h>
+#include "netlink-gen.h"
+#include "family.h"
+#include "client.h"
+#include "socket.h"
+#include "vc_netdev.h"
+#include "messages.h"
 
 #define CD_ACCEPT_TIMEOUT_MS	30000
-
-/*
- * The requester's object of a type named by an id attribute; sk->lock
- * held on success. Errors say whether the id exists at all.
- */
-static struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, u8 type, int attr)
-{
-	struct net *net = genl_info_net(info);
-	struct cd_nlsk *sk;
-	struct cd_nlobj *obj;
-
-	if (GENL_REQ_ATTR_CHECK(info, attr))
-		return ERR_PTR(-EINVAL);
-	sk = cd_nlsk_find(net, info->snd_portid, cd_nl_sender(info));
-	if (sk) {
-		mutex_lock(&sk->lock);
-		obj = cd_nlobj_find(sk, type, nla_get_u32(info->attrs[attr]));
-		if (obj)
-			return obj;
-		mutex_unlock(&sk->lock);
-	}
-	if (!condis_view_get(net, type, nla_get_u32(info->attrs[attr]), NULL, NULL)) {
-		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
-				    "the object belongs to another client or socket");
-		return ERR_PTR(-EPERM);
-	}
-	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[attr],
-			    "no such object in this network namespace");
-	return ERR_PTR(-ENOENT);
-}
-
-static void cd_nlobj_unlock(struct cd_nlobj *obj)
-{
-	mutex_unlock(&obj->sk->lock);
-}
 
 /* Where an answer's id, state and pending flag go, per attribute set. */
 struct cd_nl_answer {
@@ -84,7 +55,7 @@ static int cd_nl_handle_of(void *arg, const struct condis_view *v)
 	return 1;	/* the object itself is enough */
 }
 
-int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct nlattr **tb = info->attrs;
 	struct condis_adapter *adapter;
@@ -103,7 +74,7 @@ int cd_nl_af_open_doit(struct sk_buff *skb, struct genl_info *info)
 				    "no adapter with this id in this network namespace");
 		return -ENOENT;
 	}
-	sk = cd_nlsk_for(info);
+	sk = cd_nlsk_for(info, NETLINK_CB(skb).sk);
 	ret = PTR_ERR_OR_ZERO(sk);
 	if (ret)
 		return ret;
@@ -130,111 +101,77 @@ unlock:
 	return ret;
 }
 
-int cd_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_af_close_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_AF_ID);
-	struct cd_nlsk *sk;
-	u32 id;
+	struct cd_nlobj *obj = cd_nl_obj(info);
 	int ret;
 
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	sk = obj->sk;		/* a synchronous close frees obj */
-	id = obj->id;
 	ret = condis_cl_close_af(obj->handle);
 	if (ret == -EBUSY)
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_AF_ID],
 				    "the address family still has SAPs or calls: remove them first");
-	if (ret < 0) {
-		ret = cd_nl_refused(info, ret);
-		goto unlock;
-	}
+	if (ret < 0)
+		return cd_nl_refused(info, ret);
 	if (!ret)
 		cd_nlobj_forget(obj);
-	ret = cd_nl_reply(info, &cd_ans_af, id, CONDIS_AF_STATE_CLOSING, ret);
-unlock:
-	mutex_unlock(&sk->lock);
-	return ret;
+	return cd_nl_reply(info, &cd_ans_af, obj->id, CONDIS_AF_STATE_CLOSING, ret);
 }
 
-int cd_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct cd_nlobj *af = cd_nl_obj(info), *obj;
 	struct nlattr **tb = info->attrs;
 	struct condis_sap_desc desc = {};
-	struct cd_nlobj *af, *obj;
 	struct condis_sap *sap;
 	int ret;
 
 	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_SAP_ADDRESS))
 		return -EINVAL;
-	af = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_SAP_AF_ID);
-	if (IS_ERR(af))
-		return PTR_ERR(af);
 	if (tb[CONDIS_A_SAP_TYPE])
 		desc.sap_type = nla_get_u32(tb[CONDIS_A_SAP_TYPE]);
 	desc.len = nla_len(tb[CONDIS_A_SAP_ADDRESS]);
 	nla_memcpy(desc.sap, tb[CONDIS_A_SAP_ADDRESS], sizeof(desc.sap));
 	obj = cd_nlobj_new(af->sk, CONDIS_VIEW_SAP, info->extack);
-	ret = PTR_ERR_OR_ZERO(obj);
-	if (ret)
-		goto unlock;
+	if (IS_ERR(obj))
+		return PTR_ERR(obj);
 	obj->timeout_ms = tb[CONDIS_A_SAP_ACCEPT_TIMEOUT] ?
 		nla_get_u32(tb[CONDIS_A_SAP_ACCEPT_TIMEOUT]) : CD_ACCEPT_TIMEOUT_MS;
 	ret = condis_cl_register_sap(af->handle, &desc, obj, &sap);
 	if (ret < 0) {
 		cd_nlobj_forget(obj);
-		ret = cd_nl_refused(info, ret);
-		goto unlock;
+		return cd_nl_refused(info, ret);
 	}
 	cd_nlobj_publish(obj, sap);
-	ret = cd_nl_reply(info, &cd_ans_sap, obj->id,
-			  ret ? CONDIS_SAP_STATE_REGISTERING : CONDIS_SAP_STATE_ACTIVE, ret);
-unlock:
-	cd_nlobj_unlock(af);
-	return ret;
+	return cd_nl_reply(info, &cd_ans_sap, obj->id,
+			   ret ? CONDIS_SAP_STATE_REGISTERING : CONDIS_SAP_STATE_ACTIVE, ret);
 }
 
-int cd_nl_sap_deregister_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_sap_deregister_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_SAP, CONDIS_A_SAP_ID);
-	struct cd_nlsk *sk;
-	u32 id;
+	struct cd_nlobj *obj = cd_nl_obj(info);
 	int ret;
 
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	sk = obj->sk;
-	id = obj->id;
 	ret = condis_cl_deregister_sap(obj->handle);
-	if (ret < 0) {
-		ret = cd_nl_refused(info, ret);
-		goto unlock;
-	}
+	if (ret < 0)
+		return cd_nl_refused(info, ret);
 	if (!ret)
 		cd_nlobj_forget(obj);
-	ret = cd_nl_reply(info, &cd_ans_sap, id, CONDIS_SAP_STATE_DEREGISTERING, ret);
-unlock:
-	mutex_unlock(&sk->lock);
-	return ret;
+	return cd_nl_reply(info, &cd_ans_sap, obj->id, CONDIS_SAP_STATE_DEREGISTERING, ret);
 }
 
-int cd_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct cd_nlobj *af = cd_nl_obj(info), *obj, *party = NULL;
 	struct nlattr **tb = info->attrs;
 	struct condis_call_params *cp;
-	struct cd_nlobj *af, *obj, *party = NULL;
 	struct condis_party *ph;
 	struct condis_vc *vc;
 	int ret;
 
-	af = cd_nlobj_owned(info, CONDIS_VIEW_AF, CONDIS_A_CALL_AF_ID);
-	if (IS_ERR(af))
-		return PTR_ERR(af);
 	cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], tb[CONDIS_A_CALL_ADDRESS],
 			      info->extack);
-	ret = PTR_ERR_OR_ZERO(cp);
-	if (ret)
-		goto unlock;
+	if (IS_ERR(cp))
+		return PTR_ERR(cp);
 	obj = cd_nlobj_new(af->sk, CONDIS_VIEW_CALL, info->extack);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (ret)
@@ -272,30 +209,21 @@ delete:
 	ret = cd_nl_refused(info, ret);
 free:
 	condis_call_params_free(cp);
-unlock:
-	cd_nlobj_unlock(af);
 	return ret;
 }
 
 /* call-accept and call-reject */
-int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
+static int cd_nl_call_answer(struct genl_info *info, bool accept)
 {
-	bool accept = info->genlhdr->cmd == CONDIS_CMD_CALL_ACCEPT;
 	struct nlattr **tb = info->attrs;
 	struct condis_call_params *cp = NULL;
-	struct cd_nlobj *obj;
-	int status = 0, ret;
-	u32 id;
+	struct cd_nlobj *obj = cd_nl_obj(info);
+	int status = 0;
 
-	obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	id = obj->id;
-	ret = -EINVAL;
 	if (!obj->answering) {
 		NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_CALL_ID],
 				    "the call is not waiting for an answer");
-		goto unlock;
+		return -EINVAL;
 	}
 	if (!accept) {
 		status = tb[CONDIS_A_CALL_CAUSE] ?
@@ -304,37 +232,38 @@ int cd_nl_call_answer_doit(struct sk_buff *skb, struct genl_info *info)
 		if (status >= 0) {
 			NL_SET_ERR_MSG_ATTR(info->extack, tb[CONDIS_A_CALL_CAUSE],
 					    "a rejection cause must be an NDIS failure status");
-			goto unlock;
+			return -EINVAL;
 		}
 	} else if (tb[CONDIS_A_CALL_PARAMS]) {
 		cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], NULL, info->extack);
-		ret = PTR_ERR_OR_ZERO(cp);
-		if (ret)
-			goto unlock;
+		if (IS_ERR(cp))
+			return PTR_ERR(cp);
 		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
 	}
 	cd_nlobj_unarm(obj);
 	condis_cl_incoming_call_complete(status, obj->handle, cp);	/* copies @cp */
 	condis_call_params_free(cp);
-	ret = cd_nl_reply(info, &cd_ans_call, id,
-			  accept ? CONDIS_CALL_STATE_ACCEPTED : CONDIS_CALL_STATE_IDLE, false);
-unlock:
-	cd_nlobj_unlock(obj);
-	return ret;
+	return cd_nl_reply(info, &cd_ans_call, obj->id,
+			   accept ? CONDIS_CALL_STATE_ACCEPTED : CONDIS_CALL_STATE_IDLE, false);
 }
 
-int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_call_accept_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
-	struct cd_nlobj *last;
-	struct cd_nlsk *sk;
-	u32 id;
+	return cd_nl_call_answer(info, true);
+}
+
+int condis_nl_call_reject_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	return cd_nl_call_answer(info, false);
+}
+
+/* Releases the socket's lock (family.c): a call's end takes it. */
+int condis_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nl_obj(info), *last;
+	struct cd_nlsk *sk = obj->sk;
 	int ret;
 
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	sk = obj->sk;
-	id = obj->id;
 	last = cd_nl_last_party(obj);
 	if (last && !list_is_singular(&obj->parties)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
@@ -351,101 +280,93 @@ int cd_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 	else if (ret < 0)
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
 				    "the call is not connected");
-	if (ret < 0) {
-		mutex_unlock(&sk->lock);
-		return ret;
-	}
 	mutex_unlock(&sk->lock);
+	if (ret < 0)
+		return ret;
 	if (!ret)
 		cd_nl_call_gone(obj);
-	return cd_nl_reply(info, &cd_ans_call, id,
+	return cd_nl_reply(info, &cd_ans_call, obj->id,
 			   ret ? CONDIS_CALL_STATE_CLOSING : CONDIS_CALL_STATE_IDLE, ret);
 }
 
-int cd_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct cd_nlobj *obj = cd_nl_obj(info);
 	struct condis_call_params *cp;
-	struct cd_nlobj *obj;
-	u32 id;
 	int ret;
 
 	if (GENL_REQ_ATTR_CHECK(info, CONDIS_A_CALL_PARAMS))
 		return -EINVAL;
-	obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	id = obj->id;
 	cp = cd_nl_get_params(info->attrs[CONDIS_A_CALL_PARAMS], NULL, info->extack);
-	ret = PTR_ERR_OR_ZERO(cp);
-	if (ret)
-		goto unlock;
+	if (IS_ERR(cp))
+		return PTR_ERR(cp);
 	ret = condis_cl_modify_qos(obj->handle, cp);
 	condis_call_params_free(cp);
-	if (ret < 0) {
-		ret = cd_nl_refused(info, ret);
-		goto unlock;
-	}
-	ret = cd_nl_reply(info, &cd_ans_call, id, CONDIS_CALL_STATE_CONNECTED, ret);
-unlock:
-	cd_nlobj_unlock(obj);
-	return ret;
+	if (ret < 0)
+		return cd_nl_refused(info, ret);
+	return cd_nl_reply(info, &cd_ans_call, obj->id, CONDIS_CALL_STATE_CONNECTED, ret);
 }
 
-int cd_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
+/* A call's frames go to a descriptor or an interface once it is connected. */
+static bool cd_nl_connected(struct genl_info *info, struct cd_nlobj *vc, u32 *max_sdu)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
-	u32 id;
+	if (cd_vc_connected(vc, max_sdu))
+		return true;
+	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
+			    "the call is not connected");
+	return false;
+}
+
+int condis_nl_call_open_fd_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	struct cd_nlobj *obj = cd_nl_obj(info);
 	int fd;
 
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	id = obj->id;
+	if (!cd_nl_connected(info, obj, NULL))
+		return -ENOTCONN;
 	fd = cd_vcfd_open(obj, info->extack);
-	cd_nlobj_unlock(obj);
 	if (fd < 0)
 		return fd;
-	return cd_nl_reply(info, &cd_ans_fd, id, fd, false);
+	return cd_nl_reply(info, &cd_ans_fd, obj->id, fd, false);
 }
 
-int cd_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
+/* Releases the socket's lock (family.c): RTNL is not taken under it. */
+int condis_nl_call_netdev_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_CALL_ID);
+	struct cd_nlobj *obj = cd_nl_obj(info);
 	struct cd_vcnd *nd;
-	u32 id, ifindex;
+	u32 ifindex, sdu;
 	int ret;
 
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	id = obj->id;
+	if (!cd_nl_connected(info, obj, &sdu)) {
+		mutex_unlock(&obj->sk->lock);
+		return -ENOTCONN;
+	}
 	nd = cd_vcnd_prepare(obj, info->attrs[CONDIS_A_CALL_IFNAME] ?
 			     nla_data(info->attrs[CONDIS_A_CALL_IFNAME]) : NULL,
-			     info->extack);
-	cd_nlobj_unlock(obj);
+			     sdu, info->extack);
+	mutex_unlock(&obj->sk->lock);
 	if (IS_ERR(nd))
 		return PTR_ERR(nd);
 	/* RTNL, not under the socket's lock (vc_netdev.c) */
 	ret = cd_vcnd_register(nd, obj, info->extack, &ifindex);
 	if (ret)
 		return ret;
-	return cd_nl_answer(info, CONDIS_A_CALL_ID, id, CONDIS_A_CALL_IFINDEX, ifindex, 0);
+	return cd_nl_answer(info, CONDIS_A_CALL_ID, obj->id, CONDIS_A_CALL_IFINDEX, ifindex, 0);
 }
 
-int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct cd_nlobj *vc = cd_nl_obj(info), *obj;
 	struct nlattr **tb = info->attrs;
 	struct condis_call_params *cp;
-	struct cd_nlobj *vc, *obj;
 	struct condis_party *party;
 	int ret;
 
-	vc = cd_nlobj_owned(info, CONDIS_VIEW_CALL, CONDIS_A_PARTY_CALL_ID);
-	if (IS_ERR(vc))
-		return PTR_ERR(vc);
 	cp = cd_nl_get_params(tb[CONDIS_A_PARTY_PARAMS], tb[CONDIS_A_PARTY_ADDRESS],
 			      info->extack);
-	ret = PTR_ERR_OR_ZERO(cp);
-	if (ret)
-		goto unlock;
+	if (IS_ERR(cp))
+		return PTR_ERR(cp);
 	obj = cd_nlobj_new(vc->sk, CONDIS_VIEW_PARTY, info->extack);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (ret)
@@ -463,31 +384,18 @@ int cd_nl_party_add_doit(struct sk_buff *skb, struct genl_info *info)
 			  ret ? CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_ACTIVE, ret);
 free:
 	condis_call_params_free(cp);
-unlock:
-	cd_nlobj_unlock(vc);
 	return ret;
 }
 
-int cd_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info)
+int condis_nl_party_drop_doit(struct sk_buff *skb, struct genl_info *info)
 {
-	struct cd_nlobj *obj = cd_nlobj_owned(info, CONDIS_VIEW_PARTY, CONDIS_A_PARTY_ID);
-	struct cd_nlsk *sk;
-	u32 id;
+	struct cd_nlobj *obj = cd_nl_obj(info);
 	int ret;
 
-	if (IS_ERR(obj))
-		return PTR_ERR(obj);
-	sk = obj->sk;
-	id = obj->id;
 	ret = condis_cl_drop_party(obj->handle, NULL, 0);
-	if (ret < 0) {
-		ret = cd_nl_refused(info, ret);
-		goto unlock;
-	}
+	if (ret < 0)
+		return cd_nl_refused(info, ret);
 	if (!ret)
 		cd_nlobj_forget(obj);
-	ret = cd_nl_reply(info, &cd_ans_party, id, CONDIS_PARTY_STATE_DROPPING, ret);
-unlock:
-	mutex_unlock(&sk->lock);
-	return ret;
+	return cd_nl_reply(info, &cd_ans_party, obj->id, CONDIS_PARTY_STATE_DROPPING, ret);
 }

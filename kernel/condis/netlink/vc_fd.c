@@ -18,7 +18,7 @@
 #include <linux/poll.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
-#include "netlink.h"
+#include "vc_fd.h"
 
 #define CD_VCFD_INFLIGHT	64
 #define CD_VCFD_RXQ_MAX		256
@@ -186,7 +186,8 @@ static const struct file_operations cd_vcfd_fops = {
 
 /**
  * cd_vcfd_open - a file descriptor for a VC the caller's socket owns
- * @vc: the VC's context; its socket's lock is held
+ * @vc: the VC's context, connected (cd_vc_connected()); its socket's lock
+ *	is held
  * @extack: for the error message
  *
  * Context: process, in the task that sent the request (the descriptor is
@@ -199,10 +200,6 @@ int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack)
 	struct cd_vcfd *f;
 	int fd;
 
-	if (!cd_vc_connected(vc, NULL)) {
-		NL_SET_ERR_MSG(extack, "the call is not connected");
-		return -ENOTCONN;
-	}
 	if (READ_ONCE(vc->vcnd)) {
 		NL_SET_ERR_MSG(extack, "the call carries IP through an interface");
 		return -EBUSY;

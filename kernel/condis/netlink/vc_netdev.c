@@ -27,7 +27,8 @@
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 #include <net/net_namespace.h>
-#include "netlink.h"
+#include "vc_netdev.h"
+#include "socket.h"
 
 #define CD_VCND_INFLIGHT	256
 #define CD_VCND_MTU		1500
@@ -197,8 +198,10 @@ static void cd_vcnd_hung_up(struct work_struct *work)
 
 /**
  * cd_vcnd_prepare - an interface for a VC the caller's socket owns, part 1
- * @vc: the VC's context; its socket's lock is held
+ * @vc: the VC's context, connected (cd_vc_connected()); its socket's lock
+ *	is held
  * @name: the interface's name ("cdvc%d" when empty)
+ * @sdu: the call's transmit SDU size (0: none set)
  * @extack: for the error message
  *
  * Makes the interface and links it to the VC; cd_vcnd_register() registers
@@ -206,18 +209,14 @@ static void cd_vcnd_hung_up(struct work_struct *work)
  * Context: process.
  * Return: the interface's state or an ERR_PTR().
  */
-struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name,
+struct cd_vcnd *cd_vcnd_prepare(struct cd_nlobj *vc, const char *name, u32 sdu,
 				struct netlink_ext_ack *extack)
 {
-	unsigned int mtu = CD_VCND_MTU, sdu;
+	unsigned int mtu = CD_VCND_MTU;
 	struct net_device *dev;
 	unsigned long flags;
 	struct cd_vcnd *nd;
 
-	if (!cd_vc_connected(vc, &sdu)) {
-		NL_SET_ERR_MSG(extack, "the call is not connected");
-		return ERR_PTR(-ENOTCONN);
-	}
 	/* the call's transmit SDU size, where its call manager set one */
 	if (sdu >= 68)
 		mtu = min(sdu, 65535U);
