@@ -8,6 +8,9 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "af.h"
 #include "trace.h"
 
 enum { AF_K_OPEN, AF_K_CLOSE, AF_K_NOTIFY, AF_K_NOTIFY_IND, AF_K_OID };

@@ -7,6 +7,12 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "verifier.h"
+#include "vc.h"
+#include "call.h"
+#include "sap.h"
 #include "trace.h"
 
 enum {

@@ -13,6 +13,10 @@
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "verifier.h"
+#include "data.h"
 
 /* What condis keeps in skb->cb once the miniport gave the skb back. */
 struct cd_skb_cb {

@@ -7,6 +7,9 @@
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 #include "internal.h"
+#include "object.h"
+#include "verifier.h"
+#include "debugfs.h"
 
 static struct dentry *cd_debugfs;
 

@@ -6,6 +6,7 @@
  */
 #include <linux/module.h>
 #include "internal.h"
+#include "object.h"
 
 static LIST_HEAD(cd_links);
 static DEFINE_MUTEX(cd_link_lock);

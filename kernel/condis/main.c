@@ -8,6 +8,10 @@
 #include <linux/module.h>
 #include <linux/workqueue.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "debugfs.h"
+#include "data.h"
 #include "netlink/family.h"
 
 struct workqueue_struct *condis_wq;

@@ -11,6 +11,8 @@
 #include <linux/slab.h>
 #include <net/net_namespace.h>
 #include "internal.h"
+#include "object.h"
+#include "verifier.h"
 
 static struct xarray cd_xa[__CD_TYPE_MAX];
 struct kmem_cache *cd_vc_cache;

@@ -6,6 +6,8 @@
  */
 #include <linux/module.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
 
 enum { K_OID = 24 };
 

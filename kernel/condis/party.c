@@ -11,6 +11,11 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "vc.h"
+#include "call.h"
+#include "party.h"
 
 enum { VC_K_ADD_PARTY = 16, VC_K_DROP_PARTY, VC_K_IND_DROP };
 

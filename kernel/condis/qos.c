@@ -5,6 +5,9 @@
  */
 #include <linux/module.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "call.h"
 
 enum { VC_K_QOS = 12, VC_K_IND_QOS };
 

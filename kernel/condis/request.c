@@ -23,6 +23,9 @@
 #include <linux/mempool.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "verifier.h"
 #include "trace.h"
 
 static atomic64_t cd_seq;

@@ -9,6 +9,10 @@
 #include <linux/string.h>
 #include <net/net_namespace.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "teardown.h"
+#include "data.h"
 
 /* registrations: adapters, their CMs and the clients */
 DEFINE_MUTEX(cd_reg_lock);

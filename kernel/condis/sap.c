@@ -5,6 +5,9 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "sap.h"
 #include "trace.h"
 
 enum { SAP_K_REG, SAP_K_DEREG };

@@ -11,6 +11,15 @@
  */
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "teardown.h"
+#include "vc.h"
+#include "call.h"
+#include "party.h"
+#include "sap.h"
+#include "af.h"
+#include "data.h"
 
 /* Take references on every entry of @head (cd_obj first in the entry). */
 static struct cd_obj **cd_snapshot(struct cd_obj *lockobj, struct list_head *head,

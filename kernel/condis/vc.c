@@ -7,6 +7,10 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "internal.h"
+#include "object.h"
+#include "request.h"
+#include "verifier.h"
+#include "vc.h"
 #include "trace.h"
 
 enum { VC_K_ACTIVATE = 8, VC_K_DEACTIVATE };

@@ -9,6 +9,7 @@
  */
 #include <linux/module.h>
 #include "internal.h"
+#include "verifier.h"
 #include "trace.h"
 
 static bool verifier_strict;

@@ -8,6 +8,7 @@
 #include <linux/module.h>
 #include <net/condis_view.h>
 #include "internal.h"
+#include "object.h"
 
 /* The core's states as the uapi names them (gone objects: on their way out). */
 static const u8 cd_af_state_nl[] = {
