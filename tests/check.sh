@@ -149,6 +149,8 @@ ok "host: userspace (C++20, Release, -Werror: make bench, make install)" "$out/u
 	make -s -C "$top" userspace-release
 ok "host: uapi/linux/condis.h is what ynl-gen-c.py makes of the YAML spec" "$out/ynl-gen.log" \
 	"$top/tests/ynl-gen.sh" --check
+ok "host: layout: no file over 800 lines, no two using each other both ways, no catch-all header" \
+	"$out/layout.log" python3 "$top/tests/layout.py" --check
 ok "host: the syzkaller description is what tests/syz-gen.py makes of the spec" "$out/syz-gen.log" \
 	python3 "$top/tests/syz-gen.py" --check
 ref=$top/../shared/reference/condis-model.md
