@@ -158,6 +158,9 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *cp,
 		goto out;
 	if ((cp->flags & CONDIS_CALL_MULTIPOINT_VC) && !party)
 		goto out;
+	ret = -EOPNOTSUPP;
+	if ((cp->flags & CONDIS_CALL_MULTIPOINT_VC) && !cd_client_multipoint(v->af->client))
+		goto out;
 	ret = -ENOMEM;
 	if (cp->flags & CONDIS_CALL_MULTIPOINT_VC) {
 		p = cd_party_new(v, cl_party_ctx);
@@ -572,7 +575,8 @@ static void connected_deliver(struct cd_req *req)
 {
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
 
-	vc->af->client->ops->call_connected(vc->cl_ctx);
+	if (vc->af->client->ops->call_connected)
+		vc->af->client->ops->call_connected(vc->cl_ctx);
 }
 
 static const struct cd_chain chain_connected = {

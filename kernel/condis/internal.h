@@ -219,4 +219,10 @@ static inline void cd_unlock(struct cd_obj *o, unsigned long flags)
 	spin_unlock_irqrestore(&o->lock, flags);
 }
 
+/* The client has the party handlers: it may make multipoint calls. */
+static inline bool cd_client_multipoint(const struct cd_client *cl)
+{
+	return cl->ops->add_party_complete;
+}
+
 #endif /* _CONDIS_INTERNAL_H */

@@ -68,6 +68,9 @@ int condis_co_oid_request(struct condis_af *af, struct condis_vc *vc, bool from_
 		if (!v || v->af != a)
 			goto out;
 	}
+	ret = -EOPNOTSUPP;	/* a client that issues none has no completion handler */
+	if (!from_cm && !a->client->ops->oid_request_complete)
+		goto out;
 	chain = dest == CONDIS_OID_TO_MINIPORT ? &chain_oid_mp : &chain_oid_peer;
 	owner = dest == CONDIS_OID_TO_MINIPORT ? &a->cm->adapter->o : &a->o;
 	ret = -ENOMEM;
@@ -82,8 +85,10 @@ int condis_co_oid_request(struct condis_af *af, struct condis_vc *vc, bool from_
 	if (dest == CONDIS_OID_TO_MINIPORT)
 		ret = a->cm->adapter->ops->oid_request(a->cm->adapter->ctx,
 						       v ? v->mp_ctx : NULL, req);
-	else if (from_cm)
-		ret = a->client->ops->oid_request(a->cl_ctx, v ? v->cl_ctx : NULL, req);
+	else if (from_cm)	/* a client without the handler supports none */
+		ret = a->client->ops->oid_request ?
+		      a->client->ops->oid_request(a->cl_ctx, v ? v->cl_ctx : NULL, req) :
+		      -EOPNOTSUPP;
 	else
 		ret = a->cm->ops->oid_request(a->cm_ctx, v ? v->cm_ctx : NULL, req);
 	ret = cd_req_returned(r, ret, CD_CALLER);

@@ -102,6 +102,9 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
 	if (!v)
 		return -EINVAL;
+	ret = -EOPNOTSUPP;
+	if (!cd_client_multipoint(v->af->client))
+		goto out;
 	ret = -ENOMEM;
 	p = cd_party_alloc(v, cl_party_ctx);
 	if (!p)

@@ -44,7 +44,7 @@ static const struct cd_chain chain_qos = {
  */
 int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 {
-	struct cd_req *req;
+	struct cd_req *req = NULL;
 	unsigned long flags;
 	struct cd_vc *v;
 	int ret;
@@ -55,6 +55,9 @@ int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 	v = cd_lookup(vc, struct cd_vc, CD_VC, CD_CALLER);
 	if (!v)
 		return -EINVAL;
+	ret = -EOPNOTSUPP;	/* nobody to tell the outcome */
+	if (!v->af->client->ops->modify_qos_complete)
+		goto err;
 	ret = -ENOMEM;
 	req = cd_req_alloc(&chain_qos, &v->o, NULL, GFP_KERNEL_ACCOUNT);
 	if (req)
@@ -127,7 +130,8 @@ static void in_qos_deliver(struct cd_req *req)
 	if (vc->call == CALL_IDLE)
 		return;
 	cd_vc_take_params(vc, req);
-	vc->af->client->ops->incoming_qos_change(vc->cl_ctx, vc->cp);
+	if (vc->af->client->ops->incoming_qos_change)
+		vc->af->client->ops->incoming_qos_change(vc->cl_ctx, vc->cp);
 }
 
 static const struct cd_chain chain_in_qos = {

@@ -55,7 +55,6 @@ static const size_t cm_standalone_required[] = {
 };
 
 static const size_t cl_required[] = {
-	H(struct condis_client_ops, af_register_notify),
 	H(struct condis_client_ops, open_af_complete),
 	H(struct condis_client_ops, close_af_complete),
 	H(struct condis_client_ops, notify_close_af),
@@ -66,15 +65,7 @@ static const size_t cl_required[] = {
 	H(struct condis_client_ops, make_call_complete),
 	H(struct condis_client_ops, close_call_complete),
 	H(struct condis_client_ops, incoming_call),
-	H(struct condis_client_ops, call_connected),
 	H(struct condis_client_ops, incoming_close),
-	H(struct condis_client_ops, modify_qos_complete),
-	H(struct condis_client_ops, incoming_qos_change),
-	H(struct condis_client_ops, add_party_complete),
-	H(struct condis_client_ops, drop_party_complete),
-	H(struct condis_client_ops, incoming_drop_party),
-	H(struct condis_client_ops, oid_request),
-	H(struct condis_client_ops, oid_request_complete),
 };
 
 static bool cd_ops_complete(const void *ops, const size_t *offs, size_t n,
@@ -94,6 +85,25 @@ static bool cd_ops_complete(const void *ops, const size_t *offs, size_t n,
 	return true;
 }
 
+/*
+ * A multipoint client has the three party handlers, or none: it may add a
+ * party only with all of them (cd_client_multipoint()).
+ */
+static bool cd_client_ops_ok(const struct condis_client_ops *ops)
+{
+	int parties;
+
+	if (!cd_ops_complete(ops, cl_required, ARRAY_SIZE(cl_required), "client"))
+		return false;
+	parties = !!ops->add_party_complete + !!ops->drop_party_complete +
+		  !!ops->incoming_drop_party;
+	if (parties % 3) {
+		pr_err("condis: client handler table has some of the party handlers, not all\n");
+		return false;
+	}
+	return true;
+}
+
 /* ---- AF-register notification ------------------------------------------ */
 
 static void af_notify_deliver(struct cd_req *req)
@@ -101,7 +111,7 @@ static void af_notify_deliver(struct cd_req *req)
 	struct cd_client *cl = container_of(req->owner, struct cd_client, o);
 	struct cd_cm *cm = container_of(req->target, struct cd_cm, o);
 
-	if (READ_ONCE(cm->o.dead) || READ_ONCE(cl->o.dead))
+	if (READ_ONCE(cm->o.dead) || READ_ONCE(cl->o.dead) || !cl->ops->af_register_notify)
 		return;
 	cl->ops->af_register_notify(cl->ctx, cd_handle(&cm->adapter->o), cm->af_type);
 }
@@ -470,7 +480,7 @@ int condis_client_register(struct net *net, const char *name,
 	int ret;
 
 	might_sleep();
-	if (!cd_ops_complete(ops, cl_required, ARRAY_SIZE(cl_required), "client"))
+	if (!cd_client_ops_ok(ops))
 		return -EINVAL;
 	cl = kzalloc(sizeof(*cl), GFP_KERNEL_ACCOUNT);
 	if (!cl)

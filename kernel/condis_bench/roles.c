@@ -246,48 +246,13 @@ static int cl_incoming_call(void *sap_ctx, void *vc_ctx, struct condis_call_para
 	return 0;	/* accept */
 }
 
-static void cl_call_connected(void *vc_ctx)
-{
-}
-
 static void cl_incoming_close(int cause, void *vc_ctx, const void *buf, u32 len)
 {
 	if (!bench_is_slot(vc_ctx))
 		condis_cl_close_call(vc_ctx, NULL, NULL, 0);
 }
 
-static void cl_modify_qos_complete(int status, void *vc_ctx,
-				   const struct condis_call_params *cp)
-{
-}
-
-static void cl_incoming_qos_change(void *vc_ctx, const struct condis_call_params *cp)
-{
-}
-
-static void cl_add_party_complete(int status, void *party_ctx, struct condis_party *party,
-				  const struct condis_call_params *cp)
-{
-}
-
-static void cl_drop_party_complete(int status, void *party_ctx)
-{
-}
-
-static void cl_incoming_drop_party(int cause, void *party_ctx, const void *buf, u32 len)
-{
-}
-
-static int cl_oid_request(void *af_ctx, void *vc_ctx, struct condis_oid_request *req)
-{
-	return -EOPNOTSUPP;
-}
-
-static void cl_oid_request_complete(void *af_ctx, struct condis_oid_request *req,
-				    int status)
-{
-}
-
+/* the optional handlers are left out: condis does without them */
 static const struct condis_client_ops bench_cl_ops = {
 	.af_register_notify = cl_af_register_notify,
 	.open_af_complete = cl_open_af_complete,
@@ -300,15 +265,7 @@ static const struct condis_client_ops bench_cl_ops = {
 	.make_call_complete = cl_make_call_complete,
 	.close_call_complete = cl_close_call_complete,
 	.incoming_call = cl_incoming_call,
-	.call_connected = cl_call_connected,
 	.incoming_close = cl_incoming_close,
-	.modify_qos_complete = cl_modify_qos_complete,
-	.incoming_qos_change = cl_incoming_qos_change,
-	.add_party_complete = cl_add_party_complete,
-	.drop_party_complete = cl_drop_party_complete,
-	.incoming_drop_party = cl_incoming_drop_party,
-	.oid_request = cl_oid_request,
-	.oid_request_complete = cl_oid_request_complete,
 };
 
 /* The outcome of a request that may pend (its handler signals bench_af_done). */

@@ -8,6 +8,7 @@ struct kunit;
 void af_open_close(struct kunit *test);
 void af_open_unknown(struct kunit *test);
 void af_other_namespace(struct kunit *test);
+void client_optional_handlers(struct kunit *test);
 void register_under_allocation_failure(struct kunit *test);
 void indications_under_allocation_failure(struct kunit *test);
 void af_close_busy(struct kunit *test);

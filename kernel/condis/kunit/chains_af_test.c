@@ -95,6 +95,60 @@ void af_other_namespace(struct kunit *test)
 }
 
 /*
+ * A client needs only the handlers condis cannot do without. One without
+ * the optional ones registers and opens an AF (nobody is told of AFs);
+ * the CM's OID requests to it fail "not supported"; what would need the
+ * others is refused before the CM hears of it: an OID request of its
+ * own, a multipoint call, a party, a modify-QoS. One with some of the
+ * three party handlers, not all, does not register.
+ */
+void client_optional_handlers(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_oid_request oid = { .oid = 1 };
+	struct condis_call_params *cp;
+	struct condis_client_ops ops;
+	struct condis_party *party;
+	struct condis_client *cl;
+	struct condis_af *af;
+	struct condis_vc *vc;
+
+	memcpy(&ops, condis_fake_client_ops(), sizeof(ops));
+	ops.drop_party_complete = NULL;
+	KUNIT_EXPECT_EQ(test, condis_client_register(&init_net, "partial", &ops, w, &cl),
+			-EINVAL);
+	ops.af_register_notify = NULL;
+	ops.call_connected = NULL;
+	ops.modify_qos_complete = NULL;
+	ops.incoming_qos_change = NULL;
+	ops.add_party_complete = NULL;
+	ops.incoming_drop_party = NULL;
+	ops.oid_request = NULL;
+	ops.oid_request_complete = NULL;
+	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "lean", &ops, w, &cl), 0);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_AF_NOTIFY), 1);	/* the world's own */
+	KUNIT_ASSERT_EQ(test, condis_cl_open_af(cl, w->adapter, FAKE_AF_TYPE, w, &af), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_oid_request(af, NULL, true, CONDIS_OID_TO_PEER, &oid),
+			-EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, condis_co_oid_request(af, NULL, false, CONDIS_OID_TO_PEER, &oid),
+			-EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_OID) + fake_count(w, FEV_CM_OID), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_create_vc(af, w, &vc), 0);
+	cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	cp->flags = CONDIS_CALL_MULTIPOINT_VC;
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, cp, w, &party), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, condis_cl_add_party(vc, w, cp, &party), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, condis_cl_modify_qos(vc, cp), -EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_MAKE_CALL), 0);
+	condis_call_params_free(cp);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_af(af), 0);
+	condis_client_unregister(cl);
+}
+
+/*
  * Allocation failures from KUnit: the test thread arms its own fail-nth.
  * It reaches GFP_KERNEL allocations only while failslab's ignore-gfp-wait
  * is N (tests/vm/guest-check.sh sets it for the suites); without it the

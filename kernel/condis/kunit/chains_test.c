@@ -309,6 +309,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(af_open_close, chain_gen_params),
 	KUNIT_CASE(af_open_unknown),
 	KUNIT_CASE(af_other_namespace),
+	KUNIT_CASE(client_optional_handlers),
 	KUNIT_CASE(register_under_allocation_failure),
 	KUNIT_CASE(indications_under_allocation_failure),
 	KUNIT_CASE(af_close_busy),

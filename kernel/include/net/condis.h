@@ -450,7 +450,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
 /**
  * struct condis_client_ops - client handlers
  * @af_register_notify: ProtocolCoAfRegisterNotify: a CM registered
- *	@af_type on @adapter in the client's namespace. Required.
+ *	@af_type on @adapter in the client's namespace. Optional (a client
+ *	that knows its adapter and AF type opens the AF without it).
  * @open_af_complete: ProtocolClOpenAfCompleteEx. Required.
  * @close_af_complete: ProtocolClCloseAfComplete. Required. The client may
  *	free its AF state from here on.
@@ -471,19 +472,25 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  * @incoming_call: ProtocolClIncomingCall. Required. Return 0 to accept, an
  *	errno to reject or %CONDIS_PENDING and later call
  *	condis_cl_incoming_call_complete().
- * @call_connected: ProtocolClCallConnected. Required.
+ * @call_connected: ProtocolClCallConnected. Optional (nothing to do).
  * @incoming_close: ProtocolClIncomingCloseCall. Required. Answer with
  *	condis_cl_close_call().
- * @modify_qos_complete: ProtocolClModifyCallQoSComplete. Required.
- * @incoming_qos_change: ProtocolClIncomingCallQoSChange. Required.
- * @add_party_complete: ProtocolClAddPartyComplete. Required. On failure
- *	@party is already invalid.
- * @drop_party_complete: ProtocolClDropPartyComplete. Required.
- * @incoming_drop_party: ProtocolClIncomingDropParty. Required. Answer with
- *	condis_cl_drop_party().
- * @oid_request: ProtocolCoOidRequest from the CM. Required. May pend
+ * @modify_qos_complete: ProtocolClModifyCallQoSComplete. Optional:
+ *	without it condis_cl_modify_qos() is refused (-EOPNOTSUPP).
+ * @incoming_qos_change: ProtocolClIncomingCallQoSChange. Optional (the
+ *	call's parameters change all the same).
+ * @add_party_complete: ProtocolClAddPartyComplete. On failure @party is
+ *	already invalid. The three party handlers are optional together: a
+ *	client without them makes no multipoint call and adds no party
+ *	(-EOPNOTSUPP); one with some of them does not register.
+ * @drop_party_complete: ProtocolClDropPartyComplete. See @add_party_complete.
+ * @incoming_drop_party: ProtocolClIncomingDropParty. Answer with
+ *	condis_cl_drop_party(). See @add_party_complete.
+ * @oid_request: ProtocolCoOidRequest from the CM. Optional: without it the
+ *	CM's requests fail (-EOPNOTSUPP, NDIS_STATUS_NOT_SUPPORTED). May pend
  *	(condis_co_oid_request_complete).
- * @oid_request_complete: ProtocolCoOidRequestComplete. Required.
+ * @oid_request_complete: ProtocolCoOidRequestComplete. Optional: without
+ *	it the client's own condis_co_oid_request() is refused (-EOPNOTSUPP).
  * @receive: ProtocolCoReceiveNetBufferLists. Optional. Atomic context
  *	(softirq): must not sleep. Takes the skb.
  * @send_complete: ProtocolCoSendNetBufferListsComplete. Optional (required
