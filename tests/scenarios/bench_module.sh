@@ -6,6 +6,7 @@
 # measured, bad commands are refused, what it held is gone after release,
 # and it unloads clean (KASAN, lockdep and kmemleak watch). Times are not
 # looked at: make bench measures, this only runs the code.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 

@@ -7,6 +7,7 @@
 # D as parties, sends frames every leaf receives, hears from a leaf, drops
 # C, hears D hang up, and closes; with the integrated call manager, then
 # with the stand-alone one.
+set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root

@@ -6,6 +6,7 @@
 # port; the calls of eth-calls.inc; then deleting a netdevsim device with
 # 1,000 calls up (ETH_CALLS_MANY; make stress: 10,000) tears every one down,
 # out of RTNL.
+set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root

@@ -6,6 +6,7 @@
 # stand-alone call manager of condis_ethcm (the engine through a signalling
 # VC; eth_netdevsim runs them with condis_eth's integrated one, and
 # eth_multipoint both); a call to an absent station; unbinding.
+set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root

@@ -11,6 +11,7 @@
 # FAULT_STRIDE (default 16; make stress: 1) fails every Kth point of the
 # whole scenarios only, FAULT_STEP_STRIDE (default 2; make stress: 1) of the
 # single steps.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 stride=${FAULT_STRIDE:-16}

@@ -7,6 +7,7 @@
 # itself fails on a request left unanswered or a kernel pointer in an
 # answer or a notification; the harness fails the run on any KASAN, lockdep, UBSAN or WARN
 # report and on kmemleak.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 secs=${FUZZ_SECONDS:-30}

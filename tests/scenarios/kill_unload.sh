@@ -8,6 +8,7 @@
 # unloaded under it, taking its adapter and everything on it; condis.ko
 # stays while the client's VC descriptor is open (its file pins it). Last
 # condis.ko is unloaded under a condisctl session holding an AF and a SAP.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 

@@ -4,7 +4,8 @@
 # Shared helpers for the integration scenarios, kselftest style: every
 # scenario sources this, calls its checks, and exits with the ksft codes.
 # Scenarios run as root inside the test guest (tests/vm/guest-check.sh),
-# with CONDIS_MODDIR pointing at the built modules.
+# with CONDIS_MODDIR pointing at the built modules, and `set -u` (a
+# variable used unset is a bug, not an empty string).
 
 KSFT_PASS=0
 T=${TMPDIR:-/tmp}	# scratch (in the guest: a tmpfs)

@@ -3,6 +3,7 @@
 #
 # condis.ko loads, exposes its debugfs files and tracepoints, starts with no
 # objects and no verifier reports, unloads cleanly and loads again.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 

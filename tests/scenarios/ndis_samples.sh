@@ -8,6 +8,7 @@
 # sends a frame, closes, deregisters and closes the AF. Each step is in
 # the kernel log; nothing is left and the verifier counts nothing. Then
 # the client again, and the call manager unloaded before it.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 

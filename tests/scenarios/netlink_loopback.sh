@@ -6,6 +6,7 @@
 # party, modify QoS; delayed accept and accept timeout; calling a SAP
 # nobody registered; a close the far end made while a send was held; a
 # killed client leaves nothing behind.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 

@@ -10,6 +10,7 @@
 # error; the root of a user namespace may change only a network namespace
 # its user namespace owns; objects are charged to the client's memory
 # cgroup.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 

@@ -8,6 +8,7 @@
 # namespace while the socket's release hangs the calls up. 20 rounds
 # (CONDIS_NETNS_ROUNDS); nothing is left, and KASAN has nothing to say (the
 # harness reads the log).
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 

@@ -8,6 +8,7 @@
 # adapter unbound with everything on it) and binds and unbinds Ethernet
 # adapters. Afterwards every pended request has ended, no object is left
 # and the verifier counted nothing.
+set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 secs=${STRESS_SECONDS:-30}

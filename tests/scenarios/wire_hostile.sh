@@ -12,6 +12,7 @@
 # A's reaches B's VC (nor B's A's), the slab grows by a bounded amount,
 # and B's drop counters account for C's frames. Then C offers B calls from
 # stations nobody knows: B takes max_half_open of them, refuses the rest.
+set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
 require_root
