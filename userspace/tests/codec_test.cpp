@@ -3,6 +3,7 @@
 // Message building and parsing against canned netlink buffers: the bytes
 // here are written out by hand from the uapi layout, not by libnl.
 #include <condis/condis.hpp>
+#include "codec.hpp"
 
 #include <gtest/gtest.h>
 #include <linux/condis.h>

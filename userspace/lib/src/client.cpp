@@ -2,6 +2,7 @@
 //
 // The condis client: one netlink socket, its requests and its events.
 #include <condis/condis.hpp>
+#include "codec.hpp"
 
 #include <cerrno>
 #include <chrono>

@@ -2,6 +2,7 @@
 //
 // Building condis requests and parsing the kernel's answers.
 #include <condis/condis.hpp>
+#include "codec.hpp"
 
 #include <cstring>
 #include <linux/condis.h>
