@@ -12,23 +12,13 @@
  *
  * Handlers that change SAPs or calls only queue work on lo_wq, an ordered
  * workqueue: that state is touched from there, one item at a time, and no
- * lock is held while condis runs a client's handler.
+ * lock is held while condis runs a client's handler. AF contexts and SAPs
+ * are condis's CM bookkeeping (<net/condis_cm.h>).
  */
 #include <linux/slab.h>
 #include <linux/condis.h>
+#include <net/condis_cm.h>
 #include "lo.h"
-
-struct lo_af {
-	struct lo_dev *dev;
-	struct condis_af *af;
-};
-
-struct lo_sap {
-	struct list_head node;		/* dev->saps (lo_wq only) */
-	struct lo_af *af;
-	struct condis_sap *sap;
-	struct condis_sap_desc desc;
-};
 
 struct lo_leg;
 
@@ -88,7 +78,7 @@ struct lo_work {
 	enum lo_op op;
 	struct lo_call *call;
 	struct lo_leg *leg;
-	struct lo_sap *sap;
+	struct condis_cm_sap *sap;
 	struct condis_call_params *cp;
 	int status;
 };
@@ -97,7 +87,7 @@ static void lo_work_fn(struct work_struct *work);
 
 /* Queue an operation; @cp (may be NULL) is copied. */
 static int lo_queue(enum lo_op op, struct lo_call *call, struct lo_leg *leg,
-		    struct lo_sap *sap, const struct condis_call_params *cp,
+		    struct condis_cm_sap *sap, const struct condis_call_params *cp,
 		    int status, gfp_t gfp)
 {
 	struct lo_work *w = kzalloc(sizeof(*w), gfp);
@@ -123,49 +113,14 @@ static int lo_queue(enum lo_op op, struct lo_call *call, struct lo_leg *leg,
 
 /* ---- address families and SAPs ---------------------------------------------- */
 
-static int lo_open_af(void *cm_ctx, struct condis_af *af, void **cm_af_ctx)
-{
-	struct lo_af *a = kzalloc(sizeof(*a), GFP_KERNEL_ACCOUNT);
-
-	if (!a)
-		return -ENOMEM;
-	a->dev = cm_ctx;
-	a->af = af;
-	*cm_af_ctx = a;
-	return 0;
-}
-
-static int lo_close_af(void *cm_af_ctx)
-{
-	kfree(cm_af_ctx);
-	return 0;
-}
-
-static struct lo_sap *lo_find_sap(struct lo_dev *dev, const void *addr, u32 len)
-{
-	struct lo_sap *s;
-
-	list_for_each_entry(s, &dev->saps, node)
-		if (s->desc.len == len && !memcmp(s->desc.sap, addr, len))
-			return s;
-	return NULL;
-}
-
 static int lo_register_sap(void *cm_af_ctx, const struct condis_sap_desc *desc,
 			   struct condis_sap *sap, void **cm_sap_ctx)
 {
-	struct lo_sap *s;
+	struct condis_cm_sap *s = condis_cm_sap_new(cm_af_ctx, desc, sap);
 	int ret;
 
-	if (!desc->len || desc->len > sizeof(desc->sap))
-		return -EINVAL;
-	s = kzalloc(sizeof(*s), GFP_KERNEL_ACCOUNT);
-	if (!s)
-		return -ENOMEM;
-	s->af = cm_af_ctx;
-	s->sap = sap;
-	s->desc = *desc;
-	INIT_LIST_HEAD(&s->node);
+	if (IS_ERR(s))
+		return PTR_ERR(s);
 	*cm_sap_ctx = s;
 	ret = lo_queue(LO_REGISTER, NULL, NULL, s, NULL, 0, GFP_KERNEL);
 	if (ret < 0)
@@ -201,7 +156,7 @@ static struct lo_call *lo_call_new(struct lo_dev *dev)
 /* A client-created VC (the calling side). */
 static int lo_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
 {
-	struct lo_call *call = lo_call_new(((struct lo_af *)cm_af_ctx)->dev);
+	struct lo_call *call = lo_call_new(((struct condis_cm_af *)cm_af_ctx)->cm);
 
 	if (!call)
 		return -ENOMEM;
@@ -326,7 +281,7 @@ static void lo_do_setup(struct lo_leg *leg, struct condis_call_params *cp)
 {
 	struct lo_dev *dev = leg->root->dev;
 	struct lo_call *callee;
-	struct lo_sap *sap;
+	struct condis_cm_sap *sap;
 	int ret;
 
 	leg->cp = cp;
@@ -334,7 +289,7 @@ static void lo_do_setup(struct lo_leg *leg, struct condis_call_params *cp)
 		lo_leg_failed(leg, -ECONNABORTED);
 		return;
 	}
-	sap = lo_find_sap(dev, cp->cm_specific, cp->cm_specific_len);
+	sap = condis_cm_sap_find(&dev->saps, cp->cm_specific, cp->cm_specific_len);
 	if (!sap) {
 		lo_leg_failed(leg, -ENOENT);	/* NDIS_STATUS_INVALID_ADDRESS */
 		return;
@@ -499,26 +454,22 @@ static void lo_do_qos(struct lo_call *call, struct condis_call_params *cp)
 	condis_cm_modify_qos_complete(0, call->vc, NULL);
 }
 
-static void lo_do_register(struct lo_sap *s)
+static void lo_do_register(struct condis_cm_sap *s)
 {
-	struct lo_dev *dev = s->af->dev;
+	struct lo_dev *dev = s->af->cm;
 	struct condis_sap *sap = s->sap;
+	int ret = condis_cm_sap_add(&dev->saps, s);
 
-	if (lo_find_sap(dev, s->desc.sap, s->desc.len)) {
+	if (ret)
 		kfree(s);
-		condis_cm_register_sap_complete(-EADDRINUSE, sap, NULL);
-		return;
-	}
-	list_add_tail(&s->node, &dev->saps);
-	condis_cm_register_sap_complete(0, sap, s);
+	condis_cm_register_sap_complete(ret, sap, ret ? NULL : s);
 }
 
-static void lo_do_deregister(struct lo_sap *s)
+static void lo_do_deregister(struct condis_cm_sap *s)
 {
 	struct condis_sap *sap = s->sap;
 
-	list_del(&s->node);
-	kfree(s);
+	condis_cm_sap_del(s);
 	condis_cm_deregister_sap_complete(0, sap);
 }
 
@@ -583,8 +534,8 @@ static void lo_oid_request_complete(void *cm_af_ctx, struct condis_oid_request *
 }
 
 const struct condis_cm_ops lo_cm_ops = {
-	.open_af = lo_open_af,
-	.close_af = lo_close_af,
+	.open_af = condis_cm_af_open,
+	.close_af = condis_cm_af_close,
 	.register_sap = lo_register_sap,
 	.deregister_sap = lo_deregister_sap,
 	.create_vc = lo_create_vc,

@@ -26,7 +26,7 @@
  * @cm: its call manager registration
  * @ports: struct lo_port by VC id (the miniport's VCs)
  * @lock: the data links between ports
- * @saps: struct lo_sap registered (cm work only)
+ * @saps: struct condis_cm_sap registered (cm work only)
  * @going: being unregistered: condis deletes the VCs the CM created on its
  *	behalf, so the CM no longer does
  */

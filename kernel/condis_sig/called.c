@@ -9,9 +9,9 @@
 #include <linux/etherdevice.h>
 #include <linux/moduleparam.h>
 #include <linux/slab.h>
+#include <net/condis_cm.h>
 #include "called.h"
 #include "queue.h"
-#include "sap.h"
 #include "send.h"
 #include "sig.h"
 #include "vc.h"
@@ -54,7 +54,7 @@ void sig_incoming(struct condis_sig *sig, const u8 *src,
 	u8 type = m->hdr.type, nak;
 	u32 ref = ntohl(m->hdr.ref);
 	struct sig_leg *leg;
-	struct sig_sap *sap;
+	struct condis_cm_sap *sap;
 	struct sig_vc *vc;
 	int ret;
 
@@ -73,7 +73,7 @@ void sig_incoming(struct condis_sig *sig, const u8 *src,
 		sig_reply(sig, src, m, nak, -ENETDOWN);
 		return;
 	}
-	sap = sig_find_sap(sig, desc);
+	sap = condis_cm_sap_find(&sig->saps, desc->sap, desc->len);
 	if (!sap) {
 		sig_drop(sig, CONDIS_DROP_UNMATCHED);
 		sig_reply(sig, src, m, nak, -ENOENT);	/* INVALID_ADDRESS */

@@ -11,6 +11,7 @@
 #include <linux/module.h>
 #include <linux/random.h>
 #include <linux/slab.h>
+#include <net/condis_cm.h>
 #include "call.h"
 #include "called.h"
 #include "qos.h"
@@ -261,8 +262,8 @@ EXPORT_SYMBOL_GPL(condis_sig_destroy);
  * address families with; the CM context is their struct condis_sig.
  */
 const struct condis_cm_ops condis_sig_cm_ops = {
-	.open_af = sig_open_af,
-	.close_af = sig_close_af,
+	.open_af = condis_cm_af_open,
+	.close_af = condis_cm_af_close,
 	.register_sap = sig_register_sap,
 	.deregister_sap = sig_deregister_sap,
 	.create_vc = sig_create_vc,

@@ -36,7 +36,7 @@ void sig_op_queue(struct sig_op *o)
 
 /* Queue an operation; @cp (may be NULL) is copied. */
 int sig_queue(struct condis_sig *sig, void (*fn)(struct sig_op *o), struct sig_vc *vc,
-	      struct sig_leg *leg, struct sig_sap *sap,
+	      struct sig_leg *leg, struct condis_cm_sap *sap,
 	      const struct condis_call_params *cp, int status, gfp_t gfp)
 {
 	struct sig_op *o = sig_op_new(sig, fn, gfp);

@@ -13,7 +13,7 @@
 struct condis_call_params;
 struct condis_sig;
 struct sig_leg;
-struct sig_sap;
+struct condis_cm_sap;
 struct sig_vc;
 struct sk_buff;
 
@@ -36,7 +36,7 @@ struct sig_op {
 	struct condis_sig *sig;
 	struct sig_vc *vc;
 	struct sig_leg *leg;
-	struct sig_sap *sap;
+	struct condis_cm_sap *sap;
 	struct condis_call_params *cp;
 	struct sk_buff *skb;
 	int status;
@@ -54,7 +54,7 @@ struct sig_op *sig_op_new(struct condis_sig *sig, void (*fn)(struct sig_op *o),
 			  gfp_t gfp);
 void sig_op_queue(struct sig_op *o);
 int sig_queue(struct condis_sig *sig, void (*fn)(struct sig_op *o), struct sig_vc *vc,
-	      struct sig_leg *leg, struct sig_sap *sap,
+	      struct sig_leg *leg, struct condis_cm_sap *sap,
 	      const struct condis_call_params *cp, int status, gfp_t gfp);
 
 #endif /* _CONDIS_SIG_QUEUE_H */

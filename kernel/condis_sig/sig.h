@@ -31,7 +31,7 @@
  * @tp: the transport
  * @ctx: the transport's context
  * @wq: ordered: every state change runs here
- * @saps: struct sig_sap registered
+ * @saps: struct condis_cm_sap registered
  * @out: legs this station called, by call reference
  * @out_next: the next call reference
  * @in: legs other stations called, by (station, call reference), hashed
@@ -80,18 +80,6 @@ struct condis_sig {
 	struct sig_vc *sigvc_ctx;
 	struct completion sigvc_done;
 	int sigvc_status;
-};
-
-struct sig_af {
-	struct condis_sig *sig;
-	struct condis_af *af;
-};
-
-struct sig_sap {
-	struct list_head node;
-	struct sig_af *af;
-	struct condis_sap *sap;
-	struct condis_sap_desc desc;
 };
 
 /**

@@ -7,6 +7,7 @@
  */
 #include <linux/etherdevice.h>
 #include <linux/slab.h>
+#include <net/condis_cm.h>
 #include "queue.h"
 #include "send.h"
 #include "sig.h"
@@ -189,7 +190,7 @@ struct sig_vc *sig_vc_new(struct condis_sig *sig)
 /* A client-created VC (the calling side). */
 int sig_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
 {
-	struct sig_vc *v = sig_vc_new(((struct sig_af *)cm_af_ctx)->sig);
+	struct sig_vc *v = sig_vc_new(((struct condis_cm_af *)cm_af_ctx)->cm);
 
 	if (!v)
 		return -ENOMEM;
