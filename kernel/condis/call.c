@@ -44,17 +44,24 @@ void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req)
 }
 
 /*
- * Parameters a completion hands back: NULL or the buffer the CM was given
- * (changed in place) keep the request's; a new buffer from
- * condis_call_params_alloc() replaces them and condis owns it.
+ * Make a CM's completion final with the parameters it hands back: NULL or
+ * the buffer the CM was given (changed in place) keep the request's; a new
+ * buffer from condis_call_params_alloc() replaces them and condis owns it.
+ * With no request to complete (@req NULL: refused by cd_req_complete())
+ * condis owns @cp all the same, and frees it.
  */
-void cd_req_take_params(struct cd_req *req, struct condis_call_params *cp)
+void cd_req_ready_params(struct cd_req *req, struct condis_call_params *cp)
 {
-	if (!cp || cp == req->cp)
+	if (!req) {
+		condis_call_params_free(cp);
 		return;
-	condis_call_params_free(req->cp);
-	cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
-	req->cp = cp;
+	}
+	if (cp && cp != req->cp) {
+		condis_call_params_free(req->cp);
+		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
+		req->cp = cp;
+	}
+	cd_req_ready(req);
 }
 
 /* ---- make call ----------------------------------------------------------- */
@@ -227,14 +234,9 @@ void condis_cm_make_call_complete(int status, struct condis_vc *vc,
 	if (!v)
 		return;
 	req = cd_req_complete(&v->o, &chain_make_call, NULL, status, CD_CALLER);
-	if (req) {
-		if (req->target && !req->status)
-			container_of(req->target, struct cd_party, o)->cm_ctx = cm_party_ctx;
-		cd_req_take_params(req, cp);
-		cd_req_ready(req);
-	} else if (cp) {
-		condis_call_params_free(cp);
-	}
+	if (req && req->target && !req->status)
+		container_of(req->target, struct cd_party, o)->cm_ctx = cm_party_ctx;
+	cd_req_ready_params(req, cp);
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_make_call_complete);
@@ -245,6 +247,16 @@ static void close_apply(struct cd_req *req)
 {
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
 
+	/*
+	 * Success means the CM deactivated the VC, or has its deactivation
+	 * under way (NdisCmCloseCallComplete). A CM that says otherwise is
+	 * reported and the close fails: the call stays as it was.
+	 */
+	if (!req->status && vc->act == ACT_ACTIVE) {
+		cd_verify_report(CONDIS_VRF_CLOSE_STILL_ACTIVE, &vc->o,
+				 "close-call success on a VC still active", NULL);
+		req->status = -EBUSY;	/* NDIS_STATUS_NOT_ACCEPTED */
+	}
 	if (req->status) {	/* as before the close, or connected meanwhile */
 		cd_vc_set_call(vc, vc->closed_unconnected ? CALL_ACCEPTED :
 			       CALL_CONNECTED);
@@ -404,6 +416,9 @@ EXPORT_SYMBOL_GPL(condis_cl_close_call);
  *	CM-created VC is then deleted by the CM with condis_cm_delete_vc()
  * @party: the last party of a multipoint call, or NULL
  *
+ * Success means the CM deactivated the VC (or its deactivation is under
+ * way); success on a VC still active is reported by the verifier and the
+ * close fails with -EBUSY. So does the close_call handler's own answer.
  * NDIS: NdisCmCloseCallComplete / NdisMCmCloseCallComplete. Context: any.
  */
 void condis_cm_close_call_complete(int status, struct condis_vc *vc,

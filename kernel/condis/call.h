@@ -6,7 +6,7 @@
 #include "internal.h"
 #include "request.h"
 
-void cd_req_take_params(struct cd_req *req, struct condis_call_params *cp);
+void cd_req_ready_params(struct cd_req *req, struct condis_call_params *cp);
 void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req);
 int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 		  u32 len, struct completion *done);

@@ -237,13 +237,92 @@ EXPORT_SYMBOL_GPL(condis_mco_indicate_receive);
 
 /* ---- status indications -------------------------------------------------------- */
 
+/*
+ * Who an adapter-wide status reaches: every CM on the adapter, then the
+ * client of each of its AFs, taken under cd_reg_lock and called without
+ * it (a handler may open or close an AF). Each CM and client counts the
+ * delivery (cd_role_delivering()), so its unregistration waits for the
+ * handler as it does for any other.
+ */
+static const struct cd_chain chain_status;
+
+struct cd_status_to {
+	struct cd_obj *role;	/* a CM, or the client of @af */
+	struct cd_af *af;
+};
+
+static unsigned int status_targets(struct cd_adapter *ad, struct cd_status_to *to,
+				   unsigned int max)
+{
+	unsigned int n = 0, first, i;
+	unsigned long flags;
+	struct cd_cm *cm;
+	struct cd_af *af;
+
+	lockdep_assert_held(&cd_reg_lock);
+	list_for_each_entry(cm, &ad->cms, node) {
+		first = n;
+		if (to && n < max)
+			to[n] = (struct cd_status_to){ .role = &cm->o };
+		n++;
+		flags = cd_lock(&cm->o);
+		list_for_each_entry(af, &cm->afs, cm_node) {
+			if (to && n < max) {
+				cd_obj_get(&af->o);
+				to[n] = (struct cd_status_to){ .role = &af->client->o, .af = af };
+			}
+			n++;
+		}
+		cd_unlock(&cm->o, flags);
+		/* outside the CM's lock: one object's lock at a time */
+		for (i = first; to && i < min(n, max); i++) {
+			cd_obj_get(to[i].role);
+			cd_role_delivering(to[i].role, 1);
+		}
+	}
+	return min(n, max);
+}
+
+static void status_deliver_adapter(struct cd_req *req, struct cd_adapter *ad)
+{
+	struct cd_status_to *to;
+	unsigned int n, i;
+
+	mutex_lock(&cd_reg_lock);
+	n = status_targets(ad, NULL, UINT_MAX);
+	to = n ? kcalloc(n, sizeof(*to), GFP_KERNEL) : NULL;
+	if (to)
+		n = status_targets(ad, to, n);
+	mutex_unlock(&cd_reg_lock);
+	if (!to) {
+		if (n)
+			cd_ind_lost(&chain_status, &ad->o);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct cd_obj *role = to[i].role;
+
+		if (!to[i].af) {
+			struct cd_cm *cm = container_of(role, struct cd_cm, o);
+
+			if (cm->ops->status)
+				cm->ops->status(cm->ctx, NULL, req->cause, req->buf, req->len);
+		} else {
+			struct cd_client *cl = container_of(role, struct cd_client, o);
+
+			if (cl->ops->status)
+				cl->ops->status(cl->ctx, NULL, req->cause, req->buf, req->len);
+			cd_obj_put(&to[i].af->o);
+		}
+		cd_role_delivering(role, -1);
+		cd_obj_put(role);
+	}
+	kfree(to);
+}
+
 static void status_deliver(struct cd_req *req)
 {
 	struct cd_vc *vc = req->target ? container_of(req->target, struct cd_vc, o) : NULL;
-	struct cd_adapter *ad = container_of(req->owner, struct cd_adapter, o);
-	struct cd_cm *cm;
-	struct cd_af *af;
-	unsigned long flags;
 
 	if (vc && vc->owncm) {
 		if (vc->owncm->ops->status)
@@ -260,40 +339,7 @@ static void status_deliver(struct cd_req *req)
 						req->cause, req->buf, req->len);
 		return;
 	}
-	/* snapshot the AFs, then call out without locks held */
-	mutex_lock(&cd_reg_lock);
-	list_for_each_entry(cm, &ad->cms, node) {
-		struct cd_af **afs;
-		int n = 0, i;
-
-		if (cm->ops->status)
-			cm->ops->status(cm->ctx, NULL, req->cause, req->buf, req->len);
-		flags = cd_lock(&cm->o);
-		list_for_each_entry(af, &cm->afs, cm_node)
-			n++;
-		cd_unlock(&cm->o, flags);
-		afs = kcalloc(n, sizeof(*afs), GFP_KERNEL);
-		if (!afs)
-			continue;
-		i = 0;
-		flags = cd_lock(&cm->o);
-		list_for_each_entry(af, &cm->afs, cm_node) {
-			if (i == n)
-				break;
-			cd_obj_get(&af->o);
-			afs[i++] = af;
-		}
-		cd_unlock(&cm->o, flags);
-		while (i--) {
-			af = afs[i];
-			if (af->client->ops->status)
-				af->client->ops->status(af->client->ctx, NULL,
-							req->cause, req->buf, req->len);
-			cd_obj_put(&af->o);
-		}
-		kfree(afs);
-	}
-	mutex_unlock(&cd_reg_lock);
+	status_deliver_adapter(req, container_of(req->owner, struct cd_adapter, o));
 }
 
 static const struct cd_chain chain_status = {
@@ -309,8 +355,10 @@ static const struct cd_chain chain_status = {
  * @buf: status details, or NULL (copied)
  * @len: length of @buf
  *
- * The status handlers of the client and CM (of every AF on the adapter
- * for an adapter status) run on the condis workqueue, in order.
+ * The status handlers of the client and CM (of every CM on the adapter and
+ * the client of each of its AFs, for an adapter status) run on the condis
+ * workqueue, in order, with no lock of condis's held: a handler may open
+ * or close an AF.
  * NDIS: NdisMCoIndicateStatusEx. Context: any.
  */
 void condis_mco_indicate_status(struct condis_adapter *adapter,

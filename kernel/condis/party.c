@@ -161,14 +161,9 @@ void condis_cm_add_party_complete(int status, struct condis_party *party,
 	if (!p)
 		return;
 	req = cd_req_complete(&p->vc->o, &chain_add_party, &p->o, status, CD_CALLER);
-	if (req) {
-		if (!req->status)
-			p->cm_ctx = cm_party_ctx;
-		cd_req_take_params(req, cp);
-		cd_req_ready(req);
-	} else if (cp) {
-		condis_call_params_free(cp);
-	}
+	if (req && !req->status)
+		p->cm_ctx = cm_party_ctx;
+	cd_req_ready_params(req, cp);
 	cd_obj_put(&p->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_add_party_complete);

@@ -37,7 +37,10 @@ static const struct cd_chain chain_qos = {
  * @cp: the new parameters; as for condis_cl_make_call(), what the CM
  *	settled on is copied back when it answers synchronously
  *
- * One at a time per VC. Runs the CM's modify_qos. NDIS: NdisClModifyCallQoS.
+ * Also on an offered call the client has not answered yet: it may
+ * negotiate the QoS with the CM before its incoming_call answer (or
+ * condis_cl_incoming_call_complete()). One at a time per VC. Runs the
+ * CM's modify_qos. NDIS: NdisClModifyCallQoS.
  * Context: process; may sleep.
  * Return: 0, %CONDIS_PENDING (modify_qos_complete follows) or a negative
  * errno (-EBUSY while another is outstanding).
@@ -65,7 +68,7 @@ int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 	if (!req || !req->cp)
 		goto err;
 	flags = cd_lock(&v->o);
-	if (v->call != CALL_CONNECTED)
+	if (v->call != CALL_CONNECTED && v->call != CALL_INCOMING)
 		ret = -ENOTCONN;
 	else if (cd_req_outstanding_locked(&v->o, &chain_qos, NULL))
 		ret = -EBUSY;
@@ -108,12 +111,7 @@ void condis_cm_modify_qos_complete(int status, struct condis_vc *vc,
 	if (!v)
 		return;
 	req = cd_req_complete(&v->o, &chain_qos, NULL, status, CD_CALLER);
-	if (req) {
-		cd_req_take_params(req, cp);
-		cd_req_ready(req);
-	} else if (cp) {
-		condis_call_params_free(cp);
-	}
+	cd_req_ready_params(req, cp);
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_modify_qos_complete);

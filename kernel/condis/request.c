@@ -447,13 +447,14 @@ static struct cd_obj *cd_req_client(struct cd_req *req)
  * that unlinks its object first (a SAP deregistered, an AF closed) takes
  * it out of what the client's teardown looks at, and the client's last
  * cd_settle() in condis_client_unregister() still waits for the handler.
+ * An adapter-wide status counts on every CM and client it reaches, too.
  */
-static void cd_client_delivering(struct cd_obj *cl, int d)
+void cd_role_delivering(struct cd_obj *role, int d)
 {
-	unsigned long flags = cd_lock(cl);
+	unsigned long flags = cd_lock(role);
 
-	cl->delivering += d;
-	cd_unlock(cl, flags);
+	role->delivering += d;
+	cd_unlock(role, flags);
 }
 
 static void cd_evq_work(struct work_struct *work)
@@ -488,10 +489,10 @@ static void cd_evq_work(struct work_struct *work)
 		cl = cd_req_client(req);
 		if (cl) {
 			cd_obj_get(cl);
-			cd_client_delivering(cl, 1);
+			cd_role_delivering(cl, 1);
 		}
 		trace_condis_deliver(req->chain->name, o->type, o->id, req->seq,
-				     req->status);
+				     req->status, true);
 		req->chain->deliver(req);
 		if (req->done)
 			complete(req->done);
@@ -500,7 +501,7 @@ static void cd_evq_work(struct work_struct *work)
 		o->delivering--;
 		cd_unlock(o, flags);
 		if (cl) {
-			cd_client_delivering(cl, -1);
+			cd_role_delivering(cl, -1);
 			cd_obj_put(cl);
 		}
 	}

@@ -113,6 +113,7 @@ struct cd_req *cd_req_complete(struct cd_obj *owner, const struct cd_chain *chai
 void cd_req_wait(struct cd_obj *owner, const struct cd_chain *chain,
 		 const void *key, struct completion *done);
 void cd_settle(struct cd_obj *o);
+void cd_role_delivering(struct cd_obj *role, int d);
 unsigned long cd_settle_lock(struct cd_obj *o) __acquires(&o->lock);
 unsigned long cd_pend_timeout(void);
 void cd_req_ready(struct cd_req *req);

@@ -49,7 +49,10 @@ DEFINE_EVENT(condis_req_class, condis_pended,
 	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq),
 	TP_ARGS(chain, type, id, seq));
 
-TRACE_EVENT(condis_complete,
+/* A final status: condis_complete, and condis_deliver (only pended
+ * requests are delivered, so its pended is always true and not printed).
+ */
+DECLARE_EVENT_CLASS(condis_status_class,
 	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq, int status, bool pended),
 	TP_ARGS(chain, type, id, seq, status, pended),
 	TP_STRUCT__entry(
@@ -73,26 +76,15 @@ TRACE_EVENT(condis_complete,
 		  __entry->pended)
 );
 
-TRACE_EVENT(condis_deliver,
-	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq, int status),
-	TP_ARGS(chain, type, id, seq, status),
-	TP_STRUCT__entry(
-		__array(char, chain, CD_TP_NAME)
-		__field(u8, type)
-		__field(u32, id)
-		__field(u64, seq)
-		__field(int, status)
-	),
-	TP_fast_assign(
-		strscpy(__entry->chain, chain, CD_TP_NAME);
-		__entry->type = type;
-		__entry->id = id;
-		__entry->seq = seq;
-		__entry->status = status;
-	),
+DEFINE_EVENT(condis_status_class, condis_complete,
+	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq, int status, bool pended),
+	TP_ARGS(chain, type, id, seq, status, pended));
+
+DEFINE_EVENT_PRINT(condis_status_class, condis_deliver,
+	TP_PROTO(const char *chain, u8 type, u32 id, u64 seq, int status, bool pended),
+	TP_ARGS(chain, type, id, seq, status, pended),
 	TP_printk("%s obj=%u/%u seq=%llu status=%d", __entry->chain,
-		  __entry->type, __entry->id, __entry->seq, __entry->status)
-);
+		  __entry->type, __entry->id, __entry->seq, __entry->status));
 
 TRACE_EVENT(condis_state,
 	TP_PROTO(u8 type, u32 id, const char *what, int from, int to),

@@ -152,6 +152,32 @@ void call_close_fails(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
 }
 
+/*
+ * NdisCmCloseCallComplete: success means the CM deactivated the VC. One
+ * that leaves it active is reported and the close fails; the call stays
+ * up and a second close goes through.
+ */
+void call_close_leaves_vc_active(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	bool fail = w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL;
+	int ret;
+
+	fake_open_af(w);
+	fake_connect(w, 0);
+	w->cm_close_leaves_active = true;
+	ret = condis_cl_close_call(w->vc, NULL, NULL, 0);
+	KUNIT_EXPECT_EQ(test, fake_final(w, ret, FEV_CL_CLOSE_CALL_DONE, 1),
+			fail ? -EIO : -EBUSY);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_CLOSE_STILL_ACTIVE), fail ? 0 : 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DEACTIVATE), 0);
+	w->cm_close_leaves_active = false;
+	fake_world_set_mode(w, FM_SYNC);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_CLOSE_STILL_ACTIVE), fail ? 0 : 1);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+}
+
 /* Seed 003: the CM changed the parameters; the client sees them. */
 void call_params_changed(struct kunit *test)
 {
@@ -373,6 +399,47 @@ void call_qos(struct kunit *test)
 	fake_world_set_mode(w, FM_SYNC);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+}
+
+/*
+ * NdisClIncomingCallComplete: before it answers an offered call, the
+ * client may negotiate the QoS with the CM (NdisClModifyCallQoS); once the
+ * call is over it may not.
+ */
+void call_qos_before_answer(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	enum fake_mode m = w->mode[FOP_CM_QOS];
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	fake_open_af(w);
+	fake_register_sap(w);
+	w->mode[FOP_CL_INCOMING] = FM_SYNC;	/* the client accepts */
+	w->cl_qos_in_incoming = true;
+	fake_incoming(w);
+	FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_QOS, 1), 4242);
+	KUNIT_EXPECT_EQ(test, w->cl_qos_ret,
+			m == FM_FAIL ? -EIO : m == FM_SYNC ? 0 : CONDIS_PENDING);
+	BEFORE(w, FEV_CM_QOS, FEV_CM_INCOMING_DONE);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_INCOMING_DONE, 1), 0);
+	if (w->cl_qos_ret == CONDIS_PENDING) {
+		FAKE_WAIT(w, FEV_CL_QOS_DONE, 1);
+		KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_QOS_DONE, 1), 0);
+	}
+	FAKE_WAIT(w, FEV_CL_CONNECTED, 1);
+	fake_settle(w);
+	fake_world_set_mode(w, FM_SYNC);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+	/* after the call: nothing to negotiate */
+	cp->tx.peak_bandwidth = 1;
+	KUNIT_EXPECT_EQ(test, condis_cl_modify_qos(w->vc, cp), -ENOTCONN);
+	condis_call_params_free(cp);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(w->vc), 0);
+	fake_deregister_sap(w);
+	fake_close_af(w);
 }
 
 /*

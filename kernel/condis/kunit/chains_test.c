@@ -194,6 +194,45 @@ static void status_indications(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
 }
 
+/*
+ * An adapter-wide status handler may open an AF (a client reopening it on
+ * media connect): condis holds no lock of its own while the handler runs.
+ */
+static void status_handler_opens_af(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+
+	fake_open_af(w);
+	w->cl_open_on_status = true;
+	condis_mco_indicate_status(w->adapter, NULL, 0, NULL, 0);
+	FAKE_WAIT(w, FEV_CL_STATUS, 1);
+	KUNIT_EXPECT_EQ(test, w->status_open_ret, 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_OPEN_AF), 2);
+	KUNIT_ASSERT_NOT_NULL(test, w->status_af);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->status_af), 0);
+	fake_close_af(w);
+}
+
+/*
+ * A client unregistering while its adapter-wide status handler runs waits
+ * for the handler to return, as for any other handler of its.
+ */
+static void status_waited_for_by_unregister(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+
+	fake_open_af(w);
+	w->cl_status_ms = 200;
+	condis_mco_indicate_status(w->adapter, NULL, -ENOLINK, NULL, 0);
+	KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&w->cl_status_entered, 10 * HZ),
+			0);
+	condis_client_unregister(w->client);
+	w->client = NULL;
+	w->af = NULL;
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_STATUS), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
+}
+
 /* ---- teardown when a role goes ---------------------------------------------------- */
 
 static void teardown_client_unregister(struct kunit *test)
@@ -323,6 +362,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE(vc_create_fails),
 	KUNIT_CASE_PARAM(call_make_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_fails, chain_gen_params),
+	KUNIT_CASE_PARAM(call_close_leaves_vc_active, chain_gen_params),
 	KUNIT_CASE_PARAM(call_params_changed, chain_gen_params),
 	KUNIT_CASE_PARAM(call_fails_party_invalid, chain_gen_params),
 	KUNIT_CASE_PARAM(call_success_without_activation, chain_gen_params),
@@ -330,6 +370,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_connected_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_after_make_ordered, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos, chain_gen_params),
+	KUNIT_CASE_PARAM(call_qos_before_answer, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos_change_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),
 	KUNIT_CASE(call_close_waits_for_parties),
@@ -338,6 +379,8 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE(signalling_vc_teardown),
 	KUNIT_CASE_PARAM(oid_requests, chain_gen_params),
 	KUNIT_CASE_PARAM(status_indications, chain_gen_params),
+	KUNIT_CASE(status_handler_opens_af),
+	KUNIT_CASE(status_waited_for_by_unregister),
 	KUNIT_CASE_PARAM(teardown_client_unregister, chain_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_unbind, chain_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_unbind_empty_af, chain_gen_params),

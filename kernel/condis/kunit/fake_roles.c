@@ -221,7 +221,8 @@ static int cm_close_call(void *slot, void *party, const void *buf, u32 len)
 	fake_log_proc(w, FEV_CM_CLOSE_CALL, len);
 	if (w->cm_connect_in_close)	/* it crossed the client's close */
 		condis_cm_dispatch_call_connected(vc);
-	if (w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL || w->status[FOP_CM_CLOSE_CALL])
+	if (w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL || w->status[FOP_CM_CLOSE_CALL] ||
+	    w->cm_close_leaves_active)
 		return fake_answer(w, FOP_CM_CLOSE_CALL, vc, party);
 	fake_cont_set(w, w->close_cont, vc, party);
 	ret = w->mcm ? condis_mcm_deactivate_vc(vc) : condis_cm_deactivate_vc(vc);
@@ -465,6 +466,16 @@ static int cl_incoming_call(void *sap_ctx, void *vc_ctx, struct condis_call_para
 		complete(&w->cl_incoming_entered);
 		msleep(w->cl_incoming_ms);
 	}
+	if (w->cl_qos_in_incoming) {	/* negotiates before it answers */
+		struct condis_call_params *q = condis_call_params_alloc(0, 0, GFP_KERNEL);
+
+		w->cl_qos_ret = -ENOMEM;
+		if (q) {
+			q->tx.peak_bandwidth = 4242;
+			w->cl_qos_ret = condis_cl_modify_qos(w->vc, q);
+			condis_call_params_free(q);
+		}
+	}
 	fake_log_proc(w, FEV_CL_INCOMING_CALL, cp->tx.peak_bandwidth);
 	return fake_answer(w, FOP_CL_INCOMING, w->vc, NULL);
 }
@@ -555,7 +566,16 @@ static void cl_send_complete(void *ctx, struct sk_buff *skb, int status)
 
 static void cl_status(void *ctx, void *vc_ctx, int status, const void *buf, u32 len)
 {
-	fake_log_proc(ctx, FEV_CL_STATUS, status);
+	struct fake_world *w = ctx;
+
+	if (w->cl_open_on_status && !vc_ctx)	/* reopening on media connect */
+		w->status_open_ret = condis_cl_open_af(w->client, w->adapter, FAKE_AF_TYPE,
+						       w, &w->status_af);
+	if (w->cl_status_ms) {	/* a slow handler: logged when it ends */
+		complete(&w->cl_status_entered);
+		msleep(w->cl_status_ms);
+	}
+	fake_log_proc(w, FEV_CL_STATUS, status);
 }
 
 static const struct condis_client_ops fake_cl_ops = {

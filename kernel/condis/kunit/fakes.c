@@ -75,6 +75,7 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 	init_completion(&w->cl_close_entered);
 	init_completion(&w->cl_dereg_entered);
 	init_completion(&w->cl_incoming_entered);
+	init_completion(&w->cl_status_entered);
 	init_completion(&w->cm_offer_made);
 	w->wq_pend = alloc_workqueue("condis_fake", WQ_UNBOUND, 0);
 	KUNIT_ASSERT_NOT_NULL(test, w->wq_pend);

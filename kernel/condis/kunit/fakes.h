@@ -93,6 +93,7 @@ struct fake_world {
 	int cl_create_ret;		/* client create_vc answer */
 	bool cm_change_params;		/* make call: CM changes the parameters */
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
+	bool cm_close_leaves_active;	/* close call: CM "forgets" to deactivate */
 	bool cm_close_after_make;	/* incoming close right after make-call complete */
 	struct condis_vc *cm_offer_vc;	/* offered right after register-SAP complete */
 	struct condis_call_params *cm_offer_cp;	/* ... with these */
@@ -112,6 +113,13 @@ struct fake_world {
 	struct completion cl_dereg_entered;
 	unsigned int cl_incoming_ms;	/* the client's incoming_call, too */
 	struct completion cl_incoming_entered;
+	bool cl_qos_in_incoming;	/* incoming call: the client negotiates QoS first */
+	int cl_qos_ret;			/* ... and what condis said */
+	bool cl_open_on_status;		/* adapter status: the client opens an AF */
+	struct condis_af *status_af;	/* ... this one */
+	int status_open_ret;		/* ... and what condis said */
+	unsigned int cl_status_ms;	/* the client's status handler takes this long */
+	struct completion cl_status_entered;
 	bool freed;
 
 	/* handles */
