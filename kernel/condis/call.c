@@ -247,16 +247,6 @@ static void close_apply(struct cd_req *req)
 {
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
 
-	/*
-	 * Success means the CM deactivated the VC, or has its deactivation
-	 * under way (NdisCmCloseCallComplete). A CM that says otherwise is
-	 * reported and the close fails: the call stays as it was.
-	 */
-	if (!req->status && vc->act == ACT_ACTIVE) {
-		cd_verify_report(CONDIS_VRF_CLOSE_STILL_ACTIVE, &vc->o,
-				 "close-call success on a VC still active", NULL);
-		req->status = -EBUSY;	/* NDIS_STATUS_NOT_ACCEPTED */
-	}
 	if (req->status) {	/* as before the close, or connected meanwhile */
 		cd_vc_set_call(vc, vc->closed_unconnected ? CALL_ACCEPTED :
 			       CALL_CONNECTED);
@@ -416,9 +406,6 @@ EXPORT_SYMBOL_GPL(condis_cl_close_call);
  *	CM-created VC is then deleted by the CM with condis_cm_delete_vc()
  * @party: the last party of a multipoint call, or NULL
  *
- * Success means the CM deactivated the VC (or its deactivation is under
- * way); success on a VC still active is reported by the verifier and the
- * close fails with -EBUSY. So does the close_call handler's own answer.
  * NDIS: NdisCmCloseCallComplete / NdisMCmCloseCallComplete. Context: any.
  */
 void condis_cm_close_call_complete(int status, struct condis_vc *vc,
@@ -643,7 +630,7 @@ static void in_close_deliver(struct cd_req *req)
 
 	if (vc->call == CALL_IDLE)
 		return;		/* the client closed it already */
-	vc->close_indicated = true;
+	WRITE_ONCE(vc->close_indicated, true);	/* no more data: see data.c */
 	vc->af->client->ops->incoming_close(req->cause, vc->cl_ctx, req->buf,
 					    req->len);
 }

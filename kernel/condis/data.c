@@ -45,10 +45,19 @@ static inline struct cd_skb_cb *cd_cb(struct sk_buff *skb)
 	return (struct cd_skb_cb *)skb->cb;
 }
 
-/* A CM's own VC carries frames while active; a call's VC while connected. */
+/*
+ * A CM's own VC carries frames while active; a call's VC while connected
+ * and its close not indicated: after ProtocolClIncomingCloseCall the
+ * client neither sends nor receives on it.
+ */
+static bool cd_vc_call_up(const struct cd_vc *vc)
+{
+	return vc->call == CALL_CONNECTED && !READ_ONCE(vc->close_indicated);
+}
+
 static bool cd_vc_can_send(struct cd_vc *vc)
 {
-	return (vc->owncm || vc->call == CALL_CONNECTED) && vc->act == ACT_ACTIVE &&
+	return (vc->owncm || cd_vc_call_up(vc)) && vc->act == ACT_ACTIVE &&
 	       !READ_ONCE(vc->o.dead);
 }
 
@@ -67,7 +76,7 @@ static void (*cd_vc_send_complete(const struct cd_vc *vc))(void *, struct sk_buf
  * CM's own VC, the CM's) send_complete follows on the condis workqueue
  * with the skb, in a batch with others (at most a jiffy later than the
  * miniport completed it). Sending after the call was closed is a contract violation
- * (reported).
+ * (reported); after its incoming close was indicated the send is refused.
  * NDIS: NdisCoSendNetBufferLists. Context: any up to softirq.
  * Return: 0 (send_complete follows) or a negative errno (the skb is freed,
  * no send_complete).
@@ -221,7 +230,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb)
 	rx = v->owncm ? v->owncm->ops->receive : v->af->client->ops->receive;
 	/* dropped when not connected, or being deleted (the miniport may not know yet) */
 	if (!rx || READ_ONCE(v->o.dead) ||
-	    (v->owncm ? v->act != ACT_ACTIVE : v->call != CALL_CONNECTED)) {
+	    (v->owncm ? v->act != ACT_ACTIVE : !cd_vc_call_up(v))) {
 		atomic_inc(&v->rx_dropped);
 		cd_obj_put(&v->o);
 		kfree_skb(skb);

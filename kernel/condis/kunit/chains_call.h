@@ -9,7 +9,6 @@ void vc_create_activate_delete(struct kunit *test);
 void vc_create_fails(struct kunit *test);
 void call_make_close(struct kunit *test);
 void call_close_fails(struct kunit *test);
-void call_close_leaves_vc_active(struct kunit *test);
 void call_params_changed(struct kunit *test);
 void call_fails_party_invalid(struct kunit *test);
 void call_success_without_activation(struct kunit *test);

@@ -152,32 +152,6 @@ void call_close_fails(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
 }
 
-/*
- * NdisCmCloseCallComplete: success means the CM deactivated the VC. One
- * that leaves it active is reported and the close fails; the call stays
- * up and a second close goes through.
- */
-void call_close_leaves_vc_active(struct kunit *test)
-{
-	struct fake_world *w = world(test);
-	bool fail = w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL;
-	int ret;
-
-	fake_open_af(w);
-	fake_connect(w, 0);
-	w->cm_close_leaves_active = true;
-	ret = condis_cl_close_call(w->vc, NULL, NULL, 0);
-	KUNIT_EXPECT_EQ(test, fake_final(w, ret, FEV_CL_CLOSE_CALL_DONE, 1),
-			fail ? -EIO : -EBUSY);
-	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_CLOSE_STILL_ACTIVE), fail ? 0 : 1);
-	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DEACTIVATE), 0);
-	w->cm_close_leaves_active = false;
-	fake_world_set_mode(w, FM_SYNC);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
-	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_CLOSE_STILL_ACTIVE), fail ? 0 : 1);
-	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
-}
-
 /* Seed 003: the CM changed the parameters; the client sees them. */
 void call_params_changed(struct kunit *test)
 {
