@@ -24,16 +24,14 @@ json sap_json(const Sap &s)
 	return j;
 }
 
-// sap listen: register a SAP and answer its incoming calls.
-void sap_listen(Session &s, Args &a)
-{
-	uint32_t af = 0, type = 0, timeout = 0, delay = 0, count = 0;
-	std::optional<uint32_t> cause;
-	std::string action = "accept";
-	bool echo = false;
+// What sap register and sap listen both take: the SAP and its AF.
+struct SapSpec {
+	uint32_t af = 0, type = 0, timeout = 0;
 	Bytes address;
 
-	while (!a.empty()) {
+	// One of af ID, address ADDR, type N, accept-timeout MS, if next.
+	bool take(Args &a)
+	{
 		if (a.take("af"))
 			af = a.number("af id");
 		else if (a.take("address"))
@@ -42,7 +40,32 @@ void sap_listen(Session &s, Args &a)
 			type = a.number("SAP type");
 		else if (a.take("accept-timeout"))
 			timeout = a.number("milliseconds");
-		else if (a.take("accept"))
+		else
+			return false;
+		return true;
+	}
+
+	Reply reg(Session &s, const std::string &cmd) const
+	{
+		if (!af || address.empty())
+			throw Usage(cmd + " needs af ID and address ADDR");
+		return s.client.sap_register(af, address, type, timeout);
+	}
+};
+
+// sap listen: register a SAP and answer its incoming calls.
+void sap_listen(Session &s, Args &a)
+{
+	uint32_t delay = 0, count = 0;
+	std::optional<uint32_t> cause;
+	std::string action = "accept";
+	bool echo = false;
+	SapSpec sap;
+
+	while (!a.empty()) {
+		if (sap.take(a))
+			continue;
+		if (a.take("accept"))
 			action = "accept";
 		else if (a.take("ignore"))
 			action = "ignore";
@@ -59,9 +82,7 @@ void sap_listen(Session &s, Args &a)
 		else
 			throw Usage("unknown sap listen argument \"" + a.peek() + "\"");
 	}
-	if (!af || address.empty())
-		throw Usage("sap listen needs af ID and address ADDR");
-	Reply r = s.client.sap_register(af, address, type, timeout);
+	Reply r = sap.reg(s, "sap listen");
 	settle(s, CONDIS_REQUEST_SAP_REGISTER, r, "registering", "active");
 	emit(s.opt, "sap", { { "id", r.id }, { "state", "active" } });
 
@@ -107,23 +128,12 @@ void sap_show(Session &s, Args &a)
 
 void sap_register(Session &s, Args &a)
 {
-	uint32_t af = 0, type = 0, timeout = 0;
-	Bytes address;
-	while (!a.empty()) {
-		if (a.take("af"))
-			af = a.number("af id");
-		else if (a.take("address"))
-			address = parse_bytes(a.next("address"));
-		else if (a.take("type"))
-			type = a.number("SAP type");
-		else if (a.take("accept-timeout"))
-			timeout = a.number("milliseconds");
-		else
+	SapSpec sap;
+
+	while (!a.empty())
+		if (!sap.take(a))
 			throw Usage("unknown sap register argument \"" + a.peek() + "\"");
-	}
-	if (!af || address.empty())
-		throw Usage("sap register needs af ID and address ADDR");
-	Reply r = s.client.sap_register(af, address, type, timeout);
+	Reply r = sap.reg(s, "sap register");
 	std::string state = settle(s, CONDIS_REQUEST_SAP_REGISTER, r, "registering",
 				   "active");
 	return emit(s.opt, "sap", { { "id", r.id }, { "state", state } });
