@@ -37,10 +37,7 @@ static const struct cd_chain chain_qos = {
  * @cp: the new parameters; as for condis_cl_make_call(), what the CM
  *	settled on is copied back when it answers synchronously
  *
- * Also on an offered call the client has not answered yet: it may
- * negotiate the QoS with the CM before its incoming_call answer (or
- * condis_cl_incoming_call_complete()). One at a time per VC. Runs the
- * CM's modify_qos. NDIS: NdisClModifyCallQoS.
+ * One at a time per VC. Runs the CM's modify_qos. NDIS: NdisClModifyCallQoS.
  * Context: process; may sleep.
  * Return: 0, %CONDIS_PENDING (modify_qos_complete follows) or a negative
  * errno (-EBUSY while another is outstanding).
@@ -68,7 +65,7 @@ int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 	if (!req || !req->cp)
 		goto err;
 	flags = cd_lock(&v->o);
-	if (v->call != CALL_CONNECTED && v->call != CALL_INCOMING)
+	if (v->call != CALL_CONNECTED)
 		ret = -ENOTCONN;
 	else if (cd_req_outstanding_locked(&v->o, &chain_qos, NULL))
 		ret = -EBUSY;

@@ -465,16 +465,6 @@ static int cl_incoming_call(void *sap_ctx, void *vc_ctx, struct condis_call_para
 		complete(&w->cl_incoming_entered);
 		msleep(w->cl_incoming_ms);
 	}
-	if (w->cl_qos_in_incoming) {	/* negotiates before it answers */
-		struct condis_call_params *q = condis_call_params_alloc(0, 0, GFP_KERNEL);
-
-		w->cl_qos_ret = -ENOMEM;
-		if (q) {
-			q->tx.peak_bandwidth = 4242;
-			w->cl_qos_ret = condis_cl_modify_qos(w->vc, q);
-			condis_call_params_free(q);
-		}
-	}
 	fake_log_proc(w, FEV_CL_INCOMING_CALL, cp->tx.peak_bandwidth);
 	return fake_answer(w, FOP_CL_INCOMING, w->vc, NULL);
 }
