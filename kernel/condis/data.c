@@ -256,9 +256,26 @@ EXPORT_SYMBOL_GPL(condis_mco_indicate_receive);
 static const struct cd_chain chain_status;
 
 struct cd_status_to {
-	struct cd_obj *role;	/* a CM, or the client of @af */
+	struct cd_obj *role;	/* a CM, or the client of @af; NULL: skipped */
 	struct cd_af *af;
 };
+
+/*
+ * Count the delivery on @af's client while the AF is still the client's:
+ * its unregistration settles only once it has no AF left, so it waits.
+ * An AF unlinked meanwhile is skipped.
+ */
+static bool status_hold_client(struct cd_af *af)
+{
+	struct cd_obj *cl = &af->client->o;
+	unsigned long flags = cd_lock(cl);
+	bool held = !list_empty(&af->cl_node);
+
+	if (held)
+		cl->delivering++;
+	cd_unlock(cl, flags);
+	return held;
+}
 
 static unsigned int status_targets(struct cd_adapter *ad, struct cd_status_to *to,
 				   unsigned int max)
@@ -285,8 +302,14 @@ static unsigned int status_targets(struct cd_adapter *ad, struct cd_status_to *t
 		cd_unlock(&cm->o, flags);
 		/* outside the CM's lock: one object's lock at a time */
 		for (i = first; to && i < min(n, max); i++) {
+			if (!to[i].af) {	/* still listed: it unregisters after us */
+				cd_role_delivering(to[i].role, 1);
+			} else if (!status_hold_client(to[i].af)) {
+				cd_obj_put(&to[i].af->o);
+				to[i].role = NULL;
+				continue;
+			}
 			cd_obj_get(to[i].role);
-			cd_role_delivering(to[i].role, 1);
 		}
 	}
 	return min(n, max);
@@ -311,6 +334,8 @@ static void status_deliver_adapter(struct cd_req *req, struct cd_adapter *ad)
 	for (i = 0; i < n; i++) {
 		struct cd_obj *role = to[i].role;
 
+		if (!role)
+			continue;
 		if (!to[i].af) {
 			struct cd_cm *cm = container_of(role, struct cd_cm, o);
 
