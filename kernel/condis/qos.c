@@ -11,10 +11,27 @@
 
 enum { VC_K_QOS = 12, VC_K_IND_QOS };
 
+/*
+ * On an offered call not answered yet the parameters are the buffer the
+ * client's incoming_call was given, which it may hold until it answers:
+ * a QoS change rewrites them in place (blobs of the same sizes), it never
+ * replaces them.
+ */
 static void qos_apply(struct cd_req *req)
 {
-	if (!req->status)
-		cd_vc_take_params(container_of(req->owner, struct cd_vc, o), req);
+	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
+	unsigned long flags;
+
+	if (req->status || !req->cp)
+		return;
+	flags = cd_lock(&vc->o);
+	if (vc->call == CALL_INCOMING) {
+		req->status = condis_call_params_copy(vc->cp, req->cp);
+		cd_unlock(&vc->o, flags);
+		return;
+	}
+	cd_unlock(&vc->o, flags);
+	cd_vc_take_params(vc, req);
 }
 
 static void qos_deliver(struct cd_req *req)
@@ -37,6 +54,10 @@ static const struct cd_chain chain_qos = {
  * @cp: the new parameters; as for condis_cl_make_call(), what the CM
  *	settled on is copied back when it answers synchronously
  *
+ * Also on an offered call the client has not answered yet: it may
+ * negotiate the QoS with the CM before its incoming_call answer (or
+ * condis_cl_incoming_call_complete()); the parameters it was offered then
+ * change in place, so @cp's blobs must be of their sizes (-EMSGSIZE).
  * One at a time per VC. Runs the CM's modify_qos. NDIS: NdisClModifyCallQoS.
  * Context: process; may sleep.
  * Return: 0, %CONDIS_PENDING (modify_qos_complete follows) or a negative
@@ -65,8 +86,12 @@ int condis_cl_modify_qos(struct condis_vc *vc, struct condis_call_params *cp)
 	if (!req || !req->cp)
 		goto err;
 	flags = cd_lock(&v->o);
-	if (v->call != CALL_CONNECTED)
+	if (v->call != CALL_CONNECTED && v->call != CALL_INCOMING)
 		ret = -ENOTCONN;
+	else if (v->call == CALL_INCOMING &&
+		 (cp->cm_specific_len != v->cp->cm_specific_len ||
+		  cp->media_specific_len != v->cp->media_specific_len))
+		ret = -EMSGSIZE;	/* they change in place: see qos_apply() */
 	else if (cd_req_outstanding_locked(&v->o, &chain_qos, NULL))
 		ret = -EBUSY;
 	else

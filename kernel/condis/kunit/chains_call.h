@@ -16,6 +16,7 @@ void call_incoming(struct kunit *test);
 void call_connected_crosses_close(struct kunit *test);
 void call_close_after_make_ordered(struct kunit *test);
 void call_qos(struct kunit *test);
+void call_qos_before_answer(struct kunit *test);
 void call_qos_change_crosses_close(struct kunit *test);
 void call_parties(struct kunit *test);
 void call_close_waits_for_parties(struct kunit *test);

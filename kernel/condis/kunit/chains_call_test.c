@@ -376,6 +376,51 @@ void call_qos(struct kunit *test)
 }
 
 /*
+ * NdisClIncomingCallComplete: before it answers an offered call, the
+ * client may negotiate the QoS with the CM (NdisClModifyCallQoS); once the
+ * call is over it may not.
+ */
+void call_qos_before_answer(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	enum fake_mode m = w->mode[FOP_CM_QOS];
+	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, cp);
+	fake_open_af(w);
+	fake_register_sap(w);
+	w->mode[FOP_CL_INCOMING] = FM_SYNC;	/* the client accepts */
+	w->cl_qos_in_incoming = true;
+	fake_incoming(w);
+	FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);
+	/* the offered parameters change in place: of their sizes only */
+	KUNIT_EXPECT_EQ(test, w->cl_qos_resized_ret, -EMSGSIZE);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_QOS), 1);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_QOS, 1), 4242);
+	KUNIT_EXPECT_EQ(test, w->cl_offered_peak, m == FM_SYNC ? 4242 : 777);
+	KUNIT_EXPECT_EQ(test, w->cl_qos_ret,
+			m == FM_FAIL ? -EIO : m == FM_SYNC ? 0 : CONDIS_PENDING);
+	BEFORE(w, FEV_CM_QOS, FEV_CM_INCOMING_DONE);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_INCOMING_DONE, 1), 0);
+	if (w->cl_qos_ret == CONDIS_PENDING) {
+		FAKE_WAIT(w, FEV_CL_QOS_DONE, 1);
+		KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_QOS_DONE, 1), 0);
+	}
+	FAKE_WAIT(w, FEV_CL_CONNECTED, 1);
+	fake_settle(w);
+	fake_world_set_mode(w, FM_SYNC);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+	/* after the call: nothing to negotiate */
+	cp->tx.peak_bandwidth = 1;
+	KUNIT_EXPECT_EQ(test, condis_cl_modify_qos(w->vc, cp), -ENOTCONN);
+	condis_call_params_free(cp);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(w->vc), 0);
+	fake_deregister_sap(w);
+	fake_close_af(w);
+}
+
+/*
  * The CM changes the QoS while the client's close pends: the change is not
  * delivered after the close's completion (the client may have freed the
  * context it gave; the stress race found that). A failed close leaves the

@@ -391,6 +391,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_connected_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_after_make_ordered, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos, chain_gen_params),
+	KUNIT_CASE_PARAM(call_qos_before_answer, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos_change_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),
 	KUNIT_CASE(call_close_waits_for_parties),

@@ -465,6 +465,21 @@ static int cl_incoming_call(void *sap_ctx, void *vc_ctx, struct condis_call_para
 		complete(&w->cl_incoming_entered);
 		msleep(w->cl_incoming_ms);
 	}
+	if (w->cl_qos_in_incoming) {	/* negotiates before it answers */
+		struct condis_call_params *q = condis_call_params_alloc(0, 8, GFP_KERNEL);
+
+		w->cl_qos_resized_ret = q ? condis_cl_modify_qos(w->vc, q) : -ENOMEM;
+		condis_call_params_free(q);
+		q = condis_call_params_alloc(0, 0, GFP_KERNEL);
+		w->cl_qos_ret = -ENOMEM;
+		if (q) {
+			q->tx.peak_bandwidth = 4242;
+			w->cl_qos_ret = condis_cl_modify_qos(w->vc, q);
+			condis_call_params_free(q);
+		}
+		/* the buffer it was offered is still its own, changed in place */
+		w->cl_offered_peak = cp->tx.peak_bandwidth;
+	}
 	fake_log_proc(w, FEV_CL_INCOMING_CALL, cp->tx.peak_bandwidth);
 	return fake_answer(w, FOP_CL_INCOMING, w->vc, NULL);
 }

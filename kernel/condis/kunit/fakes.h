@@ -112,6 +112,10 @@ struct fake_world {
 	struct completion cl_dereg_entered;
 	unsigned int cl_incoming_ms;	/* the client's incoming_call, too */
 	struct completion cl_incoming_entered;
+	bool cl_qos_in_incoming;	/* incoming call: the client negotiates QoS first */
+	int cl_qos_ret;			/* ... and what condis said */
+	int cl_qos_resized_ret;		/* ... to one of other blob sizes first */
+	u32 cl_offered_peak;		/* ... and the offer's peak after it */
 	bool cl_open_on_status;		/* adapter status: the client opens an AF */
 	struct condis_af *status_af;	/* ... this one */
 	int status_open_ret;		/* ... and what condis said */

@@ -304,7 +304,9 @@ int condis_nl_call_modify_qos_doit(struct sk_buff *skb, struct genl_info *info)
 	condis_call_params_free(cp);
 	if (ret < 0)
 		return cd_nl_refused(info, ret);
-	return cd_nl_reply(info, &cd_ans_call, obj->id, CONDIS_CALL_STATE_CONNECTED, ret);
+	/* an offered call may negotiate before it is accepted */
+	return cd_nl_reply(info, &cd_ans_call, obj->id, obj->answering ?
+			   CONDIS_CALL_STATE_INCOMING : CONDIS_CALL_STATE_CONNECTED, ret);
 }
 
 /* A call's frames go to a descriptor or an interface once it is connected. */
