@@ -247,111 +247,58 @@ EXPORT_SYMBOL_GPL(condis_mco_indicate_receive);
 /* ---- status indications -------------------------------------------------------- */
 
 /*
- * Who an adapter-wide status reaches: every CM on the adapter, then the
- * client of each of its AFs, taken under cd_reg_lock and called without
- * it (a handler may open or close an AF). Each CM and client counts the
- * delivery (cd_role_delivering()), so its unregistration waits for the
- * handler as it does for any other.
+ * An adapter-wide status reaches every CM on the adapter, then the client
+ * of each of the CM's AFs, each called with no lock held (a handler may
+ * open or close an AF) and counting the delivery (cd_role_delivering()),
+ * so that its unregistration waits for the handler as for any other. A CM
+ * counts it under cd_reg_lock, under which it is unlisted before it goes.
  */
-static const struct cd_chain chain_status;
-
-struct cd_status_to {
-	struct cd_obj *role;	/* a CM, or the client of @af; NULL: skipped */
-	struct cd_af *af;
-};
-
-/*
- * Count the delivery on @af's client while the AF is still the client's:
- * its unregistration settles only once it has no AF left, so it waits.
- * An AF unlinked meanwhile is skipped.
- */
-static bool status_hold_client(struct cd_af *af)
+static void status_deliver_af(struct cd_req *req, struct cd_af *af)
 {
-	struct cd_obj *cl = &af->client->o;
-	unsigned long flags = cd_lock(cl);
+	struct cd_client *cl = af->client;
+	unsigned long flags = cd_lock(&cl->o);
+	/* still the client's AF: the client's last settle comes after us */
 	bool held = !list_empty(&af->cl_node);
 
 	if (held)
-		cl->delivering++;
-	cd_unlock(cl, flags);
-	return held;
-}
-
-static unsigned int status_targets(struct cd_adapter *ad, struct cd_status_to *to,
-				   unsigned int max)
-{
-	unsigned int n = 0, first, i;
-	unsigned long flags;
-	struct cd_cm *cm;
-	struct cd_af *af;
-
-	lockdep_assert_held(&cd_reg_lock);
-	list_for_each_entry(cm, &ad->cms, node) {
-		first = n;
-		if (to && n < max)
-			to[n] = (struct cd_status_to){ .role = &cm->o };
-		n++;
-		flags = cd_lock(&cm->o);
-		list_for_each_entry(af, &cm->afs, cm_node) {
-			if (to && n < max) {
-				cd_obj_get(&af->o);
-				to[n] = (struct cd_status_to){ .role = &af->client->o, .af = af };
-			}
-			n++;
-		}
-		cd_unlock(&cm->o, flags);
-		/* outside the CM's lock: one object's lock at a time */
-		for (i = first; to && i < min(n, max); i++) {
-			if (!to[i].af) {	/* still listed: it unregisters after us */
-				cd_role_delivering(to[i].role, 1);
-			} else if (!status_hold_client(to[i].af)) {
-				cd_obj_put(&to[i].af->o);
-				to[i].role = NULL;
-				continue;
-			}
-			cd_obj_get(to[i].role);
-		}
-	}
-	return min(n, max);
+		cl->o.delivering++;
+	cd_unlock(&cl->o, flags);
+	if (!held)
+		return;
+	if (cl->ops->status)
+		cl->ops->status(cl->ctx, NULL, req->cause, req->buf, req->len);
+	cd_role_delivering(&cl->o, -1);
 }
 
 static void status_deliver_adapter(struct cd_req *req, struct cd_adapter *ad)
 {
-	struct cd_status_to *to;
-	unsigned int n, i;
+	struct cd_cm *cm, **cms;
+	struct cd_obj **afs;
+	int ncms = 0, n, i, j;
 
 	mutex_lock(&cd_reg_lock);
-	n = status_targets(ad, NULL, UINT_MAX);
-	to = n ? kcalloc(n, sizeof(*to), GFP_KERNEL) : NULL;
-	if (to)
-		n = status_targets(ad, to, n);
+	list_for_each_entry(cm, &ad->cms, node)
+		ncms++;
+	cms = kcalloc(ncms ?: 1, sizeof(*cms), GFP_KERNEL | __GFP_NOFAIL);
+	i = 0;
+	list_for_each_entry(cm, &ad->cms, node) {
+		cd_obj_get(&cm->o);
+		cd_role_delivering(&cm->o, 1);
+		cms[i++] = cm;
+	}
 	mutex_unlock(&cd_reg_lock);
-	if (!to) {
-		if (n)
-			cd_ind_lost(&chain_status, &ad->o);
-		return;
+	for (i = 0; i < ncms; i++) {
+		cm = cms[i];
+		if (cm->ops->status)
+			cm->ops->status(cm->ctx, NULL, req->cause, req->buf, req->len);
+		afs = cd_snapshot(&cm->o, &cm->afs, offsetof(struct cd_af, cm_node), &n);
+		for (j = 0; j < n; j++)
+			status_deliver_af(req, container_of(afs[j], struct cd_af, o));
+		cd_put_snapshot(afs, n);
+		cd_role_delivering(&cm->o, -1);
+		cd_obj_put(&cm->o);
 	}
-	for (i = 0; i < n; i++) {
-		struct cd_obj *role = to[i].role;
-
-		if (!role)
-			continue;
-		if (!to[i].af) {
-			struct cd_cm *cm = container_of(role, struct cd_cm, o);
-
-			if (cm->ops->status)
-				cm->ops->status(cm->ctx, NULL, req->cause, req->buf, req->len);
-		} else {
-			struct cd_client *cl = container_of(role, struct cd_client, o);
-
-			if (cl->ops->status)
-				cl->ops->status(cl->ctx, NULL, req->cause, req->buf, req->len);
-			cd_obj_put(&to[i].af->o);
-		}
-		cd_role_delivering(role, -1);
-		cd_obj_put(role);
-	}
-	kfree(to);
+	kfree(cms);
 }
 
 static void status_deliver(struct cd_req *req)

@@ -334,3 +334,36 @@ void cd_objects_exit(void)
 	}
 	kmem_cache_destroy(cd_vc_cache);
 }
+
+/* Take references on every entry of @head (cd_obj first in the entry). */
+struct cd_obj **cd_snapshot(struct cd_obj *lockobj, struct list_head *head,
+			    size_t node_off, int *n)
+{
+	struct cd_obj **v;
+	struct list_head *pos;
+	unsigned long flags;
+	int count = 0, i = 0;
+
+	flags = cd_lock(lockobj);
+	list_for_each(pos, head)
+		count++;
+	cd_unlock(lockobj, flags);
+	v = kcalloc(count ?: 1, sizeof(*v), GFP_KERNEL | __GFP_NOFAIL);
+	flags = cd_lock(lockobj);
+	list_for_each(pos, head) {
+		if (i == count)
+			break;
+		v[i] = (struct cd_obj *)((char *)pos - node_off);
+		cd_obj_get(v[i++]);
+	}
+	cd_unlock(lockobj, flags);
+	*n = i;
+	return v;
+}
+
+void cd_put_snapshot(struct cd_obj **v, int n)
+{
+	while (n--)
+		cd_obj_put(v[n]);
+	kfree(v);
+}

@@ -41,6 +41,9 @@ struct cd_obj *cd_obj_get_id(enum cd_type type, u32 id, const struct net *net);
 struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
 			   const struct net *net);
 unsigned int cd_obj_generation(void);
+struct cd_obj **cd_snapshot(struct cd_obj *lockobj, struct list_head *head,
+			    size_t node_off, int *n);
+void cd_put_snapshot(struct cd_obj **v, int n);
 int cd_objects_init(void);
 void cd_objects_exit(void);
 
