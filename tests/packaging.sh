@@ -12,7 +12,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
 hdr=$(ls -d /usr/src/linux-headers-6.1.*-amd64 2>/dev/null | sort -V | tail -1)
 kver=${KVER:-${hdr#/usr/src/linux-headers-}}
-mods="condis condis_lo condis_sig condis_eth condis_ethcm"
+mods="condis condis_lo condis_sig condis_eth condis_ethcm condis_ndis"
 version=$(sed -n 's/^#define CONDIS_VERSION\t"\(.*\)"/\1/p' "$top/kernel/include/net/condis.h")
 log=$build/packaging.log
 : > "$log"

@@ -78,6 +78,7 @@ struct cd_adapter {
 	char name[32];
 	const struct condis_link_ops *link;	/* bound to an interface by it */
 	u32 ifindex;
+	bool watched;			/* adapter watches told of it (cd_watch_lock) */
 	atomic64_t drops[__CONDIS_DROP_MAX];	/* enum condis_drop */
 };
 

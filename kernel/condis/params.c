@@ -87,6 +87,8 @@ int condis_call_params_copy(struct condis_call_params *dst,
 	dst->media_flags = src->media_flags;
 	dst->receive_priority = src->receive_priority;
 	dst->receive_size_hint = src->receive_size_hint;
+	dst->cm_specific_type = src->cm_specific_type;
+	dst->media_specific_type = src->media_specific_type;
 	memcpy(dst->cm_specific, src->cm_specific, src->cm_specific_len);
 	memcpy(dst->media_specific, src->media_specific, src->media_specific_len);
 	return 0;

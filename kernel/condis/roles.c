@@ -13,6 +13,7 @@
 #include "request.h"
 #include "teardown.h"
 #include "data.h"
+#include "watch.h"
 
 /* registrations: adapters, their CMs and the clients */
 DEFINE_MUTEX(cd_reg_lock);
@@ -204,6 +205,7 @@ int condis_miniport_register(struct net *net, const char *name,
 	cd_obj_publish(&ad->o);
 	mutex_unlock(&cd_reg_lock);
 	*adapter = cd_handle(&ad->o);
+	cd_watch_added(ad);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(condis_miniport_register);
@@ -292,6 +294,8 @@ void condis_miniport_unregister(struct condis_adapter *adapter)
 	mutex_lock(&cd_reg_lock);
 	list_del_init(&ad->node);
 	mutex_unlock(&cd_reg_lock);
+	/* protocol drivers bound to it unbind first, as NDIS has them */
+	cd_watch_removing(ad);
 
 	for (;;) {
 		mutex_lock(&cd_reg_lock);

@@ -47,6 +47,8 @@ struct lo_dev {
  * @leaves: a multipoint root's leaves (struct lo_port, @leaf_node)
  * @leaf_node: in the root's @leaves
  * @busy: frames being indicated on it (unlinking waits for them)
+ * @channel: a stand-alone CM activated it on this channel (<net/condis_lo.h>)
+ * @on_channel: @channel is set (under @dev->lock)
  */
 struct lo_port {
 	struct condis_vc *vc;
@@ -55,6 +57,8 @@ struct lo_port {
 	struct list_head leaves;
 	struct list_head leaf_node;
 	atomic_t busy;
+	u32 channel;
+	bool on_channel;
 };
 
 extern const struct condis_miniport_ops lo_miniport_ops;

@@ -12,6 +12,7 @@
 #include <linux/moduleparam.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
+#include <net/condis_lo.h>
 #include "lo.h"
 
 static DECLARE_WAIT_QUEUE_HEAD(lo_idle);
@@ -61,8 +62,31 @@ static int lo_delete_vc(void *mp_vc_ctx)
 	return 0;
 }
 
+/*
+ * A stand-alone CM's VC: activated on a channel (<net/condis_lo.h>), it is
+ * linked with the other active VC of that channel.
+ */
 static int lo_activate_vc(void *mp_vc_ctx, struct condis_call_params *cp)
 {
+	struct lo_port *port = mp_vc_ctx, *p;
+	struct lo_dev *dev = port->dev;
+	unsigned long flags, id;
+	u32 channel;
+
+	if (cp->media_specific_type != CONDIS_LO_MEDIA_CHANNEL ||
+	    cp->media_specific_len != sizeof(channel))
+		return 0;
+	memcpy(&channel, cp->media_specific, sizeof(channel));
+	spin_lock_irqsave(&dev->lock, flags);
+	port->channel = channel;
+	port->on_channel = true;
+	xa_for_each(&dev->ports, id, p)
+		if (p != port && p->on_channel && p->channel == channel && !p->peer &&
+		    !port->peer) {
+			p->peer = port;
+			port->peer = p;
+		}
+	spin_unlock_irqrestore(&dev->lock, flags);
 	return 0;
 }
 
@@ -112,6 +136,7 @@ void lo_unlink(struct lo_port *port)
 	if (port->peer && port->peer->peer == port)
 		port->peer->peer = NULL;
 	port->peer = NULL;
+	port->on_channel = false;
 	list_del_init(&port->leaf_node);
 	list_for_each_entry_safe(leaf, tmp, &port->leaves, leaf_node) {
 		leaf->peer = NULL;

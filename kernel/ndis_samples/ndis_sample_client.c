@@ -1,345 +1,752 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndis_sample_client: a CoNDIS client written against the NDIS names
- * (<net/condis_ndis.h>), as a Windows client would be.
+ * ndis_sample_client: a CoNDIS client, written as the Windows DDK
+ * describes one, against <net/condis_ndis.h>. Only its registration block
+ * (the end of the file) is condis's.
  *
- * When the sample call manager's address family appears (on the loopback
- * adapter) it opens it, registers the SAP NDIS_SAMPLE_SAP, and calls that
- * SAP: it is both the caller and the called client. The called side
- * accepts; the calling side sends a frame, and when the frame is back
- * closes the call; the called side answers the incoming close. Then the
- * SAP is deregistered and the AF closed, and "ndis_sample_client: done"
- * is logged (or where it failed). Every step is driven by the handler of
- * the step before, whether the request completed at once or pended.
+ * It binds to every adapter. Where the sample call manager's address
+ * family appears (ProtocolCoAfRegisterNotify) it opens it, registers the
+ * SAP NDIS_SAMPLE_SAP, asks the call manager an OID, and calls that SAP:
+ * it is both the caller and the called client. The called end accepts
+ * (from a work item: its ProtocolClIncomingCall pends). The calling end
+ * sends NET_BUFFER_LIST chains: three lists of one buffer each, one list
+ * of two buffers, one buffer of pool data; on the sample miniport also a
+ * frame that miniport refuses, which comes back with its status. The
+ * called end echoes every frame it receives; when every echo is back and
+ * every send completed, the caller closes; both ends go, the SAP is
+ * deregistered and the AF closed. Each step is logged as
+ * "ndis_sample_client: ADAPTER: step"; the last is "done".
  */
 #include <linux/module.h>
-#include <linux/skbuff.h>
-#include <linux/workqueue.h>
-#include <net/net_namespace.h>
+#include <net/condis.h>
 #include <net/condis_ndis.h>
 #include "ndis_sample.h"
 
+#define SAMPLE_TAG		0x6c437353	/* 'lCsS' */
+#define SAMPLE_FRAMES		6		/* sent by the caller, echoed by the callee */
+#define SAMPLE_POOL_DATA	256
+
+typedef struct _SAMPLE_BINDING SAMPLE_BINDING, *PSAMPLE_BINDING;
+
 typedef struct _SAMPLE_VC {
+	PSAMPLE_BINDING Binding;
 	NDIS_HANDLE NdisVcHandle;
 	BOOLEAN Incoming;
 } SAMPLE_VC, *PSAMPLE_VC;
 
-typedef struct _SAMPLE_CLIENT {
-	NDIS_HANDLE NdisClientHandle;
+struct _SAMPLE_BINDING {
+	NDIS_HANDLE NdisBindingHandle;
+	char Name[32];
+	BOOLEAN Refuses;		/* the sample miniport: a frame is refused */
+	BOOLEAN AfOpening;
 	NDIS_HANDLE NdisAfHandle;
 	NDIS_HANDLE NdisSapHandle;
-	BOOLEAN AfOpening;
+	union {
+		CO_SAP Sap;
+		UCHAR SapBuffer[sizeof(CO_SAP) + sizeof(NDIS_SAMPLE_SAP)];
+	};
 	SAMPLE_VC Caller;
 	SAMPLE_VC Callee;
-	atomic_t CallEnds;	/* ends of the call still to go */
-	struct work_struct CloseWork;
-} SAMPLE_CLIENT, *PSAMPLE_CLIENT;
+	PCO_CALL_PARAMETERS CallParameters;
+	NDIS_OID_REQUEST Oid;
+	ULONG OidValue;
+	LONG SendsOut;			/* caller's NET_BUFFER_LISTs not completed */
+	LONG EchoesIn;			/* echoes the caller received */
+	LONG Refused;			/* sends completed with NDIS_STATUS_INVALID_PACKET */
+	LONG Received;			/* frames the callee received */
+	LONG CallEnds;			/* ends of the call still to go */
+	LONG Closing;			/* the caller's close is queued */
+	BOOLEAN Failed;
+	NDIS_HANDLE WorkItem;
+};
 
-static SAMPLE_CLIENT Client;
+static NDIS_HANDLE SampleProtocolHandle;
+static NDIS_HANDLE SampleNblPool;	/* NET_BUFFER_LISTs with a NET_BUFFER, no data */
+static NDIS_HANDLE SampleDataPool;	/* with SAMPLE_POOL_DATA bytes of data */
+static NDIS_HANDLE SampleNbPool;	/* NET_BUFFERs */
 
-static VOID SampleFailed(const char *Step, NDIS_STATUS Status)
+static VOID SampleStep(PSAMPLE_BINDING B, const char *Step)
 {
-	pr_err("ndis_sample_client: failed at %s: %s\n", Step, condis_status_name(Status));
+	pr_info("ndis_sample_client: %s: %s\n", B->Name, Step);
 }
 
-static VOID SampleStep(const char *Step)
+static VOID SampleFailed(PSAMPLE_BINDING B, const char *Step, NDIS_STATUS Status)
 {
-	pr_info("ndis_sample_client: %s\n", Step);
+	B->Failed = TRUE;
+	pr_err("ndis_sample_client: %s: failed at %s: 0x%08x\n", B->Name, Step, (u32)Status);
 }
 
-/* ---- AF and SAP ---------------------------------------------------------------- */
+static PROTOCOL_CL_OPEN_AF_COMPLETE_EX SampleClOpenAfComplete;
+static PROTOCOL_CL_REGISTER_SAP_COMPLETE SampleClRegisterSapComplete;
+static PROTOCOL_CL_DEREGISTER_SAP_COMPLETE SampleClDeregisterSapComplete;
+static PROTOCOL_CL_CLOSE_AF_COMPLETE SampleClCloseAfComplete;
+static PROTOCOL_CO_OID_REQUEST_COMPLETE SampleClOidRequestComplete;
+static PROTOCOL_CL_MAKE_CALL_COMPLETE SampleClMakeCallComplete;
+static PROTOCOL_CL_CLOSE_CALL_COMPLETE SampleClCloseCallComplete;
+static NDIS_IO_WORKITEM_FUNCTION SampleAnswerWork;
+static NDIS_IO_WORKITEM_FUNCTION SampleCloseWork;
 
-static VOID SampleClOpenAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext,
-				   NDIS_HANDLE NdisAfHandle);
-static VOID SampleClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext,
-					PCO_SAP Sap, NDIS_HANDLE NdisSapHandle);
-static VOID SampleClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext);
-static VOID SampleClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext);
+/* ---- binding --------------------------------------------------------------------------------------- */
 
+_Use_decl_annotations_
+static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
+				     PNDIS_BIND_PARAMETERS BindParameters)
+{
+	NDIS_MEDIUM Media[] = { NdisMediumCoWan };
+	NDIS_OPEN_PARAMETERS Open;
+	PSAMPLE_BINDING B;
+	NDIS_STATUS Status;
+	UINT Selected, i;
+
+	B = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, sizeof(*B), SAMPLE_TAG,
+					      NormalPoolPriority);
+	if (!B)
+		return NDIS_STATUS_RESOURCES;
+	NdisZeroMemory(B, sizeof(*B));
+	for (i = 0; i < BindParameters->AdapterName->Length / sizeof(WCHAR) &&
+		    i < sizeof(B->Name) - 1; i++)
+		B->Name[i] = (char)BindParameters->AdapterName->Buffer[i];
+	B->Refuses = !strcmp(B->Name, NDIS_SAMPLE_MP_NAME);
+	B->Caller.Binding = B->Callee.Binding = B;
+	B->WorkItem = NdisAllocateIoWorkItem(SampleProtocolHandle);
+	if (!B->WorkItem) {
+		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
+		return NDIS_STATUS_RESOURCES;
+	}
+	NdisZeroMemory(&Open, sizeof(Open));
+	Open.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS;
+	Open.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1;
+	Open.Header.Size = NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1;
+	Open.AdapterName = BindParameters->AdapterName;
+	Open.MediumArray = Media;
+	Open.MediumArraySize = ARRAY_SIZE(Media);
+	Open.SelectedMediumIndex = &Selected;
+	Status = NdisOpenAdapterEx(SampleProtocolHandle, B, &Open, BindContext,
+				   &B->NdisBindingHandle);
+	if (Status != NDIS_STATUS_SUCCESS) {
+		NdisFreeIoWorkItem(B->WorkItem);
+		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
+	}
+	return Status;
+}
+
+_Use_decl_annotations_
+static NDIS_STATUS SampleUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
+{
+	PSAMPLE_BINDING B = ProtocolBindingContext;
+
+	NdisCloseAdapterEx(B->NdisBindingHandle);
+	NdisFreeIoWorkItem(B->WorkItem);
+	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
+	return NDIS_STATUS_SUCCESS;
+}
+
+_Use_decl_annotations_
+static VOID SampleOpenAdapterComplete(NDIS_HANDLE ProtocolBindingContext, NDIS_STATUS Status)
+{
+}
+
+_Use_decl_annotations_
+static VOID SampleCloseAdapterComplete(NDIS_HANDLE ProtocolBindingContext)
+{
+}
+
+/* ---- AF and SAP ------------------------------------------------------------------------------------- */
+
+_Use_decl_annotations_
 static VOID SampleCoAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext,
 				     PCO_ADDRESS_FAMILY AddressFamily)
 {
-	PSAMPLE_CLIENT C = ProtocolBindingContext;
+	PSAMPLE_BINDING B = ProtocolBindingContext;
 	NDIS_STATUS Status;
 
-	if (AddressFamily->AddressFamily != NDIS_SAMPLE_AF || C->AfOpening)
+	if (AddressFamily->AddressFamily != NDIS_SAMPLE_AF || B->AfOpening)
 		return;
-	C->AfOpening = TRUE;
-	Status = NdisClOpenAddressFamilyEx(AddressFamily->NdisBindingHandle, AddressFamily, C,
-					   &C->NdisAfHandle);
+	if (AddressFamily->MajorVersion != NDIS_SAMPLE_AF_MAJOR)
+		return SampleFailed(B, "the AF's version", NDIS_STATUS_BAD_VERSION);
+	B->AfOpening = TRUE;
+	Status = NdisClOpenAddressFamilyEx(B->NdisBindingHandle, AddressFamily, B,
+					   &B->NdisAfHandle);
 	if (Status != NDIS_STATUS_PENDING)
-		SampleClOpenAfComplete(Status, C, C->NdisAfHandle);
+		SampleClOpenAfComplete(B, B->NdisAfHandle, Status);
 }
 
-static VOID SampleClOpenAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext,
-				   NDIS_HANDLE NdisAfHandle)
+_Use_decl_annotations_
+static VOID SampleClOpenAfComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisAfHandle,
+				   NDIS_STATUS Status)
 {
-	PSAMPLE_CLIENT C = ProtocolAfContext;
-	CO_SAP Sap = { .len = sizeof(NDIS_SAMPLE_SAP) - 1 };
+	PSAMPLE_BINDING B = ProtocolAfContext;
 
 	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("open AF", Status);
-	C->NdisAfHandle = NdisAfHandle;
-	SampleStep("AF opened");
-	memcpy(Sap.sap, NDIS_SAMPLE_SAP, Sap.len);
-	Status = NdisClRegisterSap(NdisAfHandle, C, &Sap, &C->NdisSapHandle);
+		return SampleFailed(B, "open AF", Status);
+	B->NdisAfHandle = NdisAfHandle;
+	SampleStep(B, "AF opened");
+	B->Sap.SapType = 0;
+	B->Sap.SapLength = sizeof(NDIS_SAMPLE_SAP) - 1;
+	NdisMoveMemory(B->Sap.Sap, NDIS_SAMPLE_SAP, B->Sap.SapLength);
+	Status = NdisClRegisterSap(NdisAfHandle, B, &B->Sap, &B->NdisSapHandle);
 	if (Status != NDIS_STATUS_PENDING)
-		SampleClRegisterSapComplete(Status, C, &Sap, C->NdisSapHandle);
+		SampleClRegisterSapComplete(Status, B, &B->Sap, B->NdisSapHandle);
 }
 
-/* The SAP is there: call it. */
+/* The SAP is there: ask the call manager an OID, then call the SAP. */
+_Use_decl_annotations_
 static VOID SampleClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext,
 					PCO_SAP Sap, NDIS_HANDLE NdisSapHandle)
 {
-	PSAMPLE_CLIENT C = ProtocolSapContext;
-	PCO_CALL_PARAMETERS Cp;
+	PSAMPLE_BINDING B = ProtocolSapContext;
+	PNDIS_OID_REQUEST R = &B->Oid;
 
 	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("register SAP", Status);
-	C->NdisSapHandle = NdisSapHandle;
-	SampleStep("SAP registered");
-	Status = NdisCoCreateVc(NULL, C->NdisAfHandle, &C->Caller, &C->Caller.NdisVcHandle);
-	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("create VC", Status);
-	Cp = NdisCoAllocateCallParameters(sizeof(NDIS_SAMPLE_SAP) - 1, 0);
-	if (!Cp)
-		return SampleFailed("allocate call parameters", NDIS_STATUS_RESOURCES);
-	memcpy(Cp->cm_specific, NDIS_SAMPLE_SAP, Cp->cm_specific_len);
-	Cp->tx.peak_bandwidth = 1000000;
-	Cp->rx.peak_bandwidth = 1000000;
-	Status = NdisClMakeCall(C->Caller.NdisVcHandle, Cp, NULL, NULL);
-	NdisCoFreeCallParameters(Cp);		/* condis copied them */
-	if (Status != NDIS_STATUS_PENDING && Status != NDIS_STATUS_SUCCESS)
-		SampleFailed("make call", Status);
+		return SampleFailed(B, "register SAP", Status);
+	B->NdisSapHandle = NdisSapHandle;
+	SampleStep(B, "SAP registered");
+	NdisZeroMemory(R, sizeof(*R));
+	R->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
+	R->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
+	R->Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
+	R->RequestType = NdisRequestQueryInformation;
+	R->DATA.QUERY_INFORMATION.Oid = OID_CO_GET_CALL_INFORMATION;
+	R->DATA.QUERY_INFORMATION.InformationBuffer = &B->OidValue;
+	R->DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(B->OidValue);
+	Status = NdisCoOidRequest(B->NdisBindingHandle, B->NdisAfHandle, NULL, NULL, R);
+	if (Status != NDIS_STATUS_PENDING)
+		SampleClOidRequestComplete(B, NULL, NULL, R, Status);
 }
 
-/* Both ends of the call are gone: deregister, close. */
-static VOID SampleCallEndGone(PSAMPLE_CLIENT C)
+/* The call's parameters, in one buffer: the called SAP names the call. */
+static PCO_CALL_PARAMETERS SampleCallParameters(VOID)
+{
+	ULONG Len = sizeof(NDIS_SAMPLE_SAP) - 1;
+	ULONG Size = sizeof(CO_CALL_PARAMETERS) + sizeof(CO_CALL_MANAGER_PARAMETERS) + Len +
+		     sizeof(CO_MEDIA_PARAMETERS);
+	PCO_CALL_PARAMETERS Cp;
+	PCO_CALL_MANAGER_PARAMETERS Cm;
+
+	Cp = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, Size, SAMPLE_TAG,
+					       NormalPoolPriority);
+	if (!Cp)
+		return NULL;
+	NdisZeroMemory(Cp, Size);
+	Cm = (PCO_CALL_MANAGER_PARAMETERS)(Cp + 1);
+	Cp->CallMgrParameters = Cm;
+	Cp->MediaParameters = (PCO_MEDIA_PARAMETERS)((PUCHAR)(Cm + 1) + Len);
+	Cm->Transmit.PeakBandwidth = Cm->Receive.PeakBandwidth = 1000000;
+	Cm->Transmit.ServiceType = Cm->Receive.ServiceType = SERVICETYPE_BESTEFFORT;
+	Cm->CallMgrSpecific.Length = Len;
+	NdisMoveMemory(Cm->CallMgrSpecific.Parameters, NDIS_SAMPLE_SAP, Len);
+	return Cp;
+}
+
+_Use_decl_annotations_
+static VOID SampleClOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+				       NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
+				       NDIS_STATUS Status)
+{
+	PSAMPLE_BINDING B = ProtocolAfContext;
+
+	if (Status != NDIS_STATUS_SUCCESS ||
+	    OidRequest->DATA.QUERY_INFORMATION.BytesWritten != sizeof(ULONG))
+		return SampleFailed(B, "OID request", Status);
+	SampleStep(B, "OID request answered by the call manager");
+	Status = NdisCoCreateVc(B->NdisBindingHandle, B->NdisAfHandle, &B->Caller,
+				&B->Caller.NdisVcHandle);
+	if (Status != NDIS_STATUS_SUCCESS)
+		return SampleFailed(B, "create VC", Status);
+	B->CallParameters = SampleCallParameters();
+	if (!B->CallParameters)
+		return SampleFailed(B, "call parameters", NDIS_STATUS_RESOURCES);
+	B->CallEnds = 2;
+	Status = NdisClMakeCall(B->Caller.NdisVcHandle, B->CallParameters, NULL, NULL);
+	if (Status != NDIS_STATUS_PENDING)
+		SampleClMakeCallComplete(Status, &B->Caller, NULL, B->CallParameters);
+}
+
+/* Both ends of the call went: deregister, close. */
+static VOID SampleCallEndGone(PSAMPLE_BINDING B)
 {
 	NDIS_STATUS Status;
 
-	if (!atomic_dec_and_test(&C->CallEnds))
+	if (NdisInterlockedDecrement(&B->CallEnds))
 		return;
-	SampleStep("call closed at both ends");
-	Status = NdisClDeregisterSap(C->NdisSapHandle);
+	SampleStep(B, "call closed at both ends");
+	Status = NdisClDeregisterSap(B->NdisSapHandle);
 	if (Status != NDIS_STATUS_PENDING)
-		SampleClDeregisterSapComplete(Status, C);
+		SampleClDeregisterSapComplete(Status, B);
 }
 
+_Use_decl_annotations_
 static VOID SampleClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext)
 {
-	PSAMPLE_CLIENT C = ProtocolSapContext;
+	PSAMPLE_BINDING B = ProtocolSapContext;
 
 	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("deregister SAP", Status);
-	Status = NdisClCloseAddressFamily(C->NdisAfHandle);
+		return SampleFailed(B, "deregister SAP", Status);
+	Status = NdisClCloseAddressFamily(B->NdisAfHandle);
 	if (Status != NDIS_STATUS_PENDING)
-		SampleClCloseAfComplete(Status, C);
+		SampleClCloseAfComplete(Status, B);
 }
 
+_Use_decl_annotations_
 static VOID SampleClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext)
 {
+	PSAMPLE_BINDING B = ProtocolAfContext;
+
 	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("close AF", Status);
-	SampleStep("done: call made, accepted, connected, frame sent, closed at both ends");
+		return SampleFailed(B, "close AF", Status);
+	if (!B->Failed)
+		SampleStep(B, "done");
 }
 
+_Use_decl_annotations_
 static NDIS_STATUS SampleClNotifyCloseAf(NDIS_HANDLE ProtocolAfContext)
 {
-	SampleStep("the call manager closes the AF");
-	return NDIS_STATUS_SUCCESS;	/* condis closes what is left on it */
+	SampleStep(ProtocolAfContext, "the call manager closes the AF");
+	return NDIS_STATUS_SUCCESS;
 }
 
-/* ---- the call ---------------------------------------------------------------------- */
+/* ---- the call ------------------------------------------------------------------------------------------ */
 
 /* A VC the call manager creates for an incoming call. */
+_Use_decl_annotations_
 static NDIS_STATUS SampleClCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
 				    PNDIS_HANDLE ProtocolVcContext)
 {
-	PSAMPLE_CLIENT C = ProtocolAfContext;
+	PSAMPLE_BINDING B = ProtocolAfContext;
 
-	C->Callee.NdisVcHandle = NdisVcHandle;
-	C->Callee.Incoming = TRUE;
-	*ProtocolVcContext = &C->Callee;
+	B->Callee.NdisVcHandle = NdisVcHandle;
+	B->Callee.Incoming = TRUE;
+	*ProtocolVcContext = &B->Callee;
 	return NDIS_STATUS_SUCCESS;
 }
 
+_Use_decl_annotations_
 static NDIS_STATUS SampleClDeleteVc(NDIS_HANDLE ProtocolVcContext)
 {
-	SampleCallEndGone(&Client);	/* the called end */
+	PSAMPLE_VC Vc = ProtocolVcContext;
+
+	SampleCallEndGone(Vc->Binding);		/* the called end */
 	return NDIS_STATUS_SUCCESS;
 }
 
-static NDIS_STATUS SampleClIncomingCall(NDIS_HANDLE ProtocolSapContext,
-					NDIS_HANDLE ProtocolVcContext,
+/* Accepted later, from a work item: the call waits for the answer. */
+_Use_decl_annotations_
+static NDIS_STATUS SampleClIncomingCall(NDIS_HANDLE ProtocolSapContext, NDIS_HANDLE ProtocolVcContext,
 					PCO_CALL_PARAMETERS CallParameters)
 {
-	SampleStep("incoming call accepted");
-	return NDIS_STATUS_SUCCESS;
+	PSAMPLE_VC Vc = ProtocolVcContext;
+
+	if (!CallParameters->CallMgrParameters ||
+	    CallParameters->CallMgrParameters->Transmit.PeakBandwidth != 1000000)
+		return NDIS_STATUS_INVALID_DATA;
+	SampleStep(Vc->Binding, "incoming call: answering");
+	NdisQueueIoWorkItem(Vc->Binding->WorkItem, SampleAnswerWork, Vc);
+	return NDIS_STATUS_PENDING;
 }
 
+_Use_decl_annotations_
+static VOID SampleAnswerWork(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{
+	PSAMPLE_VC Vc = WorkItemContext;
+
+	NdisClIncomingCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+}
+
+_Use_decl_annotations_
 static VOID SampleClCallConnected(NDIS_HANDLE ProtocolVcContext)
 {
-	SampleStep("call connected (called end)");
+	SampleStep(((PSAMPLE_VC)ProtocolVcContext)->Binding, "call connected (called end)");
 }
 
+/* ---- data --------------------------------------------------------------------------------------------- */
+
+/* A NET_BUFFER_LIST of @Count buffers, each holding @Text, of our memory. */
+static PNET_BUFFER_LIST SampleFrame(const char *Text, ULONG Count)
+{
+	ULONG Len = strlen(Text), i;
+	PNET_BUFFER_LIST Nbl;
+	PNET_BUFFER Nb, Last = NULL;
+	PUCHAR Data;
+	PMDL Mdl;
+
+	Nbl = NdisAllocateNetBufferList(SampleNblPool, 0, 0);
+	if (!Nbl)
+		return NULL;
+	NET_BUFFER_LIST_FIRST_NB(Nbl) = NULL;
+	for (i = 0; i < Count; i++) {
+		Data = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, Len, SAMPLE_TAG,
+							 NormalPoolPriority);
+		Mdl = Data ? NdisAllocateMdl(SampleProtocolHandle, Data, Len) : NULL;
+		Nb = Mdl ? NdisAllocateNetBuffer(SampleNbPool, Mdl, 0, Len) : NULL;
+		if (!Nb)
+			return NULL;	/* (a sample: leaks on an allocation failure) */
+		NdisMoveMemory(Data, Text, Len);
+		if (Last)
+			NET_BUFFER_NEXT_NB(Last) = Nb;
+		else
+			NET_BUFFER_LIST_FIRST_NB(Nbl) = Nb;
+		Last = Nb;
+	}
+	return Nbl;
+}
+
+/* A NET_BUFFER_LIST of pool data holding @Len bytes of @Data. */
+static PNET_BUFFER_LIST SamplePoolFrame(const VOID *Data, ULONG Len)
+{
+	PNET_BUFFER_LIST Nbl = NdisAllocateNetBufferList(SampleDataPool, 0, 0);
+	PNET_BUFFER Nb;
+	PUCHAR Buf;
+	ULONG Avail;
+
+	if (!Nbl)
+		return NULL;
+	Nb = NET_BUFFER_LIST_FIRST_NB(Nbl);
+	NdisQueryMdl(NET_BUFFER_CURRENT_MDL(Nb), &Buf, &Avail, NormalPoolPriority);
+	Len = min(Len, Avail);
+	NdisMoveMemory(Buf + NET_BUFFER_CURRENT_MDL_OFFSET(Nb), Data, Len);
+	NET_BUFFER_DATA_LENGTH(Nb) = Len;
+	return Nbl;
+}
+
+static VOID SampleFreeFrame(PNET_BUFFER_LIST Nbl)
+{
+	PNET_BUFFER Nb, Next;
+	PVOID Data;
+	ULONG Len;
+
+	if (NdisGetPoolFromNetBufferList(Nbl) == SampleNblPool) {
+		for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb; Nb = Next) {
+			Next = NET_BUFFER_NEXT_NB(Nb);
+			NdisQueryMdl(NET_BUFFER_FIRST_MDL(Nb), &Data, &Len, NormalPoolPriority);
+			NdisFreeMdl(NET_BUFFER_FIRST_MDL(Nb));
+			NdisFreeMemoryWithTagPriority(SampleProtocolHandle, Data, SAMPLE_TAG);
+			NdisFreeNetBuffer(Nb);
+		}
+		NET_BUFFER_LIST_FIRST_NB(Nbl) = NULL;
+	}
+	NdisFreeNetBufferList(Nbl);
+}
+
+/* The call is up: send the frames, chained. */
+_Use_decl_annotations_
 static VOID SampleClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
-				     NDIS_HANDLE NdisPartyHandle,
-				     PCO_CALL_PARAMETERS CallParameters)
+				     NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
 {
 	PSAMPLE_VC Vc = ProtocolVcContext;
-	PNET_BUFFER_LIST Nbl;
+	PSAMPLE_BINDING B = Vc->Binding;
+	PNET_BUFFER_LIST Chain[6], Head = NULL;
+	ULONG i, n = 0;
 
 	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("make call", Status);
-	SampleStep("make call complete (calling end)");
-	Nbl = alloc_skb(64, GFP_KERNEL);
-	if (!Nbl)
-		return SampleFailed("allocate a frame", NDIS_STATUS_RESOURCES);
-	skb_put_data(Nbl, "a frame from an NDIS-style client", 33);
-	NdisCoSendNetBufferLists(Vc->NdisVcHandle, Nbl, 0);
+		return SampleFailed(B, "make call", Status);
+	SampleStep(B, "make call complete (calling end)");
+	Chain[n++] = SampleFrame("frame 1 of a chain", 1);
+	Chain[n++] = SampleFrame("frame 2 of a chain", 1);
+	Chain[n++] = SampleFrame("frame 3 of a chain", 1);
+	Chain[n++] = SampleFrame("one of two buffers", 2);
+	Chain[n++] = SamplePoolFrame("a frame of pool data", 20);
+	if (B->Refuses)
+		Chain[n++] = SampleFrame(NDIS_SAMPLE_REFUSE " this one, miniport", 1);
+	for (i = n; i-- > 0; ) {
+		if (!Chain[i])
+			return SampleFailed(B, "allocate frames", NDIS_STATUS_RESOURCES);
+		NET_BUFFER_LIST_NEXT_NBL(Chain[i]) = Head;
+		Head = Chain[i];
+	}
+	B->SendsOut = n;
+	NdisCoSendNetBufferLists(Vc->NdisVcHandle, Head, 0);
 }
 
-/*
- * The frame is back: close the call. condis counts a send as outstanding
- * until this handler returned, and a call closes with no send outstanding:
- * the close is made from a work item.
- */
+static VOID SampleMaybeClose(PSAMPLE_BINDING B)
+{
+	if (B->SendsOut || B->EchoesIn != SAMPLE_FRAMES ||
+	    InterlockedExchange(&B->Closing, 1))
+		return;
+	SampleStep(B, "every frame echoed, every send completed");
+	/* not from the completion handler: the close waits for sends */
+	NdisQueueIoWorkItem(B->WorkItem, SampleCloseWork, B);
+}
+
+_Use_decl_annotations_
 static VOID SampleCoSendComplete(NDIS_HANDLE ProtocolVcContext, PNET_BUFFER_LIST NetBufferLists,
 				 ULONG SendCompleteFlags)
 {
-	NDIS_STATUS Status = NDIS_CONDIS_SEND_STATUS(NetBufferLists);
+	PSAMPLE_VC Vc = ProtocolVcContext;
+	PSAMPLE_BINDING B = Vc->Binding;
+	PNET_BUFFER_LIST Nbl, Next;
 
-	kfree_skb(NetBufferLists);
-	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("send", Status);
-	SampleStep("frame sent and completed");
-	schedule_work(&Client.CloseWork);
+	for (Nbl = NetBufferLists; Nbl; Nbl = Next) {
+		Next = NET_BUFFER_LIST_NEXT_NBL(Nbl);
+		if (NET_BUFFER_LIST_STATUS(Nbl) == NDIS_STATUS_INVALID_PACKET && !Vc->Incoming) {
+			SampleStep(B, "a send refused by the miniport completed with its status");
+			NdisInterlockedIncrement(&B->Refused);
+		} else if (NET_BUFFER_LIST_STATUS(Nbl) != NDIS_STATUS_SUCCESS) {
+			SampleFailed(B, "a send", NET_BUFFER_LIST_STATUS(Nbl));
+		}
+		SampleFreeFrame(Nbl);
+		if (!Vc->Incoming && !NdisInterlockedDecrement(&B->SendsOut)) {
+			if (B->Refuses && B->Refused != 1)
+				SampleFailed(B, "the refused send", NDIS_STATUS_FAILURE);
+			SampleMaybeClose(B);
+		}
+	}
 }
 
-static void SampleCloseWork(struct work_struct *Work)
-{
-	NDIS_STATUS Status = NdisClCloseCall(Client.Caller.NdisVcHandle, NULL, NULL, 0);
-
-	if (Status != NDIS_STATUS_PENDING && Status != NDIS_STATUS_SUCCESS)
-		SampleFailed("close call", Status);
-}
-
+/* The called end echoes every frame; the calling end counts the echoes. */
+_Use_decl_annotations_
 static VOID SampleCoReceive(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
 			    PNET_BUFFER_LIST NetBufferLists, ULONG NumberOfNetBufferLists,
 			    ULONG ReceiveFlags)
 {
-	kfree_skb(NetBufferLists);
-}
-
-static VOID SampleClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
-				      NDIS_HANDLE ProtocolPartyContext)
-{
 	PSAMPLE_VC Vc = ProtocolVcContext;
+	PSAMPLE_BINDING B = Vc->Binding;
+	PNET_BUFFER_LIST Nbl, Echo;
+	UCHAR Storage[64];
+	PNET_BUFFER Nb;
+	PUCHAR Data;
+	ULONG Len;
 
-	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("close call", Status);
-	if (Vc->Incoming)
-		return;		/* the call manager deletes that VC */
-	Status = NdisCoDeleteVc(Vc->NdisVcHandle);
-	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed("delete VC", Status);
-	SampleCallEndGone(&Client);	/* the calling end */
+	for (Nbl = NetBufferLists; Nbl; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl))
+		for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb; Nb = NET_BUFFER_NEXT_NB(Nb)) {
+			Len = min_t(ULONG, NET_BUFFER_DATA_LENGTH(Nb), sizeof(Storage));
+			Data = NdisGetDataBuffer(Nb, Len, Storage, 1, 0);
+			if (!Data || Len < 5) {
+				SampleFailed(B, "a received frame", NDIS_STATUS_INVALID_PACKET);
+				continue;
+			}
+			if (!Vc->Incoming) {
+				if (NdisInterlockedIncrement(&B->EchoesIn) == SAMPLE_FRAMES)
+					SampleMaybeClose(B);
+				continue;
+			}
+			NdisInterlockedIncrement(&B->Received);
+			Echo = SamplePoolFrame(Data, Len);
+			if (Echo)
+				NdisCoSendNetBufferLists(Vc->NdisVcHandle, Echo,
+							 NDIS_SEND_FLAGS_DISPATCH_LEVEL);
+		}
+	if (!NDIS_TEST_RECEIVE_CANNOT_PEND(ReceiveFlags))
+		NdisReturnNetBufferLists(B->NdisBindingHandle, NetBufferLists,
+					 NDIS_RETURN_FLAGS_DISPATCH_LEVEL);
 }
 
-/* The far end closed: close this end too. */
+_Use_decl_annotations_
+static VOID SampleCloseWork(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{
+	PSAMPLE_BINDING B = WorkItemContext;
+	NDIS_STATUS Status;
+
+	Status = NdisClCloseCall(B->Caller.NdisVcHandle, NULL, NULL, 0);
+	if (Status != NDIS_STATUS_PENDING)
+		SampleClCloseCallComplete(Status, &B->Caller, NULL);
+}
+
+/* The far end closed: close ours (the called end's VC goes with the call manager). */
+_Use_decl_annotations_
 static VOID SampleClIncomingCloseCall(NDIS_STATUS CloseStatus, NDIS_HANDLE ProtocolVcContext,
 				      PVOID CloseData, UINT Size)
 {
 	PSAMPLE_VC Vc = ProtocolVcContext;
-	NDIS_STATUS Status = NdisClCloseCall(Vc->NdisVcHandle, NULL, NULL, 0);
+	NDIS_STATUS Status;
 
-	if (Status != NDIS_STATUS_PENDING && Status != NDIS_STATUS_SUCCESS)
-		SampleFailed("answer the incoming close", Status);
-	else if (Status == NDIS_STATUS_SUCCESS)
+	Status = NdisClCloseCall(Vc->NdisVcHandle, NULL, NULL, 0);
+	if (Status != NDIS_STATUS_PENDING)
 		SampleClCloseCallComplete(Status, Vc, NULL);
 }
 
-/* What this sample does not use. */
+_Use_decl_annotations_
+static VOID SampleClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
+				      NDIS_HANDLE ProtocolPartyContext)
+{
+	PSAMPLE_VC Vc = ProtocolVcContext;
+	PSAMPLE_BINDING B = Vc->Binding;
+
+	if (Status != NDIS_STATUS_SUCCESS)
+		return SampleFailed(B, "close call", Status);
+	if (Vc->Incoming) {
+		if (B->Received != SAMPLE_FRAMES)
+			SampleFailed(B, "frames received", NDIS_STATUS_FAILURE);
+		return;		/* ProtocolCoDeleteVc follows */
+	}
+	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B->CallParameters, SAMPLE_TAG);
+	B->CallParameters = NULL;
+	Status = NdisCoDeleteVc(Vc->NdisVcHandle);
+	if (Status != NDIS_STATUS_SUCCESS)
+		return SampleFailed(B, "delete VC", Status);
+	SampleCallEndGone(B);
+}
+
+/* ---- what this client does not do --------------------------------------------------------------------- */
+
+_Use_decl_annotations_
 static VOID SampleClModifyCallQoSComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 					  PCO_CALL_PARAMETERS CallParameters)
 {
 }
 
+_Use_decl_annotations_
 static VOID SampleClIncomingCallQoSChange(NDIS_HANDLE ProtocolVcContext,
 					  PCO_CALL_PARAMETERS CallParameters)
 {
 }
 
+_Use_decl_annotations_
 static VOID SampleClAddPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext,
-				     NDIS_HANDLE NdisPartyHandle,
-				     PCO_CALL_PARAMETERS CallParameters)
+				     NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
 {
 }
 
+_Use_decl_annotations_
 static VOID SampleClDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext)
 {
 }
 
+_Use_decl_annotations_
 static VOID SampleClIncomingDropParty(NDIS_STATUS DropStatus, NDIS_HANDLE ProtocolPartyContext,
 				      PVOID CloseData, UINT Size)
 {
 }
 
-static NDIS_STATUS SampleClOidRequest(NDIS_HANDLE ProtocolAfContext,
-				      NDIS_HANDLE ProtocolVcContext,
-				      NDIS_HANDLE ProtocolPartyContext,
-				      PNDIS_OID_REQUEST OidRequest)
+_Use_decl_annotations_
+static NDIS_STATUS SampleClOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+				      NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest)
 {
 	return NDIS_STATUS_INVALID_OID;
 }
 
-/* ---- registration -------------------------------------------------------------------------- */
-
-static const NDIS_CO_CLIENT_OPTIONAL_HANDLERS SampleClHandlers = {
-	.ClCreateVcHandler = SampleClCreateVc,
-	.ClDeleteVcHandler = SampleClDeleteVc,
-	.ClOidRequestHandler = SampleClOidRequest,
-	.ClOpenAfCompleteHandlerEx = SampleClOpenAfComplete,
-	.ClCloseAfCompleteHandler = SampleClCloseAfComplete,
-	.ClRegisterSapCompleteHandler = SampleClRegisterSapComplete,
-	.ClDeregisterSapCompleteHandler = SampleClDeregisterSapComplete,
-	.ClMakeCallCompleteHandler = SampleClMakeCallComplete,
-	.ClModifyCallQoSCompleteHandler = SampleClModifyCallQoSComplete,
-	.ClCloseCallCompleteHandler = SampleClCloseCallComplete,
-	.ClAddPartyCompleteHandler = SampleClAddPartyComplete,
-	.ClDropPartyCompleteHandler = SampleClDropPartyComplete,
-	.ClIncomingCallHandler = SampleClIncomingCall,
-	.ClIncomingCallQoSChangeHandler = SampleClIncomingCallQoSChange,
-	.ClIncomingCloseCallHandler = SampleClIncomingCloseCall,
-	.ClIncomingDropPartyHandler = SampleClIncomingDropParty,
-	.ClCallConnectedHandler = SampleClCallConnected,
-	.ClNotifyCloseAfHandler = SampleClNotifyCloseAf,
-};
-
-static const NDIS_PROTOCOL_CO_CHARACTERISTICS SampleClCo = {
-	.CoAfRegisterNotifyHandler = SampleCoAfRegisterNotify,
-	.CoReceiveNetBufferListsHandler = SampleCoReceive,
-	.CoSendNetBufferListsCompleteHandler = SampleCoSendComplete,
-};
-
-static int __init SampleClInit(void)
+_Use_decl_annotations_
+static VOID SampleCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
+			   PNDIS_STATUS_INDICATION StatusIndication)
 {
-	atomic_set(&Client.CallEnds, 2);
-	INIT_WORK(&Client.CloseWork, SampleCloseWork);
-	return NdisCoRegisterClient(&init_net, "ndis_sample_client", &Client, &SampleClCo,
-				    &SampleClHandlers, &Client.NdisClientHandle);
 }
 
-static void __exit SampleClExit(void)
+/* ---- characteristics -------------------------------------------------------------------------------------- */
+
+_Use_decl_annotations_
+static NDIS_STATUS SampleSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
 {
-	cancel_work_sync(&Client.CloseWork);
-	NdisCoDeregisterClient(Client.NdisClientHandle);
+	NDIS_PROTOCOL_CO_CHARACTERISTICS Co;
+	NDIS_CO_CLIENT_OPTIONAL_HANDLERS Cl;
+	NDIS_STATUS Status;
+
+	NdisZeroMemory(&Co, sizeof(Co));
+	Co.Header.Type = NDIS_OBJECT_TYPE_CO_PROTOCOL_CHARACTERISTICS;
+	Co.Header.Revision = NDIS_PROTOCOL_CO_CHARACTERISTICS_REVISION_1;
+	Co.Header.Size = NDIS_SIZEOF_PROTOCOL_CO_CHARACTERISTICS_REVISION_1;
+	Co.CoStatusHandlerEx = SampleCoStatus;
+	Co.CoAfRegisterNotifyHandler = SampleCoAfRegisterNotify;
+	Co.CoReceiveNetBufferListsHandler = SampleCoReceive;
+	Co.CoSendNetBufferListsCompleteHandler = SampleCoSendComplete;
+	Status = NdisSetOptionalHandlers(NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Co);
+	if (Status != NDIS_STATUS_SUCCESS)
+		return Status;
+
+	NdisZeroMemory(&Cl, sizeof(Cl));
+	Cl.Header.Type = NDIS_OBJECT_TYPE_CO_CLIENT_OPTIONAL_HANDLERS;
+	Cl.Header.Revision = NDIS_CO_CLIENT_OPTIONAL_HANDLERS_REVISION_1;
+	Cl.Header.Size = NDIS_SIZEOF_CO_CLIENT_OPTIONAL_HANDLERS_REVISION_1;
+	Cl.ClCreateVcHandler = SampleClCreateVc;
+	Cl.ClDeleteVcHandler = SampleClDeleteVc;
+	Cl.ClOidRequestHandler = SampleClOidRequest;
+	Cl.ClOidRequestCompleteHandler = SampleClOidRequestComplete;
+	Cl.ClOpenAfCompleteHandlerEx = SampleClOpenAfComplete;
+	Cl.ClCloseAfCompleteHandler = SampleClCloseAfComplete;
+	Cl.ClRegisterSapCompleteHandler = SampleClRegisterSapComplete;
+	Cl.ClDeregisterSapCompleteHandler = SampleClDeregisterSapComplete;
+	Cl.ClMakeCallCompleteHandler = SampleClMakeCallComplete;
+	Cl.ClModifyCallQoSCompleteHandler = SampleClModifyCallQoSComplete;
+	Cl.ClCloseCallCompleteHandler = SampleClCloseCallComplete;
+	Cl.ClAddPartyCompleteHandler = SampleClAddPartyComplete;
+	Cl.ClDropPartyCompleteHandler = SampleClDropPartyComplete;
+	Cl.ClIncomingCallHandler = SampleClIncomingCall;
+	Cl.ClIncomingCallQoSChangeHandler = SampleClIncomingCallQoSChange;
+	Cl.ClIncomingCloseCallHandler = SampleClIncomingCloseCall;
+	Cl.ClIncomingDropPartyHandler = SampleClIncomingDropParty;
+	Cl.ClCallConnectedHandler = SampleClCallConnected;
+	Cl.ClNotifyCloseAfHandler = SampleClNotifyCloseAf;
+	return NdisSetOptionalHandlers(NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Cl);
 }
 
-module_init(SampleClInit);
-module_exit(SampleClExit);
-MODULE_DESCRIPTION("condis sample: a CoNDIS client in NDIS style");
+static NDIS_STATUS SamplePools(VOID)
+{
+	NET_BUFFER_LIST_POOL_PARAMETERS P;
+	NET_BUFFER_POOL_PARAMETERS Nb;
+
+	NdisZeroMemory(&P, sizeof(P));
+	P.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	P.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+	P.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+	P.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
+	P.fAllocateNetBuffer = TRUE;
+	P.PoolTag = SAMPLE_TAG;
+	SampleNblPool = NdisAllocateNetBufferListPool(SampleProtocolHandle, &P);
+	P.DataSize = SAMPLE_POOL_DATA;
+	SampleDataPool = NdisAllocateNetBufferListPool(SampleProtocolHandle, &P);
+	NdisZeroMemory(&Nb, sizeof(Nb));
+	Nb.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	Nb.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+	Nb.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+	Nb.PoolTag = SAMPLE_TAG;
+	SampleNbPool = NdisAllocateNetBufferPool(SampleProtocolHandle, &Nb);
+	return SampleNblPool && SampleDataPool && SampleNbPool ? NDIS_STATUS_SUCCESS :
+								   NDIS_STATUS_RESOURCES;
+}
+
+static VOID SampleFreePools(VOID)
+{
+	if (SampleNbPool)
+		NdisFreeNetBufferPool(SampleNbPool);
+	if (SampleDataPool)
+		NdisFreeNetBufferListPool(SampleDataPool);
+	if (SampleNblPool)
+		NdisFreeNetBufferListPool(SampleNblPool);
+}
+
+static NDIS_STATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Chars;
+	NDIS_STRING Name = NDIS_STRING_CONST("NdisSampleClient");
+	NDIS_STATUS Status;
+
+	Status = SamplePools();
+	if (Status != NDIS_STATUS_SUCCESS) {
+		SampleFreePools();
+		return Status;
+	}
+	NdisZeroMemory(&Chars, sizeof(Chars));
+	Chars.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
+	Chars.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	Chars.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	Chars.MajorNdisVersion = NDIS_PROTOCOL_MAJOR_VERSION;
+	Chars.MinorNdisVersion = NDIS_PROTOCOL_MINOR_VERSION;
+	Chars.Name = Name;
+	Chars.SetOptionsHandler = SampleSetOptions;
+	Chars.BindAdapterHandlerEx = SampleBindAdapter;
+	Chars.UnbindAdapterHandlerEx = SampleUnbindAdapter;
+	Chars.OpenAdapterCompleteHandlerEx = SampleOpenAdapterComplete;
+	Chars.CloseAdapterCompleteHandlerEx = SampleCloseAdapterComplete;
+	Status = NdisRegisterProtocolDriver(NULL, &Chars, &SampleProtocolHandle);
+	if (Status != NDIS_STATUS_SUCCESS)
+		SampleFreePools();
+	return Status;
+}
+
+/* ---- registration: what a port to condis changes --------------------------------------------------------------- */
+
+static int __init SampleClientInit(void)
+{
+	return DriverEntry(NULL, NULL) == NDIS_STATUS_SUCCESS ? 0 : -ENODEV;
+}
+
+static void __exit SampleClientExit(void)
+{
+	NdisDeregisterProtocolDriver(SampleProtocolHandle);
+	SampleFreePools();
+}
+
+module_init(SampleClientInit);
+module_exit(SampleClientExit);
+MODULE_DESCRIPTION("condis sample: a CoNDIS client written to the DDK");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(CONDIS_VERSION);

@@ -1,133 +1,276 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndis_sample_cm: a stand-alone CoNDIS call manager written against the
- * NDIS names (<net/condis_ndis.h>), as a Windows CM would be.
+ * ndis_sample_cm: a stand-alone CoNDIS call manager, written as the
+ * Windows DDK describes one, against <net/condis_ndis.h>. Only its
+ * registration block (the end of the file) is condis's.
  *
- * It registers the address family NDIS_SAMPLE_AF on the loopback adapter
- * ("lo", condis_lo's miniport) of the initial namespace and connects calls
- * between SAPs of that AF: a call's CM-specific parameters name the called
- * SAP. Setting up a call: create a VC on the called SAP's AF, activate it,
- * dispatch the incoming call; the client's answer activates the calling
- * VC and completes the make call. Closing either end deactivates it and
- * tells the other. Everything that takes "network time" runs on a work
- * item, so every request pends and completes later, as on a real network.
+ * It binds to the loopback adapter ("lo", condis_lo) and to the sample
+ * miniport's adapter (NDIS_SAMPLE_MP_NAME), registers the address family
+ * NDIS_SAMPLE_AF on each, and connects calls between SAPs of one adapter:
+ * a call's call-manager-specific parameters name the called SAP. To set a
+ * call up it creates a VC on the called SAP's AF, activates it, dispatches
+ * the incoming call; when the client accepts, it activates the calling VC
+ * and completes the make call. Both VCs are activated on one channel (the
+ * media-specific parameters), which is how the miniport connects them.
+ * Signalling runs on an NDIS work item, so requests pend and complete
+ * later, as on a real network; activations may pend at the miniport.
  */
 #include <linux/module.h>
-#include <linux/slab.h>
-#include <linux/workqueue.h>
-#include <net/net_namespace.h>
+#include <net/condis.h>
 #include <net/condis_ndis.h>
 #include "ndis_sample.h"
 
+#define SAMPLE_TAG	0x6d437353	/* 'mCsS' */
+
+typedef struct _SAMPLE_BINDING {
+	NDIS_HANDLE NdisBindingHandle;
+} SAMPLE_BINDING, *PSAMPLE_BINDING;
+
 typedef struct _SAMPLE_AF {
+	PSAMPLE_BINDING Binding;
 	NDIS_HANDLE NdisAfHandle;
 } SAMPLE_AF, *PSAMPLE_AF;
 
 typedef struct _SAMPLE_SAP {
-	struct list_head Link;
+	LIST_ENTRY Link;
 	PSAMPLE_AF Af;
 	NDIS_HANDLE NdisSapHandle;
-	CO_SAP Sap;
+	ULONG Length;
+	UCHAR Name[64];
 } SAMPLE_SAP, *PSAMPLE_SAP;
+
+typedef enum _SAMPLE_NEXT {
+	NextNothing,
+	NextDispatch,		/* the called VC is active: offer the call */
+	NextConnect,		/* the calling VC is active: complete the make call */
+} SAMPLE_NEXT;
 
 typedef struct _SAMPLE_VC {
 	PSAMPLE_AF Af;
 	NDIS_HANDLE NdisVcHandle;
-	struct _SAMPLE_VC *Peer;	/* the other end of the call */
-	BOOLEAN Incoming;		/* this CM created it */
-	PCO_CALL_PARAMETERS CallParameters;	/* make call, until answered */
+	struct _SAMPLE_VC *Peer;		/* the other end of the call */
+	BOOLEAN Incoming;			/* this CM created it */
+	PSAMPLE_SAP Sap;			/* an incoming call's */
+	PCO_CALL_PARAMETERS MakeCallParameters;	/* NDIS's, until the make call completes */
+	PCO_CALL_PARAMETERS ActivateParameters;	/* ours: the channel */
+	SAMPLE_NEXT Next;
 } SAMPLE_VC, *PSAMPLE_VC;
 
-enum sample_op { OP_MAKE_CALL, OP_ANSWER, OP_CLOSE, OP_REGISTER_SAP, OP_DEREGISTER_SAP };
+typedef enum _SAMPLE_OP {
+	OpMakeCall,
+	OpDispatch,
+	OpAnswer,
+	OpConnect,
+	OpClose,
+	OpRegisterSap,
+	OpDeregisterSap,
+} SAMPLE_OP;
 
-struct sample_work {
-	struct work_struct Work;
-	enum sample_op Op;
+typedef struct _SAMPLE_WORK {
+	LIST_ENTRY Link;
+	SAMPLE_OP Op;
 	PSAMPLE_VC Vc;
 	PSAMPLE_SAP Sap;
 	NDIS_STATUS Status;
-};
+} SAMPLE_WORK, *PSAMPLE_WORK;
 
-static NDIS_HANDLE SampleAdapter;
-static LIST_HEAD(SampleSaps);		/* registered, under SampleLock */
-static DEFINE_MUTEX(SampleLock);
-static struct workqueue_struct *SampleWq;
+static NDIS_HANDLE SampleProtocolHandle;
+static NDIS_SPIN_LOCK SampleLock;	/* SampleSaps, SampleWorkList, SampleWorkQueued */
+static LIST_ENTRY SampleSaps;
+static LIST_ENTRY SampleWorkList;
+static BOOLEAN SampleWorkQueued;
+static NDIS_HANDLE SampleWorkItem;
+static LONG SampleNextChannel;
 
-static void SampleWork(struct work_struct *Work);
+static NDIS_IO_WORKITEM_FUNCTION SampleWorker;
 
-/* Queue an operation: the request pends, the work item completes it. */
-static NDIS_STATUS SampleQueue(enum sample_op Op, PSAMPLE_VC Vc, PSAMPLE_SAP Sap,
-			       NDIS_STATUS Status)
+/* ---- the signalling queue: one work item runs the operations in order ------------------------------ */
+
+static NDIS_STATUS SampleQueue(SAMPLE_OP Op, PSAMPLE_VC Vc, PSAMPLE_SAP Sap, NDIS_STATUS Status)
 {
-	struct sample_work *w = kzalloc(sizeof(*w), GFP_KERNEL | __GFP_NOFAIL);
+	PSAMPLE_WORK W;
+	BOOLEAN Queue;
 
-	w->Op = Op;
-	w->Vc = Vc;
-	w->Sap = Sap;
-	w->Status = Status;
-	INIT_WORK(&w->Work, SampleWork);
-	queue_work(SampleWq, &w->Work);
+	W = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, sizeof(*W), SAMPLE_TAG,
+					      NormalPoolPriority);
+	if (!W)
+		return NDIS_STATUS_RESOURCES;
+	W->Op = Op;
+	W->Vc = Vc;
+	W->Sap = Sap;
+	W->Status = Status;
+	NdisAcquireSpinLock(&SampleLock);
+	InsertTailList(&SampleWorkList, &W->Link);
+	Queue = !SampleWorkQueued;
+	SampleWorkQueued = TRUE;
+	NdisReleaseSpinLock(&SampleLock);
+	if (Queue)
+		NdisQueueIoWorkItem(SampleWorkItem, SampleWorker, NULL);
 	return NDIS_STATUS_PENDING;
 }
 
-/* ---- address family and SAPs ------------------------------------------------ */
+/* ---- binding ------------------------------------------------------------------------------------------ */
 
+static BOOLEAN SampleWantsAdapter(PNDIS_STRING Name)
+{
+	static const char *const Wanted[] = { "lo", NDIS_SAMPLE_MP_NAME };
+	UINT i, j, n = Name->Length / sizeof(WCHAR);
+
+	for (i = 0; i < ARRAY_SIZE(Wanted); i++) {
+		if (n != strlen(Wanted[i]))
+			continue;
+		for (j = 0; j < n && Name->Buffer[j] == Wanted[i][j]; j++)
+			;
+		if (j == n)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+_Use_decl_annotations_
+static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
+				     PNDIS_BIND_PARAMETERS BindParameters)
+{
+	NDIS_MEDIUM Media[] = { NdisMediumCoWan, NdisMediumAtm };
+	CO_ADDRESS_FAMILY Af = {
+		.AddressFamily = NDIS_SAMPLE_AF, .MajorVersion = NDIS_SAMPLE_AF_MAJOR,
+	};
+	NDIS_OPEN_PARAMETERS Open;
+	PSAMPLE_BINDING B;
+	NDIS_STATUS Status;
+	UINT Selected;
+
+	if (!SampleWantsAdapter(BindParameters->AdapterName))
+		return NDIS_STATUS_NOT_SUPPORTED;
+	B = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, sizeof(*B), SAMPLE_TAG,
+					      NormalPoolPriority);
+	if (!B)
+		return NDIS_STATUS_RESOURCES;
+	NdisZeroMemory(B, sizeof(*B));
+	NdisZeroMemory(&Open, sizeof(Open));
+	Open.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS;
+	Open.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1;
+	Open.Header.Size = NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1;
+	Open.AdapterName = BindParameters->AdapterName;
+	Open.MediumArray = Media;
+	Open.MediumArraySize = ARRAY_SIZE(Media);
+	Open.SelectedMediumIndex = &Selected;
+	Status = NdisOpenAdapterEx(SampleProtocolHandle, B, &Open, BindContext,
+				   &B->NdisBindingHandle);
+	if (Status == NDIS_STATUS_SUCCESS)
+		Status = NdisCmRegisterAddressFamilyEx(B->NdisBindingHandle, &Af);
+	if (Status != NDIS_STATUS_SUCCESS) {
+		if (B->NdisBindingHandle)
+			NdisCloseAdapterEx(B->NdisBindingHandle);
+		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
+	}
+	return Status;
+}
+
+_Use_decl_annotations_
+static NDIS_STATUS SampleUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
+{
+	PSAMPLE_BINDING B = ProtocolBindingContext;
+
+	/* the AF goes with the binding: NDIS closes what clients left on it */
+	NdisCloseAdapterEx(B->NdisBindingHandle);
+	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
+	return NDIS_STATUS_SUCCESS;
+}
+
+_Use_decl_annotations_
+static VOID SampleOpenAdapterComplete(NDIS_HANDLE ProtocolBindingContext, NDIS_STATUS Status)
+{
+}
+
+_Use_decl_annotations_
+static VOID SampleCloseAdapterComplete(NDIS_HANDLE ProtocolBindingContext)
+{
+}
+
+/* ---- address family and SAPs ----------------------------------------------------------------------------- */
+
+_Use_decl_annotations_
 static NDIS_STATUS SampleCmOpenAf(NDIS_HANDLE CallMgrBindingContext,
 				  PCO_ADDRESS_FAMILY AddressFamily, NDIS_HANDLE NdisAfHandle,
 				  PNDIS_HANDLE CallMgrAfContext)
 {
-	PSAMPLE_AF Af = kzalloc(sizeof(*Af), GFP_KERNEL);
+	PSAMPLE_AF Af;
 
+	if (AddressFamily->AddressFamily != NDIS_SAMPLE_AF)
+		return NDIS_STATUS_INVALID_ADDRESS;
+	Af = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, sizeof(*Af), SAMPLE_TAG,
+					       NormalPoolPriority);
 	if (!Af)
 		return NDIS_STATUS_RESOURCES;
+	Af->Binding = CallMgrBindingContext;
 	Af->NdisAfHandle = NdisAfHandle;
 	*CallMgrAfContext = Af;
 	return NDIS_STATUS_SUCCESS;
 }
 
+_Use_decl_annotations_
 static NDIS_STATUS SampleCmCloseAf(NDIS_HANDLE CallMgrAfContext)
 {
-	kfree(CallMgrAfContext);
+	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, CallMgrAfContext, SAMPLE_TAG);
 	return NDIS_STATUS_SUCCESS;
 }
 
+_Use_decl_annotations_
 static NDIS_STATUS SampleCmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
 				       NDIS_HANDLE NdisSapHandle, PNDIS_HANDLE CallMgrSapContext)
 {
 	PSAMPLE_SAP S;
+	NDIS_STATUS Status;
 
-	if (!Sap->len || Sap->len > sizeof(Sap->sap))
+	if (!Sap->SapLength || Sap->SapLength > sizeof(S->Name))
 		return NDIS_STATUS_INVALID_DATA;
-	S = kzalloc(sizeof(*S), GFP_KERNEL);
+	S = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, sizeof(*S), SAMPLE_TAG,
+					      NormalPoolPriority);
 	if (!S)
 		return NDIS_STATUS_RESOURCES;
 	S->Af = CallMgrAfContext;
 	S->NdisSapHandle = NdisSapHandle;
-	S->Sap = *Sap;
-	INIT_LIST_HEAD(&S->Link);
+	S->Length = Sap->SapLength;
+	NdisMoveMemory(S->Name, Sap->Sap, Sap->SapLength);
 	*CallMgrSapContext = S;
-	return SampleQueue(OP_REGISTER_SAP, NULL, S, 0);
+	Status = SampleQueue(OpRegisterSap, NULL, S, 0);
+	if (Status != NDIS_STATUS_PENDING)
+		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, S, SAMPLE_TAG);
+	return Status;
 }
 
+_Use_decl_annotations_
 static NDIS_STATUS SampleCmDeregisterSap(NDIS_HANDLE CallMgrSapContext)
 {
-	return SampleQueue(OP_DEREGISTER_SAP, NULL, CallMgrSapContext, 0);
+	return SampleQueue(OpDeregisterSap, NULL, CallMgrSapContext, 0);
 }
 
-/* ---- VCs and calls ------------------------------------------------------------ */
+/* ---- VCs and calls ------------------------------------------------------------------------------------------ */
 
 static PSAMPLE_VC SampleVcNew(PSAMPLE_AF Af, NDIS_HANDLE NdisVcHandle)
 {
-	PSAMPLE_VC Vc = kzalloc(sizeof(*Vc), GFP_KERNEL);
+	PSAMPLE_VC Vc = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, sizeof(*Vc),
+							  SAMPLE_TAG, NormalPoolPriority);
 
 	if (Vc) {
+		NdisZeroMemory(Vc, sizeof(*Vc));
 		Vc->Af = Af;
 		Vc->NdisVcHandle = NdisVcHandle;
 	}
 	return Vc;
 }
 
+static VOID SampleVcFree(PSAMPLE_VC Vc)
+{
+	if (Vc->ActivateParameters)
+		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, Vc->ActivateParameters,
+					      SAMPLE_TAG);
+	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, Vc, SAMPLE_TAG);
+}
+
 /* a client's VC */
+_Use_decl_annotations_
 static NDIS_STATUS SampleCmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
 				    PNDIS_HANDLE ProtocolVcContext)
 {
@@ -139,177 +282,267 @@ static NDIS_STATUS SampleCmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE N
 	return NDIS_STATUS_SUCCESS;
 }
 
+_Use_decl_annotations_
 static NDIS_STATUS SampleCmDeleteVc(NDIS_HANDLE ProtocolVcContext)
 {
-	/*
-	 * work queued before may still name it: let it go after that (the
-	 * queue is WQ_MEM_RECLAIM, as condis's: flushed from its handlers)
-	 */
-	flush_workqueue(SampleWq);
-	kfree(ProtocolVcContext);
+	SampleVcFree(ProtocolVcContext);
 	return NDIS_STATUS_SUCCESS;
 }
 
-static NDIS_STATUS SampleCmMakeCall(NDIS_HANDLE CallMgrVcContext,
-				    PCO_CALL_PARAMETERS CallParameters,
+_Use_decl_annotations_
+static NDIS_STATUS SampleCmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
 				    NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
 {
 	PSAMPLE_VC Vc = CallMgrVcContext;
 
 	if (NdisPartyHandle)
 		return NDIS_STATUS_NOT_SUPPORTED;	/* no multipoint here */
-	Vc->CallParameters = CallParameters;	/* condis's copy, for the request */
-	return SampleQueue(OP_MAKE_CALL, Vc, NULL, 0);
+	if (!CallParameters->CallMgrParameters)
+		return NDIS_STATUS_INVALID_DATA;
+	Vc->MakeCallParameters = CallParameters;	/* NDIS keeps them until we complete */
+	return SampleQueue(OpMakeCall, Vc, NULL, 0);
 }
 
+_Use_decl_annotations_
 static VOID SampleCmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
 					 PCO_CALL_PARAMETERS CallParameters)
 {
-	SampleQueue(OP_ANSWER, CallMgrVcContext, NULL, Status);
+	SampleQueue(OpAnswer, CallMgrVcContext, NULL, Status);
 }
 
-static NDIS_STATUS SampleCmCloseCall(NDIS_HANDLE CallMgrVcContext,
-				     NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
+_Use_decl_annotations_
+static NDIS_STATUS SampleCmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext,
+				     PVOID CloseData, UINT Size)
 {
-	return SampleQueue(OP_CLOSE, CallMgrVcContext, NULL, 0);
+	return SampleQueue(OpClose, CallMgrVcContext, NULL, 0);
 }
 
-static NDIS_STATUS SampleCmAddParty(NDIS_HANDLE CallMgrVcContext,
-				    PCO_CALL_PARAMETERS CallParameters,
+_Use_decl_annotations_
+static NDIS_STATUS SampleCmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
 				    NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
 {
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-static NDIS_STATUS SampleCmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData,
-				     UINT Size)
+_Use_decl_annotations_
+static NDIS_STATUS SampleCmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
 {
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
+_Use_decl_annotations_
 static NDIS_STATUS SampleCmModifyCallQoS(NDIS_HANDLE CallMgrVcContext,
 					 PCO_CALL_PARAMETERS CallParameters)
 {
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-/* Activations complete synchronously on condis_lo; a pended one would land here. */
+/* A pended activation completed: the call goes on from the work item. */
+_Use_decl_annotations_
 static VOID SampleCmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
 				       PCO_CALL_PARAMETERS CallParameters)
 {
+	PSAMPLE_VC Vc = CallMgrVcContext;
+
+	SampleQueue(Vc->Next == NextDispatch ? OpDispatch : OpConnect, Vc, NULL, Status);
 }
 
+_Use_decl_annotations_
 static VOID SampleCmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext)
 {
 }
 
-static VOID SampleCmNotifyCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrAfContext)
+_Use_decl_annotations_
+static VOID SampleCmNotifyCloseAfComplete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status)
 {
 }
 
-static NDIS_STATUS SampleCmOidRequest(NDIS_HANDLE ProtocolAfContext,
-				      NDIS_HANDLE ProtocolVcContext,
-				      NDIS_HANDLE ProtocolPartyContext,
-				      PNDIS_OID_REQUEST OidRequest)
+_Use_decl_annotations_
+static NDIS_STATUS SampleCmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+				      NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest)
 {
-	return NDIS_STATUS_INVALID_OID;
+	PULONG Value;
+
+	/* a client asks how many channels the CM handed out */
+	if (OidRequest->RequestType != NdisRequestQueryInformation ||
+	    OidRequest->DATA.QUERY_INFORMATION.Oid != OID_CO_GET_CALL_INFORMATION)
+		return NDIS_STATUS_INVALID_OID;
+	if (OidRequest->DATA.QUERY_INFORMATION.InformationBufferLength < sizeof(ULONG)) {
+		OidRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(ULONG);
+		return NDIS_STATUS_BUFFER_TOO_SHORT;
+	}
+	Value = OidRequest->DATA.QUERY_INFORMATION.InformationBuffer;
+	*Value = SampleNextChannel;
+	OidRequest->DATA.QUERY_INFORMATION.BytesWritten = sizeof(ULONG);
+	return NDIS_STATUS_SUCCESS;
 }
 
-static VOID SampleCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext,
-				       NDIS_HANDLE ProtocolVcContext,
-				       NDIS_HANDLE ProtocolPartyContext,
-				       PNDIS_OID_REQUEST OidRequest, NDIS_STATUS Status)
+_Use_decl_annotations_
+static VOID SampleCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+				       NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
+				       NDIS_STATUS Status)
 {
 }
 
-/* ---- the signalling, on the work queue ------------------------------------------------ */
-
-static PSAMPLE_SAP SampleFindSap(PCO_CALL_PARAMETERS Cp)
+_Use_decl_annotations_
+static VOID SampleCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
+			   PNDIS_STATUS_INDICATION StatusIndication)
 {
-	PSAMPLE_SAP S;
-
-	list_for_each_entry(S, &SampleSaps, Link)
-		if (S->Sap.len == Cp->cm_specific_len &&
-		    !memcmp(S->Sap.sap, Cp->cm_specific, Cp->cm_specific_len))
-			return S;
-	return NULL;
 }
 
-/* A VC this CM created: deactivate and delete it. */
+/* ---- the signalling, on the work item ------------------------------------------------------------------------ */
+
+/* Activation parameters on @Channel: the make call's flowspecs, our media parameters. */
+static PCO_CALL_PARAMETERS SampleActivateParameters(PCO_CALL_PARAMETERS Call, ULONG Channel)
+{
+	ULONG Size = sizeof(CO_CALL_PARAMETERS) + sizeof(CO_CALL_MANAGER_PARAMETERS) +
+		     sizeof(CO_MEDIA_PARAMETERS) + sizeof(ULONG);
+	PCO_CALL_PARAMETERS P;
+	PCO_MEDIA_PARAMETERS M;
+
+	P = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, Size, SAMPLE_TAG,
+					      NormalPoolPriority);
+	if (!P)
+		return NULL;
+	NdisZeroMemory(P, Size);
+	P->CallMgrParameters = (PCO_CALL_MANAGER_PARAMETERS)(P + 1);
+	M = (PCO_MEDIA_PARAMETERS)(P->CallMgrParameters + 1);
+	P->MediaParameters = M;
+	P->CallMgrParameters->Transmit = Call->CallMgrParameters->Transmit;
+	P->CallMgrParameters->Receive = Call->CallMgrParameters->Receive;
+	M->Flags = TRANSMIT_VC | RECEIVE_VC;
+	M->MediaSpecific.ParamType = SAMPLE_MEDIA_CHANNEL;
+	M->MediaSpecific.Length = sizeof(ULONG);
+	NdisMoveMemory(M->MediaSpecific.Parameters, &Channel, sizeof(ULONG));
+	return P;
+}
+
+static PSAMPLE_SAP SampleFindSap(PSAMPLE_AF Af, PCO_CALL_PARAMETERS Call)
+{
+	PCO_SPECIFIC_PARAMETERS Called = &Call->CallMgrParameters->CallMgrSpecific;
+	PSAMPLE_SAP Found = NULL;
+	PLIST_ENTRY Entry;
+
+	NdisAcquireSpinLock(&SampleLock);
+	for (Entry = SampleSaps.Flink; Entry != &SampleSaps; Entry = Entry->Flink) {
+		PSAMPLE_SAP S = CONTAINING_RECORD(Entry, SAMPLE_SAP, Link);
+
+		if (S->Af->Binding == Af->Binding && S->Length == Called->Length &&
+		    NdisEqualMemory(S->Name, Called->Parameters, S->Length)) {
+			Found = S;
+			break;
+		}
+	}
+	NdisReleaseSpinLock(&SampleLock);
+	return Found;
+}
+
+/* A VC this CM created and no call is on: deactivate and delete it. */
 static VOID SampleDropIncoming(PSAMPLE_VC Vc)
 {
 	NdisCmDeactivateVc(Vc->NdisVcHandle);
 	NdisCoDeleteVc(Vc->NdisVcHandle);
-	kfree(Vc);
+	SampleVcFree(Vc);
 }
 
+static VOID SampleFailMakeCall(PSAMPLE_VC Caller, NDIS_STATUS Status)
+{
+	PCO_CALL_PARAMETERS Call = Caller->MakeCallParameters;
+
+	Caller->MakeCallParameters = NULL;
+	NdisCmMakeCallComplete(Status, Caller->NdisVcHandle, NULL, NULL, Call);
+}
+
+/* The make call: a VC on the called SAP's AF, activated on a new channel. */
 static VOID SampleDoMakeCall(PSAMPLE_VC Caller)
 {
-	PCO_CALL_PARAMETERS Cp = Caller->CallParameters;
-	PSAMPLE_VC Callee = NULL;
+	PCO_CALL_PARAMETERS Call = Caller->MakeCallParameters;
+	PSAMPLE_VC Callee;
 	PSAMPLE_SAP S;
 	NDIS_STATUS Status;
+	ULONG Channel;
 
-	mutex_lock(&SampleLock);
-	S = SampleFindSap(Cp);
-	Status = NDIS_STATUS_INVALID_ADDRESS;
-	if (S) {
-		Callee = SampleVcNew(S->Af, NULL);
-		Status = Callee ? NdisCoCreateVc(NULL, S->Af->NdisAfHandle, Callee,
-						 &Callee->NdisVcHandle) :
-				  NDIS_STATUS_RESOURCES;
-	}
-	if (Status == NDIS_STATUS_SUCCESS) {
-		Callee->Incoming = TRUE;
-		Callee->Peer = Caller;
-		Caller->Peer = Callee;
-		Status = NdisCmActivateVc(Callee->NdisVcHandle, Cp);
-		if (Status == NDIS_STATUS_SUCCESS)
-			Status = NdisCmDispatchIncomingCall(S->NdisSapHandle,
-							    Callee->NdisVcHandle, Cp);
-		if (Status != NDIS_STATUS_SUCCESS) {
-			Caller->Peer = NULL;
-			SampleDropIncoming(Callee);
-		}
-	} else {
-		kfree(Callee);
-	}
-	mutex_unlock(&SampleLock);
+	S = SampleFindSap(Caller->Af, Call);
+	if (!S)
+		return SampleFailMakeCall(Caller, NDIS_STATUS_INVALID_ADDRESS);
+	Callee = SampleVcNew(S->Af, NULL);
+	if (!Callee)
+		return SampleFailMakeCall(Caller, NDIS_STATUS_RESOURCES);
+	Status = NdisCoCreateVc(S->Af->Binding->NdisBindingHandle, S->Af->NdisAfHandle, Callee,
+				&Callee->NdisVcHandle);
 	if (Status != NDIS_STATUS_SUCCESS) {
-		Caller->CallParameters = NULL;
-		NdisCmMakeCallComplete(Status, Caller->NdisVcHandle, NULL, NULL, NULL);
+		SampleVcFree(Callee);
+		return SampleFailMakeCall(Caller, Status);
+	}
+	Channel = NdisInterlockedIncrement(&SampleNextChannel);
+	Callee->Incoming = TRUE;
+	Callee->Sap = S;
+	Callee->Peer = Caller;
+	Caller->Peer = Callee;
+	Callee->ActivateParameters = SampleActivateParameters(Call, Channel);
+	Caller->ActivateParameters = SampleActivateParameters(Call, Channel);
+	if (!Callee->ActivateParameters || !Caller->ActivateParameters) {
+		Caller->Peer = NULL;
+		SampleDropIncoming(Callee);
+		return SampleFailMakeCall(Caller, NDIS_STATUS_RESOURCES);
+	}
+	Callee->Next = NextDispatch;
+	Status = NdisCmActivateVc(Callee->NdisVcHandle, Callee->ActivateParameters);
+	if (Status != NDIS_STATUS_PENDING)
+		SampleQueue(OpDispatch, Callee, NULL, Status);
+}
+
+/* The called VC is active (or not): offer the call. */
+static VOID SampleDoDispatch(PSAMPLE_VC Callee, NDIS_STATUS Status)
+{
+	PSAMPLE_VC Caller = Callee->Peer;
+
+	if (Status == NDIS_STATUS_SUCCESS)
+		Status = NdisCmDispatchIncomingCall(Callee->Sap->NdisSapHandle,
+						    Callee->NdisVcHandle,
+						    Caller->MakeCallParameters);
+	if (Status != NDIS_STATUS_PENDING) {	/* no answer follows */
+		Caller->Peer = NULL;
+		SampleDropIncoming(Callee);
+		SampleFailMakeCall(Caller, Status);
 	}
 }
 
-/* The called client answered. */
+/* The called client answered: activate the calling VC. */
 static VOID SampleDoAnswer(PSAMPLE_VC Callee, NDIS_STATUS Status)
 {
 	PSAMPLE_VC Caller = Callee->Peer;
 
-	if (!Caller) {		/* the caller went meanwhile */
-		if (Status == NDIS_STATUS_SUCCESS) {
-			NdisCmDispatchCallConnected(Callee->NdisVcHandle);
-			NdisCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS,
-							Callee->NdisVcHandle, NULL, 0);
-		} else {
-			SampleDropIncoming(Callee);
-		}
-		return;
-	}
-	if (Status == NDIS_STATUS_SUCCESS)
-		Status = NdisCmActivateVc(Caller->NdisVcHandle, Caller->CallParameters);
-	Caller->CallParameters = NULL;
 	if (Status != NDIS_STATUS_SUCCESS) {
 		Caller->Peer = NULL;
 		SampleDropIncoming(Callee);
-		NdisCmMakeCallComplete(Status, Caller->NdisVcHandle, NULL, NULL, NULL);
-		return;
+		return SampleFailMakeCall(Caller, Status);
 	}
-	NdisCmMakeCallComplete(NDIS_STATUS_SUCCESS, Caller->NdisVcHandle, NULL, NULL, NULL);
+	Caller->Next = NextConnect;
+	Status = NdisCmActivateVc(Caller->NdisVcHandle, Caller->ActivateParameters);
+	if (Status != NDIS_STATUS_PENDING)
+		SampleQueue(OpConnect, Caller, NULL, Status);
+}
+
+/* The calling VC is active (or not): the call is up at both ends. */
+static VOID SampleDoConnect(PSAMPLE_VC Caller, NDIS_STATUS Status)
+{
+	PSAMPLE_VC Callee = Caller->Peer;
+	PCO_CALL_PARAMETERS Call = Caller->MakeCallParameters;
+
+	if (Status != NDIS_STATUS_SUCCESS) {
+		Caller->Peer = NULL;
+		Callee->Peer = NULL;
+		NdisCmDispatchCallConnected(Callee->NdisVcHandle);
+		NdisCmDispatchIncomingCloseCall(Status, Callee->NdisVcHandle, NULL, 0);
+		return SampleFailMakeCall(Caller, Status);
+	}
+	Caller->MakeCallParameters = NULL;
+	NdisCmMakeCallComplete(NDIS_STATUS_SUCCESS, Caller->NdisVcHandle, NULL, NULL, Call);
 	NdisCmDispatchCallConnected(Callee->NdisVcHandle);
 }
 
-/* One end closes: deactivate it, complete, tell the other end. */
+/* One end closes: deactivate it, tell the other end, complete. */
 static VOID SampleDoClose(PSAMPLE_VC Vc)
 {
 	PSAMPLE_VC Peer = Vc->Peer;
@@ -321,101 +554,153 @@ static VOID SampleDoClose(PSAMPLE_VC Vc)
 		NdisCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, Peer->NdisVcHandle, NULL, 0);
 	}
 	NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
-	if (Vc->Incoming) {	/* seed 002: the creator deletes after the close */
+	if (Vc->Incoming) {	/* the creator deletes it, after the close */
 		NdisCoDeleteVc(Vc->NdisVcHandle);
-		kfree(Vc);
+		SampleVcFree(Vc);
 	}
 }
 
-static void SampleWork(struct work_struct *Work)
+static VOID SampleRun(PSAMPLE_WORK W)
 {
-	struct sample_work *w = container_of(Work, struct sample_work, Work);
-	NDIS_HANDLE h;
+	NDIS_HANDLE Sap;
 
-	switch (w->Op) {
-	case OP_MAKE_CALL:
-		SampleDoMakeCall(w->Vc);
+	switch (W->Op) {
+	case OpMakeCall:
+		SampleDoMakeCall(W->Vc);
 		break;
-	case OP_ANSWER:
-		SampleDoAnswer(w->Vc, w->Status);
+	case OpDispatch:
+		SampleDoDispatch(W->Vc, W->Status);
 		break;
-	case OP_CLOSE:
-		SampleDoClose(w->Vc);
+	case OpAnswer:
+		SampleDoAnswer(W->Vc, W->Status);
 		break;
-	case OP_REGISTER_SAP:
-		h = w->Sap->NdisSapHandle;
-		mutex_lock(&SampleLock);
-		list_add_tail(&w->Sap->Link, &SampleSaps);
-		mutex_unlock(&SampleLock);
-		NdisCmRegisterSapComplete(NDIS_STATUS_SUCCESS, h, w->Sap);
+	case OpConnect:
+		SampleDoConnect(W->Vc, W->Status);
 		break;
-	case OP_DEREGISTER_SAP:
-		h = w->Sap->NdisSapHandle;
-		mutex_lock(&SampleLock);
-		list_del(&w->Sap->Link);
-		mutex_unlock(&SampleLock);
-		kfree(w->Sap);
-		NdisCmDeregisterSapComplete(NDIS_STATUS_SUCCESS, h);
+	case OpClose:
+		SampleDoClose(W->Vc);
+		break;
+	case OpRegisterSap:
+		Sap = W->Sap->NdisSapHandle;
+		NdisInterlockedInsertTailList(&SampleSaps, &W->Sap->Link, &SampleLock);
+		NdisCmRegisterSapComplete(NDIS_STATUS_SUCCESS, Sap, W->Sap);
+		break;
+	case OpDeregisterSap:
+		Sap = W->Sap->NdisSapHandle;
+		NdisAcquireSpinLock(&SampleLock);
+		RemoveEntryList(&W->Sap->Link);
+		NdisReleaseSpinLock(&SampleLock);
+		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, W->Sap, SAMPLE_TAG);
+		NdisCmDeregisterSapComplete(NDIS_STATUS_SUCCESS, Sap);
 		break;
 	}
-	kfree(w);
 }
 
-/* ---- registration ------------------------------------------------------------------------ */
+_Use_decl_annotations_
+static VOID SampleWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{
+	PLIST_ENTRY Entry;
 
-static const NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS SampleCmHandlers = {
-	.CmCreateVcHandler = SampleCmCreateVc,
-	.CmDeleteVcHandler = SampleCmDeleteVc,
-	.CmOpenAfHandler = SampleCmOpenAf,
-	.CmCloseAfHandler = SampleCmCloseAf,
-	.CmRegisterSapHandler = SampleCmRegisterSap,
-	.CmDeregisterSapHandler = SampleCmDeregisterSap,
-	.CmMakeCallHandler = SampleCmMakeCall,
-	.CmCloseCallHandler = SampleCmCloseCall,
-	.CmIncomingCallCompleteHandler = SampleCmIncomingCallComplete,
-	.CmAddPartyHandler = SampleCmAddParty,
-	.CmDropPartyHandler = SampleCmDropParty,
-	.CmActivateVcCompleteHandler = SampleCmActivateVcComplete,
-	.CmDeactivateVcCompleteHandler = SampleCmDeactivateVcComplete,
-	.CmModifyCallQoSHandler = SampleCmModifyCallQoS,
-	.CmOidRequestHandler = SampleCmOidRequest,
-	.CmOidRequestCompleteHandler = SampleCmOidRequestComplete,
-	.CmNotifyCloseAfCompleteHandler = SampleCmNotifyCloseAfComplete,
-};
+	for (;;) {
+		NdisAcquireSpinLock(&SampleLock);
+		if (IsListEmpty(&SampleWorkList)) {
+			SampleWorkQueued = FALSE;
+			NdisReleaseSpinLock(&SampleLock);
+			return;
+		}
+		Entry = RemoveHeadList(&SampleWorkList);
+		NdisReleaseSpinLock(&SampleLock);
+		SampleRun(CONTAINING_RECORD(Entry, SAMPLE_WORK, Link));
+		NdisFreeMemoryWithTagPriority(SampleProtocolHandle,
+					      CONTAINING_RECORD(Entry, SAMPLE_WORK, Link),
+					      SAMPLE_TAG);
+	}
+}
 
-static const NDIS_PROTOCOL_CO_CHARACTERISTICS SampleCmCo = {};
+/* ---- characteristics --------------------------------------------------------------------------------------------- */
+
+_Use_decl_annotations_
+static NDIS_STATUS SampleSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
+{
+	NDIS_PROTOCOL_CO_CHARACTERISTICS Co;
+	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS Cm;
+	NDIS_STATUS Status;
+
+	NdisZeroMemory(&Co, sizeof(Co));
+	Co.Header.Type = NDIS_OBJECT_TYPE_CO_PROTOCOL_CHARACTERISTICS;
+	Co.Header.Revision = NDIS_PROTOCOL_CO_CHARACTERISTICS_REVISION_1;
+	Co.Header.Size = NDIS_SIZEOF_PROTOCOL_CO_CHARACTERISTICS_REVISION_1;
+	Co.CoStatusHandlerEx = SampleCoStatus;
+	Status = NdisSetOptionalHandlers(NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Co);
+	if (Status != NDIS_STATUS_SUCCESS)
+		return Status;
+
+	NdisZeroMemory(&Cm, sizeof(Cm));
+	Cm.Header.Type = NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS;
+	Cm.Header.Revision = NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
+	Cm.Header.Size = NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
+	Cm.CmCreateVcHandler = SampleCmCreateVc;
+	Cm.CmDeleteVcHandler = SampleCmDeleteVc;
+	Cm.CmOpenAfHandler = SampleCmOpenAf;
+	Cm.CmCloseAfHandler = SampleCmCloseAf;
+	Cm.CmRegisterSapHandler = SampleCmRegisterSap;
+	Cm.CmDeregisterSapHandler = SampleCmDeregisterSap;
+	Cm.CmMakeCallHandler = SampleCmMakeCall;
+	Cm.CmCloseCallHandler = SampleCmCloseCall;
+	Cm.CmIncomingCallCompleteHandler = SampleCmIncomingCallComplete;
+	Cm.CmAddPartyHandler = SampleCmAddParty;
+	Cm.CmDropPartyHandler = SampleCmDropParty;
+	Cm.CmActivateVcCompleteHandler = SampleCmActivateVcComplete;
+	Cm.CmDeactivateVcCompleteHandler = SampleCmDeactivateVcComplete;
+	Cm.CmModifyCallQoSHandler = SampleCmModifyCallQoS;
+	Cm.CmOidRequestHandler = SampleCmOidRequest;
+	Cm.CmOidRequestCompleteHandler = SampleCmOidRequestComplete;
+	Cm.CmNotifyCloseAfCompleteHandler = SampleCmNotifyCloseAfComplete;
+	return NdisSetOptionalHandlers(NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Cm);
+}
+
+static NDIS_STATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Chars;
+	NDIS_STRING Name = NDIS_STRING_CONST("NdisSampleCm");
+
+	NdisAllocateSpinLock(&SampleLock);
+	InitializeListHead(&SampleSaps);
+	InitializeListHead(&SampleWorkList);
+	NdisZeroMemory(&Chars, sizeof(Chars));
+	Chars.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
+	Chars.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	Chars.Header.Size = NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
+	Chars.MajorNdisVersion = NDIS_PROTOCOL_MAJOR_VERSION;
+	Chars.MinorNdisVersion = NDIS_PROTOCOL_MINOR_VERSION;
+	Chars.Name = Name;
+	Chars.SetOptionsHandler = SampleSetOptions;
+	Chars.BindAdapterHandlerEx = SampleBindAdapter;
+	Chars.UnbindAdapterHandlerEx = SampleUnbindAdapter;
+	Chars.OpenAdapterCompleteHandlerEx = SampleOpenAdapterComplete;
+	Chars.CloseAdapterCompleteHandlerEx = SampleCloseAdapterComplete;
+	SampleWorkItem = NdisAllocateIoWorkItem(NULL);
+	if (!SampleWorkItem)
+		return NDIS_STATUS_RESOURCES;
+	return NdisRegisterProtocolDriver(NULL, &Chars, &SampleProtocolHandle);
+}
+
+/* ---- registration: what a port to condis changes ------------------------------------------------------------------ */
 
 static int __init SampleCmInit(void)
 {
-	CO_ADDRESS_FAMILY Af = { .AddressFamily = NDIS_SAMPLE_AF, .MajorVersion = 1 };
-	NDIS_STATUS Status;
-
-	SampleAdapter = NdisCoFindAdapter(&init_net, "lo");
-	if (!SampleAdapter) {
-		pr_err("ndis_sample_cm: no adapter \"lo\" (load condis_lo first)\n");
-		return -ENODEV;
-	}
-	SampleWq = alloc_ordered_workqueue("ndis_sample_cm", WQ_MEM_RECLAIM);
-	if (!SampleWq)
-		return -ENOMEM;
-	NdisCoSetCallManagerHandlers(NULL, &SampleCmCo, &SampleCmHandlers);
-	Status = NdisCmRegisterAddressFamilyEx(SampleAdapter, &Af);
-	if (Status != NDIS_STATUS_SUCCESS) {
-		destroy_workqueue(SampleWq);
-		return Status;
-	}
-	return 0;
+	return DriverEntry(NULL, NULL) == NDIS_STATUS_SUCCESS ? 0 : -ENODEV;
 }
 
 static void __exit SampleCmExit(void)
 {
-	NdisCmDeregisterAddressFamily();
-	destroy_workqueue(SampleWq);
+	NdisDeregisterProtocolDriver(SampleProtocolHandle);
+	NdisFreeIoWorkItem(SampleWorkItem);
 }
 
 module_init(SampleCmInit);
 module_exit(SampleCmExit);
-MODULE_DESCRIPTION("condis sample: a stand-alone call manager in NDIS style");
+MODULE_DESCRIPTION("condis sample: a stand-alone CoNDIS call manager written to the DDK");
 MODULE_AUTHOR("The condis developers");
 MODULE_LICENSE("GPL");
 MODULE_VERSION(CONDIS_VERSION);

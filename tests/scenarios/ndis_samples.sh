@@ -1,44 +1,66 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The NDIS-style samples (kernel/ndis_samples/, written against
-# <net/condis_ndis.h>) run a call end to end over the loopback adapter:
-# ndis_sample_cm registers its address family on condis_lo's adapter,
-# ndis_sample_client opens it, registers a SAP, calls it, accepts the call,
-# sends a frame, closes, deregisters and closes the AF. Each step is in
-# the kernel log; nothing is left and the verifier counts nothing. Then
-# the client again, and the call manager unloaded before it.
+# The NDIS samples (kernel/ndis_samples/, written to the Windows DDK
+# against <net/condis_ndis.h>, run by condis_ndis.ko): ndis_sample_cm, a
+# stand-alone call manager, binds to the loopback adapter (condis_lo) and
+# to the adapter of ndis_sample_mp, a CoNDIS miniport, and registers its
+# address family on each; ndis_sample_client binds to both, opens the AF
+# where it appears, registers a SAP, asks the call manager an OID, calls
+# the SAP, answers (pended), and sends NET_BUFFER_LIST chains the other end
+# echoes; on the sample miniport a frame it refuses comes back with its
+# status, activations pend, and every other receive is indicated with
+# NDIS_RECEIVE_FLAGS_RESOURCES. Then the call closes at both ends, the SAP
+# and the AF go. Each step is in the kernel log; nothing is left and the
+# verifier counts nothing. Then the client again, the call manager
+# unloaded under it, and the miniport: every receive it lent came back.
 set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 
-steps() { dmesg | grep -o 'ndis_sample_client: .*'; }
-done_line() { steps | grep -q '^ndis_sample_client: done'; }
+ADAPTERS="lo ndismp0"
+steps() { dmesg | grep -o 'ndis_sample_[a-z]*: .*'; }
+done_on() { steps | grep -q "^ndis_sample_client: $1: done"; }
+all_done() { local a; for a in $ADAPTERS; do done_on "$a" || return 1; done; }
 
 dmesg -C
-for m in condis condis_lo ndis_sample_cm; do
+for m in condis condis_lo condis_ndis ndis_sample_mp ndis_sample_cm; do
 	check "$m.ko loads" mod_load $m
 done
 check "ndis_sample_client.ko loads" mod_load ndis_sample_client
-check "the client ran the call to its end" wait_for 60 done_line
+check "the client ran a call to its end on each adapter" wait_for 60 all_done
 log=$(steps)
-echo "${log//ndis_sample_client/#   ndis_sample_client}"
-check "no step failed" test -n "${log##*ndis_sample_client: failed*}"
-for s in "AF opened" "SAP registered" "incoming call accepted" "make call complete" \
-	 "call connected (called end)" "frame sent and completed" "call closed at both ends"; do
-	check "step: $s" test -z "${log##*"ndis_sample_client: $s"*}"
+echo "${log//ndis_sample_/#   ndis_sample_}"
+check "no step failed" test -n "${log##*ndis_sample_client: *failed*}"
+for a in $ADAPTERS; do
+	for s in "AF opened" "SAP registered" "OID request answered by the call manager" \
+		 "incoming call: answering" "make call complete (calling end)" \
+		 "call connected (called end)" "every frame echoed, every send completed" \
+		 "call closed at both ends"; do
+		check "$a: $s" test -z "${log##*"ndis_sample_client: $a: $s"*}"
+	done
 done
+check "ndismp0: a send refused by the miniport completed with its status" \
+	test -z "${log##*"ndis_sample_client: ndismp0: a send refused by the miniport completed with its status"*}"
+check "the miniport's activations pended and completed" \
+	test -z "${log##*"ndis_sample_mp: an activation pended and completed"*}"
+check "a receive indicated with NDIS_RECEIVE_FLAGS_RESOURCES came back at once" \
+	test -z "${log##*"ndis_sample_mp: a receive indicated with NDIS_RECEIVE_FLAGS_RESOURCES came back at once"*}"
 check "no AF, SAP or VC left" wait_for 10 objects_zero
 check "ndis_sample_client.ko unloads" mod_unload ndis_sample_client
 
 dmesg -C
 check "the client again" mod_load ndis_sample_client
-check "it ran the call again" wait_for 60 done_line
+check "it ran the calls again" wait_for 60 all_done
 check "ndis_sample_cm.ko unloads under it" mod_unload ndis_sample_cm
 check "ndis_sample_client.ko unloads" mod_unload ndis_sample_client
+check "ndis_sample_mp.ko unloads" mod_unload ndis_sample_mp
+halted=$(steps | grep 'ndis_sample_mp: halted')
+echo "#   $halted"
+check "the miniport had every receive it lent back" test -z "${halted##*, 0 not returned}"
 check "nothing left" wait_for 10 objects_zero
 check "no verifier report" verifier_zero
-for m in condis_lo condis; do
+for m in condis_ndis condis_lo condis; do
 	check "$m.ko unloads" mod_unload $m
 done
 exit $ret

@@ -108,6 +108,8 @@ struct condis_flowspec {
  * @media_flags: media parameter flags
  * @receive_priority: media receive priority
  * @receive_size_hint: media receive size hint
+ * @cm_specific_type: ParamType of @cm_specific (NDIS CO_SPECIFIC_PARAMETERS)
+ * @media_specific_type: ParamType of @media_specific
  * @cm_specific_len: length of @cm_specific
  * @media_specific_len: length of @media_specific
  * @cm_specific: call-manager specific blob (points into this allocation)
@@ -125,6 +127,8 @@ struct condis_call_params {
 	u32 media_flags;
 	u32 receive_priority;
 	u32 receive_size_hint;
+	u32 cm_specific_type;
+	u32 media_specific_type;
 	u32 cm_specific_len;
 	u32 media_specific_len;
 	u8 *cm_specific;
@@ -223,6 +227,30 @@ int condis_miniport_register(struct net *net, const char *name,
 			     struct condis_adapter **adapter);
 void condis_miniport_unregister(struct condis_adapter *adapter);
 struct condis_adapter *condis_adapter_find(struct net *net, const char *name);
+
+/**
+ * struct condis_adapter_watch - a protocol driver told of adapters
+ * @net: the namespace watched
+ * @added: @adapter, registered under @name, stands in @net (also each one
+ *	that stood when the watch began). Should only queue work.
+ * @removing: @adapter is going; condis tears down what is on it when this
+ *	returns: the watcher unbinds (closes, deregisters) before returning.
+ * @node: condis's list
+ *
+ * Both run in process context, never at once for one adapter, with no
+ * condis lock held; they may not register or unregister miniports.
+ * NDIS: ProtocolBindAdapterEx / ProtocolUnbindAdapterEx.
+ */
+struct condis_adapter_watch {
+	struct net *net;
+	void (*added)(struct condis_adapter_watch *w, struct condis_adapter *adapter,
+		      const char *name);
+	void (*removing)(struct condis_adapter_watch *w, struct condis_adapter *adapter);
+	struct list_head node;
+};
+
+int condis_adapter_watch_register(struct condis_adapter_watch *w);
+void condis_adapter_watch_unregister(struct condis_adapter_watch *w);
 
 /**
  * enum condis_drop - why a frame from the network was dropped (the

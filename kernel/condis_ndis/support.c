@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The NDIS support routines that keep state: tagged memory, events, timer
+ * objects, I/O work items, strings and time (<net/ndis/support.h>; what
+ * needs no state is inline there).
+ */
+#include <linux/jiffies.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/timer.h>
+#include <linux/workqueue.h>
+#include "lib.h"
+
+/* ---- memory -------------------------------------------------------------------------- */
+
+/* nonpaged pool: any IRQL may allocate */
+#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
+
+PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length, ULONG Tag,
+					EX_POOL_PRIORITY Priority)
+{
+	return kmalloc(Length, NDIS_GFP);
+}
+EXPORT_SYMBOL_GPL(NdisAllocateMemoryWithTagPriority);
+
+VOID NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, ULONG Tag)
+{
+	kfree(VirtualAddress);
+}
+EXPORT_SYMBOL_GPL(NdisFreeMemoryWithTagPriority);
+
+NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length, ULONG Tag)
+{
+	*VirtualAddress = kmalloc(Length, NDIS_GFP);
+	return *VirtualAddress ? NDIS_STATUS_SUCCESS : NDIS_STATUS_FAILURE;
+}
+EXPORT_SYMBOL_GPL(NdisAllocateMemoryWithTag);
+
+VOID NdisFreeMemoryWithTag(PVOID VirtualAddress, ULONG Tag)
+{
+	kfree(VirtualAddress);
+}
+EXPORT_SYMBOL_GPL(NdisFreeMemoryWithTag);
+
+VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags)
+{
+	kfree(VirtualAddress);
+}
+EXPORT_SYMBOL_GPL(NdisFreeMemory);
+
+/* ---- events ---------------------------------------------------------------------------- */
+
+VOID NdisInitializeEvent(PNDIS_EVENT Event)
+{
+	init_waitqueue_head(&Event->Wait);
+	Event->Signalled = FALSE;
+}
+EXPORT_SYMBOL_GPL(NdisInitializeEvent);
+
+VOID NdisSetEvent(PNDIS_EVENT Event)
+{
+	WRITE_ONCE(Event->Signalled, TRUE);
+	wake_up_all(&Event->Wait);
+}
+EXPORT_SYMBOL_GPL(NdisSetEvent);
+
+VOID NdisResetEvent(PNDIS_EVENT Event)
+{
+	WRITE_ONCE(Event->Signalled, FALSE);
+}
+EXPORT_SYMBOL_GPL(NdisResetEvent);
+
+/* MsToWait 0: no time limit. PASSIVE_LEVEL (process context) only. */
+BOOLEAN NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait)
+{
+	if (!MsToWait) {
+		wait_event(Event->Wait, READ_ONCE(Event->Signalled));
+		return TRUE;
+	}
+	return wait_event_timeout(Event->Wait, READ_ONCE(Event->Signalled),
+				  msecs_to_jiffies(MsToWait)) ? TRUE : FALSE;
+}
+EXPORT_SYMBOL_GPL(NdisWaitEvent);
+
+/* ---- timer objects ------------------------------------------------------------------------- */
+
+struct ndis_timer {
+	struct timer_list timer;
+	PNDIS_TIMER_FUNCTION fn;
+	PVOID ctx;
+	unsigned long period;	/* jiffies; 0: once */
+};
+
+static void ndis_timer_fire(struct timer_list *t)
+{
+	struct ndis_timer *nt = from_timer(nt, t, timer);
+
+	if (nt->period)
+		mod_timer(&nt->timer, jiffies + nt->period);
+	nt->fn(NULL, nt->ctx, NULL, NULL);
+}
+
+NDIS_STATUS NdisAllocateTimerObject(NDIS_HANDLE NdisHandle,
+				    PNDIS_TIMER_CHARACTERISTICS TimerCharacteristics,
+				    PNDIS_HANDLE pTimerObject)
+{
+	struct ndis_timer *nt;
+
+	if (!TimerCharacteristics || !TimerCharacteristics->TimerFunction ||
+	    TimerCharacteristics->Header.Type != NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	nt = kzalloc(sizeof(*nt), NDIS_GFP);
+	if (!nt)
+		return NDIS_STATUS_RESOURCES;
+	timer_setup(&nt->timer, ndis_timer_fire, 0);
+	nt->fn = TimerCharacteristics->TimerFunction;
+	nt->ctx = TimerCharacteristics->FunctionContext;
+	*pTimerObject = nt;
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(NdisAllocateTimerObject);
+
+/*
+ * DueTime in 100-ns units: negative is relative to now, positive an
+ * absolute system time (NdisGetCurrentSystemTime's). TRUE when the timer
+ * was set already.
+ */
+BOOLEAN NdisSetTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER DueTime,
+			   LONG MillisecondsPeriod, PVOID FunctionContext)
+{
+	struct ndis_timer *nt = TimerObject;
+	s64 due = DueTime.QuadPart;
+	LARGE_INTEGER now;
+	u64 us;
+
+	if (due >= 0) {
+		NdisGetCurrentSystemTime(&now);
+		due = now.QuadPart > due ? 0 : now.QuadPart - due;
+	}
+	us = div_u64(-due, 10);
+	if (FunctionContext)
+		nt->ctx = FunctionContext;
+	nt->period = MillisecondsPeriod > 0 ? msecs_to_jiffies(MillisecondsPeriod) : 0;
+	return mod_timer(&nt->timer, jiffies + usecs_to_jiffies(us)) ? TRUE : FALSE;
+}
+EXPORT_SYMBOL_GPL(NdisSetTimerObject);
+
+/* TRUE when the timer was set (and is now not) */
+BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject)
+{
+	struct ndis_timer *nt = TimerObject;
+
+	nt->period = 0;
+	return timer_delete(&nt->timer) ? TRUE : FALSE;
+}
+EXPORT_SYMBOL_GPL(NdisCancelTimerObject);
+
+/* waits for a timer function that is running: not from it */
+VOID NdisFreeTimerObject(NDIS_HANDLE TimerObject)
+{
+	struct ndis_timer *nt = TimerObject;
+
+	nt->period = 0;
+	timer_shutdown_sync(&nt->timer);
+	kfree(nt);
+}
+EXPORT_SYMBOL_GPL(NdisFreeTimerObject);
+
+/* ---- I/O work items -------------------------------------------------------------------------- */
+
+struct ndis_work {
+	struct work_struct work;
+	NDIS_IO_WORKITEM_ROUTINE fn;
+	PVOID ctx;
+};
+
+static void ndis_work_run(struct work_struct *work)
+{
+	struct ndis_work *nw = container_of(work, struct ndis_work, work);
+
+	nw->fn(nw->ctx, nw);
+}
+
+NDIS_HANDLE NdisAllocateIoWorkItem(NDIS_HANDLE NdisObjectHandle)
+{
+	struct ndis_work *nw = kzalloc(sizeof(*nw), NDIS_GFP);
+
+	if (nw)
+		INIT_WORK(&nw->work, ndis_work_run);
+	return nw;
+}
+EXPORT_SYMBOL_GPL(NdisAllocateIoWorkItem);
+
+VOID NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle, NDIS_IO_WORKITEM_ROUTINE Routine,
+			 PVOID WorkItemContext)
+{
+	struct ndis_work *nw = NdisIoWorkItemHandle;
+
+	nw->fn = Routine;
+	nw->ctx = WorkItemContext;
+	queue_work(system_wq, &nw->work);
+}
+EXPORT_SYMBOL_GPL(NdisQueueIoWorkItem);
+
+/* waits for the routine if it is queued or running: not from it */
+VOID NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle)
+{
+	struct ndis_work *nw = NdisIoWorkItemHandle;
+
+	cancel_work_sync(&nw->work);
+	kfree(nw);
+}
+EXPORT_SYMBOL_GPL(NdisFreeIoWorkItem);
+
+/* ---- strings and time ------------------------------------------------------------------------- */
+
+static WCHAR ndis_upcase(WCHAR c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
+}
+
+BOOLEAN NdisEqualString(PNDIS_STRING String1, PNDIS_STRING String2, BOOLEAN CaseInsensitive)
+{
+	USHORT i, n = String1->Length / sizeof(WCHAR);
+
+	if (String1->Length != String2->Length)
+		return FALSE;
+	for (i = 0; i < n; i++) {
+		WCHAR a = String1->Buffer[i], b = String2->Buffer[i];
+
+		if (CaseInsensitive ? ndis_upcase(a) != ndis_upcase(b) : a != b)
+			return FALSE;
+	}
+	return TRUE;
+}
+EXPORT_SYMBOL_GPL(NdisEqualString);
+
+/* seconds from 1601-01-01 to 1970-01-01 */
+#define NDIS_EPOCH_DELTA	11644473600LL
+
+VOID NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime)
+{
+	struct timespec64 ts;
+
+	ktime_get_real_ts64(&ts);
+	pSystemTime->QuadPart = (ts.tv_sec + NDIS_EPOCH_DELTA) * 10000000LL + ts.tv_nsec / 100;
+}
+EXPORT_SYMBOL_GPL(NdisGetCurrentSystemTime);
+
+VOID NdisGetSystemUpTimeEx(PLARGE_INTEGER pSystemUpTime)
+{
+	pSystemUpTime->QuadPart = ktime_to_ms(ktime_get_boottime());
+}
+EXPORT_SYMBOL_GPL(NdisGetSystemUpTimeEx);
+
+VOID NdisMSleep(ULONG MicrosecondsToSleep)
+{
+	fsleep(MicrosecondsToSleep);
+}
+EXPORT_SYMBOL_GPL(NdisMSleep);
+
+UINT NdisGetVersion(VOID)
+{
+	return (NDIS_MINIPORT_MAJOR_VERSION << 16) | NDIS_MINIPORT_MINOR_VERSION;
+}
+EXPORT_SYMBOL_GPL(NdisGetVersion);

@@ -1,0 +1,466 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * net/ndis/driver.h - how NDIS 6 drivers register: protocol drivers
+ * (CoNDIS clients and stand-alone call managers) with
+ * NdisRegisterProtocolDriver and bind to adapters; miniport drivers (CoNDIS
+ * miniports and miniport call managers) with NdisMRegisterMiniportDriver
+ * and get an adapter per MiniportInitializeEx; both give their CoNDIS
+ * handlers with NdisSetOptionalHandlers from their SetOptions handler.
+ *
+ * What a port changes is where registration starts: Linux has no
+ * DriverEntry, so the module's init calls it (with a NULL DRIVER_OBJECT and
+ * registry path) and its exit deregisters; a miniport's adapters are made
+ * with condis_ndis_miniport_add() (Windows makes them when PnP finds a
+ * device). Protocol drivers bind to every condis adapter of the initial
+ * network namespace, as they come and go.
+ */
+#ifndef _NET_NDIS_DRIVER_H
+#define _NET_NDIS_DRIVER_H
+
+#include <net/ndis/co.h>
+#include <net/ndis/types.h>
+
+struct net;
+
+typedef struct _DRIVER_OBJECT DRIVER_OBJECT, *PDRIVER_OBJECT;	/* never looked into */
+typedef struct _DEVICE_OBJECT DEVICE_OBJECT, *PDEVICE_OBJECT;
+
+#define NDIS_PROTOCOL_MAJOR_VERSION	6
+#define NDIS_PROTOCOL_MINOR_VERSION	0
+#define NDIS_MINIPORT_MAJOR_VERSION	6
+#define NDIS_MINIPORT_MINOR_VERSION	0
+
+typedef enum _NDIS_MEDIUM {
+	NdisMedium802_3,
+	NdisMedium802_5,
+	NdisMediumFddi,
+	NdisMediumWan,
+	NdisMediumLocalTalk,
+	NdisMediumDix,
+	NdisMediumArcnetRaw,
+	NdisMediumArcnet878_2,
+	NdisMediumAtm,
+	NdisMediumWirelessWan,
+	NdisMediumIrda,
+	NdisMediumBpc,
+	NdisMediumCoWan,
+	NdisMedium1394,
+	NdisMediumInfiniBand,
+	NdisMediumTunnel,
+	NdisMediumNative802_11,
+	NdisMediumLoopback,
+	NdisMediumWiMAX,
+	NdisMediumIP,
+	NdisMediumMax
+} NDIS_MEDIUM, *PNDIS_MEDIUM;
+
+typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;
+
+/* the optional handlers NdisSetOptionalHandlers takes: one of these, by Header.Type */
+typedef union _NDIS_DRIVER_OPTIONAL_HANDLERS {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_PROTOCOL_CO_CHARACTERISTICS ProtocolCoCharacteristics;
+	NDIS_MINIPORT_CO_CHARACTERISTICS MiniportCoCharacteristics;
+	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS CallManagerCharacteristics;
+	NDIS_CO_CLIENT_OPTIONAL_HANDLERS ClientCharacteristics;
+} NDIS_DRIVER_OPTIONAL_HANDLERS, *PNDIS_DRIVER_OPTIONAL_HANDLERS;
+
+typedef NDIS_STATUS SET_OPTIONS(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext);
+typedef SET_OPTIONS (*SET_OPTIONS_HANDLER);
+typedef SET_OPTIONS PROTOCOL_SET_OPTIONS, MINIPORT_SET_OPTIONS;
+
+NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
+				    PNDIS_DRIVER_OPTIONAL_HANDLERS OptionalHandlers);
+
+/* ---- protocol drivers ------------------------------------------------------------------------------ */
+
+typedef struct _NDIS_BIND_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	PNDIS_STRING ProtocolSection;
+	PNDIS_STRING AdapterName;
+	PDEVICE_OBJECT PhysicalDeviceObject;
+	NDIS_MEDIUM MediaType;
+	ULONG MtuSize;
+	ULONG64 MaxXmitLinkSpeed;
+	ULONG64 XmitLinkSpeed;
+	ULONG64 MaxRcvLinkSpeed;
+	ULONG64 RcvLinkSpeed;
+	ULONG MediaConnectState;
+	ULONG MediaDuplexState;
+	ULONG LookaheadSize;
+	PVOID PowerManagementCapabilities;
+	ULONG SupportedPacketFilters;
+	ULONG MaxMulticastListSize;
+	USHORT MacAddressLength;
+	UCHAR CurrentMacAddress[32];
+	ULONG PhysicalMediumType;
+	PVOID RcvScaleCapabilities;
+	ULONG64 BoundIfNetluid;
+	ULONG BoundIfIndex;
+	ULONG64 LowestIfNetluid;
+	ULONG LowestIfIndex;
+	ULONG AccessType;
+	ULONG DirectionType;
+	ULONG ConnectionType;
+	USHORT IfType;
+	BOOLEAN IfConnectorPresent;
+	PVOID ActivePorts;
+	ULONG DataBackFillSize;
+	ULONG ContextBackFillSize;
+	ULONG MacOptions;
+	PNDIS_STRING BoundAdapterName;
+} NDIS_BIND_PARAMETERS, *PNDIS_BIND_PARAMETERS;
+
+#define NDIS_BIND_PARAMETERS_REVISION_1		1
+
+typedef struct _NDIS_OPEN_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	PNDIS_STRING AdapterName;
+	PNDIS_MEDIUM MediumArray;
+	UINT MediumArraySize;
+	PUINT SelectedMediumIndex;
+	PNET_FRAME_TYPE FrameTypeArray;
+	UINT FrameTypeArraySize;
+} NDIS_OPEN_PARAMETERS, *PNDIS_OPEN_PARAMETERS;
+
+#define NDIS_OPEN_PARAMETERS_REVISION_1		1
+#define NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1 \
+	NDIS_SIZEOF_STRUCT(NDIS_OPEN_PARAMETERS, FrameTypeArraySize)
+
+typedef enum _NET_PNP_EVENT_CODE {
+	NetEventSetPower,
+	NetEventQueryPower,
+	NetEventQueryRemoveDevice,
+	NetEventCancelRemoveDevice,
+	NetEventReconfigure,
+	NetEventBindList,
+	NetEventBindsComplete,
+	NetEventPnPCapabilities,
+	NetEventPause,
+	NetEventRestart,
+	NetEventPortActivation,
+	NetEventPortDeactivation,
+	NetEventIMReEnableDevice,
+	NetEventMaximum
+} NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;
+
+typedef struct _NET_PNP_EVENT {
+	NET_PNP_EVENT_CODE NetEvent;
+	PVOID Buffer;
+	ULONG BufferLength;
+	ULONG_PTR NdisReserved[4];
+	ULONG_PTR TransportReserved[4];
+	ULONG_PTR TdiReserved[4];
+	ULONG_PTR TdiClientReserved[4];
+} NET_PNP_EVENT, *PNET_PNP_EVENT;
+
+typedef struct _NET_PNP_EVENT_NOTIFICATION {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_PORT_NUMBER PortNumber;
+	NET_PNP_EVENT NetPnPEvent;
+} NET_PNP_EVENT_NOTIFICATION, *PNET_PNP_EVENT_NOTIFICATION;
+
+typedef NDIS_STATUS PROTOCOL_BIND_ADAPTER_EX(NDIS_HANDLE ProtocolDriverContext,
+					     NDIS_HANDLE BindContext,
+					     PNDIS_BIND_PARAMETERS BindParameters);
+typedef PROTOCOL_BIND_ADAPTER_EX (*BIND_HANDLER_EX);
+typedef NDIS_STATUS PROTOCOL_UNBIND_ADAPTER_EX(NDIS_HANDLE UnbindContext,
+					       NDIS_HANDLE ProtocolBindingContext);
+typedef PROTOCOL_UNBIND_ADAPTER_EX (*UNBIND_HANDLER_EX);
+typedef VOID PROTOCOL_OPEN_ADAPTER_COMPLETE_EX(NDIS_HANDLE ProtocolBindingContext,
+					       NDIS_STATUS Status);
+typedef PROTOCOL_OPEN_ADAPTER_COMPLETE_EX (*OPEN_ADAPTER_COMPLETE_HANDLER_EX);
+typedef VOID PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(NDIS_HANDLE ProtocolBindingContext);
+typedef PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX (*CLOSE_ADAPTER_COMPLETE_HANDLER_EX);
+typedef NDIS_STATUS PROTOCOL_NET_PNP_EVENT(NDIS_HANDLE ProtocolBindingContext,
+					   PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
+typedef PROTOCOL_NET_PNP_EVENT (*NET_PNP_EVENT_HANDLER);
+typedef VOID PROTOCOL_UNINSTALL(VOID);
+typedef PROTOCOL_UNINSTALL (*UNINSTALL_PROTOCOL_HANDLER);
+typedef VOID PROTOCOL_OID_REQUEST_COMPLETE(NDIS_HANDLE ProtocolBindingContext,
+					   PNDIS_OID_REQUEST OidRequest, NDIS_STATUS Status);
+typedef PROTOCOL_OID_REQUEST_COMPLETE (*OID_REQUEST_COMPLETE_HANDLER);
+typedef PROTOCOL_OID_REQUEST_COMPLETE PROTOCOL_DIRECT_OID_REQUEST_COMPLETE;
+typedef PROTOCOL_DIRECT_OID_REQUEST_COMPLETE (*DIRECT_OID_REQUEST_COMPLETE_HANDLER);
+typedef VOID PROTOCOL_STATUS_EX(NDIS_HANDLE ProtocolBindingContext,
+				PNDIS_STATUS_INDICATION StatusIndication);
+typedef PROTOCOL_STATUS_EX (*STATUS_HANDLER_EX);
+typedef VOID PROTOCOL_RECEIVE_NET_BUFFER_LISTS(NDIS_HANDLE ProtocolBindingContext,
+					       PNET_BUFFER_LIST NetBufferLists,
+					       NDIS_PORT_NUMBER PortNumber,
+					       ULONG NumberOfNetBufferLists, ULONG ReceiveFlags);
+typedef PROTOCOL_RECEIVE_NET_BUFFER_LISTS (*RECEIVE_NET_BUFFER_LISTS_HANDLER);
+typedef VOID PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE(NDIS_HANDLE ProtocolBindingContext,
+						     PNET_BUFFER_LIST NetBufferList,
+						     ULONG SendCompleteFlags);
+typedef PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE (*SEND_NET_BUFFER_LISTS_COMPLETE_HANDLER);
+
+typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
+	NDIS_OBJECT_HEADER Header;
+	UCHAR MajorNdisVersion;
+	UCHAR MinorNdisVersion;
+	UCHAR MajorDriverVersion;
+	UCHAR MinorDriverVersion;
+	ULONG Flags;
+	NDIS_STRING Name;
+	SET_OPTIONS_HANDLER SetOptionsHandler;
+	BIND_HANDLER_EX BindAdapterHandlerEx;
+	UNBIND_HANDLER_EX UnbindAdapterHandlerEx;
+	OPEN_ADAPTER_COMPLETE_HANDLER_EX OpenAdapterCompleteHandlerEx;
+	CLOSE_ADAPTER_COMPLETE_HANDLER_EX CloseAdapterCompleteHandlerEx;
+	NET_PNP_EVENT_HANDLER NetPnPEventHandler;
+	UNINSTALL_PROTOCOL_HANDLER UninstallHandler;
+	OID_REQUEST_COMPLETE_HANDLER OidRequestCompleteHandler;
+	STATUS_HANDLER_EX StatusHandlerEx;
+	RECEIVE_NET_BUFFER_LISTS_HANDLER ReceiveNetBufferListsHandler;
+	SEND_NET_BUFFER_LISTS_COMPLETE_HANDLER SendNetBufferListsCompleteHandler;
+	DIRECT_OID_REQUEST_COMPLETE_HANDLER DirectOidRequestCompleteHandler;
+} NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, *PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS;
+
+#define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1	1
+#define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2	2
+#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 \
+	NDIS_SIZEOF_STRUCT(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, SendNetBufferListsCompleteHandler)
+#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2 \
+	NDIS_SIZEOF_STRUCT(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, DirectOidRequestCompleteHandler)
+
+NDIS_STATUS NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
+				       PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS ProtocolCharacteristics,
+				       PNDIS_HANDLE NdisProtocolHandle);
+VOID NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle);
+NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle, NDIS_HANDLE ProtocolBindingContext,
+			      PNDIS_OPEN_PARAMETERS OpenParameters, NDIS_HANDLE BindContext,
+			      PNDIS_HANDLE NdisBindingHandle);
+VOID NdisCompleteBindAdapterEx(NDIS_HANDLE BindAdapterContext, NDIS_STATUS Status);
+NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle);
+VOID NdisCompleteUnbindAdapterEx(NDIS_HANDLE UnbindContext);
+
+/* ---- miniport drivers ------------------------------------------------------------------------------- */
+
+typedef enum _NDIS_HALT_ACTION {
+	NdisHaltDeviceDisabled,
+	NdisHaltDeviceInstanceDeInitialized,
+	NdisHaltDevicePoweredDown,
+	NdisHaltDeviceSurpriseRemoved,
+	NdisHaltDeviceFailed,
+	NdisHaltDeviceInitializationFailed,
+	NdisHaltDeviceStopped
+} NDIS_HALT_ACTION, *PNDIS_HALT_ACTION;
+
+typedef enum _NDIS_SHUTDOWN_ACTION {
+	NdisShutdownPowerOff,
+	NdisShutdownBugCheck
+} NDIS_SHUTDOWN_ACTION, *PNDIS_SHUTDOWN_ACTION;
+
+typedef struct _NDIS_MINIPORT_INIT_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	PVOID AllocatedResources;
+	NDIS_HANDLE IMDeviceInstanceContext;
+	NDIS_HANDLE MiniportAddDeviceContext;
+	ULONG IfIndex;
+	ULONG64 NetLuid;
+	PVOID DefaultPortAuthStates;
+	PVOID PciDeviceCustomProperties;
+} NDIS_MINIPORT_INIT_PARAMETERS, *PNDIS_MINIPORT_INIT_PARAMETERS;
+
+typedef struct _NDIS_MINIPORT_PAUSE_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	ULONG PauseReason;
+} NDIS_MINIPORT_PAUSE_PARAMETERS, *PNDIS_MINIPORT_PAUSE_PARAMETERS;
+
+typedef struct _NDIS_MINIPORT_RESTART_PARAMETERS {
+	NDIS_OBJECT_HEADER Header;
+	PVOID FilterModuleNameList;
+	PVOID RestartAttributes;
+	ULONG BoundIfIndex;
+	ULONG64 BoundIfNetluid;
+	ULONG Flags;
+} NDIS_MINIPORT_RESTART_PARAMETERS, *PNDIS_MINIPORT_RESTART_PARAMETERS;
+
+typedef struct _NET_DEVICE_PNP_EVENT {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_PORT_NUMBER PortNumber;
+	ULONG DevicePnPEvent;
+	PVOID InformationBuffer;
+	ULONG InformationBufferLength;
+	UCHAR NdisReserved[2 * sizeof(PVOID)];
+} NET_DEVICE_PNP_EVENT, *PNET_DEVICE_PNP_EVENT;
+
+typedef NDIS_STATUS MINIPORT_INITIALIZE(NDIS_HANDLE NdisMiniportHandle,
+					NDIS_HANDLE MiniportDriverContext,
+					PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters);
+typedef MINIPORT_INITIALIZE (*MINIPORT_INITIALIZE_HANDLER);
+typedef VOID MINIPORT_HALT(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction);
+typedef MINIPORT_HALT (*MINIPORT_HALT_HANDLER);
+typedef VOID MINIPORT_UNLOAD(PDRIVER_OBJECT DriverObject);
+typedef MINIPORT_UNLOAD (*MINIPORT_DRIVER_UNLOAD);
+typedef NDIS_STATUS MINIPORT_PAUSE(NDIS_HANDLE MiniportAdapterContext,
+				   PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters);
+typedef MINIPORT_PAUSE (*MINIPORT_PAUSE_HANDLER);
+typedef NDIS_STATUS MINIPORT_RESTART(NDIS_HANDLE MiniportAdapterContext,
+				     PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters);
+typedef MINIPORT_RESTART (*MINIPORT_RESTART_HANDLER);
+typedef NDIS_STATUS MINIPORT_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext,
+					 PNDIS_OID_REQUEST OidRequest);
+typedef MINIPORT_OID_REQUEST (*MINIPORT_OID_REQUEST_HANDLER);
+typedef VOID MINIPORT_SEND_NET_BUFFER_LISTS(NDIS_HANDLE MiniportAdapterContext,
+					    PNET_BUFFER_LIST NetBufferList,
+					    NDIS_PORT_NUMBER PortNumber, ULONG SendFlags);
+typedef MINIPORT_SEND_NET_BUFFER_LISTS (*MINIPORT_SEND_NET_BUFFER_LISTS_HANDLER);
+typedef VOID MINIPORT_RETURN_NET_BUFFER_LISTS(NDIS_HANDLE MiniportAdapterContext,
+					      PNET_BUFFER_LIST NetBufferLists,
+					      ULONG ReturnFlags);
+typedef MINIPORT_RETURN_NET_BUFFER_LISTS (*MINIPORT_RETURN_NET_BUFFER_LISTS_HANDLER);
+typedef VOID MINIPORT_CANCEL_SEND(NDIS_HANDLE MiniportAdapterContext, PVOID CancelId);
+typedef MINIPORT_CANCEL_SEND (*MINIPORT_CANCEL_SEND_HANDLER);
+typedef BOOLEAN MINIPORT_CHECK_FOR_HANG(NDIS_HANDLE MiniportAdapterContext);
+typedef MINIPORT_CHECK_FOR_HANG (*MINIPORT_CHECK_FOR_HANG_HANDLER);
+typedef NDIS_STATUS MINIPORT_RESET(NDIS_HANDLE MiniportAdapterContext, PBOOLEAN AddressingReset);
+typedef MINIPORT_RESET (*MINIPORT_RESET_HANDLER);
+typedef VOID MINIPORT_DEVICE_PNP_EVENT_NOTIFY(NDIS_HANDLE MiniportAdapterContext,
+					      PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
+typedef MINIPORT_DEVICE_PNP_EVENT_NOTIFY (*MINIPORT_DEVICE_PNP_EVENT_NOTIFY_HANDLER);
+typedef VOID MINIPORT_SHUTDOWN(NDIS_HANDLE MiniportAdapterContext,
+			       NDIS_SHUTDOWN_ACTION ShutdownAction);
+typedef MINIPORT_SHUTDOWN (*MINIPORT_SHUTDOWN_HANDLER);
+typedef VOID MINIPORT_CANCEL_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext, PVOID RequestId);
+typedef MINIPORT_CANCEL_OID_REQUEST (*MINIPORT_CANCEL_OID_REQUEST_HANDLER);
+
+typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
+	NDIS_OBJECT_HEADER Header;
+	UCHAR MajorNdisVersion;
+	UCHAR MinorNdisVersion;
+	UCHAR MajorDriverVersion;
+	UCHAR MinorDriverVersion;
+	ULONG Flags;
+	SET_OPTIONS_HANDLER SetOptionsHandler;
+	MINIPORT_INITIALIZE_HANDLER InitializeHandlerEx;
+	MINIPORT_HALT_HANDLER HaltHandlerEx;
+	MINIPORT_DRIVER_UNLOAD UnloadHandler;
+	MINIPORT_PAUSE_HANDLER PauseHandler;
+	MINIPORT_RESTART_HANDLER RestartHandler;
+	MINIPORT_OID_REQUEST_HANDLER OidRequestHandler;
+	MINIPORT_SEND_NET_BUFFER_LISTS_HANDLER SendNetBufferListsHandler;
+	MINIPORT_RETURN_NET_BUFFER_LISTS_HANDLER ReturnNetBufferListsHandler;
+	MINIPORT_CANCEL_SEND_HANDLER CancelSendHandler;
+	MINIPORT_CHECK_FOR_HANG_HANDLER CheckForHangHandlerEx;
+	MINIPORT_RESET_HANDLER ResetHandlerEx;
+	MINIPORT_DEVICE_PNP_EVENT_NOTIFY_HANDLER DevicePnPEventNotifyHandler;
+	MINIPORT_SHUTDOWN_HANDLER ShutdownHandlerEx;
+	MINIPORT_CANCEL_OID_REQUEST_HANDLER CancelOidRequestHandler;
+} NDIS_MINIPORT_DRIVER_CHARACTERISTICS, *PNDIS_MINIPORT_DRIVER_CHARACTERISTICS;
+
+#define NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1 \
+	NDIS_SIZEOF_STRUCT(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, CancelOidRequestHandler)
+
+/* NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES.AttributeFlags */
+#define NDIS_MINIPORT_ATTRIBUTES_HARDWARE_DEVICE	0x00000001
+#define NDIS_MINIPORT_ATTRIBUTES_NDIS_WDM		0x00000002
+#define NDIS_MINIPORT_ATTRIBUTES_SURPRISE_REMOVE_OK	0x00000004
+#define NDIS_MINIPORT_ATTRIBUTES_NOT_CO_NDIS		0x00000008
+#define NDIS_MINIPORT_ATTRIBUTES_DO_NOT_BIND_TO_ALL_CO	0x00000010
+#define NDIS_MINIPORT_ATTRIBUTES_NO_HALT_ON_SUSPEND	0x00000020
+#define NDIS_MINIPORT_ATTRIBUTES_BUS_MASTER		0x00000040
+#define NDIS_MINIPORT_ATTRIBUTES_CONTROLS_DEFAULT_PORT	0x00000080
+
+typedef enum _NDIS_INTERFACE_TYPE {
+	NdisInterfaceInternal = 0,
+	NdisInterfaceIsa,
+	NdisInterfaceEisa,
+	NdisInterfaceMca,
+	NdisInterfaceTurboChannel,
+	NdisInterfacePci,
+	NdisInterfacePcMcia,
+	NdisInterfaceCBus,
+	NdisInterfaceMPIBus,
+	NdisInterfaceMPSABus,
+	NdisInterfaceProcessorInternal,
+	NdisInterfaceInternalPowerBus,
+	NdisInterfacePNPISABus,
+	NdisInterfacePNPBus,
+	NdisInterfaceUSB,
+	NdisInterfaceIrda,
+	NdisInterface1394,
+	NdisMaximumInterfaceType
+} NDIS_INTERFACE_TYPE, *PNDIS_INTERFACE_TYPE;
+
+typedef struct _NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_HANDLE MiniportAdapterContext;
+	ULONG AttributeFlags;
+	UINT CheckForHangTimeInSeconds;
+	NDIS_INTERFACE_TYPE InterfaceType;
+} NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES,
+	*PNDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+
+#define NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1 \
+	NDIS_SIZEOF_STRUCT(NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES, InterfaceType)
+
+typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	ULONG Flags;
+	NDIS_MEDIUM MediaType;
+	ULONG PhysicalMediumType;
+	ULONG MtuSize;
+	ULONG64 MaxXmitLinkSpeed;
+	ULONG64 XmitLinkSpeed;
+	ULONG64 MaxRcvLinkSpeed;
+	ULONG64 RcvLinkSpeed;
+	ULONG MediaConnectState;
+	ULONG MediaDuplexState;
+	ULONG LookaheadSize;
+	PVOID PowerManagementCapabilities;
+	ULONG MacOptions;
+	ULONG SupportedPacketFilters;
+	ULONG MaxMulticastListSize;
+	USHORT MacAddressLength;
+	UCHAR PermanentMacAddress[32];
+	UCHAR CurrentMacAddress[32];
+	PVOID RecvScaleCapabilities;
+	ULONG AccessType;
+	ULONG DirectionType;
+	ULONG ConnectionType;
+	USHORT IfType;
+	BOOLEAN IfConnectorPresent;
+	ULONG SupportedStatistics;
+	ULONG SupportedPauseFunctions;
+	ULONG DataBackFillSize;
+	ULONG ContextBackFillSize;
+	PNDIS_OID SupportedOidList;
+	ULONG SupportedOidListLength;
+	ULONG AutoNegotiationFlags;
+	PVOID PowerManagementCapabilitiesEx;
+} NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+
+#define NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1	1
+
+typedef union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES RegistrationAttributes;
+	NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES GeneralAttributes;
+} NDIS_MINIPORT_ADAPTER_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_ATTRIBUTES;
+
+NDIS_STATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
+					NDIS_HANDLE MiniportDriverContext,
+					PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics,
+					PNDIS_HANDLE NdisMiniportDriverHandle);
+VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
+NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
+				       PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes);
+
+/*
+ * condis_ndis_miniport_add - make an adapter of a registered miniport
+ * driver: condis registers an adapter named @name in @net, and the driver's
+ * MiniportInitializeEx runs for it (a miniport call manager registers its
+ * address family there). What PnP does on Windows when it finds a device.
+ * Process context. Return: 0 or a negative errno (-EIO: the driver's
+ * MiniportInitializeEx failed). NdisMDeregisterMiniportDriver halts them.
+ */
+int condis_ndis_miniport_add(NDIS_HANDLE NdisMiniportDriverHandle, struct net *net,
+			     const char *name);
+
+#endif /* _NET_NDIS_DRIVER_H */

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * net/ndis/oid.h - NDIS_OID_REQUEST, NDIS_STATUS_INDICATION and the OIDs
+ * of connection-oriented NDIS: OID_CO_* (call managers), OID_GEN_CO_*
+ * (CoNDIS miniports) and OID_WAN_CO_* (CoNDIS WAN miniports), with the
+ * WAN structures they carry.
+ */
+#ifndef _NET_NDIS_OID_H
+#define _NET_NDIS_OID_H
+
+#include <net/ndis/types.h>
+
+/* ---- NDIS_OID_REQUEST ---------------------------------------------------------------------- */
+
+typedef enum _NDIS_REQUEST_TYPE {
+	NdisRequestQueryInformation,
+	NdisRequestSetInformation,
+	NdisRequestQueryStatistics,
+	NdisRequestOpen,
+	NdisRequestClose,
+	NdisRequestSend,
+	NdisRequestTransferData,
+	NdisRequestReset,
+	NdisRequestGeneric1,
+	NdisRequestGeneric2,
+	NdisRequestGeneric3,
+	NdisRequestGeneric4,
+	NdisRequestMethod,
+} NDIS_REQUEST_TYPE, *PNDIS_REQUEST_TYPE;
+
+#define NDIS_OID_REQUEST_NDIS_RESERVED_SIZE	16
+
+typedef struct _NDIS_OID_REQUEST {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_REQUEST_TYPE RequestType;
+	NDIS_PORT_NUMBER PortNumber;
+	UINT Timeout;
+	PVOID RequestId;
+	NDIS_HANDLE RequestHandle;
+	union _REQUEST_DATA {
+		struct _QUERY {
+			NDIS_OID Oid;
+			PVOID InformationBuffer;
+			UINT InformationBufferLength;
+			UINT BytesWritten;
+			UINT BytesNeeded;
+		} QUERY_INFORMATION;
+		struct _SET {
+			NDIS_OID Oid;
+			PVOID InformationBuffer;
+			UINT InformationBufferLength;
+			UINT BytesRead;
+			UINT BytesNeeded;
+		} SET_INFORMATION;
+		struct _METHOD {
+			NDIS_OID Oid;
+			PVOID InformationBuffer;
+			ULONG InputBufferLength;
+			ULONG OutputBufferLength;
+			ULONG MethodId;
+			UINT BytesWritten;
+			UINT BytesRead;
+			UINT BytesNeeded;
+		} METHOD_INFORMATION;
+	} DATA;
+	UCHAR NdisReserved[NDIS_OID_REQUEST_NDIS_RESERVED_SIZE * sizeof(PVOID)];
+	UCHAR MiniportReserved[2 * sizeof(PVOID)];
+	UCHAR SourceReserved[2 * sizeof(PVOID)];
+	UCHAR SupportedRevision;
+	UCHAR Reserved1;
+	USHORT Reserved2;
+} NDIS_OID_REQUEST, *PNDIS_OID_REQUEST;
+
+#define NDIS_OID_REQUEST_REVISION_1		1
+#define NDIS_SIZEOF_OID_REQUEST_REVISION_1	NDIS_SIZEOF_STRUCT(NDIS_OID_REQUEST, Reserved2)
+#define NDIS_OID_REQUEST_TIMEOUT_INFINITE	0
+#define NDIS_DEFAULT_PORT_NUMBER		((NDIS_PORT_NUMBER)0)
+
+/* ---- NDIS_STATUS_INDICATION ------------------------------------------------------------------ */
+
+typedef struct _NDIS_STATUS_INDICATION {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_HANDLE SourceHandle;
+	NDIS_PORT_NUMBER PortNumber;
+	NDIS_STATUS StatusCode;
+	ULONG Flags;
+	NDIS_HANDLE DestinationHandle;
+	PVOID RequestId;
+	PVOID StatusBuffer;
+	ULONG StatusBufferSize;
+	GUID Guid;
+	PVOID NdisReserved[4];
+} NDIS_STATUS_INDICATION, *PNDIS_STATUS_INDICATION;
+
+#define NDIS_STATUS_INDICATION_REVISION_1	1
+#define NDIS_SIZEOF_STATUS_INDICATION_REVISION_1 \
+	NDIS_SIZEOF_STRUCT(NDIS_STATUS_INDICATION, NdisReserved)
+#define NDIS_STATUS_INDICATION_FLAGS_MEDIA_CONNECT_TO_CONNECT	0x00000001
+
+/* ---- OIDs of connection-oriented call managers ----------------------------------------------- */
+
+#define OID_CO_ADD_PVC				0xFE000001
+#define OID_CO_DELETE_PVC			0xFE000002
+#define OID_CO_GET_CALL_INFORMATION		0xFE000003
+#define OID_CO_ADD_ADDRESS			0xFE000004
+#define OID_CO_DELETE_ADDRESS			0xFE000005
+#define OID_CO_GET_ADDRESSES			0xFE000006
+#define OID_CO_ADDRESS_CHANGE			0xFE000007
+#define OID_CO_SIGNALING_ENABLED		0xFE000008
+#define OID_CO_SIGNALING_DISABLED		0xFE000009
+#define OID_CO_AF_CLOSE				0xFE00000A
+
+#define OID_CO_TAPI_CM_CAPS			0xFE001001
+#define OID_CO_TAPI_LINE_CAPS			0xFE001002
+#define OID_CO_TAPI_ADDRESS_CAPS		0xFE001003
+#define OID_CO_TAPI_TRANSLATE_TAPI_CALLPARAMS	0xFE001004
+#define OID_CO_TAPI_TRANSLATE_NDIS_CALLPARAMS	0xFE001005
+#define OID_CO_TAPI_TRANSLATE_TAPI_SAP		0xFE001006
+#define OID_CO_TAPI_GET_CALL_DIAGNOSTICS	0xFE001007
+#define OID_CO_TAPI_REPORT_DIGITS		0xFE001008
+#define OID_CO_TAPI_DONT_REPORT_DIGITS		0xFE001009
+
+/* ---- OIDs of connection-oriented miniports ------------------------------------------------------ */
+
+#define OID_GEN_CO_SUPPORTED_LIST		0x00010101
+#define OID_GEN_CO_HARDWARE_STATUS		0x00010102
+#define OID_GEN_CO_MEDIA_SUPPORTED		0x00010103
+#define OID_GEN_CO_MEDIA_IN_USE			0x00010104
+#define OID_GEN_CO_LINK_SPEED			0x00010105
+#define OID_GEN_CO_VENDOR_ID			0x00010106
+#define OID_GEN_CO_VENDOR_DESCRIPTION		0x00010107
+#define OID_GEN_CO_DRIVER_VERSION		0x00010108
+#define OID_GEN_CO_PROTOCOL_OPTIONS		0x00010109
+#define OID_GEN_CO_MAC_OPTIONS			0x0001010A
+#define OID_GEN_CO_MEDIA_CONNECT_STATUS		0x0001010B
+#define OID_GEN_CO_VENDOR_DRIVER_VERSION	0x0001010C
+#define OID_GEN_CO_SUPPORTED_GUIDS		0x0001010D
+#define OID_GEN_CO_GET_TIME_CAPS		0x00010201
+#define OID_GEN_CO_GET_NETCARD_TIME		0x00010202
+#define OID_GEN_CO_MINIMUM_LINK_SPEED		0x00020120
+
+#define OID_GEN_CO_XMIT_PDUS_OK			0x00020101
+#define OID_GEN_CO_RCV_PDUS_OK			0x00020102
+#define OID_GEN_CO_XMIT_PDUS_ERROR		0x00020103
+#define OID_GEN_CO_RCV_PDUS_ERROR		0x00020104
+#define OID_GEN_CO_RCV_PDUS_NO_BUFFER		0x00020105
+#define OID_GEN_CO_RCV_CRC_ERROR		0x00020201
+#define OID_GEN_CO_TRANSMIT_QUEUE_LENGTH	0x00020202
+#define OID_GEN_CO_BYTES_XMIT			0x00020203
+#define OID_GEN_CO_BYTES_RCV			0x00020204
+#define OID_GEN_CO_NETCARD_LOAD			0x00020205
+#define OID_GEN_CO_DEVICE_PROFILE		0x00020206
+#define OID_GEN_CO_BYTES_XMIT_OUTSTANDING	0x00020221
+
+/* OID_GEN_CO_MEDIA_CONNECT_STATUS */
+typedef enum _NDIS_MEDIA_STATE {
+	NdisMediaStateConnected,
+	NdisMediaStateDisconnected,
+} NDIS_MEDIA_STATE, *PNDIS_MEDIA_STATE;
+
+/* ---- CoNDIS WAN: OIDs and their structures (what NDISWAN asks a WAN miniport) ------------------ */
+
+#define OID_WAN_CO_GET_INFO			0x04010180
+#define OID_WAN_CO_SET_LINK_INFO		0x04010181
+#define OID_WAN_CO_GET_LINK_INFO		0x04010182
+#define OID_WAN_CO_GET_COMP_INFO		0x04010280
+#define OID_WAN_CO_SET_COMP_INFO		0x04010281
+#define OID_WAN_CO_GET_STATS_INFO		0x04010282
+
+/* framing bits (NDIS_WAN_CO_INFO.FramingBits, the link info's Send/RecvFramingBits) */
+#define RAS_FRAMING				0x00000001
+#define RAS_COMPRESSION				0x00000002
+#define ARAP_V1_FRAMING				0x00000004
+#define ARAP_V2_FRAMING				0x00000008
+#define ARAP_FRAMING				(ARAP_V1_FRAMING | ARAP_V2_FRAMING)
+#define PPP_MULTILINK_FRAMING			0x00000010
+#define PPP_SHORT_SEQUENCE_HDR_FORMAT		0x00000020
+#define PPP_MC_MULTILINK_FRAMING		0x00000040
+#define PPP_FRAMING				0x00000100
+#define PPP_COMPRESS_ADDRESS_CONTROL		0x00000200
+#define PPP_COMPRESS_PROTOCOL_FIELD		0x00000400
+#define PPP_ACCM_SUPPORTED			0x00000800
+#define SLIP_FRAMING				0x00001000
+#define SLIP_VJ_COMPRESSION			0x00002000
+#define SLIP_VJ_AUTODETECT			0x00004000
+#define MEDIA_NRZ_ENCODING			0x00010000
+#define MEDIA_NRZI_ENCODING			0x00020000
+#define MEDIA_NLPID				0x00040000
+#define RFC_1356_FRAMING			0x00100000
+#define RFC_1483_FRAMING			0x00200000
+#define RFC_1490_FRAMING			0x00400000
+#define LLC_ENCAPSULATION			0x00800000
+#define SHIVA_FRAMING				0x01000000
+#define NBF_PRESERVE_MAC_ADDRESS		0x01000000
+#define PASS_THROUGH_MODE			0x10000000
+#define RAW_PASS_THROUGH_MODE			0x20000000
+#define TAPI_PROVIDER				0x80000000
+
+typedef struct _NDIS_WAN_CO_INFO {
+	ULONG MaxFrameSize;
+	ULONG MaxSendWindow;
+	ULONG FramingBits;
+	ULONG DesiredACCM;
+} NDIS_WAN_CO_INFO, *PNDIS_WAN_CO_INFO;
+
+typedef struct _NDIS_WAN_CO_SET_LINK_INFO {
+	ULONG MaxSendFrameSize;
+	ULONG MaxRecvFrameSize;
+	ULONG SendFramingBits;
+	ULONG RecvFramingBits;
+	ULONG SendCompressionBits;
+	ULONG RecvCompressionBits;
+	ULONG SendACCM;
+	ULONG RecvACCM;
+} NDIS_WAN_CO_SET_LINK_INFO, *PNDIS_WAN_CO_SET_LINK_INFO;
+
+typedef NDIS_WAN_CO_SET_LINK_INFO NDIS_WAN_CO_GET_LINK_INFO, *PNDIS_WAN_CO_GET_LINK_INFO;
+
+typedef struct _NDIS_WAN_CO_GET_STATS_INFO {
+	ULONG BytesSent;
+	ULONG BytesRcvd;
+	ULONG FramesSent;
+	ULONG FramesRcvd;
+	ULONG CRCErrors;
+	ULONG TimeoutErrors;
+	ULONG AlignmentErrors;
+	ULONG SerialOverrunErrors;
+	ULONG FramingErrors;
+	ULONG BufferOverrunErrors;
+	ULONG BytesTransmittedUncompressed;
+	ULONG BytesReceivedUncompressed;
+	ULONG BytesTransmittedCompressed;
+	ULONG BytesReceivedCompressed;
+} NDIS_WAN_CO_GET_STATS_INFO, *PNDIS_WAN_CO_GET_STATS_INFO;
+
+/* NDIS_STATUS_WAN_CO_LINKPARAMS's buffer */
+typedef struct _WAN_CO_LINKPARAMS {
+	ULONG TransmitSpeed;
+	ULONG ReceiveSpeed;
+	ULONG SendWindow;
+} WAN_CO_LINKPARAMS, *PWAN_CO_LINKPARAMS;
+
+/* NDIS_STATUS_WAN_CO_MTULINKPARAMS's buffer */
+typedef struct _WAN_CO_MTULINKPARAMS {
+	ULONG Version;
+	ULONG TransmitSpeed;
+	ULONG ReceiveSpeed;
+	ULONG SendWindow;
+	ULONG MTU;
+} WAN_CO_MTULINKPARAMS, *PWAN_CO_MTULINKPARAMS;
+
+#define WAN_CO_MTULINKPARAMS_REVISION_1		1
+
+/* NDIS_STATUS_WAN_CO_FRAGMENT's buffer */
+typedef struct _NDIS_WAN_CO_FRAGMENT {
+	ULONG Errors;
+} NDIS_WAN_CO_FRAGMENT, *PNDIS_WAN_CO_FRAGMENT;
+
+#define WAN_ERROR_CRC				0x00000001
+#define WAN_ERROR_FRAMING			0x00000002
+#define WAN_ERROR_HARDWAREOVERRUN		0x00000004
+#define WAN_ERROR_BUFFEROVERRUN			0x00000008
+#define WAN_ERROR_TIMEOUT			0x00000010
+#define WAN_ERROR_ALIGNMENT			0x00000020
+
+#endif /* _NET_NDIS_OID_H */

@@ -1,0 +1,282 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * net/ndis/support.h - the NDIS support routines CoNDIS drivers call:
+ * memory (tagged, lookaside lists), spin locks and their Dpr variants,
+ * events, timer objects, I/O work items, interlocked operations, memory
+ * and string helpers, time and delays.
+ *
+ * IRQL maps onto Linux contexts: PASSIVE_LEVEL is process context,
+ * DISPATCH_LEVEL is softirq or a section with bottom halves or interrupts
+ * off. Memory is never paged: every allocation is GFP_ATOMIC, as NDIS's
+ * nonpaged pool may be allocated at DISPATCH_LEVEL. A spin lock taken with
+ * NdisAcquireSpinLock disables interrupts (the DDK raises to
+ * DISPATCH_LEVEL; interrupts off is the Linux way that is safe from any
+ * context); NdisDprAcquireSpinLock disables bottom halves only, for code
+ * already at DISPATCH_LEVEL.
+ */
+#ifndef _NET_NDIS_SUPPORT_H
+#define _NET_NDIS_SUPPORT_H
+
+#include <linux/atomic.h>
+#include <linux/container_of.h>
+#include <linux/delay.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/string.h>
+#include <linux/wait.h>
+#include <net/ndis/types.h>
+
+/* ---- memory ---------------------------------------------------------------------- */
+
+typedef enum _EX_POOL_PRIORITY {
+	LowPoolPriority,
+	LowPoolPrioritySpecialPoolOverrun = 8,
+	LowPoolPrioritySpecialPoolUnderrun = 9,
+	NormalPoolPriority = 16,
+	NormalPoolPrioritySpecialPoolOverrun = 24,
+	NormalPoolPrioritySpecialPoolUnderrun = 25,
+	HighPoolPriority = 32,
+	HighPoolPrioritySpecialPoolOverrun = 40,
+	HighPoolPrioritySpecialPoolUnderrun = 41,
+} EX_POOL_PRIORITY;
+
+#define MdlMappingNoExecute	0x40000000
+#define MdlMappingNoWrite	0x80000000
+
+/* NdisAllocateMemoryWithTagPriority: NULL when it fails (any IRQL) */
+PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length, ULONG Tag,
+					EX_POOL_PRIORITY Priority);
+VOID NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, ULONG Tag);
+NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length, ULONG Tag);
+VOID NdisFreeMemoryWithTag(PVOID VirtualAddress, ULONG Tag);
+VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags);
+
+/*
+ * The DDK's structures end in one-element arrays that hold more (CO_SAP's
+ * Sap, CO_SPECIFIC_PARAMETERS' Parameters): the compiler's builtins copy
+ * into them, not the kernel's fortified memcpy, which would take them for
+ * one byte.
+ */
+#define NdisZeroMemory(Destination, Length)	__builtin_memset((Destination), 0, (Length))
+#define NdisFillMemory(Destination, Length, Fill) __builtin_memset((Destination), (Fill), (Length))
+#define NdisMoveMemory(Destination, Source, Length) \
+	__builtin_memmove((Destination), (Source), (Length))
+#define NdisEqualMemory(Source1, Source2, Length) (!__builtin_memcmp((Source1), (Source2), (Length)))
+#define NdisZeroMappedMemory(Destination, Length) __builtin_memset((Destination), 0, (Length))
+#define RtlZeroMemory(Destination, Length)	__builtin_memset((Destination), 0, (Length))
+#define RtlCopyMemory(Destination, Source, Length) \
+	__builtin_memcpy((Destination), (Source), (Length))
+#define RtlMoveMemory(Destination, Source, Length) \
+	__builtin_memmove((Destination), (Source), (Length))
+#define RtlEqualMemory(Source1, Source2, Length) (!__builtin_memcmp((Source1), (Source2), (Length)))
+
+/* nonpaged lookaside lists: fixed-size allocations */
+typedef PVOID ALLOCATE_FUNCTION_EX(ULONG PoolType, SIZE_T NumberOfBytes, ULONG Tag,
+				   PVOID Lookaside);
+typedef VOID FREE_FUNCTION_EX(PVOID Buffer, PVOID Lookaside);
+typedef PVOID (*PALLOCATE_FUNCTION)(ULONG PoolType, SIZE_T NumberOfBytes, ULONG Tag);
+typedef VOID (*PFREE_FUNCTION)(PVOID Buffer);
+
+typedef struct _NPAGED_LOOKASIDE_LIST {
+	PALLOCATE_FUNCTION Allocate;
+	PFREE_FUNCTION Free;
+	ULONG Size;
+	ULONG Tag;
+} NPAGED_LOOKASIDE_LIST, *PNPAGED_LOOKASIDE_LIST;
+
+static inline VOID NdisInitializeNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside,
+						     PALLOCATE_FUNCTION Allocate,
+						     PFREE_FUNCTION Free, ULONG Flags,
+						     SIZE_T Size, ULONG Tag, USHORT Depth)
+{
+	Lookaside->Allocate = Allocate;
+	Lookaside->Free = Free;
+	Lookaside->Size = Size;
+	Lookaside->Tag = Tag;
+}
+
+static inline PVOID NdisAllocateFromNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
+{
+	if (Lookaside->Allocate)
+		return Lookaside->Allocate(0, Lookaside->Size, Lookaside->Tag);
+	return NdisAllocateMemoryWithTagPriority(NULL, Lookaside->Size, Lookaside->Tag,
+						 NormalPoolPriority);
+}
+
+static inline VOID NdisFreeToNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside, PVOID Entry)
+{
+	if (Lookaside->Free)
+		Lookaside->Free(Entry);
+	else
+		NdisFreeMemoryWithTagPriority(NULL, Entry, Lookaside->Tag);
+}
+
+static inline VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookaside)
+{
+}
+
+/* ---- spin locks ---------------------------------------------------------------------- */
+
+/* NDIS_SPIN_LOCK: the lock and what releasing it restores */
+typedef struct _NDIS_SPIN_LOCK {
+	spinlock_t SpinLock;
+	unsigned long OldIrql;
+} NDIS_SPIN_LOCK, *PNDIS_SPIN_LOCK;
+
+#define NdisAllocateSpinLock(_Lock)	spin_lock_init(&(_Lock)->SpinLock)
+#define NdisFreeSpinLock(_Lock)		((void)(_Lock))
+#define NdisAcquireSpinLock(_Lock)	spin_lock_irqsave(&(_Lock)->SpinLock, (_Lock)->OldIrql)
+#define NdisReleaseSpinLock(_Lock)	spin_unlock_irqrestore(&(_Lock)->SpinLock, (_Lock)->OldIrql)
+#define NdisDprAcquireSpinLock(_Lock)	spin_lock_bh(&(_Lock)->SpinLock)
+#define NdisDprReleaseSpinLock(_Lock)	spin_unlock_bh(&(_Lock)->SpinLock)
+
+/* ---- events --------------------------------------------------------------------------- */
+
+typedef struct _NDIS_EVENT {
+	wait_queue_head_t Wait;
+	BOOLEAN Signalled;
+} NDIS_EVENT, *PNDIS_EVENT;
+
+VOID NdisInitializeEvent(PNDIS_EVENT Event);
+VOID NdisSetEvent(PNDIS_EVENT Event);
+VOID NdisResetEvent(PNDIS_EVENT Event);
+BOOLEAN NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait);
+
+/* ---- timer objects ------------------------------------------------------------------------ */
+
+typedef VOID NDIS_TIMER_FUNCTION(PVOID SystemSpecific1, PVOID FunctionContext,
+				 PVOID SystemSpecific2, PVOID SystemSpecific3);
+typedef NDIS_TIMER_FUNCTION *PNDIS_TIMER_FUNCTION;
+
+typedef struct _NDIS_TIMER_CHARACTERISTICS {
+	NDIS_OBJECT_HEADER Header;
+	ULONG AllocationTag;
+	PNDIS_TIMER_FUNCTION TimerFunction;
+	PVOID FunctionContext;
+} NDIS_TIMER_CHARACTERISTICS, *PNDIS_TIMER_CHARACTERISTICS;
+
+#define NDIS_TIMER_CHARACTERISTICS_REVISION_1	1
+#define NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1 \
+	NDIS_SIZEOF_STRUCT(NDIS_TIMER_CHARACTERISTICS, FunctionContext)
+
+NDIS_STATUS NdisAllocateTimerObject(NDIS_HANDLE NdisHandle,
+				    PNDIS_TIMER_CHARACTERISTICS TimerCharacteristics,
+				    PNDIS_HANDLE pTimerObject);
+BOOLEAN NdisSetTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER DueTime,
+			   LONG MillisecondsPeriod, PVOID FunctionContext);
+BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject);
+VOID NdisFreeTimerObject(NDIS_HANDLE TimerObject);
+
+/* ---- I/O work items ------------------------------------------------------------------------ */
+
+typedef VOID NDIS_IO_WORKITEM_FUNCTION(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle);
+typedef NDIS_IO_WORKITEM_FUNCTION *NDIS_IO_WORKITEM_ROUTINE;
+
+NDIS_HANDLE NdisAllocateIoWorkItem(NDIS_HANDLE NdisObjectHandle);
+VOID NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle, NDIS_IO_WORKITEM_ROUTINE Routine,
+			 PVOID WorkItemContext);
+VOID NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle);
+
+/* ---- interlocked operations ---------------------------------------------------------------- */
+
+#define NdisInterlockedIncrement(Addend)	((LONG)atomic_inc_return((atomic_t *)(Addend)))
+#define NdisInterlockedDecrement(Addend)	((LONG)atomic_dec_return((atomic_t *)(Addend)))
+#define InterlockedIncrement(Addend)		NdisInterlockedIncrement(Addend)
+#define InterlockedDecrement(Addend)		NdisInterlockedDecrement(Addend)
+#define InterlockedExchange(Target, Value)	((LONG)atomic_xchg((atomic_t *)(Target), (Value)))
+#define InterlockedCompareExchange(Destination, Exchange, Comparand) \
+	((LONG)atomic_cmpxchg((atomic_t *)(Destination), (Comparand), (Exchange)))
+#define InterlockedExchangeAdd(Addend, Value) \
+	((LONG)atomic_fetch_add((Value), (atomic_t *)(Addend)))
+
+static inline VOID NdisInterlockedAddUlong(PULONG Addend, ULONG Increment,
+					   PNDIS_SPIN_LOCK SpinLock)
+{
+	atomic_add(Increment, (atomic_t *)Addend);
+}
+
+static inline VOID NdisInterlockedAddLargeStatistic(PLARGE_INTEGER Addend, ULONG Increment)
+{
+	atomic64_add(Increment, (atomic64_t *)&Addend->QuadPart);
+}
+
+static inline PLIST_ENTRY NdisInterlockedInsertHeadList(PLIST_ENTRY ListHead,
+							PLIST_ENTRY ListEntry,
+							PNDIS_SPIN_LOCK SpinLock)
+{
+	unsigned long flags;
+	PLIST_ENTRY First;
+
+	spin_lock_irqsave(&SpinLock->SpinLock, flags);
+	First = IsListEmpty(ListHead) ? NULL : ListHead->Flink;
+	InsertHeadList(ListHead, ListEntry);
+	spin_unlock_irqrestore(&SpinLock->SpinLock, flags);
+	return First;
+}
+
+static inline PLIST_ENTRY NdisInterlockedInsertTailList(PLIST_ENTRY ListHead,
+							PLIST_ENTRY ListEntry,
+							PNDIS_SPIN_LOCK SpinLock)
+{
+	unsigned long flags;
+	PLIST_ENTRY Last;
+
+	spin_lock_irqsave(&SpinLock->SpinLock, flags);
+	Last = IsListEmpty(ListHead) ? NULL : ListHead->Blink;
+	InsertTailList(ListHead, ListEntry);
+	spin_unlock_irqrestore(&SpinLock->SpinLock, flags);
+	return Last;
+}
+
+static inline PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead,
+							PNDIS_SPIN_LOCK SpinLock)
+{
+	PLIST_ENTRY Entry = NULL;
+	unsigned long flags;
+
+	spin_lock_irqsave(&SpinLock->SpinLock, flags);
+	if (!IsListEmpty(ListHead))
+		Entry = RemoveHeadList(ListHead);
+	spin_unlock_irqrestore(&SpinLock->SpinLock, flags);
+	return Entry;
+}
+
+/* ---- strings --------------------------------------------------------------------------------- */
+
+static inline VOID NdisInitUnicodeString(PNDIS_STRING DestinationString, PCWSTR SourceString)
+{
+	USHORT n = 0;
+
+	if (SourceString)
+		while (SourceString[n])
+			n++;
+	DestinationString->Length = n * sizeof(WCHAR);
+	DestinationString->MaximumLength = SourceString ? (n + 1) * sizeof(WCHAR) : 0;
+	DestinationString->Buffer = (PWSTR)SourceString;
+}
+
+static inline VOID NdisInitAnsiString(PNDIS_ANSI_STRING DestinationString, PCSTR SourceString)
+{
+	USHORT n = SourceString ? strlen(SourceString) : 0;
+
+	DestinationString->Length = n;
+	DestinationString->MaximumLength = SourceString ? n + 1 : 0;
+	DestinationString->Buffer = (PCHAR)SourceString;
+}
+
+BOOLEAN NdisEqualString(PNDIS_STRING String1, PNDIS_STRING String2, BOOLEAN CaseInsensitive);
+#define NdisEqualUnicodeString(String1, String2, CaseInsensitive) \
+	NdisEqualString((String1), (String2), (CaseInsensitive))
+
+/* ---- time and delays ----------------------------------------------------------------------------- */
+
+/* 100-nanosecond units since 1 January 1601 (UTC) */
+VOID NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime);
+/* milliseconds since boot */
+VOID NdisGetSystemUpTimeEx(PLARGE_INTEGER pSystemUpTime);
+/* may sleep: PASSIVE_LEVEL only */
+VOID NdisMSleep(ULONG MicrosecondsToSleep);
+#define NdisStallExecution(MicroSecondsToStall)	udelay(MicroSecondsToStall)
+UINT NdisGetVersion(VOID);
+
+#endif /* _NET_NDIS_SUPPORT_H */
