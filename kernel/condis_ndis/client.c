@@ -265,7 +265,7 @@ const struct condis_client_ops ndis_client_ops = {
 
 /* ---- the NdisCl* functions -------------------------------------------------------------------- */
 
-/**
+/*
  * NdisClOpenAddressFamilyEx - a client opens an AF it was told of
  * @NdisBindingHandle: its binding to the adapter
  * @AddressFamily: the AF (ProtocolCoAfRegisterNotify's)
@@ -299,7 +299,7 @@ NDIS_STATUS NdisClOpenAddressFamilyEx(NDIS_HANDLE NdisBindingHandle,
 }
 EXPORT_SYMBOL_GPL(NdisClOpenAddressFamilyEx);
 
-/**
+/*
  * NdisClCloseAddressFamily - a client closes an AF
  * @NdisAfHandle: the AF; invalid for the client from now on
  */
@@ -314,7 +314,7 @@ NDIS_STATUS NdisClCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 }
 EXPORT_SYMBOL_GPL(NdisClCloseAddressFamily);
 
-/**
+/*
  * NdisClNotifyCloseAddressFamilyComplete - the client answers a close its
  *	ProtocolClNotifyCloseAf pended
  * @NdisAfHandle: the AF
@@ -328,7 +328,7 @@ VOID NdisClNotifyCloseAddressFamilyComplete(NDIS_HANDLE NdisAfHandle, NDIS_STATU
 }
 EXPORT_SYMBOL_GPL(NdisClNotifyCloseAddressFamilyComplete);
 
-/**
+/*
  * NdisClRegisterSap - a client registers a SAP for incoming calls
  * @NdisAfHandle: the AF
  * @ProtocolSapContext: its context for the SAP
@@ -362,7 +362,7 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 }
 EXPORT_SYMBOL_GPL(NdisClRegisterSap);
 
-/**
+/*
  * NdisClDeregisterSap - a client releases a SAP
  * @NdisSapHandle: the SAP; invalid for the client from now on
  */
@@ -377,7 +377,7 @@ NDIS_STATUS NdisClDeregisterSap(NDIS_HANDLE NdisSapHandle)
 }
 EXPORT_SYMBOL_GPL(NdisClDeregisterSap);
 
-/**
+/*
  * NdisClMakeCall - a client makes a call on a VC it created
  * @NdisVcHandle: the VC
  * @CallParameters: its parameters; the client keeps them until its
@@ -427,7 +427,7 @@ NDIS_STATUS NdisClMakeCall(NDIS_HANDLE NdisVcHandle, PCO_CALL_PARAMETERS CallPar
 }
 EXPORT_SYMBOL_GPL(NdisClMakeCall);
 
-/**
+/*
  * NdisClCloseCall - a client closes a call
  * @NdisVcHandle: the VC
  * @NdisPartyHandle: the last party of a multipoint call, or NULL
@@ -448,7 +448,7 @@ NDIS_STATUS NdisClCloseCall(NDIS_HANDLE NdisVcHandle, NDIS_HANDLE NdisPartyHandl
 }
 EXPORT_SYMBOL_GPL(NdisClCloseCall);
 
-/**
+/*
  * NdisClIncomingCallComplete - a client answers an incoming call its
  *	ProtocolClIncomingCall pended
  * @Status: NDIS_STATUS_SUCCESS to accept, an error to reject
@@ -472,7 +472,7 @@ VOID NdisClIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE NdisVcHandle,
 }
 EXPORT_SYMBOL_GPL(NdisClIncomingCallComplete);
 
-/**
+/*
  * NdisClAddParty - a client adds a party to its multipoint call
  * @NdisVcHandle: the VC
  * @ProtocolPartyContext: its context for the party
@@ -509,7 +509,7 @@ NDIS_STATUS NdisClAddParty(NDIS_HANDLE NdisVcHandle, NDIS_HANDLE ProtocolPartyCo
 }
 EXPORT_SYMBOL_GPL(NdisClAddParty);
 
-/**
+/*
  * NdisClDropParty - a client drops a party (not the last)
  * @NdisPartyHandle: the party
  * @Buffer: data for the party, or NULL
@@ -526,7 +526,7 @@ NDIS_STATUS NdisClDropParty(NDIS_HANDLE NdisPartyHandle, PVOID Buffer, UINT Size
 }
 EXPORT_SYMBOL_GPL(NdisClDropParty);
 
-/**
+/*
  * NdisClModifyCallQoS - a client asks for other QoS on its call (also on
  *	an incoming call it has not answered yet)
  * @NdisVcHandle: the VC

@@ -380,7 +380,7 @@ static NDIS_STATUS ndis_cm_register(struct ndis_drv *drv, struct ndis_bind *b, s
 	return NDIS_STATUS_SUCCESS;
 }
 
-/**
+/*
  * NdisCmRegisterAddressFamilyEx - a stand-alone call manager registers an
  *	AF on its binding
  * @NdisBindingHandle: the binding
@@ -400,7 +400,7 @@ NDIS_STATUS NdisCmRegisterAddressFamilyEx(NDIS_HANDLE NdisBindingHandle,
 }
 EXPORT_SYMBOL_GPL(NdisCmRegisterAddressFamilyEx);
 
-/**
+/*
  * NdisMCmRegisterAddressFamilyEx - a miniport call manager registers an AF
  *	on its adapter
  * @MiniportAdapterHandle: the adapter
@@ -529,7 +529,7 @@ VOID NdisCmCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE NdisVcHandle,
 }
 EXPORT_SYMBOL_GPL(NdisCmCloseCallComplete);
 
-/**
+/*
  * NdisCmDispatchIncomingCall - a call manager offers a call to the client
  *	of a SAP
  * @NdisSapHandle: the SAP
@@ -655,7 +655,7 @@ static NDIS_STATUS ndis_cm_activate(struct ndis_vc *v, PCO_CALL_PARAMETERS CallP
 	return ndis_from_condis(ret);
 }
 
-/**
+/*
  * NdisCmActivateVc - a stand-alone call manager activates a VC
  * @NdisVcHandle: the VC
  * @CallParameters: the parameters the miniport programs; handed back to

@@ -46,7 +46,7 @@ static bool ndis_header_ok(const NDIS_OBJECT_HEADER *h, UCHAR type, USHORT size)
 	return h->Type == type && h->Size >= size;
 }
 
-/**
+/*
  * NdisSetOptionalHandlers - a driver gives its CoNDIS handlers
  * @NdisHandle: the driver handle its SetOptions handler was given
  * @OptionalHandlers: one of NDIS_PROTOCOL_CO_CHARACTERISTICS,

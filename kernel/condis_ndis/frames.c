@@ -140,7 +140,7 @@ void ndis_frames_receive(void *vc_ctx, struct sk_buff *skb)
 					       NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL);
 }
 
-/**
+/*
  * NdisReturnNetBufferLists - a protocol gives back what it received
  * @NdisBindingHandle: its binding
  * @NetBufferLists: the chain of what it received (in any order)
@@ -175,7 +175,7 @@ void ndis_frames_mp_send(void *mp_vc_ctx, struct sk_buff *skb)
 	v->drv->mco.CoSendNetBufferListsHandler(v->ctx, &w->nbl, NDIS_SEND_FLAGS_DISPATCH_LEVEL);
 }
 
-/**
+/*
  * NdisMCoSendNetBufferListsComplete - a miniport is done with what it sent
  * @NdisVcHandle: the VC
  * @NetBufferLists: the chain, each with its status in NET_BUFFER_LIST_STATUS
@@ -326,7 +326,7 @@ static void ndis_tx_one(struct ndis_tx *tx, PNET_BUFFER nb)
 	}
 }
 
-/**
+/*
  * NdisCoSendNetBufferLists - a client (or a call manager on its own VC)
  *	sends
  * @NdisVcHandle: the VC
@@ -390,7 +390,7 @@ static void ndis_return_fn(struct work_struct *work)
 	kfree(r);
 }
 
-/**
+/*
  * NdisMCoIndicateReceiveNetBufferLists - a miniport indicates frames on a VC
  * @NdisVcHandle: the VC
  * @NetBufferLists: a chain; each NET_BUFFER a frame

@@ -104,7 +104,7 @@ static const struct condis_miniport_ops ndis_mp_ops = {
 
 /* ---- completions --------------------------------------------------------------------------------- */
 
-/**
+/*
  * NdisMCoActivateVcComplete - a miniport's activation that pended is over
  * @Status: its status
  * @NdisVcHandle: the VC
@@ -150,7 +150,7 @@ static bool ndis_mco_ok(const struct ndis_drv *drv)
 			       m->CoActivateVcHandler && m->CoDeactivateVcHandler);
 }
 
-/**
+/*
  * NdisMRegisterMiniportDriver - register a CoNDIS miniport driver
  * @DriverObject: unused (NULL)
  * @RegistryPath: unused (NULL)
@@ -192,17 +192,17 @@ NDIS_STATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_ST
 }
 EXPORT_SYMBOL_GPL(NdisMRegisterMiniportDriver);
 
-/**
+/*
  * NdisMSetMiniportAttributes - a miniport's MiniportInitializeEx gives its
  *	adapter's attributes
- * @NdisMiniportAdapterHandle: the adapter
+ * @NdisMiniportHandle: the adapter
  * @MiniportAttributes: registration attributes (MiniportAdapterContext,
  *	what condis keeps) or general attributes
  */
-NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportAdapterHandle,
+NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportHandle,
 				       PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes)
 {
-	struct ndis_mp *mp = NdisMiniportAdapterHandle;
+	struct ndis_mp *mp = NdisMiniportHandle;
 
 	switch (MiniportAttributes->Header.Type) {
 	case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES:
@@ -236,6 +236,19 @@ static void ndis_mp_remove(struct ndis_mp *mp, NDIS_HALT_ACTION action)
 	ndis_mp_free(mp);
 }
 
+/**
+ * condis_ndis_miniport_add - make an adapter of a registered miniport driver
+ * @NdisMiniportDriverHandle: the driver (NdisMRegisterMiniportDriver's)
+ * @net: the namespace of the adapter (protocol drivers bind in the initial one)
+ * @name: its name
+ *
+ * condis registers the adapter and the driver's MiniportInitializeEx runs
+ * for it (a miniport call manager registers its address family there):
+ * what PnP does on Windows when it finds a device.
+ * NdisMDeregisterMiniportDriver halts every adapter of the driver.
+ * Context: process; may sleep.
+ * Return: 0, or a negative errno (-EIO: MiniportInitializeEx failed).
+ */
 int condis_ndis_miniport_add(NDIS_HANDLE NdisMiniportDriverHandle, struct net *net,
 			     const char *name)
 {
@@ -279,7 +292,7 @@ int condis_ndis_miniport_add(NDIS_HANDLE NdisMiniportDriverHandle, struct net *n
 }
 EXPORT_SYMBOL_GPL(condis_ndis_miniport_add);
 
-/**
+/*
  * NdisMDeregisterMiniportDriver - the driver goes
  * @NdisMiniportDriverHandle: its handle
  *

@@ -371,7 +371,7 @@ EXPORT_SYMBOL_GPL(NdisFreeNetBuffer);
 
 /* ---- data -------------------------------------------------------------------------------------------- */
 
-/**
+/*
  * NdisGetDataBuffer - the next bytes of a NET_BUFFER, contiguous
  * @NetBuffer: the buffer
  * @BytesNeeded: how many, from its data start
@@ -415,7 +415,7 @@ VOID NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
 }
 EXPORT_SYMBOL_GPL(NdisAdvanceNetBufferDataStart);
 
-/**
+/*
  * NdisRetreatNetBufferDataStart - claim @DataOffsetDelta more bytes before
  *	the data start
  * @NetBuffer: the buffer

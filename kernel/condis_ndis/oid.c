@@ -70,7 +70,7 @@ static NDIS_STATUS ndis_oid_send(struct ndis_af *a, struct ndis_vc *v, struct nd
 	return ndis_from_condis(ret);
 }
 
-/**
+/*
  * NdisCoOidRequest - a client or a stand-alone call manager queries or
  *	sets information
  * @NdisBindingHandle: its binding
@@ -102,17 +102,17 @@ NDIS_STATUS NdisCoOidRequest(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHa
 }
 EXPORT_SYMBOL_GPL(NdisCoOidRequest);
 
-/**
+/*
  * NdisMCmOidRequest - a miniport call manager's request to a client
  * @NdisAfHandle: the AF
  * @NdisVcHandle: the VC, or NULL
  * @NdisPartyHandle: the party, or NULL
- * @NdisRequest: the request
+ * @NdisOidRequest: the request
  */
 NDIS_STATUS NdisMCmOidRequest(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle,
-			      NDIS_HANDLE NdisPartyHandle, PNDIS_OID_REQUEST NdisRequest)
+			      NDIS_HANDLE NdisPartyHandle, PNDIS_OID_REQUEST NdisOidRequest)
 {
-	return ndis_oid_send(NdisAfHandle, NdisVcHandle, NdisPartyHandle, false, NdisRequest);
+	return ndis_oid_send(NdisAfHandle, NdisVcHandle, NdisPartyHandle, false, NdisOidRequest);
 }
 EXPORT_SYMBOL_GPL(NdisMCmOidRequest);
 
@@ -213,7 +213,7 @@ int ndis_oid_request_cm(void *cm_af_ctx, void *cm_vc_ctx, struct condis_oid_requ
 	return ndis_oid_call(a->drv->cm.CmOidRequestHandler, a, cm_vc_ctx, req);
 }
 
-/**
+/*
  * NdisCoOidRequestComplete - a client or call manager answers a request its
  *	ProtocolCoOidRequest pended
  * @NdisAfHandle: the AF
@@ -253,7 +253,7 @@ int ndis_oid_request_mp(void *mp_ctx, void *mp_vc_ctx, struct condis_oid_request
 	return ndis_to_condis(st);
 }
 
-/**
+/*
  * NdisMCoOidRequestComplete - a miniport answers a request its
  *	MiniportCoOidRequest pended
  * @MiniportAdapterHandle: its adapter

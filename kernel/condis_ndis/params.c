@@ -17,6 +17,7 @@
 #include <linux/slab.h>
 #include "lib.h"
 #include "params.h"
+#include <net/condis_kunit.h>
 
 /* allocations on the data and signalling paths may be made at DISPATCH_LEVEL */
 #define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
@@ -29,7 +30,9 @@ static const CO_SPECIFIC_PARAMETERS ndis_no_specific;
  *
  * One allocation: CO_CALL_PARAMETERS, then CO_CALL_MANAGER_PARAMETERS and
  * its blob, then CO_MEDIA_PARAMETERS and its blob. Free with
- * ndis_params_free(). Return: NULL when memory ran out.
+ * ndis_params_free().
+ *
+ * Return: the parameters, or NULL when memory ran out.
  */
 PCO_CALL_PARAMETERS ndis_params_from_cp(const struct condis_call_params *cp)
 {
@@ -60,11 +63,13 @@ PCO_CALL_PARAMETERS ndis_params_from_cp(const struct condis_call_params *cp)
 	NdisMoveMemory(md->MediaSpecific.Parameters, cp->media_specific, cp->media_specific_len);
 	return p;
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_params_from_cp);
 
 void ndis_params_free(PCO_CALL_PARAMETERS p)
 {
 	kfree(p);
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_params_free);
 
 static const CO_SPECIFIC_PARAMETERS *ndis_cm_specific(const CO_CALL_PARAMETERS *p)
 {
@@ -114,6 +119,7 @@ struct condis_call_params *ndis_params_to_cp(const CO_CALL_PARAMETERS *p)
 	NdisMoveMemory(cp->media_specific, mds->Parameters, mds->Length);
 	return cp;
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_params_to_cp);
 
 /**
  * ndis_params_back - what a driver changed in the parameters it was given
@@ -134,6 +140,7 @@ void ndis_params_back(struct condis_call_params *cp, const CO_CALL_PARAMETERS *p
 	if (mds->Length == cp->media_specific_len)
 		NdisMoveMemory(cp->media_specific, mds->Parameters, mds->Length);
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_params_back);
 
 /**
  * ndis_params_to_mine - condis's final parameters into a driver's own
@@ -165,6 +172,7 @@ void ndis_params_to_mine(PCO_CALL_PARAMETERS p, const struct condis_call_params 
 				       cp->media_specific_len);
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_params_to_mine);
 
 /**
  * ndis_slot_give - the CO_CALL_PARAMETERS a driver's handler is given for
@@ -204,12 +212,14 @@ int ndis_sap_to_desc(const CO_SAP *sap, struct condis_sap_desc *desc)
 	NdisMoveMemory(desc->sap, sap->Sap, sap->SapLength);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_sap_to_desc);
 
 /* The bytes a CO_SAP for @desc takes. */
 size_t ndis_sap_size(const struct condis_sap_desc *desc)
 {
 	return offsetof(CO_SAP, Sap) + max_t(u32, desc->len, 1);
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_sap_size);
 
 void ndis_sap_from_desc(PCO_SAP sap, const struct condis_sap_desc *desc)
 {
@@ -217,3 +227,4 @@ void ndis_sap_from_desc(PCO_SAP sap, const struct condis_sap_desc *desc)
 	sap->SapLength = desc->len;
 	NdisMoveMemory(sap->Sap, desc->sap, desc->len);
 }
+EXPORT_SYMBOL_IF_KUNIT(ndis_sap_from_desc);

@@ -178,10 +178,8 @@ static void ndis_bind_queue(struct ndis_drv *drv, struct condis_adapter *adapter
 {
 	struct ndis_bind_work *bw = kzalloc(sizeof(*bw), GFP_KERNEL);
 
-	if (!bw) {
-		pr_err("condis_ndis: no memory to bind %s\n", drv ? drv->name : "an adapter");
+	if (!bw)	/* (the allocator said so): that bind does not happen */
 		return;
-	}
 	INIT_WORK(&bw->work, ndis_bind_work_fn);
 	bw->drv = drv;
 	bw->adapter = adapter;
@@ -227,11 +225,8 @@ static void ndis_nic_added(struct condis_adapter_watch *w, struct condis_adapter
 {
 	struct ndis_nic *nic = kzalloc(sizeof(*nic), GFP_KERNEL);
 
-	if (!nic) {
-		pr_err("condis_ndis: no memory for adapter %s: protocols do not bind to it\n",
-		       name);
+	if (!nic)	/* (the allocator said so): protocols do not bind to it */
 		return;
-	}
 	nic->adapter = adapter;
 	strscpy(nic->name, name, sizeof(nic->name));
 	mutex_lock(&ndis_lock);
@@ -335,7 +330,7 @@ static void ndis_name(char *out, size_t size, const NDIS_STRING *name)
 		strscpy(out, "ndis", size);
 }
 
-/**
+/*
  * NdisRegisterProtocolDriver - register a protocol driver
  * @ProtocolDriverContext: passed back to its ProtocolBindAdapterEx
  * @ProtocolCharacteristics: NDIS 6 characteristics; BindAdapterHandlerEx
@@ -386,7 +381,7 @@ NDIS_STATUS NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
 }
 EXPORT_SYMBOL_GPL(NdisRegisterProtocolDriver);
 
-/**
+/*
  * NdisDeregisterProtocolDriver - the driver goes
  * @NdisProtocolHandle: its handle
  *
@@ -418,7 +413,7 @@ VOID NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
 }
 EXPORT_SYMBOL_GPL(NdisDeregisterProtocolDriver);
 
-/**
+/*
  * NdisOpenAdapterEx - a protocol opens the adapter it is binding to
  * @NdisProtocolHandle: the protocol
  * @ProtocolBindingContext: its context for the binding
@@ -455,7 +450,7 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle, NDIS_HANDLE Protoc
 }
 EXPORT_SYMBOL_GPL(NdisOpenAdapterEx);
 
-/**
+/*
  * NdisCompleteBindAdapterEx - a bind that pended is over
  * @BindAdapterContext: the BindContext
  * @Status: its final status
@@ -466,7 +461,7 @@ VOID NdisCompleteBindAdapterEx(NDIS_HANDLE BindAdapterContext, NDIS_STATUS Statu
 }
 EXPORT_SYMBOL_GPL(NdisCompleteBindAdapterEx);
 
-/**
+/*
  * NdisCloseAdapterEx - a protocol closes its binding
  * @NdisBindingHandle: the binding
  *
@@ -487,7 +482,7 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 }
 EXPORT_SYMBOL_GPL(NdisCloseAdapterEx);
 
-/**
+/*
  * NdisCompleteUnbindAdapterEx - an unbind that pended is over
  * @UnbindContext: what its ProtocolUnbindAdapterEx was given
  */

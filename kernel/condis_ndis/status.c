@@ -70,7 +70,7 @@ void ndis_status_to_cm(void *cm_ctx, void *cm_vc_ctx, int status, const void *bu
 		ndis_status_indicate(cm->drv, cm->bind, cm_vc_ctx, status, buf, len);
 }
 
-/**
+/*
  * NdisMCoIndicateStatusEx - a miniport reports a status change
  * @MiniportAdapterHandle: its adapter
  * @NdisVcHandle: the VC it is about, or NULL for every protocol bound to

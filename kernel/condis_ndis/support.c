@@ -30,6 +30,15 @@ VOID NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress,
 }
 EXPORT_SYMBOL_GPL(NdisFreeMemoryWithTagPriority);
 
+/**
+ * NdisAllocateMemoryWithTag - NDIS 5's allocation, for drivers that kept it
+ * @VirtualAddress: receives the memory
+ * @Length: its bytes
+ * @Tag: the pool tag (unused)
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_FAILURE.
+ */
 NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length, ULONG Tag)
 {
 	*VirtualAddress = kmalloc(Length, NDIS_GFP);
@@ -220,6 +229,14 @@ static WCHAR ndis_upcase(WCHAR c)
 	return c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c;
 }
 
+/**
+ * NdisEqualString - whether two NDIS_STRINGs are the same (a macro in the DDK)
+ * @String1: one
+ * @String2: the other
+ * @CaseInsensitive: compare ASCII letters without their case
+ *
+ * Return: TRUE or FALSE.
+ */
 BOOLEAN NdisEqualString(PNDIS_STRING String1, PNDIS_STRING String2, BOOLEAN CaseInsensitive)
 {
 	USHORT i, n = String1->Length / sizeof(WCHAR);
@@ -239,6 +256,12 @@ EXPORT_SYMBOL_GPL(NdisEqualString);
 /* seconds from 1601-01-01 to 1970-01-01 */
 #define NDIS_EPOCH_DELTA	11644473600LL
 
+/**
+ * NdisGetCurrentSystemTime - the time of day (a macro in the DDK)
+ * @pSystemTime: receives 100-nanosecond units since 1 January 1601 (UTC)
+ *
+ * Return: nothing (VOID).
+ */
 VOID NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime)
 {
 	struct timespec64 ts;

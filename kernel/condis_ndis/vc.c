@@ -90,7 +90,7 @@ static NDIS_STATUS ndis_own_vc(struct ndis_bind *b, NDIS_HANDLE ctx, PNDIS_HANDL
 	return NDIS_STATUS_SUCCESS;
 }
 
-/**
+/*
  * NdisCoCreateVc - a client or a call manager creates a VC
  * @NdisBindingHandle: the caller's binding
  * @NdisAfHandle: the AF (the client's or the call manager's handle), or
@@ -129,7 +129,7 @@ NDIS_STATUS NdisCoCreateVc(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHand
 }
 EXPORT_SYMBOL_GPL(NdisCoCreateVc);
 
-/**
+/*
  * NdisCoDeleteVc - the creator deletes a VC
  * @NdisVcHandle: the VC; invalid on success
  *
@@ -153,7 +153,7 @@ NDIS_STATUS NdisCoDeleteVc(NDIS_HANDLE NdisVcHandle)
 }
 EXPORT_SYMBOL_GPL(NdisCoDeleteVc);
 
-/**
+/*
  * NdisMCmCreateVc - a miniport call manager creates a VC for an incoming call
  * @MiniportAdapterHandle: its adapter
  * @NdisAfHandle: the AF, as the MCM has it
@@ -190,7 +190,7 @@ NDIS_STATUS NdisMCmCreateVc(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE NdisA
 }
 EXPORT_SYMBOL_GPL(NdisMCmCreateVc);
 
-/**
+/*
  * NdisMCmDeleteVc - a miniport call manager deletes a VC it created
  * @NdisVcHandle: the VC
  */
@@ -200,7 +200,7 @@ NDIS_STATUS NdisMCmDeleteVc(NDIS_HANDLE NdisVcHandle)
 }
 EXPORT_SYMBOL_GPL(NdisMCmDeleteVc);
 
-/**
+/*
  * NdisCoAssignInstanceName - a WMI instance name for a VC
  * @NdisVcHandle: the VC
  * @BaseInstanceName: the name's base
@@ -234,7 +234,7 @@ NDIS_STATUS NdisCoAssignInstanceName(NDIS_HANDLE NdisVcHandle, PNDIS_STRING Base
 }
 EXPORT_SYMBOL_GPL(NdisCoAssignInstanceName);
 
-/**
+/*
  * NdisCoGetTapiCallId - the TAPI call id of a VC
  * @NdisVcHandle: the VC
  * @TapiCallId: a VAR_STRING: ulTotalSize set by the caller; receives the
@@ -262,7 +262,7 @@ NDIS_STATUS NdisCoGetTapiCallId(NDIS_HANDLE NdisVcHandle, PVAR_STRING TapiCallId
 }
 EXPORT_SYMBOL_GPL(NdisCoGetTapiCallId);
 
-/**
+/*
  * NdisClGetProtocolVcContextFromTapiCallId - the ProtocolVcContext a TAPI
  *	call id names
  * @TapiCallId: the id NdisCoGetTapiCallId gave (its bytes)

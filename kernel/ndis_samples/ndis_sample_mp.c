@@ -229,10 +229,10 @@ static PSAMPLE_MP_VC SamplePeer(PSAMPLE_MP_VC Vc)
 	PLIST_ENTRY Entry;
 
 	for (Entry = A->Vcs.Flink; Entry != &A->Vcs; Entry = Entry->Flink) {
-		PSAMPLE_MP_VC P = CONTAINING_RECORD(Entry, SAMPLE_MP_VC, Link);
+		PSAMPLE_MP_VC Other = CONTAINING_RECORD(Entry, SAMPLE_MP_VC, Link);
 
-		if (P != Vc && P->Active && P->Channel == Vc->Channel)
-			return P;
+		if (Other != Vc && Other->Active && Other->Channel == Vc->Channel)
+			return Other;
 	}
 	return NULL;
 }

@@ -146,7 +146,7 @@ BOOLEAN NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait);
 
 typedef VOID NDIS_TIMER_FUNCTION(PVOID SystemSpecific1, PVOID FunctionContext,
 				 PVOID SystemSpecific2, PVOID SystemSpecific3);
-typedef NDIS_TIMER_FUNCTION *PNDIS_TIMER_FUNCTION;
+typedef NDIS_TIMER_FUNCTION(*PNDIS_TIMER_FUNCTION);
 
 typedef struct _NDIS_TIMER_CHARACTERISTICS {
 	NDIS_OBJECT_HEADER Header;
@@ -170,7 +170,7 @@ VOID NdisFreeTimerObject(NDIS_HANDLE TimerObject);
 /* ---- I/O work items ------------------------------------------------------------------------ */
 
 typedef VOID NDIS_IO_WORKITEM_FUNCTION(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle);
-typedef NDIS_IO_WORKITEM_FUNCTION *NDIS_IO_WORKITEM_ROUTINE;
+typedef NDIS_IO_WORKITEM_FUNCTION(*NDIS_IO_WORKITEM_ROUTINE);
 
 NDIS_HANDLE NdisAllocateIoWorkItem(NDIS_HANDLE NdisObjectHandle);
 VOID NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle, NDIS_IO_WORKITEM_ROUTINE Routine,

@@ -126,8 +126,10 @@ typedef void *NDIS_HANDLE, **PNDIS_HANDLE;
 #define NTKERNELAPI
 #define DECLSPEC_ALIGN(n)	__aligned(n)
 
-/* IRQLs, for code that names them (condis: process context is PASSIVE_LEVEL,
- * softirq and spinlocked sections are DISPATCH_LEVEL) */
+/*
+ * IRQLs, for code that names them (condis: process context is
+ * PASSIVE_LEVEL, softirq and spinlocked sections are DISPATCH_LEVEL)
+ */
 #define PASSIVE_LEVEL	0
 #define APC_LEVEL	1
 #define DISPATCH_LEVEL	2
@@ -292,7 +294,7 @@ typedef struct _UNICODE_STRING {
 	USHORT MaximumLength;
 	PWSTR Buffer;
 } UNICODE_STRING, *PUNICODE_STRING;
-typedef const UNICODE_STRING *PCUNICODE_STRING;
+typedef const struct _UNICODE_STRING *PCUNICODE_STRING;
 
 typedef struct _STRING {
 	USHORT Length;
@@ -307,7 +309,11 @@ typedef ANSI_STRING NDIS_ANSI_STRING, *PNDIS_ANSI_STRING;
  * A NDIS_STRING literal: NDIS_STRING_CONST("name") (u"" literals are
  * UTF-16 in GNU C11, which the kernel builds with).
  */
+#ifndef __CHECKER__
 #define NDIS_STRING_CONST(x)	{ sizeof(u##x) - sizeof(WCHAR), sizeof(u##x), (PWSTR)u##x }
+#else	/* sparse has no u"" literals: the same type, for its checks only */
+#define NDIS_STRING_CONST(x)	{ sizeof(x) - 1, sizeof(x), (PWSTR)x }
+#endif
 
 /* VAR_STRING (TAPI): what NdisCoGetTapiCallId fills */
 typedef struct _VAR_STRING {
