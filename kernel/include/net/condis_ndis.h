@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/*
- * condis_ndis.h - NDIS 6 connection-oriented NDIS (CoNDIS) as the Windows
+/**
+ * DOC: condis_ndis.h
+ *
+ * NDIS 6 connection-oriented NDIS (CoNDIS) as the Windows
  * DDK defines it, for CoNDIS drivers written to the DDK pages: a client,
  * a stand-alone call manager, a CoNDIS miniport or a miniport call manager
  * builds against this header with only its registration changed, and runs
