@@ -264,11 +264,13 @@ static const struct cd_chain chain_delete_cm = {
  * Delete by @by. The handle dies at once. When something is still owed to
  * the other role on this VC (a close-call completion the CM just gave,
  * seed 002), its delete handler runs after that, in order; otherwise
- * before this returns.
+ * before this returns - unless @atomic: then always after, from condis's
+ * queue, and the delivery is allocated first so that nothing can fail
+ * after the VC died.
  */
-int cd_vc_delete(struct cd_vc *vc, u8 by)
+int cd_vc_delete(struct cd_vc *vc, u8 by, bool atomic)
 {
-	struct cd_req *req;
+	struct cd_req *req = NULL;
 	unsigned long flags;
 	bool queued;
 	int ret = 0;
@@ -277,6 +279,12 @@ int cd_vc_delete(struct cd_vc *vc, u8 by)
 		cd_verify_report(CONDIS_VRF_DELETE_NOT_CREATOR, &vc->o,
 				 "delete_vc by the role that did not create it", NULL);
 		return -EPERM;
+	}
+	if (atomic) {
+		req = cd_req_alloc(by == CD_TO_CLIENT ? &chain_delete_cm : &chain_delete_cl,
+				   &vc->o, NULL, GFP_ATOMIC | __GFP_NOWARN);
+		if (!req)
+			return -ENOMEM;
 	}
 	flags = cd_lock(&vc->o);
 	if (vc->o.dead)
@@ -291,30 +299,35 @@ int cd_vc_delete(struct cd_vc *vc, u8 by)
 	/* a delivery in progress (the close completion) is owed too */
 	queued = !ret && (!list_empty(&vc->o.evq) || vc->o.delivering);
 	cd_unlock(&vc->o, flags);
-	if (ret)
+	if (ret) {
+		if (req)
+			cd_req_free(req);
 		return ret;
-	if (!queued) {
+	}
+	if (!queued && !req) {
 		cd_vc_delete_handlers(vc);
 		return 0;
 	}
 	/* unpublished already: this one may not fail (and is rarely needed) */
-	req = cd_req_alloc(by == CD_TO_CLIENT ? &chain_delete_cm : &chain_delete_cl,
-			   &vc->o, NULL, GFP_KERNEL | __GFP_NOFAIL);
+	if (!req)
+		req = cd_req_alloc(by == CD_TO_CLIENT ? &chain_delete_cm : &chain_delete_cl,
+				   &vc->o, NULL, GFP_KERNEL | __GFP_NOFAIL);
 	cd_indicate(req);
 	return 0;
 }
 
-static int cd_delete_vc(struct condis_vc *vc, u8 by, void *caller)
+static int cd_delete_vc(struct condis_vc *vc, u8 by, bool atomic, void *caller)
 {
 	struct cd_vc *v;
 	int ret;
 
-	might_sleep();
+	if (!atomic)
+		might_sleep();
 	v = by == CD_TO_CM ? cd_lookup_any_vc(vc, caller) :
 			     cd_lookup(vc, struct cd_vc, CD_VC, caller);
 	if (!v)
 		return -EINVAL;
-	ret = cd_vc_delete(v, by);
+	ret = cd_vc_delete(v, by, atomic);
 	cd_obj_put(&v->o);
 	return ret;
 }
@@ -332,7 +345,7 @@ static int cd_delete_vc(struct condis_vc *vc, u8 by, void *caller)
  */
 int condis_cl_delete_vc(struct condis_vc *vc)
 {
-	return cd_delete_vc(vc, CD_TO_CLIENT, CD_CALLER);
+	return cd_delete_vc(vc, CD_TO_CLIENT, false, CD_CALLER);
 }
 EXPORT_SYMBOL_GPL(condis_cl_delete_vc);
 
@@ -346,9 +359,26 @@ EXPORT_SYMBOL_GPL(condis_cl_delete_vc);
  */
 int condis_cm_delete_vc(struct condis_vc *vc)
 {
-	return cd_delete_vc(vc, CD_TO_CM, CD_CALLER);
+	return cd_delete_vc(vc, CD_TO_CM, false, CD_CALLER);
 }
 EXPORT_SYMBOL_GPL(condis_cm_delete_vc);
+
+/**
+ * condis_co_delete_vc_atomic - its creator deletes a VC, in atomic context
+ * @vc: the VC handle; invalid on success
+ * @by_cm: the call manager created it (else the client)
+ *
+ * As condis_cl_delete_vc() and condis_cm_delete_vc(), answered at once;
+ * the other role's delete_vc and the miniport's run later, from condis's
+ * queue. NDIS: NdisCoDeleteVc at DISPATCH_LEVEL.
+ * Context: any.
+ * Return: as condis_cl_delete_vc(), or -ENOMEM (nothing changed).
+ */
+int condis_co_delete_vc_atomic(struct condis_vc *vc, bool by_cm)
+{
+	return cd_delete_vc(vc, by_cm ? CD_TO_CM : CD_TO_CLIENT, true, CD_CALLER);
+}
+EXPORT_SYMBOL_GPL(condis_co_delete_vc_atomic);
 
 /* ---- activation ------------------------------------------------------------ */
 
@@ -489,7 +519,8 @@ static int cd_activate(struct condis_vc *vc, struct condis_call_params *cp,
 	struct cd_vc *v;
 	int ret;
 
-	might_sleep();
+	if (!mcm)	/* an MCM's only records the state */
+		might_sleep();
 	v = cd_lookup_any_vc(vc, caller);
 	if (!v)
 		return -EINVAL;
@@ -536,7 +567,7 @@ EXPORT_SYMBOL_GPL(condis_cm_deactivate_vc);
  * @vc: the VC handle
  * @cp: the call parameters it programmed (unused by condis)
  *
- * NDIS: NdisMCmActivateVc. Context: process; may sleep.
+ * NDIS: NdisMCmActivateVc. Context: any.
  * Return: 0 or a negative errno. Never pends.
  */
 int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *cp)
@@ -549,7 +580,7 @@ EXPORT_SYMBOL_GPL(condis_mcm_activate_vc);
  * condis_mcm_deactivate_vc - an MCM tells condis it deactivated a VC
  * @vc: the VC handle
  *
- * NDIS: NdisMCmDeactivateVc. Context: process; may sleep.
+ * NDIS: NdisMCmDeactivateVc. Context: any.
  * Return: 0, -ENOTCONN when not active, -EBUSY while (de)activating.
  */
 int condis_mcm_deactivate_vc(struct condis_vc *vc)

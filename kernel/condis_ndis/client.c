@@ -8,6 +8,8 @@
  * driver's completion handler runs only for one that pended. Call
  * parameters a driver passes with a request are its own: its completion
  * handler gets them back, with what the call manager changed copied in.
+ * A request made at DISPATCH_LEVEL is queued (defer.h): it pends, and its
+ * completion handler runs with condis's answer.
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -19,6 +21,7 @@
 #include "status.h"
 #include "protocol.h"
 #include "client.h"
+#include "defer.h"
 
 #define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
@@ -299,6 +302,14 @@ NDIS_STATUS NdisClOpenAddressFamilyEx(NDIS_HANDLE NdisBindingHandle,
 }
 EXPORT_SYMBOL_GPL(NdisClOpenAddressFamilyEx);
 
+static void cl_close_af_deferred(struct ndis_deferred *d)
+{
+	int ret = condis_cl_close_af(((struct ndis_af *)d->h[0])->af);
+
+	if (ret != CONDIS_PENDING)
+		cl_close_af_complete(ret, d->h[0]);
+}
+
 /*
  * NdisClCloseAddressFamily - a client closes an AF
  * @NdisAfHandle: the AF; invalid for the client from now on
@@ -306,8 +317,18 @@ EXPORT_SYMBOL_GPL(NdisClOpenAddressFamilyEx);
 NDIS_STATUS NdisClCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 {
 	struct ndis_af *a = NdisAfHandle;
-	int ret = condis_cl_close_af(a->af);
+	struct ndis_deferred *d;
+	int ret;
 
+	if (ndis_must_defer(NULL)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		d->h[0] = a;
+		ndis_defer(d, NULL, cl_close_af_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	ret = condis_cl_close_af(a->af);
 	if (!ret)
 		kfree(a);
 	return ndis_from_condis(ret);
@@ -328,6 +349,15 @@ VOID NdisClNotifyCloseAddressFamilyComplete(NDIS_HANDLE NdisAfHandle, NDIS_STATU
 }
 EXPORT_SYMBOL_GPL(NdisClNotifyCloseAddressFamilyComplete);
 
+static void cl_register_sap_deferred(struct ndis_deferred *d)
+{
+	struct ndis_sap *s = d->h[0];
+	int ret = condis_cl_register_sap(s->af->af, (void *)d->buf, s, &s->sap);
+
+	if (ret != CONDIS_PENDING)
+		cl_register_sap_complete(ret, s, s->sap);
+}
+
 /*
  * NdisClRegisterSap - a client registers a SAP for incoming calls
  * @NdisAfHandle: the AF
@@ -341,6 +371,7 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 {
 	struct ndis_af *a = NdisAfHandle;
 	struct condis_sap_desc desc;
+	struct ndis_deferred *d;
 	struct ndis_sap *s;
 	int ret;
 
@@ -353,6 +384,17 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 	s->af = a;
 	s->ctx = ProtocolSapContext;
 	s->client_sap = Sap;
+	if (ndis_must_defer(NULL)) {
+		d = ndis_deferred_alloc(&desc, sizeof(desc));
+		if (!d) {
+			kfree(s);
+			return NDIS_STATUS_RESOURCES;
+		}
+		d->h[0] = s;
+		ndis_defer(d, NULL, cl_register_sap_deferred);
+		*NdisSapHandle = s;
+		return NDIS_STATUS_PENDING;
+	}
 	ret = condis_cl_register_sap(a->af, &desc, s, &s->sap);
 	if (ret && ret != CONDIS_PENDING)
 		kfree(s);
@@ -362,6 +404,15 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 }
 EXPORT_SYMBOL_GPL(NdisClRegisterSap);
 
+static void cl_deregister_sap_deferred(struct ndis_deferred *d)
+{
+	struct ndis_sap *s = d->h[0];
+	int ret = condis_cl_deregister_sap(s->sap);
+
+	if (ret != CONDIS_PENDING)
+		cl_deregister_sap_complete(ret, s);
+}
+
 /*
  * NdisClDeregisterSap - a client releases a SAP
  * @NdisSapHandle: the SAP; invalid for the client from now on
@@ -369,13 +420,36 @@ EXPORT_SYMBOL_GPL(NdisClRegisterSap);
 NDIS_STATUS NdisClDeregisterSap(NDIS_HANDLE NdisSapHandle)
 {
 	struct ndis_sap *s = NdisSapHandle;
-	int ret = condis_cl_deregister_sap(s->sap);
+	struct ndis_deferred *d;
+	int ret;
 
+	if (ndis_must_defer(NULL)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		d->h[0] = s;
+		ndis_defer(d, NULL, cl_deregister_sap_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	ret = condis_cl_deregister_sap(s->sap);
 	if (!ret)
 		kfree(s);
 	return ndis_from_condis(ret);
 }
 EXPORT_SYMBOL_GPL(NdisClDeregisterSap);
+
+static void cl_make_call_deferred(struct ndis_deferred *d)
+{
+	struct ndis_vc *v = d->vc;
+	struct ndis_party *p = v->make_party;
+	int ret = -EAGAIN;	/* its creation failed */
+
+	if (v->vc)
+		ret = condis_cl_make_call(v->vc, d->cp, p, p ? &p->party : NULL);
+	if (ret != CONDIS_PENDING)
+		cl_make_call_complete(ret, v, NULL, ret ? NULL : d->cp);
+	condis_call_params_free(d->cp);
+}
 
 /*
  * NdisClMakeCall - a client makes a call on a VC it created
@@ -392,6 +466,7 @@ NDIS_STATUS NdisClMakeCall(NDIS_HANDLE NdisVcHandle, PCO_CALL_PARAMETERS CallPar
 {
 	struct ndis_vc *v = NdisVcHandle;
 	struct condis_call_params *cp = ndis_params_to_cp(CallParameters);
+	struct ndis_deferred *d = NULL;
 	struct ndis_party *p = NULL;
 	int ret;
 
@@ -406,9 +481,24 @@ NDIS_STATUS NdisClMakeCall(NDIS_HANDLE NdisVcHandle, PCO_CALL_PARAMETERS CallPar
 			return NDIS_STATUS_RESOURCES;
 		}
 	}
+	if (ndis_must_defer(v)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d) {
+			condis_call_params_free(cp);
+			ndis_party_free(p);
+			return NDIS_STATUS_RESOURCES;
+		}
+	}
 	v->make.mine = CallParameters;
 	v->make_party = p;
-	ret = condis_cl_make_call(v->vc, cp, p, p ? &p->party : NULL);
+	if (d) {
+		d->cp = cp;
+		ndis_defer(d, v, cl_make_call_deferred);
+		if (NdisPartyHandle)
+			*NdisPartyHandle = p;
+		return NDIS_STATUS_PENDING;
+	}
+	ret = v->vc ? condis_cl_make_call(v->vc, cp, p, p ? &p->party : NULL) : -EAGAIN;
 	if (ret != CONDIS_PENDING) {
 		/* final: no completion handler runs */
 		if (!ret)
@@ -427,6 +517,18 @@ NDIS_STATUS NdisClMakeCall(NDIS_HANDLE NdisVcHandle, PCO_CALL_PARAMETERS CallPar
 }
 EXPORT_SYMBOL_GPL(NdisClMakeCall);
 
+static void cl_close_call_deferred(struct ndis_deferred *d)
+{
+	struct ndis_party *p = d->h[0];
+	int ret = -EAGAIN;
+
+	if (d->vc->vc)
+		ret = condis_cl_close_call(d->vc->vc, p ? p->party : NULL,
+					   d->size ? d->buf : NULL, d->size);
+	if (ret != CONDIS_PENDING)
+		cl_close_call_complete(ret, d->vc, p);
+}
+
 /*
  * NdisClCloseCall - a client closes a call
  * @NdisVcHandle: the VC
@@ -439,14 +541,44 @@ NDIS_STATUS NdisClCloseCall(NDIS_HANDLE NdisVcHandle, NDIS_HANDLE NdisPartyHandl
 {
 	struct ndis_vc *v = NdisVcHandle;
 	struct ndis_party *p = NdisPartyHandle;
+	struct ndis_deferred *d;
 	int ret;
 
+	if (ndis_must_defer(v)) {
+		d = ndis_deferred_alloc(Buffer, Size);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		d->h[0] = p;
+		ndis_defer(d, v, cl_close_call_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	if (!v->vc)		/* its creation at DISPATCH_LEVEL failed */
+		return NDIS_STATUS_VC_NOT_AVAILABLE;
 	ret = condis_cl_close_call(v->vc, p ? p->party : NULL, Buffer, Buffer ? Size : 0);
 	if (!ret)
 		ndis_party_free(p);
 	return ndis_from_condis(ret);
 }
 EXPORT_SYMBOL_GPL(NdisClCloseCall);
+
+static void cl_incoming_call_answer(NDIS_STATUS Status, struct ndis_vc *v,
+				    PCO_CALL_PARAMETERS CallParameters)
+{
+	struct condis_call_params *own = NULL, *cp = v->incoming.cp;
+
+	if (CallParameters && CallParameters == v->incoming.given)
+		ndis_params_back(cp, CallParameters);
+	else if (CallParameters)
+		cp = own = ndis_params_to_cp(CallParameters);
+	condis_cl_incoming_call_complete(ndis_to_condis(Status), v->vc, cp);
+	condis_call_params_free(own);
+	ndis_slot_end(&v->incoming);
+}
+
+static void cl_incoming_call_answer_deferred(struct ndis_deferred *d)
+{
+	cl_incoming_call_answer(d->status, d->vc, d->params);
+}
 
 /*
  * NdisClIncomingCallComplete - a client answers an incoming call its
@@ -460,17 +592,33 @@ VOID NdisClIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE NdisVcHandle,
 				PCO_CALL_PARAMETERS CallParameters)
 {
 	struct ndis_vc *v = NdisVcHandle;
-	struct condis_call_params *own = NULL, *cp = v->incoming.cp;
+	struct ndis_deferred *d;
 
-	if (CallParameters && CallParameters == v->incoming.given)
-		ndis_params_back(cp, CallParameters);
-	else if (CallParameters)
-		cp = own = ndis_params_to_cp(CallParameters);
-	condis_cl_incoming_call_complete(ndis_to_condis(Status), v->vc, cp);
-	condis_call_params_free(own);
-	ndis_slot_end(&v->incoming);
+	/* condis takes an answer in any context: queued only behind a request */
+	if (atomic_read(&v->queued)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (d) {
+			d->status = Status;
+			d->params = CallParameters;
+			ndis_defer(d, v, cl_incoming_call_answer_deferred);
+			return;
+		}
+	}
+	cl_incoming_call_answer(Status, v, CallParameters);
 }
 EXPORT_SYMBOL_GPL(NdisClIncomingCallComplete);
+
+static void cl_add_party_deferred(struct ndis_deferred *d)
+{
+	struct ndis_party *p = d->h[0];
+	int ret = -EAGAIN;
+
+	if (d->vc->vc)
+		ret = condis_cl_add_party(d->vc->vc, p, d->cp, &p->party);
+	if (ret != CONDIS_PENDING)
+		cl_add_party_complete(ret, p, p->party, ret ? NULL : d->cp);
+	condis_call_params_free(d->cp);
+}
 
 /*
  * NdisClAddParty - a client adds a party to its multipoint call
@@ -486,16 +634,31 @@ NDIS_STATUS NdisClAddParty(NDIS_HANDLE NdisVcHandle, NDIS_HANDLE ProtocolPartyCo
 	struct ndis_vc *v = NdisVcHandle;
 	struct condis_call_params *cp = ndis_params_to_cp(CallParameters);
 	struct ndis_party *p = ndis_party_alloc(v, ProtocolPartyContext);
+	struct ndis_deferred *d = NULL;
 	int ret;
 
 	*NdisPartyHandle = NULL;
+	if (cp && p && ndis_must_defer(v)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d) {
+			ndis_party_free(p);
+			p = NULL;
+		}
+	}
 	if (!cp || !p) {
 		condis_call_params_free(cp);
 		ndis_party_free(p);
 		return NDIS_STATUS_RESOURCES;
 	}
 	p->add.mine = CallParameters;
-	ret = condis_cl_add_party(v->vc, p, cp, &p->party);
+	if (d) {
+		d->h[0] = p;
+		d->cp = cp;
+		ndis_defer(d, v, cl_add_party_deferred);
+		*NdisPartyHandle = p;
+		return NDIS_STATUS_PENDING;
+	}
+	ret = v->vc ? condis_cl_add_party(v->vc, p, cp, &p->party) : -EAGAIN;
 	if (ret != CONDIS_PENDING) {
 		ndis_slot_end(&p->add);
 		if (ret) {
@@ -509,6 +672,15 @@ NDIS_STATUS NdisClAddParty(NDIS_HANDLE NdisVcHandle, NDIS_HANDLE ProtocolPartyCo
 }
 EXPORT_SYMBOL_GPL(NdisClAddParty);
 
+static void cl_drop_party_deferred(struct ndis_deferred *d)
+{
+	struct ndis_party *p = d->h[0];
+	int ret = condis_cl_drop_party(p->party, d->size ? d->buf : NULL, d->size);
+
+	if (ret != CONDIS_PENDING)
+		cl_drop_party_complete(ret, p);
+}
+
 /*
  * NdisClDropParty - a client drops a party (not the last)
  * @NdisPartyHandle: the party
@@ -518,13 +690,34 @@ EXPORT_SYMBOL_GPL(NdisClAddParty);
 NDIS_STATUS NdisClDropParty(NDIS_HANDLE NdisPartyHandle, PVOID Buffer, UINT Size)
 {
 	struct ndis_party *p = NdisPartyHandle;
-	int ret = condis_cl_drop_party(p->party, Buffer, Buffer ? Size : 0);
+	struct ndis_deferred *d;
+	int ret;
 
+	if (ndis_must_defer(p->vc)) {
+		d = ndis_deferred_alloc(Buffer, Size);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		d->h[0] = p;
+		ndis_defer(d, p->vc, cl_drop_party_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	ret = condis_cl_drop_party(p->party, Buffer, Buffer ? Size : 0);
 	if (!ret)
 		ndis_party_free(p);
 	return ndis_from_condis(ret);
 }
 EXPORT_SYMBOL_GPL(NdisClDropParty);
+
+static void cl_modify_qos_deferred(struct ndis_deferred *d)
+{
+	int ret = -EAGAIN;
+
+	if (d->vc->vc)
+		ret = condis_cl_modify_qos(d->vc->vc, d->cp);
+	if (ret != CONDIS_PENDING)
+		cl_modify_qos_complete(ret, d->vc, ret ? NULL : d->cp);
+	condis_call_params_free(d->cp);
+}
 
 /*
  * NdisClModifyCallQoS - a client asks for other QoS on its call (also on
@@ -537,12 +730,25 @@ NDIS_STATUS NdisClModifyCallQoS(NDIS_HANDLE NdisVcHandle, PCO_CALL_PARAMETERS Ca
 {
 	struct ndis_vc *v = NdisVcHandle;
 	struct condis_call_params *cp = ndis_params_to_cp(CallParameters);
+	struct ndis_deferred *d = NULL;
 	int ret;
 
 	if (!cp)
 		return NDIS_STATUS_RESOURCES;
+	if (ndis_must_defer(v)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d) {
+			condis_call_params_free(cp);
+			return NDIS_STATUS_RESOURCES;
+		}
+	}
 	v->qos.mine = CallParameters;
-	ret = condis_cl_modify_qos(v->vc, cp);
+	if (d) {
+		d->cp = cp;
+		ndis_defer(d, v, cl_modify_qos_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	ret = v->vc ? condis_cl_modify_qos(v->vc, cp) : -EAGAIN;
 	if (ret != CONDIS_PENDING) {
 		if (!ret)
 			ndis_params_to_mine(CallParameters, cp);

@@ -15,6 +15,7 @@
 #include "lib.h"
 #include "params.h"
 #include "vc.h"
+#include "defer.h"
 #include "frames.h"
 #include "oid.h"
 #include "status.h"
@@ -446,11 +447,28 @@ VOID NdisCmCloseAddressFamilyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisAfHand
 }
 EXPORT_SYMBOL_GPL(NdisCmCloseAddressFamilyComplete);
 
+static void cm_notify_close_af_deferred(struct ndis_deferred *d)
+{
+	int ret = condis_cm_notify_close_af(((struct ndis_af *)d->h[0])->af);
+
+	if (ret != CONDIS_PENDING)
+		cm_notify_close_af_complete(ret, d->h[0]);
+}
+
 /* always pends: ProtocolCmNotifyCloseAfComplete follows */
 NDIS_STATUS NdisCmNotifyCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 {
 	struct ndis_af *a = NdisAfHandle;
+	struct ndis_deferred *d;
 
+	if (ndis_must_defer(NULL)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		d->h[0] = a;
+		ndis_defer(d, NULL, cm_notify_close_af_deferred);
+		return NDIS_STATUS_PENDING;
+	}
 	return ndis_from_condis(condis_cm_notify_close_af(a->af));
 }
 EXPORT_SYMBOL_GPL(NdisCmNotifyCloseAddressFamily);
@@ -529,6 +547,20 @@ VOID NdisCmCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE NdisVcHandle,
 }
 EXPORT_SYMBOL_GPL(NdisCmCloseCallComplete);
 
+/* an offer queued behind the VC's creation or activation: answered as one */
+static void cm_dispatch_incoming_call_deferred(struct ndis_deferred *d)
+{
+	struct ndis_sap *s = d->h[0];
+	struct ndis_vc *v = d->vc;
+	int ret = -EAGAIN;
+
+	if (v->vc)
+		ret = condis_cm_dispatch_incoming_call(s->sap, v->vc, d->cp);
+	condis_call_params_free(d->cp);
+	if (ret)
+		cm_incoming_call_complete(ret, v, NULL);
+}
+
 /*
  * NdisCmDispatchIncomingCall - a call manager offers a call to the client
  *	of a SAP
@@ -546,12 +578,27 @@ NDIS_STATUS NdisCmDispatchIncomingCall(NDIS_HANDLE NdisSapHandle, NDIS_HANDLE Nd
 	struct ndis_sap *s = NdisSapHandle;
 	struct ndis_vc *v = NdisVcHandle;
 	struct condis_call_params *cp = ndis_params_to_cp(CallParameters);
+	struct ndis_deferred *d = NULL;
 	int ret;
 
 	if (!cp)
 		return NDIS_STATUS_RESOURCES;
+	/* condis takes the offer in any context: queued only behind a request */
+	if (atomic_read(&v->queued)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d) {
+			condis_call_params_free(cp);
+			return NDIS_STATUS_RESOURCES;
+		}
+	}
 	v->incoming.mine = CallParameters;
-	ret = condis_cm_dispatch_incoming_call(s->sap, v->vc, cp);
+	if (d) {
+		d->h[0] = s;
+		d->cp = cp;
+		ndis_defer(d, v, cm_dispatch_incoming_call_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	ret = v->vc ? condis_cm_dispatch_incoming_call(s->sap, v->vc, cp) : -EAGAIN;
 	condis_call_params_free(cp);
 	if (ret) {
 		ndis_slot_end(&v->incoming);
@@ -639,20 +686,96 @@ EXPORT_SYMBOL_GPL(NdisCmModifyCallQoSComplete);
 
 /* ---- activation ---------------------------------------------------------------------------------------------- */
 
+static int ndis_cm_activate_now(struct ndis_vc *v, struct condis_call_params *cp, bool mcm)
+{
+	if (!v->vc)
+		return -EAGAIN;		/* its creation failed (defer.h) */
+	return mcm ? condis_mcm_activate_vc(v->vc, cp) : condis_cm_activate_vc(v->vc, cp);
+}
+
+static int ndis_cm_deactivate_now(struct ndis_vc *v, bool mcm)
+{
+	if (!v->vc)
+		return -EAGAIN;
+	return mcm ? condis_mcm_deactivate_vc(v->vc) : condis_cm_deactivate_vc(v->vc);
+}
+
+static void ndis_cm_activate_deferred(struct ndis_deferred *d)
+{
+	int ret = ndis_cm_activate_now(d->vc, d->cp, false);
+
+	if (ret != CONDIS_PENDING)
+		cm_activate_vc_complete(ret, d->vc, ret ? NULL : d->cp);
+	condis_call_params_free(d->cp);
+}
+
+/* an MCM's: recorded in order; it may fail only with the VC's creation */
+static void ndis_mcm_activate_deferred(struct ndis_deferred *d)
+{
+	ndis_slot_end(&d->vc->activate);
+	ndis_cm_activate_now(d->vc, d->cp, true);
+	condis_call_params_free(d->cp);
+}
+
+static void ndis_cm_deactivate_deferred(struct ndis_deferred *d)
+{
+	int ret = ndis_cm_deactivate_now(d->vc, false);
+
+	if (ret != CONDIS_PENDING)
+		cm_deactivate_vc_complete(ret, d->vc);
+}
+
+static void ndis_mcm_deactivate_deferred(struct ndis_deferred *d)
+{
+	ndis_cm_deactivate_now(d->vc, true);
+}
+
+/*
+ * Activation, by a stand-alone CM (at DISPATCH_LEVEL: queued, and it pends)
+ * or an MCM (synchronous: condis only records it, in any context; queued
+ * behind its VC's creation when that is queued, and then it succeeds).
+ */
 static NDIS_STATUS ndis_cm_activate(struct ndis_vc *v, PCO_CALL_PARAMETERS CallParameters,
 				    bool mcm)
 {
 	struct condis_call_params *cp = ndis_params_to_cp(CallParameters);
+	struct ndis_deferred *d = NULL;
 	int ret;
 
 	if (!cp)
 		return NDIS_STATUS_RESOURCES;
+	if (mcm ? atomic_read(&v->queued) : ndis_must_defer(v)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d) {
+			condis_call_params_free(cp);
+			return NDIS_STATUS_RESOURCES;
+		}
+	}
 	v->activate.mine = CallParameters;
-	ret = mcm ? condis_mcm_activate_vc(v->vc, cp) : condis_cm_activate_vc(v->vc, cp);
+	if (d) {
+		d->cp = cp;
+		ndis_defer(d, v, mcm ? ndis_mcm_activate_deferred : ndis_cm_activate_deferred);
+		return mcm ? NDIS_STATUS_SUCCESS : NDIS_STATUS_PENDING;
+	}
+	ret = ndis_cm_activate_now(v, cp, mcm);
 	if (ret != CONDIS_PENDING)
 		ndis_slot_end(&v->activate);
 	condis_call_params_free(cp);
 	return ndis_from_condis(ret);
+}
+
+static NDIS_STATUS ndis_cm_deactivate(struct ndis_vc *v, bool mcm)
+{
+	struct ndis_deferred *d;
+
+	if (mcm ? atomic_read(&v->queued) : ndis_must_defer(v)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		ndis_defer(d, v, mcm ? ndis_mcm_deactivate_deferred : ndis_cm_deactivate_deferred);
+		return mcm ? NDIS_STATUS_SUCCESS : NDIS_STATUS_PENDING;
+	}
+	return ndis_from_condis(ndis_cm_deactivate_now(v, mcm));
 }
 
 /*
@@ -669,9 +792,7 @@ EXPORT_SYMBOL_GPL(NdisCmActivateVc);
 
 NDIS_STATUS NdisCmDeactivateVc(NDIS_HANDLE NdisVcHandle)
 {
-	struct ndis_vc *v = NdisVcHandle;
-
-	return ndis_from_condis(condis_cm_deactivate_vc(v->vc));
+	return ndis_cm_deactivate(NdisVcHandle, false);
 }
 EXPORT_SYMBOL_GPL(NdisCmDeactivateVc);
 
@@ -684,8 +805,6 @@ EXPORT_SYMBOL_GPL(NdisMCmActivateVc);
 
 NDIS_STATUS NdisMCmDeactivateVc(NDIS_HANDLE NdisVcHandle)
 {
-	struct ndis_vc *v = NdisVcHandle;
-
-	return ndis_from_condis(condis_mcm_deactivate_vc(v->vc));
+	return ndis_cm_deactivate(NdisVcHandle, true);
 }
 EXPORT_SYMBOL_GPL(NdisMCmDeactivateVc);

@@ -311,9 +311,14 @@ static struct ndis_tx *ndis_tx_untrack(struct sk_buff *skb)
 
 static void ndis_tx_one(struct ndis_tx *tx, PNET_BUFFER nb)
 {
-	struct sk_buff *skb = ndis_skb_of(nb, NDIS_TX_HEADROOM);
+	struct sk_buff *skb;
 	int ret;
 
+	if (!tx->v->vc) {	/* created at DISPATCH_LEVEL, not yet or failed */
+		ndis_tx_put(tx, -ENOTCONN, true);
+		return;
+	}
+	skb = ndis_skb_of(nb, NDIS_TX_HEADROOM);
 	if (!skb || ndis_tx_track(skb, tx)) {
 		kfree_skb(skb);
 		ndis_tx_put(tx, -ENOMEM, true);

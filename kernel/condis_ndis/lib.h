@@ -258,6 +258,7 @@ struct ndis_params_slot {
  *	NdisCmDispatchIncomingCall's)
  * @activate: activation (CM: NdisCmActivateVc; miniport:
  *	MiniportCoActivateVc)
+ * @queued: its requests queued to be made from process context (defer.h)
  */
 struct ndis_vc {
 	struct condis_vc *vc;
@@ -273,6 +274,7 @@ struct ndis_vc {
 	struct ndis_params_slot qos;
 	struct ndis_params_slot incoming;
 	struct ndis_params_slot activate;
+	atomic_t queued;
 };
 
 /**

@@ -12,12 +12,14 @@
  * oid.c (OID requests), status.c (status indications), frames.c
  * (sk_buffs as NET_BUFFER_LISTs), nbl.c (NET_BUFFER_LIST routines),
  * params.c (call parameters and SAPs at the boundary), support.c (the
- * support routines); lib.h holds the objects.
+ * support routines), defer.c (requests made at DISPATCH_LEVEL); lib.h
+ * holds the objects.
  */
 #include <linux/module.h>
 #include <linux/workqueue.h>
 #include "lib.h"
 #include "protocol.h"
+#include "defer.h"
 
 struct workqueue_struct *ndis_wq;
 
@@ -28,15 +30,24 @@ static int __init ndis_init(void)
 	ndis_wq = alloc_ordered_workqueue("condis_ndis", 0);
 	if (!ndis_wq)
 		return -ENOMEM;
+	ret = ndis_defer_init();
+	if (ret)
+		goto err_defer;
 	ret = ndis_protocol_init();
 	if (ret)
-		destroy_workqueue(ndis_wq);
+		goto err_protocol;
+	return 0;
+err_protocol:
+	ndis_defer_exit();
+err_defer:
+	destroy_workqueue(ndis_wq);
 	return ret;
 }
 
 static void __exit ndis_exit(void)
 {
 	ndis_protocol_exit();
+	ndis_defer_exit();
 	destroy_workqueue(ndis_wq);
 }
 

@@ -16,6 +16,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include "lib.h"
+#include "defer.h"
 #include "driver.h"
 #include "params.h"
 #include "vc.h"
@@ -304,6 +305,7 @@ VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
 	struct ndis_drv *drv = NdisMiniportDriverHandle;
 	struct ndis_mp *mp;
 
+	ndis_defer_flush();	/* none of its requests (as an MCM) queued */
 	for (;;) {
 		mutex_lock(&drv->lock);
 		mp = list_first_entry_or_null(&drv->adapters, struct ndis_mp, node);

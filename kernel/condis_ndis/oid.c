@@ -16,6 +16,7 @@
 #include <linux/slab.h>
 #include "lib.h"
 #include "oid.h"
+#include "defer.h"
 
 #define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
@@ -52,19 +53,52 @@ static void ndis_oid_out(PNDIS_OID_REQUEST r, const struct condis_oid_request *r
 
 /* ---- a driver's requests ------------------------------------------------------------------------------ */
 
+static void ndis_oid_done(struct ndis_drv *drv, bool cm, struct condis_oid_request *req,
+			  int status);
+
+static int ndis_oid_make(PNDIS_OID_REQUEST r)
+{
+	struct ndis_oid_ctx *ctx = ndis_oid_ctx(r);
+	struct ndis_vc *v = ctx->vc;
+
+	if (v && !v->vc)
+		return -EAGAIN;		/* its creation failed (defer.h) */
+	return condis_co_oid_request(ctx->af->af, v ? v->vc : NULL, ctx->af->cm != NULL,
+				     ctx->to_miniport ? CONDIS_OID_TO_MINIPORT :
+							CONDIS_OID_TO_PEER, &ctx->req);
+}
+
+static void ndis_oid_deferred(struct ndis_deferred *d)
+{
+	PNDIS_OID_REQUEST r = d->h[0];
+	struct ndis_af *a = ndis_oid_ctx(r)->af;
+	int ret = ndis_oid_make(r);
+
+	if (ret != CONDIS_PENDING)
+		ndis_oid_done(a->drv, a->cm != NULL, &ndis_oid_ctx(r)->req, ret);
+}
+
 static NDIS_STATUS ndis_oid_send(struct ndis_af *a, struct ndis_vc *v, struct ndis_party *p,
 				 bool to_miniport, PNDIS_OID_REQUEST r)
 {
 	struct condis_oid_request *req = ndis_oid_in(r);
 	struct ndis_oid_ctx *ctx = ndis_oid_ctx(r);
+	struct ndis_deferred *d;
 	int ret;
 
 	ctx->af = a;
 	ctx->vc = v;
 	ctx->party = p;
 	ctx->to_miniport = to_miniport;
-	ret = condis_co_oid_request(a->af, v ? v->vc : NULL, a->cm != NULL,
-				    to_miniport ? CONDIS_OID_TO_MINIPORT : CONDIS_OID_TO_PEER, req);
+	if (ndis_must_defer(v)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		d->h[0] = r;
+		ndis_defer(d, v, ndis_oid_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	ret = ndis_oid_make(r);
 	if (ret != CONDIS_PENDING)	/* final: what the target did */
 		ndis_oid_out(r, req);
 	return ndis_from_condis(ret);

@@ -24,6 +24,7 @@
 #include "client.h"
 #include "cm.h"
 #include "protocol.h"
+#include "defer.h"
 
 /* how long an unbind or a pended bind may take before the library goes on */
 #define NDIS_UNBIND_WAIT	(30 * HZ)
@@ -396,6 +397,7 @@ VOID NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
 	mutex_lock(&ndis_lock);
 	list_del_init(&drv->node);
 	mutex_unlock(&ndis_lock);
+	ndis_defer_flush();		/* none of its requests queued */
 	flush_workqueue(ndis_wq);	/* no bind of it in flight */
 	for (;;) {
 		mutex_lock(&drv->lock);

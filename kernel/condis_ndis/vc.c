@@ -15,6 +15,7 @@
 #include "lib.h"
 #include "params.h"
 #include "vc.h"
+#include "defer.h"
 
 #define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
@@ -64,29 +65,89 @@ void ndis_party_free(struct ndis_party *p)
 	kfree(p);
 }
 
-/*
- * A stand-alone call manager's own VC (a NULL NdisAfHandle): on the first
- * address family it registered on the binding.
- */
-static NDIS_STATUS ndis_own_vc(struct ndis_bind *b, NDIS_HANDLE ctx, PNDIS_HANDLE out)
+/* ---- creating and deleting --------------------------------------------------------------- */
+
+/* The driver's VC handle: made now, the VC itself by ndis_vc_create(). */
+static struct ndis_vc *ndis_vc_new(struct ndis_drv *drv, struct ndis_af *af,
+				   struct ndis_bind *own, struct ndis_mp *mp, NDIS_HANDLE ctx)
 {
-	struct ndis_cm *cm = list_first_entry_or_null(&b->cms, struct ndis_cm, node);
 	struct ndis_vc *v;
+
+	v = ndis_vc_alloc(drv, own || mp || af->cm ? NDIS_ROLE_CM : NDIS_ROLE_CL, af, ctx);
+	if (!v)
+		return NULL;
+	v->creator = true;
+	v->mp = mp;
+	if (own)
+		v->bind = own;
+	return v;
+}
+
+/*
+ * Make @v's VC: an MCM's (@v->mp), a stand-alone CM's own (no AF: on the
+ * first address family it registered on its binding), or an AF's. On
+ * success @v->vc is set.
+ */
+static int ndis_vc_create(struct ndis_vc *v)
+{
+	struct ndis_cm *cm;
 	int ret;
 
-	if (!cm)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	v = ndis_vc_alloc(b->drv, NDIS_ROLE_CM, NULL, ctx);
+	if (v->mp) {
+		mutex_lock(&v->mp->create_lock);
+		v->mp->creating = v;	/* what the miniport side's create_vc takes */
+		ret = condis_mcm_create_vc(v->af->af, v, &v->vc);
+		v->mp->creating = NULL;
+		mutex_unlock(&v->mp->create_lock);
+		return ret;
+	}
+	if (!v->af) {
+		cm = list_first_entry_or_null(&v->bind->cms, struct ndis_cm, node);
+		return cm ? condis_cm_create_signalling_vc(cm->cm, v, &v->vc) : -EINVAL;
+	}
+	if (v->af->cm)
+		return condis_cm_create_vc(v->af->af, v, &v->vc);
+	return condis_cl_create_vc(v->af->af, v, &v->vc);
+}
+
+/* a creation queued at DISPATCH_LEVEL: its failure fails what follows */
+static void ndis_vc_create_deferred(struct ndis_deferred *d)
+{
+	int ret = ndis_vc_create(d->vc);
+
+	if (ret)
+		pr_debug("condis_ndis: a VC created at DISPATCH_LEVEL failed: %d\n", ret);
+}
+
+/*
+ * Create at once in process context; at DISPATCH_LEVEL the handle is the
+ * driver's at once and the VC is made from a work item, the requests on it
+ * queued behind (defer.h): its creation's failure fails them with
+ * NDIS_STATUS_VC_NOT_AVAILABLE.
+ */
+static NDIS_STATUS ndis_vc_start(struct ndis_vc *v, PNDIS_HANDLE NdisVcHandle)
+{
+	struct ndis_deferred *d;
+	int ret;
+
 	if (!v)
 		return NDIS_STATUS_RESOURCES;
-	v->bind = b;
-	v->creator = true;
-	ret = condis_cm_create_signalling_vc(cm->cm, v, &v->vc);
+	if (ndis_must_defer(NULL)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d) {
+			ndis_vc_free(v);
+			return NDIS_STATUS_RESOURCES;
+		}
+		ndis_defer(d, v, ndis_vc_create_deferred);
+		*NdisVcHandle = v;
+		return NDIS_STATUS_SUCCESS;
+	}
+	ret = ndis_vc_create(v);
 	if (ret) {
 		ndis_vc_free(v);
 		return ndis_from_condis(ret);
 	}
-	*out = v;
+	*NdisVcHandle = v;
 	return NDIS_STATUS_SUCCESS;
 }
 
@@ -99,51 +160,69 @@ static NDIS_STATUS ndis_own_vc(struct ndis_bind *b, NDIS_HANDLE ctx, PNDIS_HANDL
  * @NdisVcHandle: receives the VC handle
  *
  * The miniport's and the other protocol's create handlers run before it
- * returns. Context: process (condis: PASSIVE_LEVEL).
+ * returns (at DISPATCH_LEVEL: after, see ndis_vc_start()).
  */
 NDIS_STATUS NdisCoCreateVc(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHandle,
 			   NDIS_HANDLE ProtocolVcContext, PNDIS_HANDLE NdisVcHandle)
 {
 	struct ndis_af *af = NdisAfHandle;
-	struct ndis_vc *v;
-	int ret;
+	struct ndis_bind *own = af ? NULL : NdisBindingHandle;
 
-	if (!af)
-		return NdisBindingHandle ?
-		       ndis_own_vc(NdisBindingHandle, ProtocolVcContext, NdisVcHandle) :
-		       NDIS_STATUS_INVALID_PARAMETER;
-	v = ndis_vc_alloc(af->drv, af->cm ? NDIS_ROLE_CM : NDIS_ROLE_CL, af, ProtocolVcContext);
-	if (!v)
-		return NDIS_STATUS_RESOURCES;
-	v->creator = true;
-	if (af->cm)
-		ret = condis_cm_create_vc(af->af, v, &v->vc);
-	else
-		ret = condis_cl_create_vc(af->af, v, &v->vc);
-	if (ret) {
-		ndis_vc_free(v);
-		return ndis_from_condis(ret);
-	}
-	*NdisVcHandle = v;
-	return NDIS_STATUS_SUCCESS;
+	if (!af && (!own || list_empty(&own->cms)))
+		return NDIS_STATUS_INVALID_PARAMETER;
+	return ndis_vc_start(ndis_vc_new(af ? af->drv : own->drv, af, own, NULL,
+					 ProtocolVcContext), NdisVcHandle);
 }
 EXPORT_SYMBOL_GPL(NdisCoCreateVc);
+
+static void ndis_vc_delete_deferred(struct ndis_deferred *d)
+{
+	struct ndis_vc *v = d->vc;
+	int ret = 0;
+
+	if (v->vc)
+		ret = v->role == NDIS_ROLE_CL ? condis_cl_delete_vc(v->vc) :
+						condis_cm_delete_vc(v->vc);
+	if (ret) {	/* the driver deleted a VC it had requests queued on */
+		pr_warn_ratelimited("condis_ndis: NdisCoDeleteVc on a VC in use: %d\n", ret);
+		return;
+	}
+	d->vc = NULL;
+	atomic_dec(&v->queued);
+	if (!v->mp)
+		ndis_vc_free(v);
+}
 
 /*
  * NdisCoDeleteVc - the creator deletes a VC
  * @NdisVcHandle: the VC; invalid on success
  *
+ * At DISPATCH_LEVEL the other protocol's and the miniport's delete
+ * handlers run after it returns; behind requests queued on the VC, it is
+ * queued too and succeeds.
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_NOT_ACCEPTED while it is active
- * or has a call, NDIS_STATUS_CLOSING while it deactivates,
- * NDIS_STATUS_INVALID_DEVICE_REQUEST... (condis's statuses).
+ * or has a call, NDIS_STATUS_CLOSING while it deactivates (condis's
+ * statuses).
  */
 NDIS_STATUS NdisCoDeleteVc(NDIS_HANDLE NdisVcHandle)
 {
 	struct ndis_vc *v = NdisVcHandle;
 	bool shared = v->mp != NULL;	/* an MCM's: the miniport side frees it */
-	int ret;
+	struct ndis_deferred *d;
+	int ret = 0;
 
-	if (v->role == NDIS_ROLE_CL)
+	if (atomic_read(&v->queued)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d)
+			return NDIS_STATUS_RESOURCES;
+		ndis_defer(d, v, ndis_vc_delete_deferred);
+		return NDIS_STATUS_SUCCESS;
+	}
+	if (!v->vc)		/* its creation failed */
+		ret = 0;
+	else if (ndis_must_defer(NULL))
+		ret = condis_co_delete_vc_atomic(v->vc, v->role != NDIS_ROLE_CL);
+	else if (v->role == NDIS_ROLE_CL)
 		ret = condis_cl_delete_vc(v->vc);
 	else
 		ret = condis_cm_delete_vc(v->vc);
@@ -161,32 +240,15 @@ EXPORT_SYMBOL_GPL(NdisCoDeleteVc);
  * @NdisVcHandle: receives the VC handle
  *
  * Its MiniportCoCreateVc does not run (it is the creator); the client's
- * ProtocolCoCreateVc does. Context: process.
+ * ProtocolCoCreateVc does (at DISPATCH_LEVEL: after it returns).
  */
 NDIS_STATUS NdisMCmCreateVc(NDIS_HANDLE MiniportAdapterHandle, NDIS_HANDLE NdisAfHandle,
 			    NDIS_HANDLE MiniportVcContext, PNDIS_HANDLE NdisVcHandle)
 {
-	struct ndis_mp *mp = MiniportAdapterHandle;
 	struct ndis_af *af = NdisAfHandle;
-	struct ndis_vc *v;
-	int ret;
 
-	v = ndis_vc_alloc(af->drv, NDIS_ROLE_CM, af, MiniportVcContext);
-	if (!v)
-		return NDIS_STATUS_RESOURCES;
-	v->creator = true;
-	v->mp = mp;
-	mutex_lock(&mp->create_lock);
-	mp->creating = v;	/* what the miniport side's create_vc takes */
-	ret = condis_mcm_create_vc(af->af, v, &v->vc);
-	mp->creating = NULL;
-	mutex_unlock(&mp->create_lock);
-	if (ret) {
-		ndis_vc_free(v);
-		return ndis_from_condis(ret);
-	}
-	*NdisVcHandle = v;
-	return NDIS_STATUS_SUCCESS;
+	return ndis_vc_start(ndis_vc_new(af->drv, af, NULL, MiniportAdapterHandle,
+					 MiniportVcContext), NdisVcHandle);
 }
 EXPORT_SYMBOL_GPL(NdisMCmCreateVc);
 

@@ -196,6 +196,7 @@ static VOID SampleClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE Protocol
 {
 	PSAMPLE_BINDING B = ProtocolSapContext;
 	PNDIS_OID_REQUEST R = &B->Oid;
+	KIRQL Irql;
 
 	if (Status != NDIS_STATUS_SUCCESS)
 		return SampleFailed(B, "register SAP", Status);
@@ -209,7 +210,10 @@ static VOID SampleClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE Protocol
 	R->DATA.QUERY_INFORMATION.Oid = OID_CO_GET_CALL_INFORMATION;
 	R->DATA.QUERY_INFORMATION.InformationBuffer = &B->OidValue;
 	R->DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(B->OidValue);
+	/* at DISPATCH_LEVEL, as the DDK allows */
+	NDIS_RAISE_IRQL_TO_DISPATCH(&Irql);
 	Status = NdisCoOidRequest(B->NdisBindingHandle, B->NdisAfHandle, NULL, NULL, R);
+	NDIS_LOWER_IRQL(Irql, DISPATCH_LEVEL);
 	if (Status != NDIS_STATUS_PENDING)
 		SampleClOidRequestComplete(B, NULL, NULL, R, Status);
 }

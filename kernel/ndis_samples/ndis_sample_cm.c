@@ -563,10 +563,18 @@ static VOID SampleDoClose(PSAMPLE_VC Vc)
 static VOID SampleRun(PSAMPLE_WORK W)
 {
 	NDIS_HANDLE Sap;
+	KIRQL Irql;
 
 	switch (W->Op) {
 	case OpMakeCall:
+		/*
+		 * At DISPATCH_LEVEL, as a call manager signalling over the
+		 * wire runs it from its receive handler: it creates the
+		 * called VC and activates it there.
+		 */
+		NDIS_RAISE_IRQL_TO_DISPATCH(&Irql);
 		SampleDoMakeCall(W->Vc);
+		NDIS_LOWER_IRQL(Irql, DISPATCH_LEVEL);
 		break;
 	case OpDispatch:
 		SampleDoDispatch(W->Vc, W->Status);

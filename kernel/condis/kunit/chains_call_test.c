@@ -84,6 +84,48 @@ void vc_create_fails(struct kunit *test)
 	w->cl_create_ret = 0;
 }
 
+/*
+ * At DISPATCH_LEVEL (NDIS lets a driver delete a VC there, and an MCM
+ * activate it): condis answers in atomic context, at once; the other
+ * role's and the miniport's delete handlers run after, in process context.
+ */
+void vc_delete_atomic(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	struct condis_vc *vc;
+	unsigned long flags;
+	int ret;
+
+	fake_open_af(w);
+	KUNIT_ASSERT_EQ(test, condis_cl_create_vc(w->af, w, &vc), 0);
+	w->vc = vc;
+	if (w->mcm) {
+		spin_lock_irqsave(&w->hw_lock, flags);
+		KUNIT_EXPECT_EQ(test, condis_mcm_activate_vc(vc, NULL), 0);
+		KUNIT_EXPECT_EQ(test, condis_co_delete_vc_atomic(vc, false), -EBUSY);
+		KUNIT_EXPECT_EQ(test, condis_mcm_deactivate_vc(vc), 0);
+		KUNIT_EXPECT_EQ(test, condis_mcm_deactivate_vc(vc), -ENOTCONN);
+		spin_unlock_irqrestore(&w->hw_lock, flags);
+	} else if (!fake_final(w, condis_cm_activate_vc(vc, NULL), FEV_CM_ACTIVATE_DONE, 1)) {
+		spin_lock_irqsave(&w->hw_lock, flags);
+		KUNIT_EXPECT_EQ(test, condis_co_delete_vc_atomic(vc, false), -EBUSY);
+		spin_unlock_irqrestore(&w->hw_lock, flags);
+		w->mode[FOP_MP_DEACTIVATE] = FM_SYNC;
+		KUNIT_EXPECT_EQ(test, condis_cm_deactivate_vc(vc), 0);
+	}
+	spin_lock_irqsave(&w->hw_lock, flags);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc_atomic(vc, true), -EPERM);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc_atomic(vc, false), 0);
+	ret = condis_co_delete_vc_atomic(vc, false);
+	spin_unlock_irqrestore(&w->hw_lock, flags);
+	KUNIT_EXPECT_EQ(test, ret, -EINVAL);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_DELETE_NOT_CREATOR), 1);
+	FAKE_WAIT(w, FEV_MP_DELETE_VC, 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_DELETE_VC), 1);
+	BEFORE(w, FEV_CM_DELETE_VC, FEV_MP_DELETE_VC);
+	fake_close_af(w);
+}
+
 /* ---- outgoing call ------------------------------------------------------------------ */
 
 void call_make_close(struct kunit *test)

@@ -382,6 +382,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(sap_deregister_waits_for_offers, chain_gen_params),
 	KUNIT_CASE_PARAM(vc_create_activate_delete, chain_gen_params),
 	KUNIT_CASE(vc_create_fails),
+	KUNIT_CASE_PARAM(vc_delete_atomic, chain_gen_params),
 	KUNIT_CASE_PARAM(call_make_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_fails, chain_gen_params),
 	KUNIT_CASE_PARAM(call_params_changed, chain_gen_params),

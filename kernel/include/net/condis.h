@@ -606,6 +606,7 @@ int condis_cm_create_vc(struct condis_af *af, void *cm_vc_ctx, struct condis_vc 
 int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
 				   struct condis_vc **vc);
 int condis_cm_delete_vc(struct condis_vc *vc);
+int condis_co_delete_vc_atomic(struct condis_vc *vc, bool by_cm);
 int condis_co_send(struct condis_vc *vc, struct sk_buff *skb);
 void condis_co_sends_wait(struct condis_vc *vc);
 int condis_co_oid_request(struct condis_af *af, struct condis_vc *vc, bool from_cm,

@@ -18,13 +18,42 @@
 #define _NET_NDIS_SUPPORT_H
 
 #include <linux/atomic.h>
+#include <linux/bottom_half.h>
 #include <linux/container_of.h>
 #include <linux/delay.h>
+#include <linux/irqflags.h>
+#include <linux/preempt.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/wait.h>
 #include <net/ndis/types.h>
+
+/* ---- IRQL ------------------------------------------------------------------------ */
+
+/*
+ * KeGetCurrentIrql - DISPATCH_LEVEL in softirq, in a hard interrupt and in
+ * a section with preemption, bottom halves or interrupts off (a spin lock
+ * held); PASSIVE_LEVEL in process context. A kernel without
+ * CONFIG_PREEMPT_COUNT cannot tell a spin-locked section: there it is
+ * always DISPATCH_LEVEL (Debian's kernels count).
+ */
+static inline KIRQL KeGetCurrentIrql(void)
+{
+	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT) || in_atomic() || irqs_disabled())
+		return DISPATCH_LEVEL;
+	return PASSIVE_LEVEL;
+}
+
+#define NDIS_CURRENT_IRQL()	KeGetCurrentIrql()
+
+/*
+ * NDIS_RAISE_IRQL_TO_DISPATCH, NDIS_LOWER_IRQL: bottom halves off and on
+ * again (nested: a lower for each raise), with interrupts on
+ */
+#define NDIS_RAISE_IRQL_TO_DISPATCH(_pIrql_)	\
+	do { *(_pIrql_) = KeGetCurrentIrql(); local_bh_disable(); } while (0)
+#define NDIS_LOWER_IRQL(_OldIrql_, _CurIrql_)	local_bh_enable()
 
 /* ---- memory ---------------------------------------------------------------------- */
 
