@@ -8,9 +8,10 @@
  * main.c only wires init and exit; a file per concern: driver.c
  * (registered drivers, NdisSetOptionalHandlers), protocol.c (protocol
  * drivers and their bindings), miniport.c (miniport drivers and adapters),
- * client.c (NdisCl*), cm.c (NdisCm*, NdisMCm*), vc.c (VCs and parties),
- * oid.c (OID requests), status.c (status indications), frames.c
- * (sk_buffs as NET_BUFFER_LISTs), nbl.c (NET_BUFFER_LIST routines),
+ * client.c (NdisCl*), cm.c (NdisCm*, NdisMCm*), activate.c (VC
+ * activation), vc.c (VCs and parties), oid.c (OID requests), status.c
+ * (status indications), frames.c (sk_buffs as NET_BUFFER_LISTs), nbl.c
+ * (NET_BUFFER_LIST routines),
  * params.c (call parameters and SAPs at the boundary), support.c (the
  * support routines), defer.c (requests made at DISPATCH_LEVEL); lib.h
  * holds the objects.

@@ -175,10 +175,20 @@ static NDIS_HANDLE ndis_test_pool(struct kunit *test, ULONG data_size)
 	return pool;
 }
 
+/* @s's bytes in memory of the test's, for an MDL to describe */
+static char *ndis_test_bytes(struct kunit *test, const char *s)
+{
+	char *p = kunit_kzalloc(test, strlen(s) + 1, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	memcpy(p, s, strlen(s));
+	return p;
+}
+
 /* two MDLs: "hello " and "world", the data from offset 2: "llo world" */
 static void ndis_nb_of_two_mdls(struct kunit *test)
 {
-	static char a[] = "hello ", b[] = "world";
+	char *a = ndis_test_bytes(test, "hello "), *b = ndis_test_bytes(test, "world");
 	NDIS_HANDLE pool = ndis_test_pool(test, 0);
 	PMDL m1 = NdisAllocateMdl(NULL, a, 6), m2 = NdisAllocateMdl(NULL, b, 5);
 	PNET_BUFFER_LIST nbl;
@@ -224,7 +234,7 @@ static void ndis_nb_of_two_mdls(struct kunit *test)
 /* retreating past the chain's start prepends an MDL of its own */
 static void ndis_nb_retreat_allocates(struct kunit *test)
 {
-	static char a[] = "payload";
+	char *a = ndis_test_bytes(test, "payload");
 	NDIS_HANDLE pool = ndis_test_pool(test, 0);
 	PMDL m = NdisAllocateMdl(NULL, a, 7), head;
 	PNET_BUFFER_LIST nbl = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, m, 0, 7);
@@ -253,7 +263,7 @@ static void ndis_nb_retreat_allocates(struct kunit *test)
 /* a copy between NET_BUFFERs of other MDL layouts; pool data in an sk_buff */
 static void ndis_nb_copy_and_pool_data(struct kunit *test)
 {
-	static char a[] = "0123", b[] = "456789";
+	char *a = ndis_test_bytes(test, "0123"), *b = ndis_test_bytes(test, "456789");
 	NDIS_HANDLE pool = ndis_test_pool(test, 0), data = ndis_test_pool(test, 64);
 	PMDL m1 = NdisAllocateMdl(NULL, a, 4), m2 = NdisAllocateMdl(NULL, b, 6);
 	PNET_BUFFER_LIST src, dst;
