@@ -475,7 +475,9 @@ static const struct cd_chain chain_incoming = {
  * The client's incoming_call runs; its answer reaches the CM's
  * incoming_call_complete. On acceptance the CM finishes with
  * condis_cm_dispatch_call_connected(); on rejection it deactivates and
- * deletes the VC. NDIS: NdisCmDispatchIncomingCall. Context: any.
+ * deletes the VC. The SAP may be one whose registration still pends (the
+ * client may hear of the call before of its SAP).
+ * NDIS: NdisCmDispatchIncomingCall. Context: any.
  * Return: 0 (the answer follows) or a negative errno (nothing happens).
  */
 int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *vc,

@@ -132,7 +132,7 @@ struct cd_sap {
 	void *cm_ctx;
 	u8 state;
 	unsigned int offers;		/* calls offered, incoming_call not returned (o.lock) */
-	struct cd_req *dereg;		/* deregistered, waiting for the offers (o.lock) */
+	struct cd_req *dereg;		/* its end, waiting for the offers (o.lock) */
 	struct list_head node;		/* af->saps */
 	struct condis_sap_desc desc;
 };

@@ -96,8 +96,28 @@ static void reg_apply(struct cd_req *req)
  * successful one makes the SAP active at once: the CM may offer a call on
  * it right after its completion, before the client is told (the offer's
  * indication queues on its VC; a deregistration waits for it, see
- * cd_sap_offer_get()).
+ * cd_sap_offer_get()). It may offer one while the registration pends
+ * too (NDIS: "a client can receive incoming calls on a SAP even while SAP
+ * registration is still pending"): then a failure reaches the client
+ * only once the offers were made (sap_offers_then_ready()), as a
+ * deregistration does.
  */
+/*
+ * A claimed request that ends the SAP for the client (a deregistration, a
+ * failed registration): ready now, or when the last offer was made.
+ */
+static void sap_offers_then_ready(struct cd_sap *sap, struct cd_req *req, bool ends)
+{
+	unsigned long flags = cd_lock(&sap->o);
+	bool wait = ends && sap->offers;
+
+	if (wait)
+		sap->dereg = req;
+	cd_unlock(&sap->o, flags);
+	if (!wait)
+		cd_req_ready(req);
+}
+
 static void reg_completed(struct cd_req *req)
 {
 	if (req->status)
@@ -184,6 +204,15 @@ int condis_cl_register_sap(struct condis_af *af, const struct condis_sap_desc *d
 	*sap = cd_handle(&s->o);
 	ret = a->cm->ops->register_sap(a->cm_ctx, &s->desc, cd_handle(&s->o),
 				       &s->cm_ctx);
+	if (ret && ret != CONDIS_PENDING && READ_ONCE(s->offers)) {
+		/* failed after offering on it: for the client once they were made */
+		struct cd_req *claimed = cd_req_complete(&s->o, &chain_reg_sap, NULL, ret,
+							 NULL);
+
+		if (claimed)
+			sap_offers_then_ready(s, claimed, true);
+		ret = CONDIS_PENDING;
+	}
 	ret = cd_req_returned(req, ret, CD_CALLER);
 	if (ret && ret != CONDIS_PENDING)
 		*sap = NULL;
@@ -215,7 +244,7 @@ void condis_cm_register_sap_complete(int status, struct condis_sap *sap,
 	if (req) {
 		if (!req->status)
 			s->cm_ctx = cm_sap_ctx;
-		cd_req_ready(req);
+		sap_offers_then_ready(s, req, req->status);
 	}
 	cd_obj_put(&s->o);
 }
@@ -232,13 +261,13 @@ EXPORT_SYMBOL_GPL(condis_cm_register_sap_complete);
  * deregistered synchronously has the client see %CONDIS_PENDING.
  *
  * Context: any.
- * Return: 0, or -EINVAL when the SAP takes no calls (not registered yet,
- * being deregistered, gone).
+ * Return: 0 (registered, or its registration pends), or -EINVAL when the
+ * SAP takes no calls (being deregistered, gone).
  */
 int cd_sap_offer_get(struct cd_sap *sap)
 {
 	unsigned long flags = cd_lock(&sap->o);
-	int ret = sap->state == SAP_ACTIVE ? 0 : -EINVAL;
+	int ret = sap->state == SAP_ACTIVE || sap->state == SAP_REGISTERING ? 0 : -EINVAL;
 
 	if (!ret)
 		sap->offers++;
@@ -259,18 +288,6 @@ void cd_sap_offer_put(struct cd_sap *sap)
 		cd_req_ready(req);
 }
 
-/* A claimed deregistration: ready now, or when the last offer was made. */
-static void dereg_ready(struct cd_sap *sap, struct cd_req *req)
-{
-	unsigned long flags = cd_lock(&sap->o);
-	bool wait = !req->status && sap->offers;
-
-	if (wait)
-		sap->dereg = req;
-	cd_unlock(&sap->o, flags);
-	if (!wait)
-		cd_req_ready(req);
-}
 
 static void dereg_apply(struct cd_req *req)
 {
@@ -322,7 +339,7 @@ int cd_deregister_sap(struct cd_sap *sap, struct completion *done)
 							 NULL, 0, NULL);
 
 		if (claimed)
-			dereg_ready(sap, claimed);
+			sap_offers_then_ready(sap, claimed, true);
 		ret = CONDIS_PENDING;
 	}
 	return cd_req_returned(req, ret, NULL);
@@ -391,7 +408,7 @@ void condis_cm_deregister_sap_complete(int status, struct condis_sap *sap)
 		return;
 	req = cd_req_complete(&s->o, &chain_dereg_sap, NULL, status, CD_CALLER);
 	if (req)
-		dereg_ready(s, req);
+		sap_offers_then_ready(s, req, !req->status);
 	cd_obj_put(&s->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_deregister_sap_complete);

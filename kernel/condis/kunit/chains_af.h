@@ -17,6 +17,7 @@ void af_notify_close_client_closes(struct kunit *test);
 void sap_register_deregister(struct kunit *test);
 void sap_register_fails_pended(struct kunit *test);
 void sap_offer_right_after_register(struct kunit *test);
+void sap_offer_while_registering(struct kunit *test);
 void sap_deregister_waits_for_offers(struct kunit *test);
 
 #endif /* _CONDIS_KUNIT_CHAINS_AF_H */

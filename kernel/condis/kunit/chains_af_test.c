@@ -490,6 +490,64 @@ void sap_offer_right_after_register(struct kunit *test)
 }
 
 /*
+ * ProtocolClRegisterSapComplete: "a client can receive incoming calls on a
+ * SAP even while SAP registration is still pending". The CM offers before
+ * it answers the registration (from its handler, or before its pended
+ * completion); when it then fails it, the client hears of the failure
+ * only after the offer's incoming_call returned (it may free its SAP
+ * context then).
+ */
+void sap_offer_while_registering(struct kunit *test)
+{
+	static const struct { enum fake_mode mode; int status; } runs[] = {
+		{ FM_SYNC, 0 }, { FM_FAIL, 0 }, { FM_PEND_PROC, 0 },
+		{ FM_PEND_PROC, -EIO }, { FM_PEND_ATOMIC, -EIO },
+	};
+	struct condis_sap_desc d = { .sap_type = 1, .len = 4, .sap = "sap1" };
+	int i, ret, st;
+
+	for (i = 0; i < ARRAY_SIZE(runs); i++) {
+		struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+		struct fake_vcslot *slot = fake_slot(w);
+		struct condis_vc *vc;
+
+		w->cm_offer_cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, w->cm_offer_cp);
+		fake_open_af(w);
+		KUNIT_ASSERT_EQ(test, condis_cm_create_vc(w->af, slot, &vc), 0);
+		slot->vc = vc;
+		KUNIT_ASSERT_EQ(test, condis_cm_activate_vc(vc, w->cm_offer_cp), 0);
+		w->cm_offer_vc = vc;
+		w->cm_offer_ret = 1;
+		w->cm_offer_early = true;
+		w->mode[FOP_CL_INCOMING] = FM_FAIL;	/* the client says no, slowly */
+		w->cl_incoming_ms = 100;
+		w->mode[FOP_CM_REG_SAP] = runs[i].mode;
+		w->status[FOP_CM_REG_SAP] = runs[i].status;
+		ret = condis_cl_register_sap(w->af, &d, w, &w->sap);
+		KUNIT_EXPECT_EQ(test, ret, runs[i].mode == FM_SYNC ? 0 : CONDIS_PENDING);
+		st = fake_final(w, ret, FEV_CL_REG_SAP_DONE, 1);
+		KUNIT_EXPECT_EQ(test, st, runs[i].mode == FM_FAIL ? -EIO : runs[i].status);
+		KUNIT_ASSERT_GT(test, wait_for_completion_timeout(&w->cm_offer_made, 10 * HZ), 0);
+		KUNIT_EXPECT_EQ(test, w->cm_offer_ret, 0);
+		FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);
+		if (st)
+			BEFORE(w, FEV_CL_INCOMING_CALL, FEV_CL_REG_SAP_DONE);
+		fake_settle(w);
+		KUNIT_EXPECT_EQ(test, condis_cm_deactivate_vc(vc), 0);
+		KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(vc), 0);
+		condis_call_params_free(w->cm_offer_cp);
+		w->mode[FOP_CM_REG_SAP] = FM_SYNC;
+		if (!st)
+			fake_deregister_sap(w);
+		else
+			w->sap = NULL;
+		fake_close_af(w);
+		fake_world_free(w);
+	}
+}
+
+/*
  * A client may free its SAP context once its deregistration completed: a
  * call offered on the SAP before reaches the client's incoming_call
  * first, however the CM answers (NDIS: calls may come in until

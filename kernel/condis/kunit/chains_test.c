@@ -379,6 +379,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(sap_register_deregister, chain_gen_params),
 	KUNIT_CASE(sap_register_fails_pended),
 	KUNIT_CASE(sap_offer_right_after_register),
+	KUNIT_CASE(sap_offer_while_registering),
 	KUNIT_CASE_PARAM(sap_deregister_waits_for_offers, chain_gen_params),
 	KUNIT_CASE_PARAM(vc_create_activate_delete, chain_gen_params),
 	KUNIT_CASE(vc_create_fails),

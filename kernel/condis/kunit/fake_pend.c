@@ -36,6 +36,15 @@ static struct condis_call_params *fake_new_params(struct fake_world *w, int st)
 	return cp;
 }
 
+/* The CM offers its call on @sap, when the world has one to offer (once). */
+void fake_cm_offer(struct fake_world *w, struct condis_sap *sap)
+{
+	if (!w->cm_offer_vc || completion_done(&w->cm_offer_made))
+		return;
+	w->cm_offer_ret = condis_cm_dispatch_incoming_call(sap, w->cm_offer_vc, w->cm_offer_cp);
+	complete(&w->cm_offer_made);
+}
+
 static void fake_finish(struct fake_pend *p)
 {
 	struct fake_world *w = p->w;
@@ -59,12 +68,11 @@ static void fake_finish(struct fake_pend *p)
 		condis_cm_close_af_complete(st, p->h0);
 		break;
 	case FOP_CM_REG_SAP:
+		if (w->cm_offer_early)
+			fake_cm_offer(w, p->h0);
 		condis_cm_register_sap_complete(st, p->h0, p->h0);
-		if (w->cm_offer_vc && !st) {
-			w->cm_offer_ret = condis_cm_dispatch_incoming_call(p->h0, w->cm_offer_vc,
-									   w->cm_offer_cp);
-			complete(&w->cm_offer_made);
-		}
+		if (!w->cm_offer_early && !st)
+			fake_cm_offer(w, p->h0);
 		break;
 	case FOP_CM_DEREG_SAP:
 		condis_cm_deregister_sap_complete(st, p->h0);

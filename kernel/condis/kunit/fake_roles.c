@@ -143,6 +143,10 @@ static int cm_register_sap(void *af, const struct condis_sap_desc *desc,
 {
 	fake_log_proc(fw, FEV_CM_REG_SAP, desc->sap_type);
 	*sap_ctx = sap;
+	/* an offer before the answer: here when the answer is now */
+	if (fw->cm_offer_early && (fw->mode[FOP_CM_REG_SAP] == FM_SYNC ||
+				   fw->mode[FOP_CM_REG_SAP] == FM_FAIL))
+		fake_cm_offer(fw, sap);
 	return fake_answer(fw, FOP_CM_REG_SAP, sap, NULL);
 }
 

@@ -95,6 +95,7 @@ struct fake_world {
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
 	bool cm_close_after_make;	/* incoming close right after make-call complete */
 	struct condis_vc *cm_offer_vc;	/* offered right after register-SAP complete */
+	bool cm_offer_early;		/* ... no: before it */
 	struct condis_call_params *cm_offer_cp;	/* ... with these */
 	int cm_offer_ret;		/* ... and what condis said */
 	struct completion cm_offer_made;	/* ... once it is said */
