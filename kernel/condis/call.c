@@ -253,6 +253,15 @@ static void close_apply(struct cd_req *req)
 		vc->closed_unconnected = false;
 		return;
 	}
+	/*
+	 * NdisCmCloseCallComplete: success means the CM deactivated the VC
+	 * (the creator deletes it next). One that left it active is
+	 * reported; the call is down all the same, and a delete is refused
+	 * (NOT_ACCEPTED) until the CM deactivates it.
+	 */
+	if (READ_ONCE(vc->act) == ACT_ACTIVE)
+		cd_verify_report(CONDIS_VRF_CLOSE_ACTIVE, &vc->o,
+				 "close-call success on a VC left active", NULL);
 	cd_vc_release_parties(vc);
 	vc->close_indicated = false;
 	cd_vc_set_call(vc, CALL_IDLE);

@@ -13,6 +13,7 @@ void call_close_fails(struct kunit *test);
 void call_params_changed(struct kunit *test);
 void call_fails_party_invalid(struct kunit *test);
 void call_success_without_activation(struct kunit *test);
+void call_close_success_on_active_vc(struct kunit *test);
 void call_incoming(struct kunit *test);
 void call_connected_crosses_close(struct kunit *test);
 void call_close_after_make_ordered(struct kunit *test);

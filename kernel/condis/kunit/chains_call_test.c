@@ -268,6 +268,43 @@ void call_success_without_activation(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
 }
 
+/*
+ * NdisCmCloseCallComplete: success means the CM deactivated the VC. One
+ * that left it active is reported; the call is down, and the client's
+ * delete is refused until the CM deactivates it.
+ */
+void call_close_success_on_active_vc(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	enum fake_mode m = w->mode[FOP_CM_CLOSE_CALL];
+	int ret, st;
+
+	fake_open_af(w);
+	fake_connect(w, 0);
+	w->cm_skip_deactivate = true;
+	ret = condis_cl_close_call(w->vc, NULL, NULL, 0);
+	st = fake_final(w, ret, FEV_CL_CLOSE_CALL_DONE, 1);
+	KUNIT_EXPECT_EQ(test, st, m == FM_FAIL ? -EIO : 0);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_CLOSE_ACTIVE), st ? 0 : 1);
+	if (st) {		/* still connected: closed properly now */
+		fake_world_set_mode(w, FM_SYNC);
+		w->cm_skip_deactivate = false;
+		KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+	} else {
+		struct sk_buff *skb = alloc_skb(10, GFP_KERNEL);
+
+		KUNIT_ASSERT_NOT_NULL(test, skb);
+		skb_put_zero(skb, 10);
+		KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, skb), -ENOTCONN);
+		KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_SEND_AFTER_CLOSE), 1);
+		KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), -EBUSY);
+		fake_world_set_mode(w, FM_SYNC);
+		ret = w->mcm ? condis_mcm_deactivate_vc(w->vc) : condis_cm_deactivate_vc(w->vc);
+		KUNIT_EXPECT_EQ(test, ret, 0);
+	}
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+}
+
 /* ---- incoming call ------------------------------------------------------------------- */
 
 void call_incoming(struct kunit *test)

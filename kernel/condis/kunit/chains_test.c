@@ -389,6 +389,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_params_changed, chain_gen_params),
 	KUNIT_CASE_PARAM(call_fails_party_invalid, chain_gen_params),
 	KUNIT_CASE_PARAM(call_success_without_activation, chain_gen_params),
+	KUNIT_CASE_PARAM(call_close_success_on_active_vc, chain_gen_params),
 	KUNIT_CASE_PARAM(call_incoming, chain_gen_params),
 	KUNIT_CASE_PARAM(call_connected_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_after_make_ordered, chain_gen_params),

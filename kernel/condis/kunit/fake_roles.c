@@ -225,7 +225,8 @@ static int cm_close_call(void *slot, void *party, const void *buf, u32 len)
 	fake_log_proc(w, FEV_CM_CLOSE_CALL, len);
 	if (w->cm_connect_in_close)	/* it crossed the client's close */
 		condis_cm_dispatch_call_connected(vc);
-	if (w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL || w->status[FOP_CM_CLOSE_CALL])
+	if (w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL || w->status[FOP_CM_CLOSE_CALL] ||
+	    w->cm_skip_deactivate)
 		return fake_answer(w, FOP_CM_CLOSE_CALL, vc, party);
 	fake_cont_set(w, w->close_cont, vc, party);
 	ret = w->mcm ? condis_mcm_deactivate_vc(vc) : condis_cm_deactivate_vc(vc);

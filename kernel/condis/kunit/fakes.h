@@ -93,6 +93,7 @@ struct fake_world {
 	int cl_create_ret;		/* client create_vc answer */
 	bool cm_change_params;		/* make call: CM changes the parameters */
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
+	bool cm_skip_deactivate;	/* close call: CM "forgets" to deactivate */
 	bool cm_close_after_make;	/* incoming close right after make-call complete */
 	struct condis_vc *cm_offer_vc;	/* offered right after register-SAP complete */
 	bool cm_offer_early;		/* ... no: before it */

@@ -31,6 +31,7 @@
  * @CONDIS_VRF_REQUEST_TIMEOUT: a request pending past pend_timeout_ms
  * @CONDIS_VRF_WRONG_ROLE: a request from a role it is not for
  * @CONDIS_VRF_CALL_NOT_ACTIVE: a call's success on a VC that is not active
+ * @CONDIS_VRF_CLOSE_ACTIVE: a close's success on a VC left active
  * @__CONDIS_VRF_MAX: the number of rules
  */
 enum condis_verifier_rule {
@@ -44,6 +45,7 @@ enum condis_verifier_rule {
 	CONDIS_VRF_REQUEST_TIMEOUT,
 	CONDIS_VRF_WRONG_ROLE,
 	CONDIS_VRF_CALL_NOT_ACTIVE,
+	CONDIS_VRF_CLOSE_ACTIVE,
 	__CONDIS_VRF_MAX,
 };
 
