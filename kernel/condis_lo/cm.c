@@ -409,7 +409,9 @@ static void lo_do_close(struct lo_call *call, struct lo_leg *named)
 				condis_cm_dispatch_incoming_close(0, root->vc, NULL, 0);
 			}
 		}
-		lo_callee_deactivate(call);
+		/* a close's success says the VC is down: also while the dev goes */
+		lo_unlink_vc(call->dev, call->vc);
+		condis_mcm_deactivate_vc(call->vc);
 		condis_cm_close_call_complete(0, call->vc, NULL);
 		if (!READ_ONCE(call->dev->going))
 			condis_mcm_delete_vc(call->vc);

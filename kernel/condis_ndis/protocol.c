@@ -18,6 +18,8 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
+#include <linux/netdevice.h>
+#include <net/condis_view.h>
 #include <net/net_namespace.h>
 #include "lib.h"
 #include "driver.h"
@@ -121,6 +123,34 @@ static void ndis_bind_finish(struct ndis_bind *b, NDIS_STATUS status)
 	}
 }
 
+static int ndis_link_show(void *arg, const struct condis_view *v)
+{
+	*(u32 *)arg = v->adapter.ifindex;
+	return 1;
+}
+
+/*
+ * An adapter a link bound to an interface (condis_eth's): the interface's
+ * MAC address, MTU and index, as NDIS gives a protocol its NIC's.
+ */
+static void ndis_bind_link(struct ndis_bind *b, PNDIS_BIND_PARAMETERS p)
+{
+	struct net_device *dev;
+	u32 ifindex = 0;
+
+	condis_view_get(&init_net, CONDIS_VIEW_ADAPTER, condis_handle_id(b->adapter),
+			ndis_link_show, &ifindex);
+	dev = ifindex ? dev_get_by_index(&init_net, ifindex) : NULL;
+	if (!dev)
+		return;
+	p->MtuSize = READ_ONCE(dev->mtu);
+	p->MacAddressLength = min_t(unsigned int, dev->addr_len, sizeof(p->CurrentMacAddress));
+	memcpy(p->CurrentMacAddress, dev->dev_addr, p->MacAddressLength);
+	p->BoundIfIndex = ifindex;
+	p->LowestIfIndex = ifindex;
+	dev_put(dev);
+}
+
 static void ndis_bind_call(struct ndis_bind *b, NDIS_MEDIUM medium)
 {
 	NDIS_BIND_PARAMETERS params = {
@@ -137,6 +167,7 @@ static void ndis_bind_call(struct ndis_bind *b, NDIS_MEDIUM medium)
 	};
 	NDIS_STATUS status;
 
+	ndis_bind_link(b, &params);
 	status = b->drv->pchars.BindAdapterHandlerEx(b->drv->ctx, b, &params);
 	if (status != NDIS_STATUS_PENDING)
 		ndis_bind_finish(b, status);

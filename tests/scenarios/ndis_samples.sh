@@ -12,20 +12,43 @@
 # status, activations pend, and every other receive is indicated with
 # NDIS_RECEIVE_FLAGS_RESOURCES. Then the call closes at both ends, the SAP
 # and the AF go. Each step is in the kernel log; nothing is left and the
-# verifier counts nothing. Then the client again, the call manager
-# unloaded under it, and the miniport: every receive it lent came back.
+# verifier counts nothing. The client also binds to two condis_eth
+# adapters joined by a veth pair, with condis_ethcm's stand-alone call
+# manager (condis's signalling over the wire): each calls the SAP at the
+# other's MAC address, with the same data. Then the client again, the call
+# manager unloaded under it, and the miniport: every receive it lent came
+# back.
 set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 
-ADAPTERS="lo ndismp0"
+ETH="ndva ndvb"
+ADAPTERS="lo ndismp0 $ETH"
 steps() { dmesg | grep -o 'ndis_sample_[a-z]*: .*'; }
 done_on() { steps | grep -q "^ndis_sample_client: $1: done"; }
 all_done() { local a; for a in $ADAPTERS; do done_on "$a" || return 1; done; }
+eth_down() { ip link del ndva 2> /dev/null; }
+# no AF, SAP, VC or party (condis_ethcm's signalling VCs stay with its adapters)
+calls_objects_zero() {
+	local type n
+	while read -r type n _; do
+		case $type in af|sap|vc|party) [ "$n" = 0 ] || return 1 ;; esac
+	done < /sys/kernel/debug/condis/objects
+}
 
 dmesg -C
-for m in condis condis_lo condis_ndis ndis_sample_mp ndis_sample_cm; do
+for m in condis condis_lo condis_ndis ndis_sample_mp ndis_sample_cm \
+	 condis_sig condis_eth condis_ethcm; do
 	check "$m.ko loads" mod_load $m
+done
+check "veth loads" kmod veth
+at_exit eth_down
+check "a veth pair joins ndva and ndvb" ip link add ndva type veth peer name ndvb
+ip link set ndva up
+ip link set ndvb up
+for a in $ETH; do
+	check "$a: a condis_eth adapter with the stand-alone call manager" \
+		"$CONDISCTL" adapter add dev $a kind ethernet-cm
 done
 check "ndis_sample_client.ko loads" mod_load ndis_sample_client
 check "the client ran a call to its end on each adapter" wait_for 60 all_done
@@ -33,12 +56,15 @@ log=$(steps)
 echo "${log//ndis_sample_/#   ndis_sample_}"
 check "no step failed" test -n "${log##*ndis_sample_client: *failed*}"
 for a in $ADAPTERS; do
-	for s in "AF opened" "SAP registered" "OID request answered by the call manager" \
-		 "incoming call: answering" "make call complete (calling end)" \
-		 "call connected (called end)" "every frame echoed, every send completed" \
-		 "call closed at both ends"; do
+	for s in "AF opened" "SAP registered" "incoming call: answering" \
+		 "make call complete (calling end)" "call connected (called end)" \
+		 "every frame echoed, every send completed" "call closed at both ends"; do
 		check "$a: $s" test -z "${log##*"ndis_sample_client: $a: $s"*}"
 	done
+done
+for a in lo ndismp0; do
+	check "$a: OID request answered by the call manager" \
+		test -z "${log##*"ndis_sample_client: $a: OID request answered by the call manager"*}"
 done
 check "ndismp0: a send refused by the miniport completed with its status" \
 	test -z "${log##*"ndis_sample_client: ndismp0: a send refused by the miniport completed with its status"*}"
@@ -46,7 +72,7 @@ check "the miniport's activations pended and completed" \
 	test -z "${log##*"ndis_sample_mp: an activation pended and completed"*}"
 check "a receive indicated with NDIS_RECEIVE_FLAGS_RESOURCES came back at once" \
 	test -z "${log##*"ndis_sample_mp: a receive indicated with NDIS_RECEIVE_FLAGS_RESOURCES came back at once"*}"
-check "no AF, SAP or VC left" wait_for 10 objects_zero
+check "no AF, SAP or VC left" wait_for 10 calls_objects_zero
 check "ndis_sample_client.ko unloads" mod_unload ndis_sample_client
 
 dmesg -C
@@ -58,9 +84,10 @@ check "ndis_sample_mp.ko unloads" mod_unload ndis_sample_mp
 halted=$(steps | grep 'ndis_sample_mp: halted')
 echo "#   $halted"
 check "the miniport had every receive it lent back" test -z "${halted##*, 0 not returned}"
+check "the veth pair goes, and its adapters" eth_down
 check "nothing left" wait_for 10 objects_zero
 check "no verifier report" verifier_zero
-for m in condis_ndis condis_lo condis; do
+for m in condis_ethcm condis_eth condis_sig condis_ndis condis_lo condis; do
 	check "$m.ko unloads" mod_unload $m
 done
 exit $ret

@@ -21,7 +21,6 @@
 #include <linux/bottom_half.h>
 #include <linux/container_of.h>
 #include <linux/delay.h>
-#include <linux/irqflags.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -40,9 +39,7 @@
  */
 static inline KIRQL KeGetCurrentIrql(void)
 {
-	if (!IS_ENABLED(CONFIG_PREEMPT_COUNT) || in_atomic() || irqs_disabled())
-		return DISPATCH_LEVEL;
-	return PASSIVE_LEVEL;
+	return preemptible() ? PASSIVE_LEVEL : DISPATCH_LEVEL;
 }
 
 #define NDIS_CURRENT_IRQL()	KeGetCurrentIrql()

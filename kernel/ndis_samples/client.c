@@ -7,7 +7,10 @@
  * It binds to every adapter. Where the sample call manager's address
  * family appears (ProtocolCoAfRegisterNotify) it opens it, registers the
  * SAP NDIS_SAMPLE_SAP, asks the call manager an OID, and calls that SAP:
- * it is both the caller and the called client. The called end accepts
+ * it is both the caller and the called client. Where condis's Ethernet
+ * family appears it opens it and registers the SAP too; once two such
+ * bindings have theirs, each calls the SAP at the other's MAC address (its
+ * NDIS_BIND_PARAMETERS') over the wire. The called end accepts
  * (from a work item: its ProtocolClIncomingCall pends). The calling end
  * sends NET_BUFFER_LIST chains: three lists of one buffer each, one list
  * of two buffers, one buffer of pool data; on the sample miniport also a
@@ -15,16 +18,16 @@
  * called end echoes every frame it receives; when every echo is back and
  * every send completed, the caller closes; both ends go, the SAP is
  * deregistered and the AF closed. Each step is logged as
- * "ndis_sample_client: ADAPTER: step"; the last is "done".
+ * "ndis_sample_client: ADAPTER: step"; the last is "done". Its frames and
+ * pools are client_frames.c's.
  */
 #include <linux/module.h>
 #include <net/condis.h>
 #include <net/condis_ndis.h>
 #include "ndis_sample.h"
+#include "client_frames.h"
 
-#define SAMPLE_TAG		0x6c437353	/* 'lCsS' */
 #define SAMPLE_FRAMES		6		/* sent by the caller, echoed by the callee */
-#define SAMPLE_POOL_DATA	256
 
 typedef struct _SAMPLE_BINDING SAMPLE_BINDING, *PSAMPLE_BINDING;
 
@@ -35,10 +38,16 @@ typedef struct _SAMPLE_VC {
 } SAMPLE_VC, *PSAMPLE_VC;
 
 struct _SAMPLE_BINDING {
+	LIST_ENTRY Link;		/* SampleBindings */
 	NDIS_HANDLE NdisBindingHandle;
 	char Name[32];
+	UCHAR Mac[NDIS_SAMPLE_MAC_LEN];	/* the adapter's, when it has one */
+	BOOLEAN HasMac;
 	BOOLEAN Refuses;		/* the sample miniport: a frame is refused */
 	BOOLEAN AfOpening;
+	ULONG AfType;			/* the family opened */
+	BOOLEAN SapReady;		/* Ethernet: registered, no call yet */
+	PSAMPLE_BINDING Peer;		/* Ethernet: the binding called */
 	NDIS_HANDLE NdisAfHandle;
 	NDIS_HANDLE NdisSapHandle;
 	union {
@@ -56,14 +65,14 @@ struct _SAMPLE_BINDING {
 	LONG Received;			/* frames the callee received */
 	LONG CallEnds;			/* ends of the call still to go */
 	LONG Closing;			/* the caller's close is queued */
+	LONG EndsUp;			/* ends of its call up: it sends at 2 */
 	BOOLEAN Failed;
 	NDIS_HANDLE WorkItem;
 };
 
 static NDIS_HANDLE SampleProtocolHandle;
-static NDIS_HANDLE SampleNblPool;	/* NET_BUFFER_LISTs with a NET_BUFFER, no data */
-static NDIS_HANDLE SampleDataPool;	/* with SAMPLE_POOL_DATA bytes of data */
-static NDIS_HANDLE SampleNbPool;	/* NET_BUFFERs */
+static NDIS_SPIN_LOCK SampleLock;	/* SampleBindings, their SapReady and Peer */
+static LIST_ENTRY SampleBindings;
 
 static VOID SampleStep(PSAMPLE_BINDING B, const char *Step)
 {
@@ -84,6 +93,8 @@ static PROTOCOL_CO_OID_REQUEST_COMPLETE SampleClOidRequestComplete;
 static PROTOCOL_CL_MAKE_CALL_COMPLETE SampleClMakeCallComplete;
 static PROTOCOL_CL_CLOSE_CALL_COMPLETE SampleClCloseCallComplete;
 static NDIS_IO_WORKITEM_FUNCTION SampleAnswerWork;
+static VOID SampleEthernetReady(PSAMPLE_BINDING B);
+static VOID SampleEndUp(PSAMPLE_BINDING B);
 static NDIS_IO_WORKITEM_FUNCTION SampleCloseWork;
 
 /* ---- binding --------------------------------------------------------------------------------------- */
@@ -107,6 +118,10 @@ static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HAN
 		    i < sizeof(B->Name) - 1; i++)
 		B->Name[i] = (char)BindParameters->AdapterName->Buffer[i];
 	B->Refuses = !strcmp(B->Name, NDIS_SAMPLE_MP_NAME);
+	if (BindParameters->MacAddressLength == NDIS_SAMPLE_MAC_LEN) {
+		NdisMoveMemory(B->Mac, BindParameters->CurrentMacAddress, NDIS_SAMPLE_MAC_LEN);
+		B->HasMac = TRUE;
+	}
 	B->Caller.Binding = B->Callee.Binding = B;
 	B->WorkItem = NdisAllocateIoWorkItem(SampleProtocolHandle);
 	if (!B->WorkItem) {
@@ -126,7 +141,9 @@ static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HAN
 	if (Status != NDIS_STATUS_SUCCESS) {
 		NdisFreeIoWorkItem(B->WorkItem);
 		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
+		return Status;
 	}
+	NdisInterlockedInsertTailList(&SampleBindings, &B->Link, &SampleLock);
 	return Status;
 }
 
@@ -134,7 +151,14 @@ _Use_decl_annotations_
 static NDIS_STATUS SampleUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
 {
 	PSAMPLE_BINDING B = ProtocolBindingContext;
+	PLIST_ENTRY Entry;
 
+	NdisAcquireSpinLock(&SampleLock);
+	RemoveEntryList(&B->Link);
+	for (Entry = SampleBindings.Flink; Entry != &SampleBindings; Entry = Entry->Flink)
+		if (CONTAINING_RECORD(Entry, SAMPLE_BINDING, Link)->Peer == B)
+			CONTAINING_RECORD(Entry, SAMPLE_BINDING, Link)->Peer = NULL;
+	NdisReleaseSpinLock(&SampleLock);
 	NdisCloseAdapterEx(B->NdisBindingHandle);
 	NdisFreeIoWorkItem(B->WorkItem);
 	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
@@ -160,11 +184,16 @@ static VOID SampleCoAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext,
 	PSAMPLE_BINDING B = ProtocolBindingContext;
 	NDIS_STATUS Status;
 
-	if (AddressFamily->AddressFamily != NDIS_SAMPLE_AF || B->AfOpening)
+	if (B->AfOpening)
 		return;
-	if (AddressFamily->MajorVersion != NDIS_SAMPLE_AF_MAJOR)
+	if (AddressFamily->AddressFamily == NDIS_SAMPLE_AF &&
+	    AddressFamily->MajorVersion != NDIS_SAMPLE_AF_MAJOR)
 		return SampleFailed(B, "the AF's version", NDIS_STATUS_BAD_VERSION);
+	if (AddressFamily->AddressFamily != NDIS_SAMPLE_AF &&
+	    (AddressFamily->AddressFamily != NDIS_SAMPLE_AF_ETHERNET || !B->HasMac))
+		return;
 	B->AfOpening = TRUE;
+	B->AfType = AddressFamily->AddressFamily;
 	Status = NdisClOpenAddressFamilyEx(B->NdisBindingHandle, AddressFamily, B,
 					   &B->NdisAfHandle);
 	if (Status != NDIS_STATUS_PENDING)
@@ -202,6 +231,8 @@ static VOID SampleClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE Protocol
 		return SampleFailed(B, "register SAP", Status);
 	B->NdisSapHandle = NdisSapHandle;
 	SampleStep(B, "SAP registered");
+	if (B->AfType == NDIS_SAMPLE_AF_ETHERNET)
+		return SampleEthernetReady(B);
 	NdisZeroMemory(R, sizeof(*R));
 	R->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
 	R->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
@@ -218,10 +249,14 @@ static VOID SampleClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE Protocol
 		SampleClOidRequestComplete(B, NULL, NULL, R, Status);
 }
 
-/* The call's parameters, in one buffer: the called SAP names the call. */
-static PCO_CALL_PARAMETERS SampleCallParameters(VOID)
+/*
+ * The call's parameters, in one buffer: the called SAP names the call (on
+ * Ethernet, after the called station's MAC address).
+ */
+static PCO_CALL_PARAMETERS SampleCallParameters(PSAMPLE_BINDING B)
 {
-	ULONG Len = sizeof(NDIS_SAMPLE_SAP) - 1;
+	ULONG Mac = B->AfType == NDIS_SAMPLE_AF_ETHERNET ? NDIS_SAMPLE_MAC_LEN : 0;
+	ULONG Len = Mac + sizeof(NDIS_SAMPLE_SAP) - 1;
 	ULONG Size = sizeof(CO_CALL_PARAMETERS) + sizeof(CO_CALL_MANAGER_PARAMETERS) + Len +
 		     sizeof(CO_MEDIA_PARAMETERS);
 	PCO_CALL_PARAMETERS Cp;
@@ -238,8 +273,59 @@ static PCO_CALL_PARAMETERS SampleCallParameters(VOID)
 	Cm->Transmit.PeakBandwidth = Cm->Receive.PeakBandwidth = 1000000;
 	Cm->Transmit.ServiceType = Cm->Receive.ServiceType = SERVICETYPE_BESTEFFORT;
 	Cm->CallMgrSpecific.Length = Len;
-	NdisMoveMemory(Cm->CallMgrSpecific.Parameters, NDIS_SAMPLE_SAP, Len);
+	if (Mac)
+		NdisMoveMemory(Cm->CallMgrSpecific.Parameters, B->Peer->Mac, Mac);
+	NdisMoveMemory(Cm->CallMgrSpecific.Parameters + Mac, NDIS_SAMPLE_SAP, Len - Mac);
 	return Cp;
+}
+
+/* Create the calling VC and make the call. */
+static VOID SampleCall(PSAMPLE_BINDING B)
+{
+	NDIS_STATUS Status;
+
+	Status = NdisCoCreateVc(B->NdisBindingHandle, B->NdisAfHandle, &B->Caller,
+				&B->Caller.NdisVcHandle);
+	if (Status != NDIS_STATUS_SUCCESS)
+		return SampleFailed(B, "create VC", Status);
+	B->CallParameters = SampleCallParameters(B);
+	if (!B->CallParameters)
+		return SampleFailed(B, "call parameters", NDIS_STATUS_RESOURCES);
+	Status = NdisClMakeCall(B->Caller.NdisVcHandle, B->CallParameters, NULL, NULL);
+	if (Status != NDIS_STATUS_PENDING)
+		SampleClMakeCallComplete(Status, &B->Caller, NULL, B->CallParameters);
+}
+
+/*
+ * An Ethernet binding's SAP is there: once another one's is, each calls
+ * the other (both ends of both calls counted before either call is made).
+ */
+static VOID SampleEthernetReady(PSAMPLE_BINDING B)
+{
+	PSAMPLE_BINDING P, Peer = NULL;
+	PLIST_ENTRY Entry;
+
+	NdisAcquireSpinLock(&SampleLock);
+	for (Entry = SampleBindings.Flink; Entry != &SampleBindings; Entry = Entry->Flink) {
+		P = CONTAINING_RECORD(Entry, SAMPLE_BINDING, Link);
+		if (P->SapReady && P != B) {
+			Peer = P;
+			break;
+		}
+	}
+	if (Peer) {
+		Peer->SapReady = FALSE;
+		B->Peer = Peer;
+		Peer->Peer = B;
+		B->CallEnds = Peer->CallEnds = 2;
+	} else {
+		B->SapReady = TRUE;
+	}
+	NdisReleaseSpinLock(&SampleLock);
+	if (!Peer)
+		return;
+	SampleCall(B);
+	SampleCall(Peer);
 }
 
 _Use_decl_annotations_
@@ -253,17 +339,8 @@ static VOID SampleClOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDL
 	    OidRequest->DATA.QUERY_INFORMATION.BytesWritten != sizeof(ULONG))
 		return SampleFailed(B, "OID request", Status);
 	SampleStep(B, "OID request answered by the call manager");
-	Status = NdisCoCreateVc(B->NdisBindingHandle, B->NdisAfHandle, &B->Caller,
-				&B->Caller.NdisVcHandle);
-	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed(B, "create VC", Status);
-	B->CallParameters = SampleCallParameters();
-	if (!B->CallParameters)
-		return SampleFailed(B, "call parameters", NDIS_STATUS_RESOURCES);
 	B->CallEnds = 2;
-	Status = NdisClMakeCall(B->Caller.NdisVcHandle, B->CallParameters, NULL, NULL);
-	if (Status != NDIS_STATUS_PENDING)
-		SampleClMakeCallComplete(Status, &B->Caller, NULL, B->CallParameters);
+	SampleCall(B);
 }
 
 /* Both ends of the call went: deregister, close. */
@@ -359,77 +436,13 @@ static VOID SampleAnswerWork(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHa
 _Use_decl_annotations_
 static VOID SampleClCallConnected(NDIS_HANDLE ProtocolVcContext)
 {
-	SampleStep(((PSAMPLE_VC)ProtocolVcContext)->Binding, "call connected (called end)");
+	PSAMPLE_BINDING B = ((PSAMPLE_VC)ProtocolVcContext)->Binding;
+
+	SampleStep(B, "call connected (called end)");
+	SampleEndUp(B->Peer ? B->Peer : B);	/* the calling binding */
 }
 
 /* ---- data --------------------------------------------------------------------------------------------- */
-
-/* A NET_BUFFER_LIST of @Count buffers, each holding @Text, of our memory. */
-static PNET_BUFFER_LIST SampleFrame(const char *Text, ULONG Count)
-{
-	ULONG Len = strlen(Text), i;
-	PNET_BUFFER_LIST Nbl;
-	PNET_BUFFER Nb, Last = NULL;
-	PUCHAR Data;
-	PMDL Mdl;
-
-	Nbl = NdisAllocateNetBufferList(SampleNblPool, 0, 0);
-	if (!Nbl)
-		return NULL;
-	NET_BUFFER_LIST_FIRST_NB(Nbl) = NULL;
-	for (i = 0; i < Count; i++) {
-		Data = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, Len, SAMPLE_TAG,
-							 NormalPoolPriority);
-		Mdl = Data ? NdisAllocateMdl(SampleProtocolHandle, Data, Len) : NULL;
-		Nb = Mdl ? NdisAllocateNetBuffer(SampleNbPool, Mdl, 0, Len) : NULL;
-		if (!Nb)
-			return NULL;	/* (a sample: leaks on an allocation failure) */
-		NdisMoveMemory(Data, Text, Len);
-		if (Last)
-			NET_BUFFER_NEXT_NB(Last) = Nb;
-		else
-			NET_BUFFER_LIST_FIRST_NB(Nbl) = Nb;
-		Last = Nb;
-	}
-	return Nbl;
-}
-
-/* A NET_BUFFER_LIST of pool data holding @Len bytes of @Data. */
-static PNET_BUFFER_LIST SamplePoolFrame(const VOID *Data, ULONG Len)
-{
-	PNET_BUFFER_LIST Nbl = NdisAllocateNetBufferList(SampleDataPool, 0, 0);
-	PNET_BUFFER Nb;
-	PUCHAR Buf;
-	ULONG Avail;
-
-	if (!Nbl)
-		return NULL;
-	Nb = NET_BUFFER_LIST_FIRST_NB(Nbl);
-	NdisQueryMdl(NET_BUFFER_CURRENT_MDL(Nb), &Buf, &Avail, NormalPoolPriority);
-	Len = min(Len, Avail);
-	NdisMoveMemory(Buf + NET_BUFFER_CURRENT_MDL_OFFSET(Nb), Data, Len);
-	NET_BUFFER_DATA_LENGTH(Nb) = Len;
-	return Nbl;
-}
-
-static VOID SampleFreeFrame(PNET_BUFFER_LIST Nbl)
-{
-	PNET_BUFFER Nb, Next;
-	PVOID Data;
-	ULONG Len;
-
-	if (NdisGetPoolFromNetBufferList(Nbl) == SampleNblPool) {
-		for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb; Nb = Next) {
-			Next = NET_BUFFER_NEXT_NB(Nb);
-			NdisQueryMdl(NET_BUFFER_FIRST_MDL(Nb), &Data, &Len, NormalPoolPriority);
-			NdisFreeMdl(NET_BUFFER_FIRST_MDL(Nb));
-			NdisFreeMemoryWithTagPriority(SampleProtocolHandle, Data, SAMPLE_TAG);
-			NdisFreeNetBuffer(Nb);
-		}
-		NET_BUFFER_LIST_FIRST_NB(Nbl) = NULL;
-	}
-	NdisFreeNetBufferList(Nbl);
-}
 
 /* The call is up: send the frames, chained. */
 _Use_decl_annotations_
@@ -438,12 +451,26 @@ static VOID SampleClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcC
 {
 	PSAMPLE_VC Vc = ProtocolVcContext;
 	PSAMPLE_BINDING B = Vc->Binding;
-	PNET_BUFFER_LIST Chain[6], Head = NULL;
-	ULONG i, n = 0;
 
 	if (Status != NDIS_STATUS_SUCCESS)
 		return SampleFailed(B, "make call", Status);
 	SampleStep(B, "make call complete (calling end)");
+	SampleEndUp(B);
+}
+
+/*
+ * One end of @B's call is up. The called end takes frames once its
+ * ProtocolClCallConnected ran (over a wire that may be after the calling
+ * end's make call completed): both ends being this client's, the caller
+ * sends when both are up.
+ */
+static VOID SampleEndUp(PSAMPLE_BINDING B)
+{
+	PNET_BUFFER_LIST Chain[6], Head = NULL;
+	ULONG i, n = 0;
+
+	if (NdisInterlockedIncrement(&B->EndsUp) != 2)
+		return;
 	Chain[n++] = SampleFrame("frame 1 of a chain", 1);
 	Chain[n++] = SampleFrame("frame 2 of a chain", 1);
 	Chain[n++] = SampleFrame("frame 3 of a chain", 1);
@@ -458,7 +485,7 @@ static VOID SampleClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcC
 		Head = Chain[i];
 	}
 	B->SendsOut = n;
-	NdisCoSendNetBufferLists(Vc->NdisVcHandle, Head, 0);
+	NdisCoSendNetBufferLists(B->Caller.NdisVcHandle, Head, 0);
 }
 
 static VOID SampleMaybeClose(PSAMPLE_BINDING B)
@@ -671,52 +698,14 @@ static NDIS_STATUS SampleSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE Dr
 	return NdisSetOptionalHandlers(NdisDriverHandle, (PNDIS_DRIVER_OPTIONAL_HANDLERS)&Cl);
 }
 
-static NDIS_STATUS SamplePools(VOID)
-{
-	NET_BUFFER_LIST_POOL_PARAMETERS P;
-	NET_BUFFER_POOL_PARAMETERS Nb;
-
-	NdisZeroMemory(&P, sizeof(P));
-	P.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	P.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-	P.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-	P.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
-	P.fAllocateNetBuffer = TRUE;
-	P.PoolTag = SAMPLE_TAG;
-	SampleNblPool = NdisAllocateNetBufferListPool(SampleProtocolHandle, &P);
-	P.DataSize = SAMPLE_POOL_DATA;
-	SampleDataPool = NdisAllocateNetBufferListPool(SampleProtocolHandle, &P);
-	NdisZeroMemory(&Nb, sizeof(Nb));
-	Nb.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	Nb.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-	Nb.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-	Nb.PoolTag = SAMPLE_TAG;
-	SampleNbPool = NdisAllocateNetBufferPool(SampleProtocolHandle, &Nb);
-	return SampleNblPool && SampleDataPool && SampleNbPool ? NDIS_STATUS_SUCCESS :
-								   NDIS_STATUS_RESOURCES;
-}
-
-static VOID SampleFreePools(VOID)
-{
-	if (SampleNbPool)
-		NdisFreeNetBufferPool(SampleNbPool);
-	if (SampleDataPool)
-		NdisFreeNetBufferListPool(SampleDataPool);
-	if (SampleNblPool)
-		NdisFreeNetBufferListPool(SampleNblPool);
-}
-
 static NDIS_STATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
 	NDIS_PROTOCOL_DRIVER_CHARACTERISTICS Chars;
 	NDIS_STRING Name = NDIS_STRING_CONST("NdisSampleClient");
 	NDIS_STATUS Status;
 
-	Status = SamplePools();
-	if (Status != NDIS_STATUS_SUCCESS) {
-		SampleFreePools();
-		return Status;
-	}
+	NdisAllocateSpinLock(&SampleLock);
+	InitializeListHead(&SampleBindings);
 	NdisZeroMemory(&Chars, sizeof(Chars));
 	Chars.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
 	Chars.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
@@ -731,7 +720,11 @@ static NDIS_STATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Regi
 	Chars.CloseAdapterCompleteHandlerEx = SampleCloseAdapterComplete;
 	Status = NdisRegisterProtocolDriver(NULL, &Chars, &SampleProtocolHandle);
 	if (Status != NDIS_STATUS_SUCCESS)
-		SampleFreePools();
+		return Status;
+	/* (its binds may run already: frames are sent once a call is up) */
+	Status = SampleFramesInit(SampleProtocolHandle);
+	if (Status != NDIS_STATUS_SUCCESS)
+		NdisDeregisterProtocolDriver(SampleProtocolHandle);
 	return Status;
 }
 
@@ -745,7 +738,7 @@ static int __init SampleClientInit(void)
 static void __exit SampleClientExit(void)
 {
 	NdisDeregisterProtocolDriver(SampleProtocolHandle);
-	SampleFreePools();
+	SampleFramesFree();
 }
 
 module_init(SampleClientInit);
