@@ -23,14 +23,15 @@ static void oid_deliver(struct cd_req *req)
 						      req->status);
 }
 
+/* NDIS does not serialize CoNDIS OID requests: each completes on its own */
 static const struct cd_chain chain_oid_mp = {
 	.name = "oid_request_miniport", .kind = K_OID, .dest = CD_TO_CLIENT,
-	.deliver = oid_deliver,
+	.unordered = true, .deliver = oid_deliver,
 };
 
 static const struct cd_chain chain_oid_peer = {
 	.name = "oid_request_peer", .kind = K_OID, .dest = CD_TO_CLIENT,
-	.deliver = oid_deliver,
+	.unordered = true, .deliver = oid_deliver,
 };
 
 /**

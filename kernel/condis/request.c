@@ -15,7 +15,9 @@
  * chain (and target object), and claims it under the owner's lock: a second
  * completion finds nothing and is reported. READY requests are delivered by
  * the owner's work item on condis_wq, in evq order per destination role:
- * an item waits while an earlier item for the same role is not READY.
+ * an item waits while an earlier item for the same role is not READY
+ * (but for unordered chains, OID requests, which neither wait nor hold
+ * back).
  * Indications enter the evq READY, so they queue behind outstanding
  * requests for the same role; a VC's incoming close cannot overtake its
  * make-call completion.
@@ -470,11 +472,12 @@ static void cd_evq_work(struct work_struct *work)
 		flags = cd_lock(o);
 		list_for_each_entry(r, &o->evq, node) {
 			if (atomic_read(&r->state) == REQ_READY &&
-			    !(blocked & BIT(r->dest))) {
+			    (r->chain->unordered || !(blocked & BIT(r->dest)))) {
 				req = r;
 				break;
 			}
-			blocked |= BIT(r->dest);
+			if (!r->chain->unordered)
+				blocked |= BIT(r->dest);
 		}
 		if (req) {
 			list_del_init(&req->node);

@@ -20,6 +20,9 @@ struct cd_req;
  * @name: for tracing and reports, e.g. "make_call"
  * @kind: bit in the owner's completed mask (unique per owner type)
  * @dest: the role whose handler deliver() runs
+ * @unordered: delivered as soon as it is final, neither waiting for nor
+ *	holding back the owner's other items (NDIS does not serialize OID
+ *	requests)
  * @completed: hook run when the completion is accepted (any context,
  *	no locks held): invalidate handles the contract says die at once
  * @deliver: runs on condis_wq: apply the final state and run the handler
@@ -31,6 +34,7 @@ struct cd_chain {
 	const char *name;
 	u8 kind;
 	u8 dest;
+	bool unordered;
 	void (*completed)(struct cd_req *req);
 	void (*deliver)(struct cd_req *req);
 	void (*sync_done)(struct cd_req *req);

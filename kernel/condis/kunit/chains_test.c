@@ -196,6 +196,39 @@ static void oid_requests(struct kunit *test)
 	fake_close_af(w);
 }
 
+/*
+ * NDIS does not serialize CoNDIS OID requests: one pended at the miniport
+ * holds back neither the adapter's status indications nor another OID's
+ * completion.
+ */
+static void oid_not_serialized(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_oid_request second = { .oid = 0x00010102 };
+	int ret;
+
+	fake_open_af(w);
+	w->mode[FOP_MP_OID] = FM_PEND_PROC;
+	w->status[FOP_MP_OID] = -EAGAIN;	/* tells the two completions apart */
+	w->pend_delay_ms = 500;		/* surely pending meanwhile */
+	w->oid.oid = 0x00010101;
+	ret = condis_co_oid_request(w->af, NULL, false, CONDIS_OID_TO_MINIPORT, &w->oid);
+	KUNIT_ASSERT_EQ(test, ret, CONDIS_PENDING);
+	condis_mco_indicate_status(w->adapter, NULL, -ENOLINK, NULL, 0);
+	FAKE_WAIT(w, FEV_CL_STATUS, 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_OID_DONE), 0);
+	/* a second request to the miniport, answered sooner, completes first */
+	w->status[FOP_MP_OID] = 0;
+	w->pend_delay_ms = 0;
+	ret = condis_co_oid_request(w->af, NULL, false, CONDIS_OID_TO_MINIPORT, &second);
+	KUNIT_ASSERT_EQ(test, ret, CONDIS_PENDING);
+	FAKE_WAIT(w, FEV_CL_OID_DONE, 2);
+	BEFORE(w, FEV_CL_STATUS, FEV_CL_OID_DONE);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_OID_DONE, 1), 0);	/* the second */
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_OID_DONE, 2), -EAGAIN);
+	fake_close_af(w);
+}
+
 static void status_indications(struct kunit *test)
 {
 	struct fake_world *w = world(test);
@@ -403,6 +436,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(signalling_vc, chain_gen_params),
 	KUNIT_CASE(signalling_vc_teardown),
 	KUNIT_CASE_PARAM(oid_requests, chain_gen_params),
+	KUNIT_CASE(oid_not_serialized),
 	KUNIT_CASE_PARAM(status_indications, chain_gen_params),
 	KUNIT_CASE(status_handler_opens_af),
 	KUNIT_CASE(status_waited_for_by_unregister),
