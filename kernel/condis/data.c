@@ -17,6 +17,7 @@
 #include "request.h"
 #include "verifier.h"
 #include "data.h"
+#include "watch.h"
 
 /* What condis keeps in skb->cb once the miniport gave the skb back. */
 struct cd_skb_cb {
@@ -321,6 +322,8 @@ static void status_deliver(struct cd_req *req)
 		return;
 	}
 	status_deliver_adapter(req, container_of(req->owner, struct cd_adapter, o));
+	cd_watch_status(container_of(req->owner, struct cd_adapter, o), req->cause,
+			req->buf, req->len);
 }
 
 static const struct cd_chain chain_status = {

@@ -7,9 +7,11 @@
  * cd_watch_lock orders the news of one adapter: a watcher hears of an
  * adapter's arrival before its departure, once each, and hears of the
  * departure before condis tears down what is on the adapter. It is taken
- * outside cd_reg_lock, never inside.
+ * outside cd_reg_lock, never inside. Adapter-wide status indications go
+ * to the watchers under RCU (the list changes under the lock, RCU-safe).
  */
 #include <linux/module.h>
+#include <linux/rculist.h>
 #include <linux/slab.h>
 #include <net/net_namespace.h>
 #include "internal.h"
@@ -17,7 +19,7 @@
 #include "watch.h"
 
 static DEFINE_MUTEX(cd_watch_lock);
-static LIST_HEAD(cd_watches);		/* struct condis_adapter_watch, under cd_watch_lock */
+static LIST_HEAD(cd_watches);		/* struct condis_adapter_watch, under cd_watch_lock, RCU */
 
 /* Called once the adapter is published; it may be going already. */
 void cd_watch_added(struct cd_adapter *ad)
@@ -47,13 +49,30 @@ void cd_watch_removing(struct cd_adapter *ad)
 	mutex_unlock(&cd_watch_lock);
 }
 
+/*
+ * An adapter-wide status indication, delivered (process context, no lock
+ * held): every watcher of the adapter's namespace hears it, as NDIS tells
+ * every protocol bound to the adapter.
+ */
+void cd_watch_status(struct cd_adapter *ad, int status, const void *buf, u32 len)
+{
+	struct condis_adapter_watch *w;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(w, &cd_watches, node)
+		if (w->status && net_eq(w->net, ad->o.net))
+			w->status(w, cd_handle(&ad->o), status, buf, len);
+	rcu_read_unlock();
+}
+
 /**
  * condis_adapter_watch_register - be told of the adapters of a namespace
  * @w: the watch: @w->net, @w->added and @w->removing set
  *
  * @w->added runs at once for every adapter of @w->net, then for each that
  * registers, and @w->removing for each that goes, before condis tears
- * down what is on it (the watcher unbinds there: closes what it opened,
+ * down what is on it; @w->status (optional) for each adapter-wide status
+ * indication of an adapter of @w->net (the watcher unbinds there: closes what it opened,
  * deregisters what it registered). Both run in process context with no
  * condis lock held but the watch lock, which orders them per adapter:
  * @w->added should only queue work, @w->removing may wait for an unbind.
@@ -68,7 +87,7 @@ int condis_adapter_watch_register(struct condis_adapter_watch *w)
 	struct cd_adapter *ad;
 
 	mutex_lock(&cd_watch_lock);
-	list_add_tail(&w->node, &cd_watches);
+	list_add_tail_rcu(&w->node, &cd_watches);
 	/* the adapters told so far; one being added is told when it stands */
 	mutex_lock(&cd_reg_lock);
 	list_for_each_entry(ad, &cd_adapters, node)
@@ -90,7 +109,8 @@ EXPORT_SYMBOL_GPL(condis_adapter_watch_register);
 void condis_adapter_watch_unregister(struct condis_adapter_watch *w)
 {
 	mutex_lock(&cd_watch_lock);
-	list_del(&w->node);
+	list_del_rcu(&w->node);
 	mutex_unlock(&cd_watch_lock);
+	synchronize_rcu();	/* no status callback of @w runs */
 }
 EXPORT_SYMBOL_GPL(condis_adapter_watch_unregister);

@@ -7,5 +7,6 @@
 
 void cd_watch_added(struct cd_adapter *ad);
 void cd_watch_removing(struct cd_adapter *ad);
+void cd_watch_status(struct cd_adapter *ad, int status, const void *buf, u32 len);
 
 #endif /* _CONDIS_WATCH_H */

@@ -26,6 +26,7 @@
 #include "client.h"
 #include "cm.h"
 #include "protocol.h"
+#include "status.h"
 #include "defer.h"
 
 /* how long an unbind or a pended bind may take before the library goes on */
@@ -305,10 +306,62 @@ static void ndis_nic_removing(struct condis_adapter_watch *w, struct condis_adap
 	kfree(found);
 }
 
+/* an adapter-wide status, on its way to every protocol bound to the adapter */
+struct ndis_status_work {
+	struct work_struct work;
+	struct condis_adapter *adapter;
+	int status;
+	u32 len;
+	u8 buf[];
+};
+
+static void ndis_status_work_fn(struct work_struct *work)
+{
+	struct ndis_status_work *sw = container_of(work, struct ndis_status_work, work);
+	struct ndis_drv *drv;
+	struct ndis_bind *b;
+
+	/*
+	 * A binding of a listed driver goes under ndis_lock (unbind, driver
+	 * deregistration); the handler runs without the driver's lock.
+	 */
+	mutex_lock(&ndis_lock);
+	list_for_each_entry(drv, &ndis_protocols, node) {
+		mutex_lock(&drv->lock);
+		b = ndis_bind_find(drv, sw->adapter);
+		if (b && b->state != NDIS_BIND_BOUND)
+			b = NULL;
+		mutex_unlock(&drv->lock);
+		if (b)
+			ndis_status_to_binding(b, sw->status, sw->len ? sw->buf : NULL, sw->len);
+	}
+	mutex_unlock(&ndis_lock);
+	kfree(sw);
+}
+
+static void ndis_nic_status(struct condis_adapter_watch *w, struct condis_adapter *adapter,
+			    int status, const void *buf, u32 len)
+{
+	struct ndis_status_work *sw;
+
+	sw = kzalloc(struct_size(sw, buf, buf ? len : 0), GFP_ATOMIC | __GFP_NOWARN);
+	if (!sw)
+		return;		/* (as a lost indication: condis counts none) */
+	INIT_WORK(&sw->work, ndis_status_work_fn);
+	sw->adapter = adapter;
+	sw->status = status;
+	if (buf && len) {
+		memcpy(sw->buf, buf, len);
+		sw->len = len;
+	}
+	queue_work(ndis_wq, &sw->work);
+}
+
 static struct condis_adapter_watch ndis_watch = {
 	.net = &init_net,
 	.added = ndis_nic_added,
 	.removing = ndis_nic_removing,
+	.status = ndis_nic_status,
 };
 
 /* ---- AF notifications ------------------------------------------------------------------------- */

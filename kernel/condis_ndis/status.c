@@ -42,32 +42,30 @@ static void ndis_status_indicate(struct ndis_drv *drv, struct ndis_bind *b, stru
 }
 
 /*
- * To a client: on the VC's binding, or (adapter-wide: condis does not say
- * which adapter) on each binding of the client that stands.
+ * A VC's status, to a client or a call manager on the VC's binding. An
+ * adapter-wide one reaches every protocol bound to the adapter through
+ * the adapter watch (ndis_status_to_binding()), not through here.
  */
 void ndis_status_to_client(void *cl_ctx, void *cl_vc_ctx, int status, const void *buf, u32 len)
 {
-	struct ndis_drv *drv = cl_ctx;
 	struct ndis_vc *v = cl_vc_ctx;
-	struct ndis_bind *b;
 
-	if (v) {
-		ndis_status_indicate(drv, v->bind, v, status, buf, len);
-		return;
-	}
-	mutex_lock(&drv->lock);
-	list_for_each_entry(b, &drv->binds, node)
-		if (b->state == NDIS_BIND_BOUND)
-			ndis_status_indicate(drv, b, NULL, status, buf, len);
-	mutex_unlock(&drv->lock);
+	if (v)
+		ndis_status_indicate(v->drv, v->bind, v, status, buf, len);
 }
 
 void ndis_status_to_cm(void *cm_ctx, void *cm_vc_ctx, int status, const void *buf, u32 len)
 {
 	struct ndis_cm *cm = cm_ctx;
 
-	if (cm->bind)	/* (a miniport call manager is the one indicating) */
+	if (cm->bind && cm_vc_ctx)	/* (a miniport call manager is the one indicating) */
 		ndis_status_indicate(cm->drv, cm->bind, cm_vc_ctx, status, buf, len);
+}
+
+/* An adapter-wide status, to a protocol bound to the adapter. */
+void ndis_status_to_binding(struct ndis_bind *b, int status, const void *buf, u32 len)
+{
+	ndis_status_indicate(b->drv, b, NULL, status, buf, len);
 }
 
 /*

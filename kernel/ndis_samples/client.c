@@ -649,6 +649,11 @@ _Use_decl_annotations_
 static VOID SampleCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
 			   PNDIS_STATUS_INDICATION StatusIndication)
 {
+	PSAMPLE_BINDING B = ProtocolBindingContext;
+
+	if (!ProtocolVcContext)	/* the adapter's: every bound protocol hears it */
+		pr_info("ndis_sample_client: %s: the adapter's status 0x%08x\n", B->Name,
+			(u32)StatusIndication->StatusCode);
 }
 
 /* ---- characteristics -------------------------------------------------------------------------------------- */

@@ -73,6 +73,13 @@ check "the miniport's activations pended and completed" \
 check "a receive indicated with NDIS_RECEIVE_FLAGS_RESOURCES came back at once" \
 	test -z "${log##*"ndis_sample_mp: a receive indicated with NDIS_RECEIVE_FLAGS_RESOURCES came back at once"*}"
 check "no AF, SAP or VC left" wait_for 10 calls_objects_zero
+# an adapter-wide status reaches every protocol bound to the adapter
+status_seen() { steps | grep -q "^ndis_sample_client: ndva: the adapter's status $1"; }
+ip link set ndva down
+check "ndva down: the client hears NDIS_STATUS_NO_CABLE on its binding" \
+	wait_for 10 status_seen 0xc001001f
+ip link set ndva up
+check "and up again: NDIS_STATUS_SUCCESS" wait_for 10 status_seen 0x00000000
 check "ndis_sample_client.ko unloads" mod_unload ndis_sample_client
 
 dmesg -C

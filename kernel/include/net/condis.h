@@ -235,17 +235,24 @@ struct condis_adapter *condis_adapter_find(struct net *net, const char *name);
  *	that stood when the watch began). Should only queue work.
  * @removing: @adapter is going; condis tears down what is on it when this
  *	returns: the watcher unbinds (closes, deregisters) before returning.
+ * @status: optional: an adapter-wide status indication of @adapter (as
+ *	condis_mco_indicate_status() with no VC gave it): NDIS tells every
+ *	protocol bound to the adapter. Process context, under RCU: may not
+ *	sleep (copy @buf and queue work).
  * @node: condis's list
  *
- * Both run in process context, never at once for one adapter, with no
- * condis lock held; they may not register or unregister miniports.
- * NDIS: ProtocolBindAdapterEx / ProtocolUnbindAdapterEx.
+ * @added and @removing run in process context, never at once for one
+ * adapter, with no condis lock held; they may not register or unregister
+ * miniports. NDIS: ProtocolBindAdapterEx / ProtocolUnbindAdapterEx, and
+ * ProtocolCoStatusEx for @status.
  */
 struct condis_adapter_watch {
 	struct net *net;
 	void (*added)(struct condis_adapter_watch *w, struct condis_adapter *adapter,
 		      const char *name);
 	void (*removing)(struct condis_adapter_watch *w, struct condis_adapter *adapter);
+	void (*status)(struct condis_adapter_watch *w, struct condis_adapter *adapter,
+		       int status, const void *buf, u32 len);
 	struct list_head node;
 };
 
