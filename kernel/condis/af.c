@@ -143,7 +143,7 @@ int condis_cl_open_af(struct condis_client *client, struct condis_adapter *adapt
 		goto out_cl;
 	mutex_lock(&cd_reg_lock);
 	list_for_each_entry(c, &ad->cms, node) {
-		if (c->af_type == af_type && !READ_ONCE(c->o.dead) &&
+		if (c->af_type == af_type && !READ_ONCE(c->o.dead) && !c->displaced &&
 		    c->o.net == cl->o.net) {
 			cm = c;
 			cd_obj_get(&cm->o);

@@ -98,6 +98,7 @@ struct cd_cm {
 	struct cd_adapter *adapter;
 	u32 af_type;
 	bool mcm;
+	bool displaced;			/* by the adapter's MCM: no client sees it (cd_reg_lock) */
 	bool going;			/* being torn down: no new AF (o.lock) */
 	struct list_head afs;		/* struct cd_af, under o.lock */
 	struct list_head own_vcs;	/* its CD_CMVC VCs, under o.lock */

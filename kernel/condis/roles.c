@@ -357,14 +357,31 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	INIT_LIST_HEAD(&cm->afs);
 	INIT_LIST_HEAD(&cm->own_vcs);
 
+again:
 	mutex_lock(&cd_reg_lock);
 	ret = -ENODEV;		/* unregistering */
 	if (list_empty(&ad->node))
 		goto err_unlock;
 	ret = -EADDRINUSE;	/* one CM per AF per adapter */
-	list_for_each_entry(c, &ad->cms, node)
-		if (c->af_type == af_type)
+	list_for_each_entry(c, &ad->cms, node) {
+		if (c->af_type != af_type || c->displaced)
+			continue;
+		if (!mcm || c->mcm)
 			goto err_unlock;
+		/*
+		 * NdisMCmRegisterAddressFamilyEx: "any stand-alone call
+		 * manager with the NIC driver's own call-management support
+		 * is displaced". Its AFs close; its registration stays the
+		 * CM's until it unregisters (or the adapter goes), and takes
+		 * no AF again.
+		 */
+		c->displaced = true;
+		cd_obj_get(&c->o);
+		mutex_unlock(&cd_reg_lock);
+		cd_cm_teardown_afs(c, -ESHUTDOWN);
+		cd_obj_put(&c->o);
+		goto again;
+	}
 	list_for_each_entry(cl, &cd_clients, node) {
 		ret = cd_notify_af_alloc(&notes, cl, cm);
 		if (ret)
@@ -401,8 +418,8 @@ err_put:
  * Clients in the adapter's namespace get af_register_notify.
  * NDIS: NdisCmRegisterAddressFamilyEx.
  * Context: process; may sleep.
- * Return: 0, -EADDRINUSE if the AF already has a CM on this adapter, or
- * another negative errno.
+ * Return: 0, -EADDRINUSE if the AF already has a CM on this adapter (an
+ * integrated one among them), or another negative errno.
  */
 int condis_cm_register_af(struct condis_adapter *adapter, u32 af_type,
 			  const struct condis_cm_ops *ops, void *cm_ctx,
@@ -420,9 +437,14 @@ EXPORT_SYMBOL_GPL(condis_cm_register_af);
  * @cm_ctx: its context for this registration
  * @cm: receives the registration handle
  *
+ * A stand-alone CM that registered the same AF on the adapter is
+ * displaced: its open AFs are closed (clients get notify_close_af) and it
+ * takes no AF again; its handle stays valid until it unregisters. An MCM
+ * may register several AFs, each once.
  * NDIS: NdisMCmRegisterAddressFamilyEx.
  * Context: process; may sleep.
- * Return: 0 or a negative errno (as condis_cm_register_af()).
+ * Return: 0, -EADDRINUSE if the adapter's MCM registered the AF already,
+ * or another negative errno.
  */
 int condis_mcm_register_af(struct condis_adapter *adapter, u32 af_type,
 			   const struct condis_cm_ops *ops, void *cm_ctx,
@@ -501,6 +523,8 @@ int condis_client_register(struct net *net, const char *name,
 	mutex_lock(&cd_reg_lock);
 	list_for_each_entry(ad, &cd_adapters, node) {
 		list_for_each_entry(cm, &ad->cms, node) {
+			if (cm->displaced)
+				continue;
 			ret = cd_notify_af_alloc(&notes, cl, cm);
 			if (ret)
 				goto err_notes;

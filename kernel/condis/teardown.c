@@ -221,7 +221,11 @@ static void cd_cm_own_vcs_teardown(struct cd_cm *cm)
 	cd_put_snapshot(vcs, n);
 }
 
-void cd_adapter_teardown_cm(struct cd_cm *cm, int cause)
+/*
+ * A CM registration ends for its clients: no new AF, every open AF closed
+ * in contract order. Its own VCs stay (the CM still holds them).
+ */
+void cd_cm_teardown_afs(struct cd_cm *cm, int cause)
 {
 	struct cd_obj **afs;
 	unsigned long flags;
@@ -235,5 +239,10 @@ void cd_adapter_teardown_cm(struct cd_cm *cm, int cause)
 	for (i = 0; i < n; i++)
 		cd_af_teardown_one(container_of(afs[i], struct cd_af, o), cause, true);
 	cd_put_snapshot(afs, n);
+}
+
+void cd_adapter_teardown_cm(struct cd_cm *cm, int cause)
+{
+	cd_cm_teardown_afs(cm, cause);
 	cd_cm_own_vcs_teardown(cm);
 }

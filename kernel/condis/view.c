@@ -65,6 +65,8 @@ static int cd_view_adapter(struct cd_obj *o, condis_view_fn show, void *arg)
 	list_for_each_entry(cm, &a->cms, node) {
 		if (ret)
 			break;
+		if (cm->displaced)
+			continue;
 		v.kind = CONDIS_VIEW_AF_TYPE;
 		v.af_type = cm->af_type;
 		ret = show(arg, &v);

@@ -356,7 +356,8 @@ static NDIS_STATUS ndis_cm_register(struct ndis_drv *drv, struct ndis_bind *b, s
 	if (ret) {
 		ndis_cms_del(cm);
 		kfree(cm);
-		return ndis_from_condis(ret);
+		/* the pages: a duplicate AF is NDIS_STATUS_FAILURE */
+		return ret == -EADDRINUSE ? NDIS_STATUS_FAILURE : ndis_from_condis(ret);
 	}
 	list_add_tail(&cm->node, b ? &b->cms : &mp->cms);
 	return NDIS_STATUS_SUCCESS;

@@ -7,6 +7,7 @@ struct kunit;
 
 void af_open_close(struct kunit *test);
 void af_open_unknown(struct kunit *test);
+void af_mcm_displaces_cm(struct kunit *test);
 void af_other_namespace(struct kunit *test);
 void client_optional_handlers(struct kunit *test);
 void register_under_allocation_failure(struct kunit *test);

@@ -62,6 +62,42 @@ void af_open_unknown(struct kunit *test)
 			-EINVAL);
 }
 
+/*
+ * NdisMCmRegisterAddressFamilyEx: a miniport call manager registering an
+ * AF displaces the stand-alone CM of that AF on its adapter (its open AFs
+ * close as when it unregisters; clients are told of the MCM's); one MCM
+ * per AF, and a stand-alone CM cannot come back over it. The displaced
+ * CM's handle stays valid until it unregisters.
+ */
+void af_mcm_displaces_cm(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_cm *mcm, *other;
+	struct condis_af *af;
+
+	fake_open_af(w);
+	KUNIT_ASSERT_EQ(test, condis_mcm_register_af(w->adapter, FAKE_AF_TYPE,
+						     condis_fake_cm_ops(), w, &mcm), 0);
+	/* the stand-alone CM's AF was closed with its client */
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_NOTIFY_CLOSE), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 1);
+	w->af = NULL;
+	FAKE_WAIT(w, FEV_CL_AF_NOTIFY, 2);	/* the MCM's */
+	KUNIT_EXPECT_EQ(test, condis_cm_register_af(w->adapter, FAKE_AF_TYPE,
+						    condis_fake_cm_ops(), w, &other), -EADDRINUSE);
+	KUNIT_EXPECT_EQ(test, condis_mcm_register_af(w->adapter, FAKE_AF_TYPE,
+						     condis_fake_cm_ops(), w, &other), -EADDRINUSE);
+	/* a client's AF is the MCM's now */
+	KUNIT_ASSERT_EQ(test, condis_cl_open_af(w->client, w->adapter, FAKE_AF_TYPE, w, &af), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_OPEN_AF), 2);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_af(af), 0);
+	/* the displaced CM goes as it would, its handle still good */
+	condis_cm_unregister(w->cm);
+	w->cm = mcm;
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_AF), 2);
+}
+
 static void noop_notify(void *ctx, struct condis_adapter *adapter, u32 af_type)
 {
 	(*(int *)ctx)++;

@@ -402,6 +402,7 @@ static void teardown_client_during_sap_deregistration(struct kunit *test)
 static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(af_open_close, chain_gen_params),
 	KUNIT_CASE(af_open_unknown),
+	KUNIT_CASE(af_mcm_displaces_cm),
 	KUNIT_CASE(af_other_namespace),
 	KUNIT_CASE(client_optional_handlers),
 	KUNIT_CASE(register_under_allocation_failure),
