@@ -42,7 +42,7 @@ struct ndis_deferred {
 	PCO_CALL_PARAMETERS params;
 	struct condis_call_params *cp;
 	u32 size;
-	u8 buf[];
+	u8 buf[] __aligned(8);	/* (a struct may be copied in) */
 };
 
 bool ndis_must_defer(struct ndis_vc *v);
