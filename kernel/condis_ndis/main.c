@@ -13,8 +13,9 @@
  * (status indications), frames.c (sk_buffs as NET_BUFFER_LISTs), nbl.c
  * (NET_BUFFER_LIST routines),
  * params.c (call parameters and SAPs at the boundary), support.c (the
- * support routines), defer.c (requests made at DISPATCH_LEVEL); lib.h
- * holds the objects.
+ * support routines), defer.c (requests made at DISPATCH_LEVEL), config.c
+ * (the configuration NDIS reads from the registry); lib.h holds the
+ * objects.
  */
 #include <linux/module.h>
 #include <linux/workqueue.h>

@@ -318,6 +318,37 @@ static void ndis_nbl_contexts(struct kunit *test)
 	NdisFreeNetBufferListPool(pool);
 }
 
+/* the configuration: NDIS's predefined keywords, nothing else */
+static void ndis_configuration(struct kunit *test)
+{
+	static const WCHAR version[] = { 'n', 'd', 'i', 's', 'V', 'E', 'R', 's', 'i', 'o', 'n', 0 };
+	static const WCHAR other[] = { 'M', 'a', 'x', 'V', 'c', 's', 0 };
+	NDIS_CONFIGURATION_OBJECT obj = {};
+	PNDIS_CONFIGURATION_PARAMETER p;
+	NDIS_STRING key;
+	NDIS_HANDLE h;
+	NDIS_STATUS st;
+
+	KUNIT_EXPECT_EQ(test, NdisOpenConfigurationEx(&obj, &h), NDIS_STATUS_INVALID_PARAMETER);
+	obj.Header.Type = NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT;
+	obj.Header.Revision = NDIS_CONFIGURATION_OBJECT_REVISION_1;
+	obj.Header.Size = NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1;
+	KUNIT_ASSERT_EQ(test, NdisOpenConfigurationEx(&obj, &h), NDIS_STATUS_SUCCESS);
+	NdisInitUnicodeString(&key, version);
+	NdisReadConfiguration(&st, &p, h, &key, NdisParameterInteger);
+	KUNIT_EXPECT_EQ(test, st, NDIS_STATUS_SUCCESS);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, p->ParameterType, NdisParameterInteger);
+	KUNIT_EXPECT_EQ(test, p->ParameterData.IntegerData, (ULONG)NdisGetVersion());
+	RtlInitUnicodeString(&key, other);
+	NdisReadConfiguration(&st, &p, h, &key, NdisParameterInteger);
+	KUNIT_EXPECT_EQ(test, st, NDIS_STATUS_FAILURE);	/* the driver's default then */
+	KUNIT_EXPECT_NULL(test, p);
+	NdisCloseConfiguration(h);
+	KUNIT_EXPECT_EQ(test, RtlCompareMemory("abcd", "abxd", 4), (SIZE_T)2);
+	KUNIT_EXPECT_EQ(test, RtlCompareMemory("abcd", "abcd", 4), (SIZE_T)4);
+}
+
 static struct kunit_case ndis_cases[] = {
 	KUNIT_CASE(ndis_params_round_trip),
 	KUNIT_CASE(ndis_params_of_a_driver),
@@ -328,6 +359,7 @@ static struct kunit_case ndis_cases[] = {
 	KUNIT_CASE(ndis_nb_retreat_allocates),
 	KUNIT_CASE(ndis_nb_copy_and_pool_data),
 	KUNIT_CASE(ndis_nbl_contexts),
+	KUNIT_CASE(ndis_configuration),
 	{}
 };
 

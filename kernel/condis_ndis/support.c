@@ -288,3 +288,26 @@ UINT NdisGetVersion(VOID)
 	return (NDIS_MINIPORT_MAJOR_VERSION << 16) | NDIS_MINIPORT_MINOR_VERSION;
 }
 EXPORT_SYMBOL_GPL(NdisGetVersion);
+
+/*
+ * NdisWriteErrorLogEntry - an entry for the event log, which condis has
+ *	not: the kernel log, rate limited, with up to four of its values
+ * @NdisAdapterHandle: the adapter (or driver) it is about
+ * @ErrorCode: NDIS_ERROR_CODE_*
+ * @NumberOfErrorValues: how many ULONG values follow
+ */
+VOID NdisWriteErrorLogEntry(NDIS_HANDLE NdisAdapterHandle, NDIS_ERROR_CODE ErrorCode,
+			    ULONG NumberOfErrorValues, ...)
+{
+	ULONG v[4] = {};
+	va_list args;
+	ULONG i;
+
+	va_start(args, NumberOfErrorValues);
+	for (i = 0; i < NumberOfErrorValues && i < ARRAY_SIZE(v); i++)
+		v[i] = va_arg(args, ULONG);
+	va_end(args);
+	pr_warn_ratelimited("condis_ndis: error log entry 0x%08x, %u values: %08x %08x %08x %08x\n",
+			    ErrorCode, NumberOfErrorValues, v[0], v[1], v[2], v[3]);
+}
+EXPORT_SYMBOL_GPL(NdisWriteErrorLogEntry);

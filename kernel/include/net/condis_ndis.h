@@ -14,7 +14,8 @@
  *    LIST_ENTRY;
  *  - <net/ndis/support.h>: tagged memory, lookaside lists, spin locks (and
  *    Dpr variants), events, timer objects, I/O work items, interlocked
- *    operations, memory and string helpers, time;
+ *    operations, memory and string helpers, time, the checked-build
+ *    macros (DbgPrint, ASSERT, ...), NdisWriteErrorLogEntry;
  *  - <net/ndis/nbl.h>: NET_BUFFER_LIST, NET_BUFFER, MDL, their pools and
  *    macros, NdisGetDataBuffer, NdisReturnNetBufferLists;
  *  - <net/ndis/oid.h>: NDIS_OID_REQUEST, NDIS_STATUS_INDICATION, the
@@ -25,7 +26,8 @@
  *  - <net/ndis/driver.h>: NdisRegisterProtocolDriver, binding
  *    (NdisOpenAdapterEx, NdisCompleteBindAdapterEx, ...),
  *    NdisMRegisterMiniportDriver, NdisMSetMiniportAttributes,
- *    NdisSetOptionalHandlers.
+ *    NdisSetOptionalHandlers, the configuration (NdisOpenConfigurationEx,
+ *    NdisReadConfiguration).
  *
  * A port changes its registration only: DriverEntry is called from the
  * module's init (Linux has no DriverEntry), the driver deregisters in its

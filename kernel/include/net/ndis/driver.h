@@ -452,6 +452,64 @@ VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
 NDIS_STATUS NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportHandle,
 				       PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes);
 
+/* ---- configuration (the registry) ------------------------------------------------------------------- */
+
+/*
+ * condis has no registry: a driver's configuration opens, and reads answer
+ * the keywords NDIS predefines (NdisVersion, ProcessorType); any other is
+ * not found (NDIS_STATUS_FAILURE): the driver takes its default.
+ */
+typedef enum _NDIS_PARAMETER_TYPE {
+	NdisParameterInteger,
+	NdisParameterHexInteger,
+	NdisParameterString,
+	NdisParameterMultiString,
+	NdisParameterBinary,
+} NDIS_PARAMETER_TYPE, *PNDIS_PARAMETER_TYPE;
+
+typedef struct _BINARY_DATA {
+	USHORT Length;
+	PVOID Buffer;
+} BINARY_DATA;
+
+typedef struct _NDIS_CONFIGURATION_PARAMETER {
+	NDIS_PARAMETER_TYPE ParameterType;
+	union {
+		ULONG IntegerData;
+		NDIS_STRING StringData;
+		BINARY_DATA BinaryData;
+	} ParameterData;
+} NDIS_CONFIGURATION_PARAMETER, *PNDIS_CONFIGURATION_PARAMETER;
+
+typedef enum _NDIS_PROCESSOR_TYPE {
+	NdisProcessorX86,
+	NdisProcessorMips,
+	NdisProcessorAlpha,
+	NdisProcessorPpc,
+	NdisProcessorAmd64,
+	NdisProcessorIA64,
+	NdisProcessorArm,
+	NdisProcessorArm64,
+} NDIS_PROCESSOR_TYPE, *PNDIS_PROCESSOR_TYPE;
+
+typedef struct _NDIS_CONFIGURATION_OBJECT {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_HANDLE NdisHandle;
+	ULONG Flags;
+} NDIS_CONFIGURATION_OBJECT, *PNDIS_CONFIGURATION_OBJECT;
+
+#define NDIS_CONFIGURATION_OBJECT_REVISION_1	1
+#define NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1 \
+	NDIS_SIZEOF_STRUCT(NDIS_CONFIGURATION_OBJECT, Flags)
+#define NDIS_CONFIG_FLAG_FILTER_INSTANCE_CONFIGURATION	0x00000001
+
+NDIS_STATUS NdisOpenConfigurationEx(PNDIS_CONFIGURATION_OBJECT ConfigObject,
+				    PNDIS_HANDLE ConfigurationHandle);
+VOID NdisReadConfiguration(PNDIS_STATUS Status, PNDIS_CONFIGURATION_PARAMETER *ParameterValue,
+			   NDIS_HANDLE ConfigurationHandle, PNDIS_STRING Keyword,
+			   NDIS_PARAMETER_TYPE ParameterType);
+VOID NdisCloseConfiguration(NDIS_HANDLE ConfigurationHandle);
+
 /* condis's own: a miniport driver's adapter (kernel-doc in miniport.c) */
 int condis_ndis_miniport_add(NDIS_HANDLE NdisMiniportDriverHandle, struct net *net,
 			     const char *name);

@@ -96,6 +96,19 @@ VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags);
 	__builtin_memmove((Destination), (Source), (Length))
 #define RtlEqualMemory(Source1, Source2, Length) (!__builtin_memcmp((Source1), (Source2), (Length)))
 
+/* RtlCompareMemory - how many bytes from the start are equal */
+static inline SIZE_T RtlCompareMemory(const VOID *Source1, const VOID *Source2, SIZE_T Length)
+{
+	const UCHAR *a = Source1, *b = Source2;
+	SIZE_T n = 0;
+
+	while (n < Length && a[n] == b[n])
+		n++;
+	return n;
+}
+
+#define ETH_LENGTH_OF_ADDRESS	6
+
 /* nonpaged lookaside lists: fixed-size allocations */
 typedef PVOID ALLOCATE_FUNCTION_EX(ULONG PoolType, SIZE_T NumberOfBytes, ULONG Tag,
 				   PVOID Lookaside);
@@ -281,6 +294,9 @@ static inline VOID NdisInitUnicodeString(PNDIS_STRING DestinationString, PCWSTR 
 	DestinationString->Buffer = (PWSTR)SourceString;
 }
 
+#define RtlInitUnicodeString(DestinationString, SourceString) \
+	NdisInitUnicodeString(DestinationString, SourceString)
+
 static inline VOID NdisInitAnsiString(PNDIS_ANSI_STRING DestinationString, PCSTR SourceString)
 {
 	USHORT n = SourceString ? strlen(SourceString) : 0;
@@ -298,11 +314,34 @@ BOOLEAN NdisEqualString(PNDIS_STRING String1, PNDIS_STRING String2, BOOLEAN Case
 
 /* 100-nanosecond units since 1 January 1601 (UTC) */
 VOID NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime);
+#define KeQuerySystemTime(CurrentTime)	NdisGetCurrentSystemTime(CurrentTime)
 /* milliseconds since boot */
 VOID NdisGetSystemUpTimeEx(PLARGE_INTEGER pSystemUpTime);
 /* may sleep: PASSIVE_LEVEL only */
 VOID NdisMSleep(ULONG MicrosecondsToSleep);
 #define NdisStallExecution(MicroSecondsToStall)	udelay(MicroSecondsToStall)
 UINT NdisGetVersion(VOID);
+
+/* ---- debugging: the DDK's checked-build macros; the event log ---------------------- */
+
+#define DbgPrint(Format, ...)		pr_debug(Format, ##__VA_ARGS__)
+#define KdPrint(_x_)			DbgPrint _x_
+#ifndef ASSERT
+#define ASSERT(_exp)			WARN_ON_ONCE(!(_exp))
+#endif
+#define PAGED_CODE()			might_sleep()
+
+typedef ULONG NDIS_ERROR_CODE, *PNDIS_ERROR_CODE;
+
+#define NDIS_ERROR_CODE_RESOURCE_CONFLICT		0xC000138CL
+#define NDIS_ERROR_CODE_OUT_OF_RESOURCES		0xC000138DL
+#define NDIS_ERROR_CODE_HARDWARE_FAILURE		0xC000138EL
+#define NDIS_ERROR_CODE_ADAPTER_NOT_FOUND		0xC000138FL
+#define NDIS_ERROR_CODE_DRIVER_FAILURE			0xC000139AL
+#define NDIS_ERROR_CODE_MISSING_CONFIGURATION_PARAMETER	0xC000139DL
+
+/* to the kernel log, rate limited (condis has no event log) */
+VOID NdisWriteErrorLogEntry(NDIS_HANDLE NdisAdapterHandle, NDIS_ERROR_CODE ErrorCode,
+			    ULONG NumberOfErrorValues, ...);
 
 #endif /* _NET_NDIS_SUPPORT_H */

@@ -90,8 +90,20 @@ typedef void *NDIS_HANDLE, **PNDIS_HANDLE;
 #define _Out_opt_
 #define _Inout_
 #define _Inout_opt_
+#define _In_reads_(n)
+#define _In_reads_opt_(n)
 #define _In_reads_bytes_(n)
 #define _In_reads_bytes_opt_(n)
+#define _Out_writes_(n)
+#define _Inout_updates_(n)
+#define _Inout_updates_bytes_(n)
+#define _Field_size_(n)
+#define _Field_size_bytes_(n)
+#define _In_range_(lo, hi)
+#define _Ret_maybenull_
+#define _Post_invalid_
+#define _At_(target, ann)
+#define _Pre_notnull_
 #define _Out_writes_bytes_(n)
 #define _Out_writes_bytes_opt_(n)
 #define _Outptr_
