@@ -165,6 +165,7 @@ struct cd_vc {
 	u8 act;				/* enum cd_act_state */
 	bool close_indicated;
 	bool closed_unconnected;	/* closed while the CM had yet to connect */
+	bool delete_final;		/* its delete was answered: no refusal */
 	u32 nparties;
 	atomic_t sends;			/* sends not completed yet */
 	atomic_t rx_dropped;

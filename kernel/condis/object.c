@@ -148,6 +148,19 @@ void cd_obj_kill(struct cd_obj *o)
 }
 
 /**
+ * cd_obj_revive - undo cd_obj_kill(): the handle resolves again
+ * @o: the object, killed but not unpublished
+ *
+ * For a request refused after its object was killed (a VC's delete the
+ * other role refused). Context: any.
+ */
+void cd_obj_revive(struct cd_obj *o)
+{
+	WRITE_ONCE(o->dead, false);
+	atomic_inc(&cd_gen);
+}
+
+/**
  * cd_obj_unpublish - make the handle invalid; the memory lives on while
  * references are held.
  * @o: the object

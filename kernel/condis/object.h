@@ -34,6 +34,7 @@ struct cd_obj *cd_obj_lookup_dying(const void *handle, enum cd_type type,
 				   bool dying, void *caller);
 struct cd_obj *cd_obj_peek(enum cd_type type, u32 id);
 void cd_obj_kill(struct cd_obj *o);
+void cd_obj_revive(struct cd_obj *o);
 void cd_obj_unpublish(struct cd_obj *o);
 void *cd_handle(const struct cd_obj *o);
 unsigned long cd_obj_count(enum cd_type type);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * OID requests: from a client or CM to the adapter's miniport, or to the
- * peer protocol on an AF. The requester's oid_request_complete runs only
- * when the request pended.
+ * peer protocol on an AF; from a protocol bound to an adapter to its
+ * miniport, without an AF. The requester's completion runs only when the
+ * request pended.
  */
 #include <linux/module.h>
 #include "internal.h"
@@ -11,11 +12,19 @@
 
 enum { K_OID = 24 };
 
-/* req->ctx: the AF (referenced through req->target); req->cause: from_cm */
+/*
+ * req->target: the AF (NULL: an adapter-wide request, req->oid_done its
+ * requester's completion); req->cause: from_cm
+ */
 static void oid_deliver(struct cd_req *req)
 {
-	struct cd_af *af = container_of(req->target, struct cd_af, o);
+	struct cd_af *af;
 
+	if (!req->target) {
+		req->oid_done(req->oid, req->status);
+		return;
+	}
+	af = container_of(req->target, struct cd_af, o);
 	if (req->cause)
 		af->cm->ops->oid_request_complete(af->cm_ctx, req->oid, req->status);
 	else
@@ -99,6 +108,48 @@ out:
 	return ret;
 }
 EXPORT_SYMBOL_GPL(condis_co_oid_request);
+
+/**
+ * condis_adapter_oid_request - an adapter-wide OID request, without an AF
+ * @adapter: the adapter (as the adapter watch gave it)
+ * @req: the request, owned by the requester until it is final
+ * @done: runs with the final status when the request pended
+ *
+ * A protocol bound to @adapter queries or sets information of its
+ * miniport: the miniport's oid_request runs with a NULL VC context. The
+ * requester must stay until a pended request completed (condis completes
+ * one its miniport never does after pend_timeout_ms, with -ETIMEDOUT).
+ * NDIS: NdisCoOidRequest with a NULL NdisAfHandle and NdisVcHandle.
+ * Context: process; may sleep.
+ * Return: 0 or a negative errno (final), or %CONDIS_PENDING: @done follows,
+ * in process context.
+ */
+int condis_adapter_oid_request(struct condis_adapter *adapter,
+			       struct condis_oid_request *req, condis_oid_done_t done)
+{
+	struct cd_adapter *ad;
+	struct cd_req *r;
+	int ret;
+
+	might_sleep();
+	if (!req || !done)
+		return -EINVAL;
+	ad = cd_lookup(adapter, struct cd_adapter, CD_ADAPTER, CD_CALLER);
+	if (!ad)
+		return -EINVAL;
+	ret = -ENOMEM;
+	r = cd_req_alloc(&chain_oid_mp, &ad->o, NULL, GFP_KERNEL_ACCOUNT);
+	if (r) {
+		r->key = req;
+		r->oid = req;
+		r->oid_done = done;
+		cd_req_enqueue(r);
+		ret = cd_req_returned(r, ad->ops->oid_request(ad->ctx, NULL, req), CD_CALLER);
+	}
+	cd_obj_put(&ad->o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_adapter_oid_request);
 
 static void cd_oid_complete(struct cd_obj *owner, const struct cd_chain *chain,
 			    struct condis_oid_request *req, int status, void *caller)

@@ -55,6 +55,7 @@ struct cd_chain {
  * @done: signalled after delivery, for condis' own waiters (teardown)
  * @cp: call parameters travelling with the request (owned)
  * @oid: OID request (owned by the requester)
+ * @oid_done: the requester's completion of an adapter-wide OID request
  * @ctx: a context pointer travelling with the request
  * @buf: a buffer copy travelling with the request (owned)
  * @len: length of @buf
@@ -79,6 +80,7 @@ struct cd_req {
 	struct completion *done;
 	struct condis_call_params *cp;
 	struct condis_oid_request *oid;
+	condis_oid_done_t oid_done;
 	void *ctx;
 	void *buf;
 	u32 len;

@@ -36,7 +36,7 @@ static void cd_vc_delete_on_behalf(struct cd_vc *vc, u8 by)
 	int ret;
 
 	cd_settle(&vc->o);
-	if (READ_ONCE(vc->o.dead) || !cd_vc_delete(vc, by, false))
+	if (READ_ONCE(vc->o.dead) || !cd_vc_delete(vc, by, CD_DELETE_FINAL))
 		return;
 	flags = cd_settle_lock(&vc->o);
 	if (vc->o.dead) {	/* another teardown deleted it meanwhile */
@@ -51,7 +51,7 @@ static void cd_vc_delete_on_behalf(struct cd_vc *vc, u8 by)
 	pr_warn("condis: vc %u: closing by force (call state %u, activation %u)\n",
 		vc->o.id, call, act);
 	cd_vc_release_parties(vc);
-	ret = cd_vc_delete(vc, by, false);
+	ret = cd_vc_delete(vc, by, CD_DELETE_FINAL);
 	if (ret && ret != -EBADFD)	/* not: another teardown deleted it */
 		pr_err("condis: vc %u: cannot be deleted (%d)\n", vc->o.id, ret);
 }

@@ -223,11 +223,40 @@ out:
 }
 EXPORT_SYMBOL_GPL(condis_cm_create_signalling_vc);
 
+/* A delete handler's answer: a refusal condis can no longer honour is reported. */
+static int cd_vc_delete_answer(struct cd_vc *vc, int ret, const char *who)
+{
+	ret = cd_no_pending(vc, ret, who);
+	if (ret && vc->delete_final)
+		cd_verify_report(CONDIS_VRF_DELETE_REFUSED, &vc->o, who, NULL);
+	return ret;
+}
+
 /*
- * The other role's and the miniport's delete handlers, then the free. The
- * VC leaves its AF first: a role told of the delete may close the AF.
+ * The other role's delete handler (ProtocolCoDeleteVc). Unless the delete
+ * was answered already (@vc->delete_final), its refusal keeps the VC.
  */
-static void cd_vc_delete_handlers(struct cd_vc *vc)
+static int cd_vc_delete_partner(struct cd_vc *vc)
+{
+	int ret;
+
+	if (vc->owncm)
+		return 0;		/* a CM's own VC: no other role */
+	if (vc->creator == CD_TO_CLIENT)
+		ret = vc->af->cm->ops->delete_vc(vc->cm_ctx);
+	else
+		ret = vc->af->client->ops->delete_vc(vc->cl_ctx);
+	return cd_vc_delete_answer(vc, ret, "protocol delete_vc");
+}
+
+/*
+ * The miniport's delete handler, then the free. The other role agreed
+ * already: the miniport's refusal (of a VC that is inactive and has no
+ * send outstanding, which is all the page lets it refuse for) is reported
+ * and the VC goes. The VC leaves its AF first: a role told of the delete
+ * may close the AF.
+ */
+static void cd_vc_delete_finish(struct cd_vc *vc)
 {
 	struct cd_obj *parent = vc->owncm ? &vc->owncm->o : &vc->af->o;
 	unsigned long flags;
@@ -235,14 +264,18 @@ static void cd_vc_delete_handlers(struct cd_vc *vc)
 	flags = cd_lock(parent);
 	list_del_init(&vc->node);
 	cd_unlock(parent, flags);
-	if (vc->owncm)
-		;			/* a CM's own VC: no other role */
-	else if (vc->creator == CD_TO_CLIENT)
-		vc->af->cm->ops->delete_vc(vc->cm_ctx);
-	else
-		vc->af->client->ops->delete_vc(vc->cl_ctx);
-	cd_vc_adapter(vc)->ops->delete_vc(vc->mp_ctx);
+	vc->delete_final = true;
+	cd_vc_delete_answer(vc, cd_vc_adapter(vc)->ops->delete_vc(vc->mp_ctx),
+			    "miniport delete_vc");
 	cd_vc_destroy(vc);
+}
+
+/* A delete answered already: whatever the handlers say, the VC goes. */
+static void cd_vc_delete_handlers(struct cd_vc *vc)
+{
+	vc->delete_final = true;
+	cd_vc_delete_partner(vc);
+	cd_vc_delete_finish(vc);
 }
 
 static void delete_deliver(struct cd_req *req)
@@ -264,12 +297,15 @@ static const struct cd_chain chain_delete_cm = {
  * Delete by @by. The handle dies at once. When something is still owed to
  * the other role on this VC (a close-call completion the CM just gave,
  * seed 002), its delete handler runs after that, in order; otherwise
- * before this returns - unless @atomic: then always after, from condis's
+ * before this returns, and its refusal (NOT_ACCEPTED) revives the VC and
+ * is the answer - unless @atomic: then always after, from condis's
  * queue, and the delivery is allocated first so that nothing can fail
- * after the VC died.
+ * after the VC died. A delete handler run after the answer cannot refuse,
+ * nor one run for a teardown (%CD_DELETE_FINAL).
  */
-int cd_vc_delete(struct cd_vc *vc, u8 by, bool atomic)
+int cd_vc_delete(struct cd_vc *vc, u8 by, unsigned int how)
 {
+	bool atomic = how & CD_DELETE_ATOMIC;
 	struct cd_req *req = NULL;
 	unsigned long flags;
 	bool queued;
@@ -304,8 +340,18 @@ int cd_vc_delete(struct cd_vc *vc, u8 by, bool atomic)
 			cd_req_free(req);
 		return ret;
 	}
-	if (!queued && !req) {
+	if (!queued && !req && (how & CD_DELETE_FINAL)) {
 		cd_vc_delete_handlers(vc);
+		return 0;
+	}
+	if (!queued && !req) {
+		/* asked before the creator is answered: a refusal keeps the VC */
+		ret = cd_vc_delete_partner(vc);
+		if (ret) {
+			cd_obj_revive(&vc->o);
+			return ret;
+		}
+		cd_vc_delete_finish(vc);
 		return 0;
 	}
 	/* unpublished already: this one may not fail (and is rarely needed) */
@@ -327,7 +373,7 @@ static int cd_delete_vc(struct condis_vc *vc, u8 by, bool atomic, void *caller)
 			     cd_lookup(vc, struct cd_vc, CD_VC, caller);
 	if (!v)
 		return -EINVAL;
-	ret = cd_vc_delete(v, by, atomic);
+	ret = cd_vc_delete(v, by, atomic ? CD_DELETE_ATOMIC : 0);
 	cd_obj_put(&v->o);
 	return ret;
 }
@@ -379,6 +425,35 @@ int condis_co_delete_vc_atomic(struct condis_vc *vc, bool by_cm)
 	return cd_delete_vc(vc, by_cm ? CD_TO_CM : CD_TO_CLIENT, true, CD_CALLER);
 }
 EXPORT_SYMBOL_GPL(condis_co_delete_vc_atomic);
+
+/**
+ * condis_co_delete_refusable - may a delete_vc handler refuse this delete?
+ * @vc: the VC whose delete_vc handler is running
+ *
+ * The other role's delete_vc runs before the creator's delete returns, and
+ * a refusal (nonzero) keeps the VC and is its answer (NdisCoDeleteVc gives
+ * the ProtocolCoDeleteVc status). A delete answered already (in atomic
+ * context, behind a completion owed to the other role) or made by a
+ * teardown cannot be refused: a refusal is reported (verifier
+ * delete-vc-refused-late) and the VC goes; the handler lets its state go
+ * all the same. So does a miniport's.
+ * Context: within a delete_vc handler for @vc.
+ * Return: true when a refusal keeps @vc.
+ */
+bool condis_co_delete_refusable(struct condis_vc *vc)
+{
+	struct cd_obj *o;
+	bool ret;
+
+	o = cd_obj_lookup_dying(vc, ((unsigned long)vc >> 32) == CD_CMVC ? CD_CMVC : CD_VC,
+				true, CD_CALLER);
+	if (!o)
+		return false;
+	ret = !container_of(o, struct cd_vc, o)->delete_final;
+	cd_obj_put(o);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(condis_co_delete_refusable);
 
 /* ---- activation ------------------------------------------------------------ */
 

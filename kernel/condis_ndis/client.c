@@ -116,6 +116,8 @@ static int cl_delete_vc(void *cl_vc_ctx)
 	struct ndis_vc *v = cl_vc_ctx;
 	NDIS_STATUS st = v->drv->cl.ClDeleteVcHandler(v->ctx);
 
+	if (st != NDIS_STATUS_SUCCESS && condis_co_delete_refusable(v->vc))
+		return ndis_to_condis(st);	/* the VC stays */
 	ndis_vc_free(v);
 	return ndis_to_condis(st);
 }

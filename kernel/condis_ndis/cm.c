@@ -172,6 +172,8 @@ static int cm_delete_vc(void *cm_vc_ctx)
 	struct ndis_vc *v = cm_vc_ctx;
 	NDIS_STATUS st = v->drv->cm.CmDeleteVcHandler(v->ctx);
 
+	if (st != NDIS_STATUS_SUCCESS && condis_co_delete_refusable(v->vc))
+		return ndis_to_condis(st);	/* the VC stays */
 	if (!v->mp)	/* an MCM's goes with its miniport side */
 		ndis_vc_free(v);
 	return ndis_to_condis(st);

@@ -119,6 +119,7 @@ enum ndis_bind_state {
  * @done: NdisCompleteBindAdapterEx or NdisCompleteUnbindAdapterEx came
  * @status: the bind's final status
  * @cms: the AFs its call manager registered on it (struct ndis_cm)
+ * @oids: its adapter-wide OID requests not completed yet
  * @node: @drv->binds
  * @todo: the binds a work item is to call
  * @name: the adapter's name as NDIS gives it (AdapterName)
@@ -133,6 +134,7 @@ struct ndis_bind {
 	struct completion done;
 	NDIS_STATUS status;
 	struct list_head cms;
+	atomic_t oids;
 	struct list_head node;
 	struct list_head todo;
 	NDIS_STRING name;
@@ -304,6 +306,7 @@ struct ndis_oid_ctx {
 	struct ndis_vc *vc;
 	struct ndis_party *party;
 	struct ndis_mp *mp;
+	struct ndis_bind *bind;			/* an adapter-wide request's binding */
 	u8 to_miniport;
 };
 

@@ -14,6 +14,7 @@
  */
 #include <linux/module.h>
 #include <linux/slab.h>
+#include <linux/wait_bit.h>
 #include "lib.h"
 #include "oid.h"
 #include "defer.h"
@@ -104,6 +105,86 @@ static NDIS_STATUS ndis_oid_send(struct ndis_af *a, struct ndis_vc *v, struct nd
 	return ndis_from_condis(ret);
 }
 
+/* ---- a protocol's request to the miniport, with no AF ------------------------------------------------ */
+
+static CO_OID_REQUEST_COMPLETE_HANDLER ndis_oid_adapter_handler(struct ndis_drv *drv)
+{
+	return drv->has_cl ? drv->cl.ClOidRequestCompleteHandler :
+			     drv->cm.CmOidRequestCompleteHandler;
+}
+
+/* its ProtocolCoOidRequestComplete, with no AF, VC or party context */
+static void ndis_oid_adapter_done(struct condis_oid_request *req, int status)
+{
+	PNDIS_OID_REQUEST r = ndis_oid_of(req);
+	struct ndis_bind *b = ndis_oid_ctx(r)->bind;
+
+	ndis_oid_out(r, req);
+	ndis_oid_adapter_handler(b->drv)(NULL, NULL, NULL, r, ndis_from_condis(status));
+	if (atomic_dec_and_test(&b->oids))
+		wake_up_var(&b->oids);
+}
+
+static void ndis_oid_adapter_deferred(struct ndis_deferred *d)
+{
+	PNDIS_OID_REQUEST r = d->h[0];
+	struct condis_oid_request *req = &ndis_oid_ctx(r)->req;
+	int ret;
+
+	ret = condis_adapter_oid_request(ndis_oid_ctx(r)->bind->adapter, req,
+					 ndis_oid_adapter_done);
+	if (ret != CONDIS_PENDING)
+		ndis_oid_adapter_done(req, ret);
+}
+
+/*
+ * A protocol bound to the adapter asks its miniport, with no AF (a call
+ * manager before it registers one, a client before it opens one). The
+ * binding's NdisCloseAdapterEx waits for it.
+ */
+static NDIS_STATUS ndis_oid_adapter(struct ndis_bind *b, PNDIS_OID_REQUEST r)
+{
+	struct condis_oid_request *req;
+	struct ndis_deferred *d;
+	int ret;
+
+	if (!b || !b->open)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (!ndis_oid_adapter_handler(b->drv))
+		return NDIS_STATUS_NOT_SUPPORTED;
+	req = ndis_oid_in(r);
+	ndis_oid_ctx(r)->bind = b;
+	atomic_inc(&b->oids);
+	if (ndis_must_defer(NULL)) {
+		d = ndis_deferred_alloc(NULL, 0);
+		if (!d) {
+			atomic_dec(&b->oids);
+			return NDIS_STATUS_RESOURCES;
+		}
+		d->h[0] = r;
+		ndis_defer(d, NULL, ndis_oid_adapter_deferred);
+		return NDIS_STATUS_PENDING;
+	}
+	ret = condis_adapter_oid_request(b->adapter, req, ndis_oid_adapter_done);
+	if (ret == CONDIS_PENDING)
+		return NDIS_STATUS_PENDING;
+	ndis_oid_out(r, req);
+	atomic_dec(&b->oids);
+	return ndis_from_condis(ret);
+}
+
+/**
+ * ndis_oid_adapter_wait - a binding closes: its requests complete first
+ * @b: the binding
+ *
+ * Context: process. condis completes a request its miniport never does
+ * after pend_timeout_ms.
+ */
+void ndis_oid_adapter_wait(struct ndis_bind *b)
+{
+	wait_var_event(&b->oids, !atomic_read(&b->oids));
+}
+
 /*
  * NdisCoOidRequest - a client or a stand-alone call manager queries or
  *	sets information
@@ -115,8 +196,9 @@ static NDIS_STATUS ndis_oid_send(struct ndis_af *a, struct ndis_vc *v, struct nd
  * @OidRequest: the request; its NdisReserved bytes are the library's
  *	until it completes
  *
- * A request for the miniport goes through an AF of the VC it names: condis
- * has no request for the miniport on a binding without one (NOT_SUPPORTED).
+ * With neither AF nor VC it goes to the binding's miniport (its
+ * ProtocolCoOidRequestComplete gets no AF context); with a VC and no AF,
+ * to the miniport through the VC's AF.
  * Return: the target's status, or NDIS_STATUS_PENDING and the caller's
  * ProtocolCoOidRequestComplete follows.
  */
@@ -127,8 +209,10 @@ NDIS_STATUS NdisCoOidRequest(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHa
 	struct ndis_vc *v = NdisVcHandle;
 	struct ndis_af *a = NdisAfHandle;
 
+	if (!a && !v)
+		return ndis_oid_adapter(NdisBindingHandle, OidRequest);
 	if (!a) {
-		if (!v || !v->af)
+		if (!v->af)	/* a call manager's own VC */
 			return NDIS_STATUS_NOT_SUPPORTED;
 		return ndis_oid_send(v->af, v, NULL, true, OidRequest);
 	}

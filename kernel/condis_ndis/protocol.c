@@ -28,6 +28,7 @@
 #include "protocol.h"
 #include "status.h"
 #include "defer.h"
+#include "oid.h"
 
 /* how long an unbind or a pended bind may take before the library goes on */
 #define NDIS_UNBIND_WAIT	(30 * HZ)
@@ -551,9 +552,10 @@ EXPORT_SYMBOL_GPL(NdisCompleteBindAdapterEx);
  * NdisCloseAdapterEx - a protocol closes its binding
  * @NdisBindingHandle: the binding
  *
- * The address families its call manager registered there go (condis
- * closes what clients left open on them, in contract order). Completes at
- * once: ProtocolCloseAdapterCompleteEx does not run.
+ * Its OID requests to the miniport complete first; then the address
+ * families its call manager registered there go (condis closes what
+ * clients left open on them, in contract order). Completes before it
+ * returns: ProtocolCloseAdapterCompleteEx does not run.
  * Context: process. Return: NDIS_STATUS_SUCCESS.
  */
 NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
@@ -562,6 +564,7 @@ NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	struct ndis_cm *cm, *t;
 
 	b->open = false;
+	ndis_oid_adapter_wait(b);
 	list_for_each_entry_safe(cm, t, &b->cms, node)
 		ndis_cm_unregister(cm);
 	return NDIS_STATUS_SUCCESS;

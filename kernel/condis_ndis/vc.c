@@ -202,7 +202,9 @@ static void ndis_vc_delete_deferred(struct ndis_deferred *d)
  * queued too and succeeds.
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_NOT_ACCEPTED while it is active
  * or has a call, NDIS_STATUS_CLOSING while it deactivates (condis's
- * statuses).
+ * statuses), or the status the other protocol's ProtocolCoDeleteVc
+ * refused with: the VC stays (not at DISPATCH_LEVEL, where the answer
+ * comes first: see condis_co_delete_refusable()).
  */
 NDIS_STATUS NdisCoDeleteVc(NDIS_HANDLE NdisVcHandle)
 {

@@ -24,6 +24,8 @@
 
 typedef struct _SAMPLE_BINDING {
 	NDIS_HANDLE NdisBindingHandle;
+	NDIS_OID_REQUEST Oid;		/* the miniport's link speed, asked at bind */
+	NDIS_CO_LINK_SPEED Speed;
 } SAMPLE_BINDING, *PSAMPLE_BINDING;
 
 typedef struct _SAMPLE_AF {
@@ -127,6 +129,27 @@ static BOOLEAN SampleWantsAdapter(PNDIS_STRING Name)
 	return FALSE;
 }
 
+static PROTOCOL_CO_OID_REQUEST_COMPLETE SampleCmOidRequestComplete;
+
+/* What the miniport says of its link, asked before there is an AF: no AF, no VC. */
+static VOID SampleAskLinkSpeed(PSAMPLE_BINDING B)
+{
+	PNDIS_OID_REQUEST R = &B->Oid;
+	NDIS_STATUS Status;
+
+	NdisZeroMemory(R, sizeof(*R));
+	R->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
+	R->Header.Revision = NDIS_OID_REQUEST_REVISION_1;
+	R->Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
+	R->RequestType = NdisRequestQueryInformation;
+	R->DATA.QUERY_INFORMATION.Oid = OID_GEN_CO_LINK_SPEED;
+	R->DATA.QUERY_INFORMATION.InformationBuffer = &B->Speed;
+	R->DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(B->Speed);
+	Status = NdisCoOidRequest(B->NdisBindingHandle, NULL, NULL, NULL, R);
+	if (Status != NDIS_STATUS_PENDING)
+		SampleCmOidRequestComplete(NULL, NULL, NULL, R, Status);
+}
+
 _Use_decl_annotations_
 static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
 				     PNDIS_BIND_PARAMETERS BindParameters)
@@ -157,8 +180,10 @@ static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HAN
 	Open.SelectedMediumIndex = &Selected;
 	Status = NdisOpenAdapterEx(SampleProtocolHandle, B, &Open, BindContext,
 				   &B->NdisBindingHandle);
-	if (Status == NDIS_STATUS_SUCCESS)
+	if (Status == NDIS_STATUS_SUCCESS) {
+		SampleAskLinkSpeed(B);
 		Status = NdisCmRegisterAddressFamilyEx(B->NdisBindingHandle, &Af);
+	}
 	if (Status != NDIS_STATUS_SUCCESS) {
 		if (B->NdisBindingHandle)
 			NdisCloseAdapterEx(B->NdisBindingHandle);
@@ -382,6 +407,15 @@ static VOID SampleCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDL
 				       NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
 				       NDIS_STATUS Status)
 {
+	PSAMPLE_BINDING B = CONTAINING_RECORD(OidRequest, SAMPLE_BINDING, Oid);
+
+	/* the only request this CM makes: the link speed, with no AF */
+	if (Status == NDIS_STATUS_SUCCESS &&
+	    OidRequest->DATA.QUERY_INFORMATION.BytesWritten == sizeof(B->Speed))
+		pr_info("ndis_sample_cm: the miniport's link speed: %u00 bps (asked with no AF)\n",
+			B->Speed.Outbound);
+	else
+		pr_info("ndis_sample_cm: the miniport gave no link speed: 0x%08x\n", (u32)Status);
 }
 
 _Use_decl_annotations_

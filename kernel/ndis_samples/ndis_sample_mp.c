@@ -32,6 +32,8 @@ typedef struct _SAMPLE_ADAPTER {
 	LONG Outstanding;		/* indicated without the flag, not returned */
 	LONG Indicated;
 	LONG Refused;
+	NDIS_HANDLE OidWorkItem;	/* answers an adapter-wide query, pended */
+	PNDIS_OID_REQUEST PendingOid;
 } SAMPLE_ADAPTER, *PSAMPLE_ADAPTER;
 
 typedef struct _SAMPLE_MP_VC {
@@ -47,6 +49,7 @@ typedef struct _SAMPLE_MP_VC {
 static NDIS_HANDLE SampleMiniportDriverHandle;
 
 static NDIS_IO_WORKITEM_FUNCTION SampleActivateWork;
+static NDIS_IO_WORKITEM_FUNCTION SampleOidWork;
 
 /* ---- adapter ---------------------------------------------------------------------------------------- */
 
@@ -105,6 +108,12 @@ static NDIS_STATUS SampleInitialize(NDIS_HANDLE NdisMiniportHandle, NDIS_HANDLE 
 		Status = NDIS_STATUS_RESOURCES;
 		goto fail;
 	}
+	A->OidWorkItem = NdisAllocateIoWorkItem(NdisMiniportHandle);
+	if (!A->OidWorkItem) {
+		NdisFreeNetBufferListPool(A->RecvPool);
+		Status = NDIS_STATUS_RESOURCES;
+		goto fail;
+	}
 	return NDIS_STATUS_SUCCESS;
 fail:
 	NdisFreeMemoryWithTagPriority(NdisMiniportHandle, A, SAMPLE_TAG);
@@ -118,6 +127,7 @@ static VOID SampleHalt(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION Halt
 
 	pr_info("ndis_sample_mp: halted: %d frames indicated, %d refused, %d not returned\n",
 		A->Indicated, A->Refused, A->Outstanding);
+	NdisFreeIoWorkItem(A->OidWorkItem);
 	NdisFreeNetBufferListPool(A->RecvPool);
 	NdisFreeSpinLock(&A->Lock);
 	NdisFreeMemoryWithTagPriority(A->MiniportAdapterHandle, A, SAMPLE_TAG);
@@ -304,11 +314,6 @@ static VOID SampleCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext, PNET_BUFFE
 					  NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
 }
 
-typedef struct _NDIS_CO_LINK_SPEED {
-	ULONG Outbound;
-	ULONG Inbound;
-} NDIS_CO_LINK_SPEED, *PNDIS_CO_LINK_SPEED;
-
 _Use_decl_annotations_
 static NDIS_STATUS SampleCoOidRequest(NDIS_HANDLE MiniportAdapterContext, NDIS_HANDLE MiniportVcContext,
 				      PNDIS_OID_REQUEST NdisRequest)
@@ -322,10 +327,32 @@ static NDIS_STATUS SampleCoOidRequest(NDIS_HANDLE MiniportAdapterContext, NDIS_H
 		NdisRequest->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(*Speed);
 		return NDIS_STATUS_BUFFER_TOO_SHORT;
 	}
+	if (!MiniportVcContext) {
+		/* the adapter's: answered from the work item, as hardware would */
+		PSAMPLE_ADAPTER A = MiniportAdapterContext;
+
+		if (InterlockedCompareExchangePointer((PVOID *)&A->PendingOid, NdisRequest,
+						      NULL))
+			return NDIS_STATUS_RESOURCES;	/* one at a time */
+		NdisQueueIoWorkItem(A->OidWorkItem, SampleOidWork, A);
+		return NDIS_STATUS_PENDING;
+	}
 	Speed = NdisRequest->DATA.QUERY_INFORMATION.InformationBuffer;
 	Speed->Outbound = Speed->Inbound = 10000000;	/* in 100 bps */
 	NdisRequest->DATA.QUERY_INFORMATION.BytesWritten = sizeof(*Speed);
 	return NDIS_STATUS_SUCCESS;
+}
+
+_Use_decl_annotations_
+static VOID SampleOidWork(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{
+	PSAMPLE_ADAPTER A = WorkItemContext;
+	PNDIS_OID_REQUEST Request = InterlockedExchangePointer((PVOID *)&A->PendingOid, NULL);
+	PNDIS_CO_LINK_SPEED Speed = Request->DATA.QUERY_INFORMATION.InformationBuffer;
+
+	Speed->Outbound = Speed->Inbound = 10000000;
+	Request->DATA.QUERY_INFORMATION.BytesWritten = sizeof(*Speed);
+	NdisMCoOidRequestComplete(A->MiniportAdapterHandle, NULL, Request, NDIS_STATUS_SUCCESS);
 }
 
 /* ---- characteristics --------------------------------------------------------------------------------------- */

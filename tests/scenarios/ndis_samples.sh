@@ -5,10 +5,11 @@
 # against <net/condis_ndis.h>, run by condis_ndis.ko): ndis_sample_cm, a
 # stand-alone call manager, binds to the loopback adapter (condis_lo) and
 # to the adapter of ndis_sample_mp, a CoNDIS miniport, and registers its
-# address family on each; ndis_sample_client binds to both, opens the AF
-# where it appears, registers a SAP, asks the call manager an OID, calls
-# the SAP, answers (pended), and sends NET_BUFFER_LIST chains the other end
-# echoes; on the sample miniport a frame it refuses comes back with its
+# address family on each, having asked the miniport its link speed with
+# no AF (the sample miniport pends the answer); ndis_sample_client binds
+# to both, opens the AF where it appears, registers a SAP, asks the call
+# manager an OID, calls the SAP, answers (pended), and sends
+# NET_BUFFER_LIST chains the other end echoes; on the sample miniport a frame it refuses comes back with its
 # status, activations pend, and every other receive is indicated with
 # NDIS_RECEIVE_FLAGS_RESOURCES. Then the call closes at both ends, the SAP
 # and the AF go. Each step is in the kernel log; nothing is left and the
@@ -66,6 +67,8 @@ for a in lo ndismp0; do
 	check "$a: OID request answered by the call manager" \
 		test -z "${log##*"ndis_sample_client: $a: OID request answered by the call manager"*}"
 done
+check "the call manager asked the miniport its link speed with no AF (pended)" \
+	test -z "${log##*"ndis_sample_cm: the miniport's link speed: 1000000000 bps (asked with no AF)"*}"
 check "ndismp0: a send refused by the miniport completed with its status" \
 	test -z "${log##*"ndis_sample_client: ndismp0: a send refused by the miniport completed with its status"*}"
 check "the miniport's activations pended and completed" \

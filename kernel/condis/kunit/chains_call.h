@@ -8,6 +8,7 @@ struct kunit;
 void vc_create_activate_delete(struct kunit *test);
 void vc_create_fails(struct kunit *test);
 void vc_delete_atomic(struct kunit *test);
+void vc_delete_refused(struct kunit *test);
 void call_make_close(struct kunit *test);
 void call_close_fails(struct kunit *test);
 void call_params_changed(struct kunit *test);

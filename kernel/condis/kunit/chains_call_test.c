@@ -126,6 +126,63 @@ void vc_delete_atomic(struct kunit *test)
 	fake_close_af(w);
 }
 
+/*
+ * ProtocolCoDeleteVc may refuse (NOT_ACCEPTED, or a driver's own status):
+ * NdisCoDeleteVc then gives that status and the VC stays. A refusal
+ * condis can no longer honour (the delete answered already in atomic
+ * context; the miniport's, after the other role agreed) is reported and
+ * the VC goes.
+ */
+void vc_delete_refused(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_vc *vc, *cmvc;
+	unsigned long flags;
+
+	fake_open_af(w);
+	KUNIT_ASSERT_EQ(test, condis_cl_create_vc(w->af, w, &vc), 0);
+	w->vc = vc;
+	w->cm_delete_ret = -EBUSY;
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), -EBUSY);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_DELETE_VC), 1);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 0);
+	/* the VC stands: it activates, and is deleted once the CM agrees */
+	KUNIT_EXPECT_EQ(test, condis_cm_activate_vc(vc, NULL), 0);
+	KUNIT_EXPECT_EQ(test, condis_cm_deactivate_vc(vc), 0);
+	w->cm_delete_ret = 0;
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 1);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE), 0);
+
+	/* the client refuses the CM's delete of a VC the CM created */
+	KUNIT_ASSERT_EQ(test, condis_cm_create_vc(w->af, fake_slot(w), &cmvc), 0);
+	w->cl_delete_ret = -EIO;
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(cmvc), -EIO);
+	w->cl_delete_ret = 0;
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(cmvc), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_DELETE_VC), 2);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_DELETE_REFUSED), 0);
+
+	/* answered in atomic context: the refusal comes too late */
+	KUNIT_ASSERT_EQ(test, condis_cl_create_vc(w->af, w, &vc), 0);
+	w->cm_delete_ret = -EBUSY;
+	spin_lock_irqsave(&w->hw_lock, flags);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc_atomic(vc, false), 0);
+	spin_unlock_irqrestore(&w->hw_lock, flags);
+	FAKE_WAIT(w, FEV_MP_DELETE_VC, 2);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_DELETE_REFUSED), 1);
+	w->cm_delete_ret = 0;
+
+	/* the miniport's refusal, after the CM agreed */
+	KUNIT_ASSERT_EQ(test, condis_cl_create_vc(w->af, w, &vc), 0);
+	w->mp_delete_ret = -EBUSY;
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), 0);
+	w->mp_delete_ret = 0;
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_DELETE_REFUSED), 2);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), -EINVAL);
+	fake_close_af(w);
+}
+
 /* ---- outgoing call ------------------------------------------------------------------ */
 
 void call_make_close(struct kunit *test)

@@ -196,6 +196,39 @@ static void oid_requests(struct kunit *test)
 	fake_close_af(w);
 }
 
+static struct fake_world *oid_world;
+
+static void adapter_oid_done(struct condis_oid_request *req, int status)
+{
+	fake_log_proc(oid_world, FEV_AD_OID_DONE, status);
+}
+
+/*
+ * NdisCoOidRequest with neither AF nor VC: a protocol bound to the adapter
+ * asks its miniport, with no AF open; its completion runs only when the
+ * request pended.
+ */
+static void oid_adapter_request(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	bool p = pended(w, FOP_MP_OID);
+	int want = w->mode[FOP_MP_OID] == FM_FAIL ? -EIO : 0;
+	int ret;
+
+	oid_world = w;
+	w->oid.oid = 0x00010101;
+	ret = condis_adapter_oid_request(w->adapter, &w->oid, adapter_oid_done);
+	KUNIT_EXPECT_EQ(test, fake_final(w, ret, FEV_AD_OID_DONE, 1), want);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_OID), 1);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_AD_OID_DONE), p ? 1 : 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_OID_DONE) + fake_count(w, FEV_CM_OID_DONE), 0);
+	KUNIT_EXPECT_EQ(test, condis_adapter_oid_request(w->adapter, NULL, adapter_oid_done),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, condis_adapter_oid_request(w->adapter, &w->oid, NULL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_OID), 1);
+}
+
 /*
  * NDIS does not serialize CoNDIS OID requests: one pended at the miniport
  * holds back neither the adapter's status indications nor another OID's
@@ -418,6 +451,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(vc_create_activate_delete, chain_gen_params),
 	KUNIT_CASE(vc_create_fails),
 	KUNIT_CASE_PARAM(vc_delete_atomic, chain_gen_params),
+	KUNIT_CASE(vc_delete_refused),
 	KUNIT_CASE_PARAM(call_make_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_fails, chain_gen_params),
 	KUNIT_CASE_PARAM(call_params_changed, chain_gen_params),
@@ -437,6 +471,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(signalling_vc, chain_gen_params),
 	KUNIT_CASE(signalling_vc_teardown),
 	KUNIT_CASE_PARAM(oid_requests, chain_gen_params),
+	KUNIT_CASE_PARAM(oid_adapter_request, chain_gen_params),
 	KUNIT_CASE(oid_not_serialized),
 	KUNIT_CASE_PARAM(status_indications, chain_gen_params),
 	KUNIT_CASE(status_handler_opens_af),

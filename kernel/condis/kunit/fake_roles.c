@@ -42,8 +42,8 @@ static int mp_create_vc(void *ctx, struct condis_vc *vc, void **vc_ctx)
 
 static int mp_delete_vc(void *vc)
 {
-	fake_log_proc(fw, FEV_MP_DELETE_VC, 0);
-	return 0;
+	fake_log_proc(fw, FEV_MP_DELETE_VC, fw->mp_delete_ret);
+	return fw->mp_delete_ret;
 }
 
 static int mp_activate_vc(void *vc, struct condis_call_params *cp)
@@ -178,8 +178,8 @@ static int cm_create_vc(void *af, struct condis_vc *vc, void **vc_ctx)
 
 static int cm_delete_vc(void *slot)
 {
-	fake_log_proc(fw, FEV_CM_DELETE_VC, 0);
-	return 0;
+	fake_log_proc(fw, FEV_CM_DELETE_VC, fw->cm_delete_ret);
+	return fw->cm_delete_ret;
 }
 
 static int cm_make_call(void *slot, struct condis_call_params *cp,
@@ -433,8 +433,10 @@ static int cl_create_vc(void *ctx, struct condis_vc *vc, void **vc_ctx)
 
 static int cl_delete_vc(void *ctx)
 {
-	fake_log_proc(ctx, FEV_CL_DELETE_VC, 0);
-	return 0;
+	struct fake_world *w = ctx;
+
+	fake_log_proc(w, FEV_CL_DELETE_VC, w->cl_delete_ret);
+	return w->cl_delete_ret;
 }
 
 static void cl_make_call_complete(int status, void *ctx, struct condis_party *party,

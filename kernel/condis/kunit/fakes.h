@@ -62,6 +62,7 @@ enum fake_ev {
 	FEV_CM_ADD_PARTY, FEV_CL_ADD_PARTY_DONE, FEV_CM_DROP_PARTY, FEV_CL_DROP_PARTY_DONE,
 	FEV_CL_INCOMING_DROP,
 	FEV_MP_OID, FEV_CM_OID, FEV_CL_OID, FEV_CL_OID_DONE, FEV_CM_OID_DONE,
+	FEV_AD_OID_DONE,
 	FEV_MP_SEND, FEV_CL_SEND_DONE, FEV_CL_RECEIVE, FEV_CL_STATUS, FEV_CM_STATUS,
 	FEV_CM_SEND_DONE, FEV_CM_RECEIVE,
 	__EV_MAX,
@@ -91,6 +92,9 @@ struct fake_world {
 	/* behaviours */
 	int mp_create_ret;		/* miniport create_vc answer */
 	int cl_create_ret;		/* client create_vc answer */
+	int mp_delete_ret;		/* miniport delete_vc answer */
+	int cm_delete_ret;		/* CM delete_vc answer */
+	int cl_delete_ret;		/* client delete_vc answer */
 	bool cm_change_params;		/* make call: CM changes the parameters */
 	bool cm_skip_activate;		/* make call: CM "forgets" to activate */
 	bool cm_skip_deactivate;	/* close call: CM "forgets" to deactivate */

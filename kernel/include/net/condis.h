@@ -186,6 +186,9 @@ struct condis_oid_request {
 	u32 bytes_needed;
 };
 
+/* The completion of an adapter-wide OID request (condis_adapter_oid_request()). */
+typedef void (*condis_oid_done_t)(struct condis_oid_request *req, int status);
+
 /* Where an OID request goes: the adapter's miniport or the peer protocol. */
 enum condis_oid_dest {
 	CONDIS_OID_TO_MINIPORT,
@@ -201,6 +204,8 @@ enum condis_oid_dest {
  * @create_vc: MiniportCoCreateVc. Required. May not pend. Stores the
  *	miniport's per-VC context in @mp_vc_ctx. Process context.
  * @delete_vc: MiniportCoDeleteVc. Required. May not pend. Process context.
+ *	Runs for an inactive VC without sends outstanding, after the other
+ *	role agreed: a refusal is reported (verifier) and the VC goes.
  * @activate_vc: MiniportCoActivateVc. Required. May pend; finish with
  *	condis_mco_activate_vc_complete(). Process context.
  * @deactivate_vc: MiniportCoDeactivateVc. Required. May pend; finish with
@@ -258,6 +263,8 @@ struct condis_adapter_watch {
 
 int condis_adapter_watch_register(struct condis_adapter_watch *w);
 void condis_adapter_watch_unregister(struct condis_adapter_watch *w);
+int condis_adapter_oid_request(struct condis_adapter *adapter,
+			       struct condis_oid_request *req, condis_oid_done_t done);
 
 /**
  * enum condis_drop - why a frame from the network was dropped (the
@@ -351,7 +358,8 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
  * @create_vc: ProtocolCoCreateVc for a client-created VC. Required. May
  *	not pend.
  * @delete_vc: ProtocolCoDeleteVc for a client-created VC. Required. May
- *	not pend.
+ *	not pend. May refuse (-EBUSY, NOT_ACCEPTED, or any errno): see
+ *	condis_co_delete_refusable().
  * @make_call: ProtocolCmMakeCall. Required. @party is the initial party of
  *	a multipoint call, or NULL. May pend (condis_cm_make_call_complete).
  * @close_call: ProtocolCmCloseCall. Required. May pend
@@ -500,7 +508,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  *	Runs after the incoming_call of every call offered on the SAP
  *	before: the client may free its SAP state from here on.
  * @create_vc: ProtocolCoCreateVc for a CM-created VC. Required. May not pend.
- * @delete_vc: ProtocolCoDeleteVc for a CM-created VC. Required. May not pend.
+ * @delete_vc: ProtocolCoDeleteVc for a CM-created VC. Required. May not
+ *	pend. May refuse: see condis_co_delete_refusable().
  * @make_call_complete: ProtocolClMakeCallComplete. Required. On failure
  *	@party is already invalid. @cp are the (maybe changed) parameters.
  * @close_call_complete: ProtocolClCloseCallComplete. Required.
@@ -614,6 +623,7 @@ int condis_cm_create_signalling_vc(struct condis_cm *cm, void *cm_vc_ctx,
 				   struct condis_vc **vc);
 int condis_cm_delete_vc(struct condis_vc *vc);
 int condis_co_delete_vc_atomic(struct condis_vc *vc, bool by_cm);
+bool condis_co_delete_refusable(struct condis_vc *vc);
 int condis_co_send(struct condis_vc *vc, struct sk_buff *skb);
 void condis_co_sends_wait(struct condis_vc *vc);
 int condis_co_oid_request(struct condis_af *af, struct condis_vc *vc, bool from_cm,

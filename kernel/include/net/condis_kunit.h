@@ -32,6 +32,7 @@
  * @CONDIS_VRF_WRONG_ROLE: a request from a role it is not for
  * @CONDIS_VRF_CALL_NOT_ACTIVE: a call's success on a VC that is not active
  * @CONDIS_VRF_CLOSE_ACTIVE: a close's success on a VC left active
+ * @CONDIS_VRF_DELETE_REFUSED: a delete_vc refusal condis could not honour
  * @__CONDIS_VRF_MAX: the number of rules
  */
 enum condis_verifier_rule {
@@ -46,6 +47,7 @@ enum condis_verifier_rule {
 	CONDIS_VRF_WRONG_ROLE,
 	CONDIS_VRF_CALL_NOT_ACTIVE,
 	CONDIS_VRF_CLOSE_ACTIVE,
+	CONDIS_VRF_DELETE_REFUSED,
 	__CONDIS_VRF_MAX,
 };
 

@@ -227,6 +227,10 @@ VOID NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle);
 	((LONG)atomic_cmpxchg((atomic_t *)(Destination), (Comparand), (Exchange)))
 #define InterlockedExchangeAdd(Addend, Value) \
 	((LONG)atomic_fetch_add((Value), (atomic_t *)(Addend)))
+#define InterlockedExchangePointer(Target, Value) \
+	((PVOID)xchg((PVOID *)(Target), (PVOID)(Value)))
+#define InterlockedCompareExchangePointer(Destination, Exchange, Comparand) \
+	((PVOID)cmpxchg((PVOID *)(Destination), (PVOID)(Comparand), (PVOID)(Exchange)))
 
 static inline VOID NdisInterlockedAddUlong(PULONG Addend, ULONG Increment,
 					   PNDIS_SPIN_LOCK SpinLock)
