@@ -42,7 +42,8 @@ enum cd_dest {
 /**
  * struct cd_obj - what every condis object starts with
  * @ref: references; the object is freed (after RCU) when it drops to 0
- * @id: stable numeric id, unique per type (netlink and handles)
+ * @id: stable numeric id, unique per type (netlink and handles; the two
+ *	kinds of VC share one id space)
  * @type: enum cd_type
  * @dead: unpublished: its handle no longer resolves
  * @lock: protects @evq, @completed and the state of the embedding object

@@ -20,6 +20,24 @@ static u32 cd_next_id[__CD_TYPE_MAX];
 static atomic_long_t cd_live[__CD_TYPE_MAX];
 static atomic_t cd_gen;		/* bumped when an object appears or goes */
 
+/*
+ * The ids of a type. A CM's own VCs share the VCs' ids: a miniport that
+ * keys its VCs by condis_handle_id() (or puts the id on the wire) sees
+ * each VC it carries under an id of its own.
+ */
+static enum cd_type cd_id_space(enum cd_type type)
+{
+	return type == CD_CMVC ? CD_VC : type;
+}
+
+/* The object of @type with @id in its id space, or NULL. Context: RCU or xa lock. */
+static struct cd_obj *cd_xa_load(enum cd_type type, unsigned long id)
+{
+	struct cd_obj *o = xa_load(&cd_xa[cd_id_space(type)], id);
+
+	return o && o->type == type ? o : NULL;
+}
+
 int cd_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
 {
 	int ret;
@@ -29,8 +47,8 @@ int cd_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp)
 	o->dead = true;		/* until the caller publishes it */
 	spin_lock_init(&o->lock);
 	o->net = net;
-	ret = xa_alloc_cyclic_irq(&cd_xa[type], &o->id, o, xa_limit_31b,
-				  &cd_next_id[type], gfp);
+	ret = xa_alloc_cyclic_irq(&cd_xa[cd_id_space(type)], &o->id, o, xa_limit_31b,
+				  &cd_next_id[cd_id_space(type)], gfp);
 	if (ret < 0)
 		return ret;
 	atomic_long_inc(&cd_live[type]);
@@ -58,7 +76,8 @@ void *cd_handle(const struct cd_obj *o)
  * condis_handle_id - a handle's stable numeric id
  * @handle: any condis handle
  *
- * The id netlink and debugfs show for the object (unique per type).
+ * The id netlink and debugfs show for the object (unique per type; a
+ * CM's own VCs and the AFs' VCs share one space).
  * Context: any.
  * Return: the id; 0 for a NULL handle.
  */
@@ -101,7 +120,7 @@ struct cd_obj *cd_obj_lookup_dying(const void *handle, enum cd_type type,
 
 	if ((h >> 32) == type && h) {
 		rcu_read_lock();
-		o = xa_load(&cd_xa[type], h & 0xffffffffUL);
+		o = cd_xa_load(type, h & 0xffffffffUL);
 		/* pairs with the release in cd_obj_publish() */
 		if (o && ((!dying && smp_load_acquire(&o->dead)) ||
 			  !refcount_inc_not_zero(&o->ref)))
@@ -126,7 +145,7 @@ struct cd_obj *cd_obj_lookup_dying(const void *handle, enum cd_type type,
  */
 struct cd_obj *cd_obj_peek(enum cd_type type, u32 id)
 {
-	struct cd_obj *o = xa_load(&cd_xa[type], id);
+	struct cd_obj *o = cd_xa_load(type, id);
 
 	/* pairs with the release in cd_obj_publish(), as cd_obj_lookup_dying() */
 	return o && !smp_load_acquire(&o->dead) ? o : NULL;
@@ -169,17 +188,18 @@ void cd_obj_revive(struct cd_obj *o)
  */
 void cd_obj_unpublish(struct cd_obj *o)
 {
+	struct xarray *xa = &cd_xa[cd_id_space(o->type)];
 	unsigned long flags;
 
 	/*
 	 * An object that dies before it was published (its creator failed
 	 * after cd_obj_init()) is dead but still holds its id: free that too.
 	 */
-	if (xchg(&o->dead, true) && xa_load(&cd_xa[o->type], o->id) != o)
+	if (xchg(&o->dead, true) && xa_load(xa, o->id) != o)
 		return;
-	xa_lock_irqsave(&cd_xa[o->type], flags);
-	__xa_cmpxchg(&cd_xa[o->type], o->id, o, NULL, 0);
-	xa_unlock_irqrestore(&cd_xa[o->type], flags);
+	xa_lock_irqsave(xa, flags);
+	__xa_cmpxchg(xa, o->id, o, NULL, 0);
+	xa_unlock_irqrestore(xa, flags);
 	atomic_inc(&cd_gen);
 }
 
@@ -198,7 +218,7 @@ struct cd_obj *cd_obj_get_id(enum cd_type type, u32 id, const struct net *net)
 	struct cd_obj *o;
 
 	rcu_read_lock();
-	o = xa_load(&cd_xa[type], id);
+	o = cd_xa_load(type, id);
 	/* pairs with the release in cd_obj_publish() */
 	if (o && (smp_load_acquire(&o->dead) || !net_eq(o->net, net) ||
 		  !refcount_inc_not_zero(&o->ref)))
@@ -222,9 +242,10 @@ struct cd_obj *cd_obj_next(enum cd_type type, unsigned long *id,
 	struct cd_obj *o;
 
 	rcu_read_lock();
-	xa_for_each_start(&cd_xa[type], *id, o, *id) {
+	xa_for_each_start(&cd_xa[cd_id_space(type)], *id, o, *id) {
 		/* pairs with the release in cd_obj_publish() */
-		if (smp_load_acquire(&o->dead) || (net && !net_eq(o->net, net)))
+		if (o->type != type || smp_load_acquire(&o->dead) ||
+		    (net && !net_eq(o->net, net)))
 			continue;
 		if (refcount_inc_not_zero(&o->ref))
 			break;

@@ -26,6 +26,7 @@ typedef struct _SAMPLE_BINDING {
 	NDIS_HANDLE NdisBindingHandle;
 	NDIS_OID_REQUEST Oid;		/* the miniport's link speed, asked at bind */
 	NDIS_CO_LINK_SPEED Speed;
+	NDIS_HANDLE OwnVc;		/* to the miniport, no AF: for signalling */
 } SAMPLE_BINDING, *PSAMPLE_BINDING;
 
 typedef struct _SAMPLE_AF {
@@ -184,6 +185,11 @@ static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HAN
 		SampleAskLinkSpeed(B);
 		Status = NdisCmRegisterAddressFamilyEx(B->NdisBindingHandle, &Af);
 	}
+	/* a VC of its own to the miniport, as a CM signalling on it would have */
+	if (Status == NDIS_STATUS_SUCCESS)
+		Status = NdisCoCreateVc(B->NdisBindingHandle, NULL, B, &B->OwnVc);
+	if (Status == NDIS_STATUS_SUCCESS)
+		pr_info("ndis_sample_cm: a VC of its own to the miniport (no AF) created\n");
 	if (Status != NDIS_STATUS_SUCCESS) {
 		if (B->NdisBindingHandle)
 			NdisCloseAdapterEx(B->NdisBindingHandle);
@@ -196,7 +202,11 @@ _Use_decl_annotations_
 static NDIS_STATUS SampleUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
 {
 	PSAMPLE_BINDING B = ProtocolBindingContext;
+	NDIS_STATUS Status;
 
+	Status = NdisCoDeleteVc(B->OwnVc);
+	if (Status != NDIS_STATUS_SUCCESS)
+		pr_err("ndis_sample_cm: its own VC not deleted: 0x%08x\n", (u32)Status);
 	/* the AF goes with the binding: NDIS closes what clients left on it */
 	NdisCloseAdapterEx(B->NdisBindingHandle);
 	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);

@@ -6,7 +6,8 @@
 # stand-alone call manager, binds to the loopback adapter (condis_lo) and
 # to the adapter of ndis_sample_mp, a CoNDIS miniport, and registers its
 # address family on each, having asked the miniport its link speed with
-# no AF (the sample miniport pends the answer); ndis_sample_client binds
+# no AF (the sample miniport pends the answer), and creates a VC of its
+# own to the miniport (NULL AF); ndis_sample_client binds
 # to both, opens the AF where it appears, registers a SAP, asks the call
 # manager an OID, calls the SAP, answers (pended), and sends
 # NET_BUFFER_LIST chains the other end echoes; on the sample miniport a frame it refuses comes back with its
@@ -69,6 +70,8 @@ for a in lo ndismp0; do
 done
 check "the call manager asked the miniport its link speed with no AF (pended)" \
 	test -z "${log##*"ndis_sample_cm: the miniport's link speed: 1000000000 bps (asked with no AF)"*}"
+check "the call manager created a VC of its own to each miniport (NULL AF)" \
+	test "$(grep -c "ndis_sample_cm: a VC of its own to the miniport (no AF) created" <<< "$log")" = 2
 check "ndismp0: a send refused by the miniport completed with its status" \
 	test -z "${log##*"ndis_sample_client: ndismp0: a send refused by the miniport completed with its status"*}"
 check "the miniport's activations pended and completed" \

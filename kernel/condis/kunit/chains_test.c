@@ -100,7 +100,7 @@ static void signalling_vc(struct kunit *test)
 	struct fake_world *w = world(test);
 	enum fake_mode m = w->mode[FOP_MP_ACTIVATE];
 	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
-	struct condis_vc *vc;
+	struct condis_vc *vc, *afvc;
 	unsigned long flags;
 	int ret, st;
 
@@ -112,6 +112,12 @@ static void signalling_vc(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, cp, w, NULL), -EINVAL);
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(vc), -EINVAL);
 	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_STALE_HANDLE), 2);
+	/* an AF's VC on the adapter has another id: a miniport keys VCs by id */
+	fake_open_af(w);
+	KUNIT_ASSERT_EQ(test, condis_cl_create_vc(w->af, w, &afvc), 0);
+	KUNIT_EXPECT_NE(test, condis_handle_id(afvc), condis_handle_id(vc));
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(afvc), 0);
+	fake_close_af(w);
 	/* nothing moves on it before it is active */
 	KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(20)), -ENOTCONN);
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(vc, frame(20)), -ENOTCONN);
@@ -142,8 +148,8 @@ static void signalling_vc(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_co_send(vc, frame(1)), -EINVAL);
 	/* the miniport's delete waits for a delivery still returning */
 	fake_settle(w);
-	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 1);
-	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_DELETE_VC), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_DELETE_VC), 2);	/* the AF's VC's too */
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_DELETE_VC), 1);	/* the AF's VC's */
 }
 
 /* The CM unregisters with its own VC active: the miniport still hears. */
