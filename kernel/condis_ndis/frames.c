@@ -16,8 +16,10 @@
  * buffers did, always after NdisCoSendNetBufferLists returned: a send
  * condis refuses completes from the library's workqueue. A miniport's
  * receive indicated without NDIS_RECEIVE_FLAGS_RESOURCES goes back to its
- * MiniportReturnNetBufferLists from the workqueue, after the copy; with
- * the flag, the miniport has it back when the indication returns.
+ * MiniportReturnNetBufferLists from the workqueue; with the flag, the
+ * miniport has it back when the indication returns. Either way, pool data
+ * a frame still holds (a clone) is copied for the miniport first: what it
+ * writes into its list then is not what the protocol received.
  */
 #include <linux/hashtable.h>
 #include <linux/module.h>
@@ -387,10 +389,23 @@ void ndis_frames_send_complete(void *vc_ctx, struct sk_buff *skb, int status)
 
 /* ---- a miniport's receives ----------------------------------------------------------------------- */
 
+/* A miniport's lists, its again: pool data a frame still holds is copied for it. */
+static void ndis_rx_unshare(PNET_BUFFER_LIST nbls)
+{
+	PNET_BUFFER_LIST nbl;
+	PNET_BUFFER nb;
+
+	for (nbl = nbls; nbl; nbl = nbl->Next)
+		for (nb = nbl->FirstNetBuffer; nb; nb = nb->Next)
+			if (ndis_nb_unshare(nb))
+				pr_warn_ratelimited("condis_ndis: a receive's data stays shared: out of memory\n");
+}
+
 static void ndis_return_fn(struct work_struct *work)
 {
 	struct ndis_return *r = container_of(work, struct ndis_return, work);
 
+	ndis_rx_unshare(r->nbls);
 	r->mp->drv->mchars.ReturnNetBufferListsHandler(r->mp->ctx, r->nbls, 0);
 	kfree(r);
 }
@@ -423,10 +438,13 @@ VOID NdisMCoIndicateReceiveNetBufferLists(NDIS_HANDLE NdisVcHandle,
 				condis_mco_indicate_receive(v->vc, skb);
 		}
 	if (NDIS_TEST_RECEIVE_CANNOT_PEND(CoReceiveFlags) ||
-	    !v->drv->mchars.ReturnNetBufferListsHandler)
+	    !v->drv->mchars.ReturnNetBufferListsHandler) {
+		ndis_rx_unshare(NetBufferLists);	/* the miniport's again now */
 		return;
+	}
 	r = kzalloc(sizeof(*r), NDIS_GFP);
 	if (!r) {	/* given back now rather than never */
+		ndis_rx_unshare(NetBufferLists);
 		v->drv->mchars.ReturnNetBufferListsHandler(v->mp->ctx, NetBufferLists,
 							   NDIS_RETURN_FLAGS_DISPATCH_LEVEL);
 		return;

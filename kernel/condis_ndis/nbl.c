@@ -307,6 +307,41 @@ PNET_BUFFER_LIST NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
 }
 EXPORT_SYMBOL_GPL(NdisAllocateNetBufferAndNetBufferList);
 
+/**
+ * ndis_nb_unshare - a buffer's pool data, lent as an sk_buff clone, made
+ *	the buffer's own again
+ * @nb: the buffer, going back to its owner (a miniport's receive)
+ *
+ * While a clone frames.c made of the pool data lives, the owner's writes
+ * would reach the frame: the buffer gets a copy in a new sk_buff instead,
+ * its MDL pointed at it, and the clone keeps the old data. Context: any.
+ * Return: 0, or -ENOMEM (the data stays shared).
+ */
+int ndis_nb_unshare(PNET_BUFFER nb)
+{
+	struct sk_buff *skb = nb->NdisReserved[1], *fresh;
+	u8 *va;
+	PMDL m;
+
+	if (!skb || !skb_cloned(skb))
+		return 0;
+	fresh = skb_copy(skb, NDIS_GFP);
+	if (!fresh)
+		return -ENOMEM;
+	for (m = nb->MdlChain; m; m = m->Next) {
+		va = m->MappedSystemVa;
+		if (va >= skb->data && va < skb_tail_pointer(skb)) {
+			va = fresh->data + (va - skb->data);
+			m->MappedSystemVa = va;
+			m->StartVa = (PVOID)((unsigned long)va & PAGE_MASK);
+			m->ByteOffset = offset_in_page(va);
+		}
+	}
+	nb->NdisReserved[1] = fresh;
+	consume_skb(skb);
+	return 0;
+}
+
 static void ndis_nb_release(PNET_BUFFER nb)
 {
 	kfree_skb(nb->NdisReserved[1]);		/* pool data */

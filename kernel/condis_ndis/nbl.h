@@ -6,6 +6,7 @@
 #include "lib.h"
 
 void ndis_nb_init(PNET_BUFFER nb, NDIS_HANDLE pool, PMDL chain, ULONG offset, SIZE_T length);
+int ndis_nb_unshare(PNET_BUFFER nb);
 ULONG ndis_nb_copy_out(PNET_BUFFER nb, ULONG off, ULONG len, void *dst);
 
 #endif /* _CONDIS_NDIS_NBL_H */

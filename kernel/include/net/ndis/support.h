@@ -156,7 +156,12 @@ static inline VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookasid
 
 /* ---- spin locks ---------------------------------------------------------------------- */
 
-/* NDIS_SPIN_LOCK: the lock and what releasing it restores */
+/*
+ * NDIS_SPIN_LOCK: acquiring raises to DISPATCH_LEVEL, bottom halves off
+ * (as NDIS_RAISE_IRQL_TO_DISPATCH): holding it, a driver may call what
+ * the DDK allows at DISPATCH_LEVEL, a receive indication or a completion
+ * among them. OldIrql is the DDK's field, unused.
+ */
 typedef struct _NDIS_SPIN_LOCK {
 	spinlock_t SpinLock;
 	unsigned long OldIrql;
@@ -164,8 +169,8 @@ typedef struct _NDIS_SPIN_LOCK {
 
 #define NdisAllocateSpinLock(_Lock)	spin_lock_init(&(_Lock)->SpinLock)
 #define NdisFreeSpinLock(_Lock)		((void)(_Lock))
-#define NdisAcquireSpinLock(_Lock)	spin_lock_irqsave(&(_Lock)->SpinLock, (_Lock)->OldIrql)
-#define NdisReleaseSpinLock(_Lock)	spin_unlock_irqrestore(&(_Lock)->SpinLock, (_Lock)->OldIrql)
+#define NdisAcquireSpinLock(_Lock)	spin_lock_bh(&(_Lock)->SpinLock)
+#define NdisReleaseSpinLock(_Lock)	spin_unlock_bh(&(_Lock)->SpinLock)
 #define NdisDprAcquireSpinLock(_Lock)	spin_lock_bh(&(_Lock)->SpinLock)
 #define NdisDprReleaseSpinLock(_Lock)	spin_unlock_bh(&(_Lock)->SpinLock)
 
