@@ -369,8 +369,16 @@ static NDIS_STATUS ClBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE 
 	return NdisOpenAdapterEx(kt.Protocol, &kt, &Open, BindContext, &kt.Binding);
 }
 
+/* What it opened goes first: the SAP, the AF, then the binding. */
 static NDIS_STATUS ClUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
 {
+	int gone = atomic_read(&kt.gone);
+
+	if (kt.ClSap && NdisClDeregisterSap(kt.ClSap) == NDIS_STATUS_PENDING)
+		wait_event_timeout(kt.wq, atomic_read(&kt.gone) > gone, 10 * HZ);
+	gone = atomic_read(&kt.gone);
+	if (kt.ClAf && NdisClCloseAddressFamily(kt.ClAf) == NDIS_STATUS_PENDING)
+		wait_event_timeout(kt.wq, atomic_read(&kt.gone) > gone, 10 * HZ);
 	NdisCloseAdapterEx(kt.Binding);
 	return NDIS_STATUS_SUCCESS;
 }
@@ -423,10 +431,12 @@ static VOID ClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapCon
 
 static VOID ClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext)
 {
+	kt_wake(&kt.gone);
 }
 
 static VOID ClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext)
 {
+	kt_wake(&kt.gone);
 }
 
 static NDIS_STATUS ClNotifyCloseAf(NDIS_HANDLE ProtocolAfContext)
