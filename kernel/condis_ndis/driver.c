@@ -21,16 +21,26 @@ struct ndis_drv *ndis_drv_alloc(enum ndis_drv_kind kind, NDIS_HANDLE ctx, const 
 	INIT_LIST_HEAD(&drv->binds);
 	INIT_LIST_HEAD(&drv->adapters);
 	INIT_LIST_HEAD(&drv->notes);
+	spin_lock_init(&drv->cl_lock);
+	INIT_LIST_HEAD(&drv->cl_afs);
+	INIT_LIST_HEAD(&drv->cl_saps);
 	INIT_LIST_HEAD(&drv->node);
 	return drv;
 }
 
+/* After condis_client_unregister(): condis took down what the client left open. */
 void ndis_drv_free(struct ndis_drv *drv)
 {
 	struct ndis_af_note *n, *t;
+	struct ndis_sap *s, *ts;
+	struct ndis_af *a, *ta;
 
 	list_for_each_entry_safe(n, t, &drv->notes, node)
 		kfree(n);
+	list_for_each_entry_safe(s, ts, &drv->cl_saps, node)
+		kfree(s);
+	list_for_each_entry_safe(a, ta, &drv->cl_afs, node)
+		kfree(a);
 	kfree(drv);
 }
 

@@ -45,7 +45,7 @@ struct kt_world {
 	struct kt_vc *cl_in_vc;		/* the VC of the call offered */
 	PCO_CALL_PARAMETERS cl_in_params;
 	atomic_t incoming, connected, make_done, close_done, rx, tx_done;
-	atomic_t gone;			/* its SAP deregistered, its AF closed */
+	atomic_t gone;			/* its SAP deregistered */
 	NDIS_STATUS make_status;
 	bool in_send;			/* the test is inside NdisCoSendNetBufferLists */
 	atomic_t tx_inside;		/* completions while it was */

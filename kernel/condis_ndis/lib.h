@@ -71,6 +71,9 @@ enum ndis_drv_kind {
  * @adapters: a miniport's adapters (struct ndis_mp)
  * @notes: address families condis told the client of on an adapter it
  *	was not bound to yet (struct ndis_af_note)
+ * @cl_lock: guards @cl_afs and @cl_saps
+ * @cl_afs: the client's AFs (struct ndis_af), @cl_saps its SAPs (struct
+ *	ndis_sap), until they go: what it leaves open goes with it
  * @node: the library's list of protocol drivers
  */
 struct ndis_drv {
@@ -89,6 +92,8 @@ struct ndis_drv {
 	struct list_head binds;
 	struct list_head adapters;
 	struct list_head notes;
+	spinlock_t cl_lock;
+	struct list_head cl_afs, cl_saps;
 	struct list_head node;
 };
 
@@ -204,6 +209,7 @@ struct ndis_af {
 	struct ndis_bind *bind;
 	struct ndis_cm *cm;
 	NDIS_HANDLE ctx;
+	struct list_head node;		/* a client's: drv->cl_afs */
 };
 
 /**
@@ -220,6 +226,7 @@ struct ndis_sap {
 	struct ndis_af *af;
 	NDIS_HANDLE ctx;
 	PCO_SAP client_sap;
+	struct list_head node;		/* a client's: drv->cl_saps */
 	CO_SAP co_sap;
 };
 
