@@ -21,61 +21,12 @@
 #include "status.h"
 #include "protocol.h"
 #include "client.h"
+#include "driver.h"
 #include "defer.h"
 
 #define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 /* ---- the condis client handlers ------------------------------------------------------------ */
-
-/* ---- the client's AFs and SAPs: listed until they go --------------------------------------- */
-
-static struct ndis_af *cl_af_new(struct ndis_bind *b, NDIS_HANDLE ctx)
-{
-	struct ndis_af *a = kzalloc(sizeof(*a), NDIS_GFP);
-
-	if (!a)
-		return NULL;
-	a->drv = b->drv;
-	a->bind = b;
-	a->ctx = ctx;
-	spin_lock_bh(&b->drv->cl_lock);
-	list_add(&a->node, &b->drv->cl_afs);
-	spin_unlock_bh(&b->drv->cl_lock);
-	return a;
-}
-
-static void cl_af_free(struct ndis_af *a)
-{
-	spin_lock_bh(&a->drv->cl_lock);
-	list_del(&a->node);
-	spin_unlock_bh(&a->drv->cl_lock);
-	kfree(a);
-}
-
-static struct ndis_sap *cl_sap_new(struct ndis_af *a, NDIS_HANDLE ctx, PCO_SAP Sap)
-{
-	struct ndis_sap *s = kzalloc(sizeof(*s), NDIS_GFP);
-
-	if (!s)
-		return NULL;
-	s->af = a;
-	s->ctx = ctx;
-	s->client_sap = Sap;
-	spin_lock_bh(&a->drv->cl_lock);
-	list_add(&s->node, &a->drv->cl_saps);
-	spin_unlock_bh(&a->drv->cl_lock);
-	return s;
-}
-
-static void cl_sap_free(struct ndis_sap *s)
-{
-	struct ndis_drv *drv = s->af->drv;
-
-	spin_lock_bh(&drv->cl_lock);
-	list_del(&s->node);
-	spin_unlock_bh(&drv->cl_lock);
-	kfree(s);
-}
 
 static void cl_af_register_notify(void *cl_ctx, struct condis_adapter *adapter, u32 af_type)
 {
@@ -89,7 +40,7 @@ static void cl_open_af_complete(int status, void *cl_af_ctx, struct condis_af *a
 	struct ndis_drv *drv = a->drv;
 
 	if (status) {
-		cl_af_free(a);
+		ndis_cl_af_free(a);
 		a = NULL;
 	} else {
 		a->af = af;
@@ -103,7 +54,7 @@ static void cl_close_af_complete(int status, void *cl_af_ctx)
 
 	a->drv->cl.ClCloseAfCompleteHandler(ndis_from_condis(status), a->ctx);
 	if (!status)
-		cl_af_free(a);
+		ndis_cl_af_free(a);
 }
 
 static void cl_notify_close_af(void *cl_af_ctx)
@@ -126,7 +77,7 @@ static void cl_register_sap_complete(int status, void *cl_sap_ctx, struct condis
 	PCO_SAP co_sap = s->client_sap;
 
 	if (status) {
-		cl_sap_free(s);
+		ndis_cl_sap_free(s);
 		s = NULL;
 	} else {
 		s->sap = sap;
@@ -140,7 +91,7 @@ static void cl_deregister_sap_complete(int status, void *cl_sap_ctx)
 
 	s->af->drv->cl.ClDeregisterSapCompleteHandler(ndis_from_condis(status), s->ctx);
 	if (!status)
-		cl_sap_free(s);
+		ndis_cl_sap_free(s);
 }
 
 static int cl_create_vc(void *cl_af_ctx, struct condis_vc *vc, void **cl_vc_ctx)
@@ -338,13 +289,13 @@ NDIS_STATUS NdisClOpenAddressFamilyEx(NDIS_HANDLE NdisBindingHandle,
 	*NdisAfHandle = NULL;
 	if (!b->drv->client)
 		return NDIS_STATUS_INVALID_DEVICE_REQUEST;
-	a = cl_af_new(b, ClientAfContext);
+	a = ndis_cl_af_new(b, ClientAfContext);
 	if (!a)
 		return NDIS_STATUS_RESOURCES;
 	ret = condis_cl_open_af(b->drv->client, b->adapter, AddressFamily->AddressFamily, a,
 				&a->af);
 	if (ret && ret != CONDIS_PENDING)
-		cl_af_free(a);
+		ndis_cl_af_free(a);
 	else
 		*NdisAfHandle = a;
 	return ndis_from_condis(ret);
@@ -379,7 +330,7 @@ NDIS_STATUS NdisClCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 	}
 	ret = condis_cl_close_af(a->af);
 	if (!ret)
-		cl_af_free(a);
+		ndis_cl_af_free(a);
 	return ndis_from_condis(ret);
 }
 EXPORT_SYMBOL_GPL(NdisClCloseAddressFamily);
@@ -427,13 +378,13 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 	*NdisSapHandle = NULL;
 	if (ndis_sap_to_desc(Sap, &desc))
 		return NDIS_STATUS_INVALID_LENGTH;
-	s = cl_sap_new(a, ProtocolSapContext, Sap);
+	s = ndis_cl_sap_new(a, ProtocolSapContext, Sap);
 	if (!s)
 		return NDIS_STATUS_RESOURCES;
 	if (ndis_must_defer(NULL)) {
 		d = ndis_deferred_alloc(&desc, sizeof(desc));
 		if (!d) {
-			cl_sap_free(s);
+			ndis_cl_sap_free(s);
 			return NDIS_STATUS_RESOURCES;
 		}
 		d->h[0] = s;
@@ -443,7 +394,7 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 	}
 	ret = condis_cl_register_sap(a->af, &desc, s, &s->sap);
 	if (ret && ret != CONDIS_PENDING)
-		cl_sap_free(s);
+		ndis_cl_sap_free(s);
 	else
 		*NdisSapHandle = s;
 	return ndis_from_condis(ret);
@@ -479,7 +430,7 @@ NDIS_STATUS NdisClDeregisterSap(NDIS_HANDLE NdisSapHandle)
 	}
 	ret = condis_cl_deregister_sap(s->sap);
 	if (!ret)
-		cl_sap_free(s);
+		ndis_cl_sap_free(s);
 	return ndis_from_condis(ret);
 }
 EXPORT_SYMBOL_GPL(NdisClDeregisterSap);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Registered drivers (struct ndis_drv) and NdisSetOptionalHandlers: what
- * a driver's SetOptions handler gives.
+ * a driver's SetOptions handler gives; and a client's AFs and SAPs, which
+ * the library frees when the client deregisters if the client did not
+ * close them (condis closed them on its behalf).
  */
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -114,3 +116,53 @@ NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 	}
 }
 EXPORT_SYMBOL_GPL(NdisSetOptionalHandlers);
+
+/* ---- a client's AFs and SAPs: listed until they go, or until ndis_drv_free() --------- */
+
+static void cl_list(struct ndis_drv *drv, struct list_head *node, struct list_head *list)
+{
+	spin_lock_bh(&drv->cl_lock);
+	if (list)
+		list_add(node, list);
+	else
+		list_del(node);
+	spin_unlock_bh(&drv->cl_lock);
+}
+
+struct ndis_af *ndis_cl_af_new(struct ndis_bind *b, NDIS_HANDLE ctx)
+{
+	struct ndis_af *a = kzalloc(sizeof(*a), GFP_ATOMIC | __GFP_NOWARN);
+
+	if (a) {
+		a->drv = b->drv;
+		a->bind = b;
+		a->ctx = ctx;
+		cl_list(a->drv, &a->node, &a->drv->cl_afs);
+	}
+	return a;
+}
+
+void ndis_cl_af_free(struct ndis_af *a)
+{
+	cl_list(a->drv, &a->node, NULL);
+	kfree(a);
+}
+
+struct ndis_sap *ndis_cl_sap_new(struct ndis_af *a, NDIS_HANDLE ctx, PCO_SAP Sap)
+{
+	struct ndis_sap *s = kzalloc(sizeof(*s), GFP_ATOMIC | __GFP_NOWARN);
+
+	if (s) {
+		s->af = a;
+		s->ctx = ctx;
+		s->client_sap = Sap;
+		cl_list(a->drv, &s->node, &a->drv->cl_saps);
+	}
+	return s;
+}
+
+void ndis_cl_sap_free(struct ndis_sap *s)
+{
+	cl_list(s->af->drv, &s->node, NULL);
+	kfree(s);
+}

@@ -72,8 +72,9 @@ enum ndis_drv_kind {
  * @notes: address families condis told the client of on an adapter it
  *	was not bound to yet (struct ndis_af_note)
  * @cl_lock: guards @cl_afs and @cl_saps
- * @cl_afs: the client's AFs (struct ndis_af), @cl_saps its SAPs (struct
- *	ndis_sap), until they go: what it leaves open goes with it
+ * @cl_afs: the client's AFs (struct ndis_af) until they go: what it leaves
+ *	open goes with it (ndis_drv_free)
+ * @cl_saps: the client's SAPs (struct ndis_sap), the same
  * @node: the library's list of protocol drivers
  */
 struct ndis_drv {
@@ -202,6 +203,7 @@ struct ndis_cm {
  * @bind: a client's binding
  * @cm: a call manager's registration
  * @ctx: ClientAfContext or CallMgrAfContext
+ * @node: a client's: its driver's cl_afs
  */
 struct ndis_af {
 	struct condis_af *af;
@@ -209,7 +211,7 @@ struct ndis_af {
 	struct ndis_bind *bind;
 	struct ndis_cm *cm;
 	NDIS_HANDLE ctx;
-	struct list_head node;		/* a client's: drv->cl_afs */
+	struct list_head node;
 };
 
 /**
@@ -219,6 +221,7 @@ struct ndis_af {
  * @af: the AF it is on, as this driver has it
  * @ctx: ProtocolSapContext or CallMgrSapContext
  * @client_sap: the client's CO_SAP, handed back to its completion
+ * @node: a client's: its driver's cl_saps
  * @co_sap: the call manager's CO_SAP (SapLength bytes follow)
  */
 struct ndis_sap {
@@ -226,7 +229,7 @@ struct ndis_sap {
 	struct ndis_af *af;
 	NDIS_HANDLE ctx;
 	PCO_SAP client_sap;
-	struct list_head node;		/* a client's: drv->cl_saps */
+	struct list_head node;
 	CO_SAP co_sap;
 };
 
