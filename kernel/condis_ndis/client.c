@@ -77,7 +77,7 @@ static void cl_register_sap_complete(int status, void *cl_sap_ctx, struct condis
 	PCO_SAP co_sap = s->client_sap;
 
 	if (status) {
-		ndis_cl_sap_free(s);
+		ndis_cl_sap_free(drv, s);
 		s = NULL;
 	} else {
 		s->sap = sap;
@@ -88,10 +88,11 @@ static void cl_register_sap_complete(int status, void *cl_sap_ctx, struct condis
 static void cl_deregister_sap_complete(int status, void *cl_sap_ctx)
 {
 	struct ndis_sap *s = cl_sap_ctx;
+	struct ndis_drv *drv = s->af->drv;	/* the handler may close the AF */
 
-	s->af->drv->cl.ClDeregisterSapCompleteHandler(ndis_from_condis(status), s->ctx);
+	drv->cl.ClDeregisterSapCompleteHandler(ndis_from_condis(status), s->ctx);
 	if (!status)
-		ndis_cl_sap_free(s);
+		ndis_cl_sap_free(drv, s);
 }
 
 static int cl_create_vc(void *cl_af_ctx, struct condis_vc *vc, void **cl_vc_ctx)
@@ -384,7 +385,7 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 	if (ndis_must_defer(NULL)) {
 		d = ndis_deferred_alloc(&desc, sizeof(desc));
 		if (!d) {
-			ndis_cl_sap_free(s);
+			ndis_cl_sap_free(a->drv, s);
 			return NDIS_STATUS_RESOURCES;
 		}
 		d->h[0] = s;
@@ -394,7 +395,7 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE ProtocolSapC
 	}
 	ret = condis_cl_register_sap(a->af, &desc, s, &s->sap);
 	if (ret && ret != CONDIS_PENDING)
-		ndis_cl_sap_free(s);
+		ndis_cl_sap_free(a->drv, s);
 	else
 		*NdisSapHandle = s;
 	return ndis_from_condis(ret);
@@ -430,7 +431,7 @@ NDIS_STATUS NdisClDeregisterSap(NDIS_HANDLE NdisSapHandle)
 	}
 	ret = condis_cl_deregister_sap(s->sap);
 	if (!ret)
-		ndis_cl_sap_free(s);
+		ndis_cl_sap_free(s->af->drv, s);
 	return ndis_from_condis(ret);
 }
 EXPORT_SYMBOL_GPL(NdisClDeregisterSap);

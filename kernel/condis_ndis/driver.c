@@ -161,8 +161,9 @@ struct ndis_sap *ndis_cl_sap_new(struct ndis_af *a, NDIS_HANDLE ctx, PCO_SAP Sap
 	return s;
 }
 
-void ndis_cl_sap_free(struct ndis_sap *s)
+/* @drv: the client (@s's AF may be gone: its handler closed it) */
+void ndis_cl_sap_free(struct ndis_drv *drv, struct ndis_sap *s)
 {
-	cl_list(s->af->drv, &s->node, NULL);
+	cl_list(drv, &s->node, NULL);
 	kfree(s);
 }

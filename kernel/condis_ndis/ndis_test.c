@@ -349,6 +349,57 @@ static void ndis_configuration(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, RtlCompareMemory("abcd", "abcd", 4), (SIZE_T)4);
 }
 
+/* the write lock is free (taken and released at once) */
+static bool ndis_rw_free(rwlock_t *lock)
+{
+	bool free;
+
+	local_bh_disable();
+	free = write_trylock(lock);
+	if (free)
+		write_unlock(lock);
+	local_bh_enable();
+	return free;
+}
+
+/*
+ * NDIS_RW_LOCK_EX and NDIS_RW_LOCK: held at DISPATCH_LEVEL; readers share,
+ * the same reader again too; a writer keeps readers out.
+ */
+static void ndis_rw_locks(struct kunit *test)
+{
+	PNDIS_RW_LOCK_EX l = NdisAllocateRWLock(NULL);
+	LOCK_STATE_EX a, b;
+	NDIS_RW_LOCK old;
+	LOCK_STATE s, t;
+
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	NdisAcquireRWLockRead(l, &a, 0);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), DISPATCH_LEVEL);
+	NdisAcquireRWLockRead(l, &b, NDIS_RWL_AT_DISPATCH_LEVEL);
+	KUNIT_EXPECT_FALSE(test, write_trylock(&l->Lock));
+	NdisReleaseRWLock(l, &b);
+	NdisReleaseRWLock(l, &a);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+	NdisAcquireRWLockWrite(l, &a, 0);
+	KUNIT_EXPECT_FALSE(test, read_trylock(&l->Lock));
+	NdisReleaseRWLock(l, &a);
+	KUNIT_EXPECT_TRUE(test, ndis_rw_free(&l->Lock));
+	NdisFreeRWLock(l);
+
+	NdisInitializeReadWriteLock(&old);
+	NdisAcquireReadWriteLock(&old, FALSE, &s);
+	NdisDprAcquireReadWriteLock(&old, FALSE, &t);
+	KUNIT_EXPECT_FALSE(test, write_trylock(&old.Lock));
+	NdisDprReleaseReadWriteLock(&old, &t);
+	NdisReleaseReadWriteLock(&old, &s);
+	NdisAcquireReadWriteLock(&old, TRUE, &s);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), DISPATCH_LEVEL);
+	KUNIT_EXPECT_FALSE(test, read_trylock(&old.Lock));
+	NdisReleaseReadWriteLock(&old, &s);
+	KUNIT_EXPECT_TRUE(test, ndis_rw_free(&old.Lock));
+}
+
 static struct kunit_case ndis_cases[] = {
 	KUNIT_CASE(ndis_params_round_trip),
 	KUNIT_CASE(ndis_params_of_a_driver),
@@ -360,6 +411,7 @@ static struct kunit_case ndis_cases[] = {
 	KUNIT_CASE(ndis_nb_copy_and_pool_data),
 	KUNIT_CASE(ndis_nbl_contexts),
 	KUNIT_CASE(ndis_configuration),
+	KUNIT_CASE(ndis_rw_locks),
 	{}
 };
 

@@ -311,3 +311,69 @@ VOID NdisWriteErrorLogEntry(NDIS_HANDLE NdisAdapterHandle, NDIS_ERROR_CODE Error
 			    ErrorCode, NumberOfErrorValues, v[0], v[1], v[2], v[3]);
 }
 EXPORT_SYMBOL_GPL(NdisWriteErrorLogEntry);
+
+/* ---- read/write locks -------------------------------------------------------------------- */
+
+PNDIS_RW_LOCK_EX NdisAllocateRWLock(NDIS_HANDLE NdisHandle)
+{
+	PNDIS_RW_LOCK_EX Lock = kzalloc(sizeof(*Lock), NDIS_GFP);
+
+	if (Lock)
+		rwlock_init(&Lock->Lock);
+	return Lock;
+}
+EXPORT_SYMBOL_GPL(NdisAllocateRWLock);
+
+VOID NdisFreeRWLock(PNDIS_RW_LOCK_EX Lock)
+{
+	kfree(Lock);
+}
+EXPORT_SYMBOL_GPL(NdisFreeRWLock);
+
+VOID NdisAcquireRWLockRead(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
+{
+	read_lock_bh(&Lock->Lock);
+	LockState->LockState = FALSE;
+}
+EXPORT_SYMBOL_GPL(NdisAcquireRWLockRead);
+
+VOID NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
+{
+	write_lock_bh(&Lock->Lock);
+	LockState->LockState = TRUE;
+}
+EXPORT_SYMBOL_GPL(NdisAcquireRWLockWrite);
+
+VOID NdisReleaseRWLock(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState)
+{
+	if (LockState->LockState)
+		write_unlock_bh(&Lock->Lock);
+	else
+		read_unlock_bh(&Lock->Lock);
+}
+EXPORT_SYMBOL_GPL(NdisReleaseRWLock);
+
+VOID NdisInitializeReadWriteLock(PNDIS_RW_LOCK Lock)
+{
+	rwlock_init(&Lock->Lock);
+}
+EXPORT_SYMBOL_GPL(NdisInitializeReadWriteLock);
+
+VOID NdisAcquireReadWriteLock(PNDIS_RW_LOCK Lock, BOOLEAN fWrite, PLOCK_STATE LockState)
+{
+	if (fWrite)
+		write_lock_bh(&Lock->Lock);
+	else
+		read_lock_bh(&Lock->Lock);
+	LockState->LockState = fWrite;
+}
+EXPORT_SYMBOL_GPL(NdisAcquireReadWriteLock);
+
+VOID NdisReleaseReadWriteLock(PNDIS_RW_LOCK Lock, PLOCK_STATE LockState)
+{
+	if (LockState->LockState)
+		write_unlock_bh(&Lock->Lock);
+	else
+		read_unlock_bh(&Lock->Lock);
+}
+EXPORT_SYMBOL_GPL(NdisReleaseReadWriteLock);

@@ -367,8 +367,10 @@ void af_notify_close(struct kunit *test)
 	enum fake_mode m = w->mode[FOP_CL_NOTIFY];
 
 	fake_open_af(w);
+	w->cl_notify_ms = 200;	/* surely still pending at the second */
 	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(w->af), CONDIS_PENDING);
 	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(w->af), -EALREADY);
+	w->cl_notify_ms = 0;
 	FAKE_WAIT(w, FEV_CM_NOTIFY_CLOSE_DONE, 1);
 	BEFORE(w, FEV_CL_NOTIFY_CLOSE, FEV_CM_NOTIFY_CLOSE_DONE);
 	if (m == FM_FAIL) {

@@ -396,6 +396,8 @@ static void cl_notify_close_af(void *ctx)
 	struct fake_world *w = ctx;
 
 	fake_log_proc(w, FEV_CL_NOTIFY_CLOSE, 0);
+	if (w->cl_notify_ms)	/* a slow handler */
+		msleep(w->cl_notify_ms);
 	/* NDIS: close the AF, and answer (with its handle) once it closed */
 	if (w->cl_close_in_notify && condis_cl_close_af(w->af) == CONDIS_PENDING)
 		return;

@@ -117,6 +117,7 @@ struct fake_world {
 	unsigned int cl_dereg_done_ms;	/* the client's deregister-SAP completion, too */
 	struct completion cl_dereg_entered;
 	unsigned int cl_incoming_ms;	/* the client's incoming_call, too */
+	unsigned int cl_notify_ms;	/* the client's notify_close_af, too */
 	struct completion cl_incoming_entered;
 	bool cl_qos_in_incoming;	/* incoming call: the client negotiates QoS first */
 	int cl_qos_ret;			/* ... and what condis said */

@@ -174,6 +174,49 @@ typedef struct _NDIS_SPIN_LOCK {
 #define NdisDprAcquireSpinLock(_Lock)	spin_lock_bh(&(_Lock)->SpinLock)
 #define NdisDprReleaseSpinLock(_Lock)	spin_unlock_bh(&(_Lock)->SpinLock)
 
+/* ---- read/write locks ------------------------------------------------------------------ */
+
+/*
+ * NDIS_RW_LOCK_EX (NDIS 6.20) and NDIS_RW_LOCK (6.0): a rwlock_t taken
+ * with bottom halves off (DISPATCH_LEVEL, as NDIS_SPIN_LOCK). Readers may
+ * take it again on their processor, as the DDK allows; a writer may not
+ * (the DDK lets an NDIS_RW_LOCK_EX writer recurse). Their layouts are the
+ * library's: the DDK's are opaque.
+ */
+typedef struct _NDIS_RW_LOCK_EX {
+	rwlock_t Lock;
+} NDIS_RW_LOCK_EX, *PNDIS_RW_LOCK_EX;
+
+typedef struct _LOCK_STATE_EX {
+	KIRQL OldIrql;
+	UCHAR LockState;
+	UCHAR Flags;
+} LOCK_STATE_EX, *PLOCK_STATE_EX;
+
+#define NDIS_RWL_AT_DISPATCH_LEVEL	0x1
+
+PNDIS_RW_LOCK_EX NdisAllocateRWLock(NDIS_HANDLE NdisHandle);
+VOID NdisFreeRWLock(PNDIS_RW_LOCK_EX Lock);
+VOID NdisAcquireRWLockRead(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags);
+VOID NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags);
+VOID NdisReleaseRWLock(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState);
+
+typedef struct _NDIS_RW_LOCK {
+	rwlock_t Lock;
+} NDIS_RW_LOCK, *PNDIS_RW_LOCK;
+
+typedef struct _LOCK_STATE {
+	USHORT LockState;
+	KIRQL OldIrql;
+} LOCK_STATE, *PLOCK_STATE;
+
+VOID NdisInitializeReadWriteLock(PNDIS_RW_LOCK Lock);
+VOID NdisAcquireReadWriteLock(PNDIS_RW_LOCK Lock, BOOLEAN fWrite, PLOCK_STATE LockState);
+VOID NdisReleaseReadWriteLock(PNDIS_RW_LOCK Lock, PLOCK_STATE LockState);
+#define NdisDprAcquireReadWriteLock(Lock, fWrite, LockState) \
+	NdisAcquireReadWriteLock(Lock, fWrite, LockState)
+#define NdisDprReleaseReadWriteLock(Lock, LockState)	NdisReleaseReadWriteLock(Lock, LockState)
+
 /* ---- events --------------------------------------------------------------------------- */
 
 typedef struct _NDIS_EVENT {
