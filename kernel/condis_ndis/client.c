@@ -24,7 +24,6 @@
 #include "driver.h"
 #include "defer.h"
 
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 /* ---- the condis client handlers ------------------------------------------------------------ */
 

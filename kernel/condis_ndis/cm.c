@@ -21,7 +21,6 @@
 #include "cm.h"
 #include "activate.h"
 
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 /* every AF registered, for the versions clients are told (ProtocolCoAfRegisterNotify) */
 static DEFINE_SPINLOCK(ndis_cms_lock);

@@ -131,7 +131,7 @@ static void cl_list(struct ndis_drv *drv, struct list_head *node, struct list_he
 
 struct ndis_af *ndis_cl_af_new(struct ndis_bind *b, NDIS_HANDLE ctx)
 {
-	struct ndis_af *a = kzalloc(sizeof(*a), GFP_ATOMIC | __GFP_NOWARN);
+	struct ndis_af *a = kzalloc(sizeof(*a), NDIS_GFP);
 
 	if (a) {
 		a->drv = b->drv;
@@ -150,7 +150,7 @@ void ndis_cl_af_free(struct ndis_af *a)
 
 struct ndis_sap *ndis_cl_sap_new(struct ndis_af *a, NDIS_HANDLE ctx, PCO_SAP Sap)
 {
-	struct ndis_sap *s = kzalloc(sizeof(*s), GFP_ATOMIC | __GFP_NOWARN);
+	struct ndis_sap *s = kzalloc(sizeof(*s), NDIS_GFP);
 
 	if (s) {
 		s->af = a;

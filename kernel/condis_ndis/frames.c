@@ -30,7 +30,6 @@
 #include "nbl.h"
 #include "frames.h"
 
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 /* room a miniport may push headers into without reallocating */
 #define NDIS_TX_HEADROOM	64
 

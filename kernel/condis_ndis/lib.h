@@ -24,6 +24,9 @@
 #include <net/condis.h>
 #include <net/condis_ndis.h>
 
+/* every allocation the library makes: drivers call it at DISPATCH_LEVEL too */
+#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
+
 #define NDIS_LIB_NAMESZ		32
 
 /* ---- statuses at the boundary -------------------------------------------------------------- */

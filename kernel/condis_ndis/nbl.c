@@ -15,7 +15,6 @@
 #include "lib.h"
 #include "nbl.h"
 
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 enum { NDIS_POOL_NBL = 1, NDIS_POOL_NB };
 

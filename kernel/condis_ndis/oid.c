@@ -19,7 +19,6 @@
 #include "oid.h"
 #include "defer.h"
 
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 static PNDIS_OID_REQUEST ndis_oid_of(struct condis_oid_request *req)
 {

@@ -20,7 +20,6 @@
 #include <net/condis_kunit.h>
 
 /* allocations on the data and signalling paths may be made at DISPATCH_LEVEL */
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 static const CO_SPECIFIC_PARAMETERS ndis_no_specific;
 

@@ -15,7 +15,6 @@
 /* ---- memory -------------------------------------------------------------------------- */
 
 /* nonpaged pool: any IRQL may allocate */
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length, ULONG Tag,
 					EX_POOL_PRIORITY Priority)
@@ -330,26 +329,40 @@ VOID NdisFreeRWLock(PNDIS_RW_LOCK_EX Lock)
 }
 EXPORT_SYMBOL_GPL(NdisFreeRWLock);
 
+/* both kinds: a rwlock_t with bottom halves off; @write says which side */
+static void ndis_rw_take(rwlock_t *lock, bool write)
+{
+	if (write)
+		write_lock_bh(lock);
+	else
+		read_lock_bh(lock);
+}
+
+static void ndis_rw_drop(rwlock_t *lock, bool write)
+{
+	if (write)
+		write_unlock_bh(lock);
+	else
+		read_unlock_bh(lock);
+}
+
 VOID NdisAcquireRWLockRead(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
 {
-	read_lock_bh(&Lock->Lock);
+	ndis_rw_take(&Lock->Lock, false);
 	LockState->LockState = FALSE;
 }
 EXPORT_SYMBOL_GPL(NdisAcquireRWLockRead);
 
 VOID NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
 {
-	write_lock_bh(&Lock->Lock);
+	ndis_rw_take(&Lock->Lock, true);
 	LockState->LockState = TRUE;
 }
 EXPORT_SYMBOL_GPL(NdisAcquireRWLockWrite);
 
 VOID NdisReleaseRWLock(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState)
 {
-	if (LockState->LockState)
-		write_unlock_bh(&Lock->Lock);
-	else
-		read_unlock_bh(&Lock->Lock);
+	ndis_rw_drop(&Lock->Lock, LockState->LockState);
 }
 EXPORT_SYMBOL_GPL(NdisReleaseRWLock);
 
@@ -361,19 +374,13 @@ EXPORT_SYMBOL_GPL(NdisInitializeReadWriteLock);
 
 VOID NdisAcquireReadWriteLock(PNDIS_RW_LOCK Lock, BOOLEAN fWrite, PLOCK_STATE LockState)
 {
-	if (fWrite)
-		write_lock_bh(&Lock->Lock);
-	else
-		read_lock_bh(&Lock->Lock);
+	ndis_rw_take(&Lock->Lock, fWrite);
 	LockState->LockState = fWrite;
 }
 EXPORT_SYMBOL_GPL(NdisAcquireReadWriteLock);
 
 VOID NdisReleaseReadWriteLock(PNDIS_RW_LOCK Lock, PLOCK_STATE LockState)
 {
-	if (LockState->LockState)
-		write_unlock_bh(&Lock->Lock);
-	else
-		read_unlock_bh(&Lock->Lock);
+	ndis_rw_drop(&Lock->Lock, LockState->LockState);
 }
 EXPORT_SYMBOL_GPL(NdisReleaseReadWriteLock);

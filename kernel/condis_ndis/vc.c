@@ -17,7 +17,6 @@
 #include "vc.h"
 #include "defer.h"
 
-#define NDIS_GFP	(GFP_ATOMIC | __GFP_NOWARN)
 
 struct ndis_vc *ndis_vc_alloc(struct ndis_drv *drv, u8 role, struct ndis_af *af,
 			      NDIS_HANDLE ctx)
