@@ -360,6 +360,121 @@ VOID NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
 }
 EXPORT_SYMBOL_GPL(NdisFreeNetBufferList);
 
+/* ---- clones ------------------------------------------------------------------------------------ */
+
+/* a clone: its NET_BUFFERs and the MDLs it made, in one allocation */
+struct ndis_clone {
+	NET_BUFFER_LIST nbl;
+	unsigned int nbs, mdls;
+	u8 room[] __aligned(16);	/* NET_BUFFER[nbs], then MDL[mdls] */
+};
+
+/* the MDLs a clone of @nb needs: its chain from the current MDL */
+static unsigned int ndis_clone_mdls(PNET_BUFFER nb)
+{
+	unsigned int n = 0;
+	PMDL m;
+
+	for (m = nb->CurrentMdl; m; m = m->Next)
+		n++;
+	return n;
+}
+
+/* @mdl: room for ndis_clone_mdls(@from); @nb describes @from's data */
+static void ndis_clone_nb(PNET_BUFFER nb, PNET_BUFFER from, NDIS_HANDLE pool, PMDL mdl,
+			  bool share)
+{
+	PMDL m, prev = NULL, chain = NULL;
+
+	if (share) {
+		ndis_nb_init(nb, pool, from->MdlChain, from->DataOffset, from->DataLength);
+		return;
+	}
+	for (m = from->CurrentMdl; m; m = m->Next, mdl++) {
+		*mdl = *m;
+		mdl->Next = NULL;
+		if (!prev) {		/* the first from the data start */
+			ndis_mdl_init(mdl, (u8 *)m->MappedSystemVa + from->CurrentMdlOffset,
+				      m->ByteCount - from->CurrentMdlOffset);
+			chain = mdl;
+		} else {
+			prev->Next = mdl;
+		}
+		prev = mdl;
+	}
+	ndis_nb_init(nb, pool, chain, 0, from->DataLength);
+}
+
+/**
+ * NdisAllocateCloneNetBufferList - a NET_BUFFER_LIST on another's data
+ * @OriginalNetBufferList: whose NET_BUFFERs it describes, not copied
+ * @NetBufferListPoolHandle: the clone's pool (may be NULL)
+ * @NetBufferPoolHandle: its NET_BUFFERs' (may be NULL)
+ * @AllocateCloneFlags: NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS or 0
+ *
+ * Context: any.
+ * Return: the clone, freed with NdisFreeCloneNetBufferList, or NULL.
+ */
+PNET_BUFFER_LIST NdisAllocateCloneNetBufferList(PNET_BUFFER_LIST OriginalNetBufferList,
+						NDIS_HANDLE NetBufferListPoolHandle,
+						NDIS_HANDLE NetBufferPoolHandle,
+						ULONG AllocateCloneFlags)
+{
+	bool share = AllocateCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS;
+	unsigned int nbs = 0, mdls = 0, i = 0;
+	PNET_BUFFER from, nb, *link;
+	struct ndis_clone *c;
+	PMDL mdl;
+
+	for (from = OriginalNetBufferList->FirstNetBuffer; from; from = from->Next, nbs++)
+		mdls += share ? 0 : ndis_clone_mdls(from);
+	c = kzalloc(struct_size(c, room, nbs * sizeof(NET_BUFFER) + mdls * sizeof(MDL)),
+		    NDIS_GFP);
+	if (!c)
+		return NULL;
+	c->nbs = nbs;
+	c->mdls = mdls;
+	c->nbl.NdisPoolHandle = NetBufferListPoolHandle;
+	c->nbl.ParentNetBufferList = OriginalNetBufferList;
+	c->nbl.SourceHandle = OriginalNetBufferList->SourceHandle;
+	nb = (PNET_BUFFER)c->room;
+	mdl = (PMDL)(nb + nbs);
+	link = &c->nbl.FirstNetBuffer;
+	for (from = OriginalNetBufferList->FirstNetBuffer; from; from = from->Next, i++) {
+		ndis_clone_nb(&nb[i], from, NetBufferPoolHandle, mdl, share);
+		mdl += share ? 0 : ndis_clone_mdls(from);
+		*link = &nb[i];
+		link = &nb[i].Next;
+	}
+	return &c->nbl;
+}
+EXPORT_SYMBOL_GPL(NdisAllocateCloneNetBufferList);
+
+VOID NdisFreeCloneNetBufferList(PNET_BUFFER_LIST CloneNetBufferList, ULONG FreeCloneFlags)
+{
+	if (!CloneNetBufferList)
+		return;
+	while (CloneNetBufferList->Context)
+		NdisFreeNetBufferListContext(CloneNetBufferList, CloneNetBufferList->Context->Size);
+	kfree(container_of(CloneNetBufferList, struct ndis_clone, nbl));
+}
+EXPORT_SYMBOL_GPL(NdisFreeCloneNetBufferList);
+
+VOID NdisCopySendNetBufferListInfo(PNET_BUFFER_LIST DestNetBufferList,
+				   PNET_BUFFER_LIST SrcNetBufferList)
+{
+	memcpy(DestNetBufferList->NetBufferListInfo, SrcNetBufferList->NetBufferListInfo,
+	       sizeof(DestNetBufferList->NetBufferListInfo));
+}
+EXPORT_SYMBOL_GPL(NdisCopySendNetBufferListInfo);
+
+VOID NdisCopyReceiveNetBufferListInfo(PNET_BUFFER_LIST DestNetBufferList,
+				      PNET_BUFFER_LIST SrcNetBufferList)
+{
+	NdisCopySendNetBufferListInfo(DestNetBufferList, SrcNetBufferList);
+}
+EXPORT_SYMBOL_GPL(NdisCopyReceiveNetBufferListInfo);
+
 PNET_BUFFER NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, PMDL MdlChain, ULONG DataOffset,
 				  SIZE_T DataLength)
 {

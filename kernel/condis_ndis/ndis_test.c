@@ -3,8 +3,8 @@
  * KUnit: the NDIS library's boundary and buffers: CO_CALL_PARAMETERS and
  * CO_SAP against condis's call parameters and SAPs (both ways, and what a
  * driver changes going back), statuses both ways, and the NET_BUFFER_LIST
- * routines (pools, MDL chains, NdisGetDataBuffer, advance and retreat,
- * copies, contexts, pool data).
+ * routines (pools, MDL chains, clones, NdisGetDataBuffer, advance and
+ * retreat, copies, contexts, pool data).
  */
 #include <kunit/test.h>
 #include <linux/skbuff.h>
@@ -231,6 +231,63 @@ static void ndis_nb_of_two_mdls(struct kunit *test)
 	NdisFreeNetBufferListPool(pool);
 }
 
+/*
+ * A clone describes the original's data from its data start, not a copy:
+ * with MDLs of its own, or sharing the original's; the info copied apart
+ */
+static void ndis_nbl_clone(struct kunit *test)
+{
+	char *a = ndis_test_bytes(test, "hello "), *b = ndis_test_bytes(test, "world");
+	NDIS_HANDLE pool = ndis_test_pool(test, 0);
+	PMDL m1 = NdisAllocateMdl(NULL, a, 6), m2 = NdisAllocateMdl(NULL, b, 5);
+	PNET_BUFFER_LIST nbl, c;
+	char store[16] = {};
+	PNET_BUFFER nb;
+
+	KUNIT_ASSERT_TRUE(test, m1 && m2);
+	NDIS_MDL_LINKAGE(m1) = m2;
+	nbl = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, m1, 2, 9);
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	NET_BUFFER_LIST_INFO(nbl, Ieee8021QNetBufferListInfo) = (PVOID)(ULONG_PTR)42;
+
+	c = NdisAllocateCloneNetBufferList(nbl, NULL, NULL, 0);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_PTR_EQ(test, c->ParentNetBufferList, nbl);
+	KUNIT_EXPECT_NULL(test, NET_BUFFER_LIST_INFO(c, Ieee8021QNetBufferListInfo));
+	nb = NET_BUFFER_LIST_FIRST_NB(c);
+	KUNIT_ASSERT_NOT_NULL(test, nb);
+	KUNIT_EXPECT_NULL(test, NET_BUFFER_NEXT_NB(nb));
+	KUNIT_EXPECT_EQ(test, NET_BUFFER_DATA_OFFSET(nb), 0u);	/* from the data start */
+	KUNIT_EXPECT_EQ(test, NET_BUFFER_DATA_LENGTH(nb), 9u);
+	KUNIT_EXPECT_PTR_NE(test, NET_BUFFER_FIRST_MDL(nb), m1);
+	KUNIT_EXPECT_PTR_EQ(test, NdisGetDataBuffer(nb, 4, NULL, 1, 0), (PVOID)(a + 2));
+	KUNIT_EXPECT_PTR_EQ(test, NdisGetDataBuffer(nb, 9, store, 1, 0), (PVOID)store);
+	KUNIT_EXPECT_MEMEQ(test, store, "llo world", 9);
+	NdisCopySendNetBufferListInfo(c, nbl);
+	KUNIT_EXPECT_PTR_EQ(test, NET_BUFFER_LIST_INFO(c, Ieee8021QNetBufferListInfo),
+			    (PVOID)(ULONG_PTR)42);
+	NdisFreeCloneNetBufferList(c, 0);
+
+	c = NdisAllocateCloneNetBufferList(nbl, pool, NULL, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+	KUNIT_ASSERT_NOT_NULL(test, c);
+	KUNIT_EXPECT_PTR_EQ(test, NdisGetPoolFromNetBufferList(c), pool);
+	nb = NET_BUFFER_LIST_FIRST_NB(c);
+	KUNIT_EXPECT_PTR_EQ(test, NET_BUFFER_FIRST_MDL(nb), m1);
+	KUNIT_EXPECT_EQ(test, NET_BUFFER_DATA_OFFSET(nb), 2u);
+	NdisAdvanceNetBufferDataStart(nb, 4, FALSE, NULL);	/* the original's stays */
+	KUNIT_EXPECT_EQ(test, NET_BUFFER_DATA_OFFSET(NET_BUFFER_LIST_FIRST_NB(nbl)), 2u);
+	KUNIT_EXPECT_PTR_EQ(test, NdisGetDataBuffer(nb, 5, NULL, 1, 0), (PVOID)b);
+	NdisCopyReceiveNetBufferListInfo(c, nbl);
+	KUNIT_EXPECT_PTR_EQ(test, NET_BUFFER_LIST_INFO(c, Ieee8021QNetBufferListInfo),
+			    (PVOID)(ULONG_PTR)42);
+	NdisFreeCloneNetBufferList(c, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+
+	NdisFreeNetBufferList(nbl);
+	NdisFreeMdl(m1);
+	NdisFreeMdl(m2);
+	NdisFreeNetBufferListPool(pool);
+}
+
 /* retreating past the chain's start prepends an MDL of its own */
 static void ndis_nb_retreat_allocates(struct kunit *test)
 {
@@ -349,17 +406,18 @@ static void ndis_configuration(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, RtlCompareMemory("abcd", "abcd", 4), (SIZE_T)4);
 }
 
-/* the write lock is free (taken and released at once) */
+/*
+ * Whether a writer, or a reader, could take the lock now: read from its
+ * qrwlock word (a trylock here is what sparse cannot follow)
+ */
 static bool ndis_rw_free(rwlock_t *lock)
 {
-	bool free;
+	return atomic_read(&lock->raw_lock.cnts) == 0;
+}
 
-	local_bh_disable();
-	free = write_trylock(lock);
-	if (free)
-		write_unlock(lock);
-	local_bh_enable();
-	return free;
+static bool ndis_rw_readable(rwlock_t *lock)
+{
+	return !(atomic_read(&lock->raw_lock.cnts) & _QW_WMASK);
 }
 
 /*
@@ -377,12 +435,12 @@ static void ndis_rw_locks(struct kunit *test)
 	NdisAcquireRWLockRead(l, &a, 0);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), DISPATCH_LEVEL);
 	NdisAcquireRWLockRead(l, &b, NDIS_RWL_AT_DISPATCH_LEVEL);
-	KUNIT_EXPECT_FALSE(test, write_trylock(&l->Lock));
+	KUNIT_EXPECT_FALSE(test, ndis_rw_free(&l->Lock));
 	NdisReleaseRWLock(l, &b);
 	NdisReleaseRWLock(l, &a);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
 	NdisAcquireRWLockWrite(l, &a, 0);
-	KUNIT_EXPECT_FALSE(test, read_trylock(&l->Lock));
+	KUNIT_EXPECT_FALSE(test, ndis_rw_readable(&l->Lock));
 	NdisReleaseRWLock(l, &a);
 	KUNIT_EXPECT_TRUE(test, ndis_rw_free(&l->Lock));
 	NdisFreeRWLock(l);
@@ -390,12 +448,12 @@ static void ndis_rw_locks(struct kunit *test)
 	NdisInitializeReadWriteLock(&old);
 	NdisAcquireReadWriteLock(&old, FALSE, &s);
 	NdisDprAcquireReadWriteLock(&old, FALSE, &t);
-	KUNIT_EXPECT_FALSE(test, write_trylock(&old.Lock));
+	KUNIT_EXPECT_FALSE(test, ndis_rw_free(&old.Lock));
 	NdisDprReleaseReadWriteLock(&old, &t);
 	NdisReleaseReadWriteLock(&old, &s);
 	NdisAcquireReadWriteLock(&old, TRUE, &s);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), DISPATCH_LEVEL);
-	KUNIT_EXPECT_FALSE(test, read_trylock(&old.Lock));
+	KUNIT_EXPECT_FALSE(test, ndis_rw_readable(&old.Lock));
 	NdisReleaseReadWriteLock(&old, &s);
 	KUNIT_EXPECT_TRUE(test, ndis_rw_free(&old.Lock));
 }
@@ -407,6 +465,7 @@ static struct kunit_case ndis_cases[] = {
 	KUNIT_CASE(ndis_sap_both_ways),
 	KUNIT_CASE(ndis_statuses_both_ways),
 	KUNIT_CASE(ndis_nb_of_two_mdls),
+	KUNIT_CASE(ndis_nbl_clone),
 	KUNIT_CASE(ndis_nb_retreat_allocates),
 	KUNIT_CASE(ndis_nb_copy_and_pool_data),
 	KUNIT_CASE(ndis_nbl_contexts),

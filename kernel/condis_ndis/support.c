@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The NDIS support routines that keep state: tagged memory, events, timer
- * objects, I/O work items, strings and time (<net/ndis/support.h>; what
- * needs no state is inline there).
+ * The NDIS support routines that keep state: tagged memory, generic
+ * objects, events, timer objects, I/O work items, the interlocked stack,
+ * processors, strings and time (<net/ndis/support.h>; what needs no state
+ * is inline there).
  */
+#include <linux/cpumask.h>
 #include <linux/jiffies.h>
 #include <linux/module.h>
 #include <linux/slab.h>
@@ -56,6 +58,36 @@ VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags)
 	kfree(VirtualAddress);
 }
 EXPORT_SYMBOL_GPL(NdisFreeMemory);
+
+/**
+ * NdisAllocateGenericObject - an NDIS handle for code that has none
+ * @DriverObject: kept in the object (may be NULL)
+ * @Tag: the pool tag (unused)
+ * @Size: bytes for the caller after the object
+ *
+ * Context: any.
+ * Return: the object, zeroed but for its header and @DriverObject, or NULL.
+ */
+PNDIS_GENERIC_OBJECT NdisAllocateGenericObject(PDRIVER_OBJECT DriverObject, ULONG Tag,
+					       USHORT Size)
+{
+	PNDIS_GENERIC_OBJECT o = kzalloc(sizeof(*o) + Size, NDIS_GFP);
+
+	if (!o)
+		return NULL;
+	o->Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	o->Header.Revision = NDIS_GENERIC_OBJECT_REVISION_1;
+	o->Header.Size = sizeof(*o);
+	o->DriverObject = DriverObject;
+	return o;
+}
+EXPORT_SYMBOL_GPL(NdisAllocateGenericObject);
+
+VOID NdisFreeGenericObject(PNDIS_GENERIC_OBJECT NdisObject)
+{
+	kfree(NdisObject);
+}
+EXPORT_SYMBOL_GPL(NdisFreeGenericObject);
 
 /* ---- events ---------------------------------------------------------------------------- */
 
@@ -221,6 +253,111 @@ VOID NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle)
 }
 EXPORT_SYMBOL_GPL(NdisFreeIoWorkItem);
 
+/* ---- the interlocked stack ------------------------------------------------------------------ */
+
+/* every SList: short sections, any context */
+static DEFINE_SPINLOCK(ndis_slist_lock);
+
+/**
+ * NdisInterlockedPushEntrySList - push onto an interlocked stack
+ * @SListHead: the stack
+ * @SListEntry: pushed
+ * @SpinLock: not used (the library's lock serializes)
+ *
+ * Context: any.
+ * Return: the entry that was on top, or NULL.
+ */
+PSLIST_ENTRY NdisInterlockedPushEntrySList(PSLIST_HEADER SListHead, PSLIST_ENTRY SListEntry,
+					   PKSPIN_LOCK SpinLock)
+{
+	PSLIST_ENTRY top;
+	unsigned long flags;
+
+	spin_lock_irqsave(&ndis_slist_lock, flags);
+	top = (PSLIST_ENTRY)(ULONG_PTR)SListHead->Alignment;
+	SListEntry->Next = top;
+	SListHead->Alignment = (ULONG_PTR)SListEntry;
+	SListHead->Region++;
+	spin_unlock_irqrestore(&ndis_slist_lock, flags);
+	return top;
+}
+EXPORT_SYMBOL_GPL(NdisInterlockedPushEntrySList);
+
+/**
+ * NdisInterlockedPopEntrySList - pop from an interlocked stack
+ * @SListHead: the stack
+ * @SpinLock: not used (the library's lock serializes)
+ *
+ * Context: any.
+ * Return: the entry that was on top, or NULL (empty).
+ */
+PSLIST_ENTRY NdisInterlockedPopEntrySList(PSLIST_HEADER SListHead, PKSPIN_LOCK SpinLock)
+{
+	PSLIST_ENTRY top;
+	unsigned long flags;
+
+	spin_lock_irqsave(&ndis_slist_lock, flags);
+	top = (PSLIST_ENTRY)(ULONG_PTR)SListHead->Alignment;
+	if (top) {
+		SListHead->Alignment = (ULONG_PTR)top->Next;
+		SListHead->Region--;
+	}
+	spin_unlock_irqrestore(&ndis_slist_lock, flags);
+	return top;
+}
+EXPORT_SYMBOL_GPL(NdisInterlockedPopEntrySList);
+
+/**
+ * NdisQueryDepthSList - how many entries an interlocked stack holds
+ * @SListHead: the stack
+ *
+ * Context: any.
+ * Return: the count, at some moment of the call.
+ */
+USHORT NdisQueryDepthSList(PSLIST_HEADER SListHead)
+{
+	return READ_ONCE(SListHead->Region);
+}
+EXPORT_SYMBOL_GPL(NdisQueryDepthSList);
+
+/* ---- processors: one group, Linux's CPUs ------------------------------------------------------ */
+
+CCHAR NdisSystemProcessorCount(VOID)
+{
+	return min_t(unsigned int, num_online_cpus(), S8_MAX);
+}
+EXPORT_SYMBOL_GPL(NdisSystemProcessorCount);
+
+USHORT NdisActiveGroupCount(void)
+{
+	return 1;
+}
+EXPORT_SYMBOL_GPL(NdisActiveGroupCount);
+
+/**
+ * NdisMaxGroupCount - how many processor groups there may be
+ *
+ * Context: any.
+ * Return: 1 (Linux's CPUs are group 0).
+ */
+USHORT NdisMaxGroupCount(void)
+{
+	return 1;
+}
+EXPORT_SYMBOL_GPL(NdisMaxGroupCount);
+
+ULONG NdisGroupActiveProcessorCount(USHORT Group)
+{
+	return Group == 0 || Group == ALL_PROCESSOR_GROUPS ? num_online_cpus() : 0;
+}
+EXPORT_SYMBOL_GPL(NdisGroupActiveProcessorCount);
+
+ULONG NdisGroupMaxProcessorCount(USHORT Group)
+{
+	return Group == 0 || Group == ALL_PROCESSOR_GROUPS ? nr_cpu_ids : 0;
+}
+EXPORT_SYMBOL_GPL(NdisGroupMaxProcessorCount);
+
 /* ---- strings and time ------------------------------------------------------------------------- */
 
 static WCHAR ndis_upcase(WCHAR c)
@@ -251,6 +388,80 @@ BOOLEAN NdisEqualString(PNDIS_STRING String1, PNDIS_STRING String2, BOOLEAN Case
 	return TRUE;
 }
 EXPORT_SYMBOL_GPL(NdisEqualString);
+
+/**
+ * NdisInitializeString - an NDIS_STRING of an ASCII string, allocated
+ * @Destination: receives it (a NULL Buffer when the allocation failed)
+ * @Source: NUL-terminated
+ *
+ * Freed with NdisFreeString. Context: any.
+ * Return: nothing (VOID).
+ */
+VOID NdisInitializeString(PNDIS_STRING Destination, PUCHAR Source)
+{
+	size_t i, n = strnlen((const char *)Source, U16_MAX / sizeof(WCHAR) - 1);
+
+	Destination->Length = 0;
+	Destination->MaximumLength = 0;
+	Destination->Buffer = kmalloc_array(n + 1, sizeof(WCHAR), NDIS_GFP);
+	if (!Destination->Buffer)
+		return;
+	for (i = 0; i < n; i++)
+		Destination->Buffer[i] = Source[i];
+	Destination->Buffer[n] = 0;
+	Destination->Length = n * sizeof(WCHAR);
+	Destination->MaximumLength = (n + 1) * sizeof(WCHAR);
+}
+EXPORT_SYMBOL_GPL(NdisInitializeString);
+
+/**
+ * NdisAnsiStringToUnicodeString - an ANSI string into a caller's NDIS_STRING
+ * @DestinationString: its Buffer and MaximumLength are the room
+ * @SourceString: what to convert (Latin-1)
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_BUFFER_OVERFLOW (the
+ * destination unchanged).
+ */
+NDIS_STATUS NdisAnsiStringToUnicodeString(PNDIS_STRING DestinationString,
+					  PNDIS_ANSI_STRING SourceString)
+{
+	USHORT i, n = SourceString->Length;
+
+	if ((size_t)n * sizeof(WCHAR) > DestinationString->MaximumLength)
+		return NDIS_STATUS_BUFFER_OVERFLOW;
+	for (i = 0; i < n; i++)
+		DestinationString->Buffer[i] = (UCHAR)SourceString->Buffer[i];
+	DestinationString->Length = n * sizeof(WCHAR);
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(NdisAnsiStringToUnicodeString);
+
+/**
+ * NdisUnicodeStringToAnsiString - an NDIS_STRING into a caller's ANSI string
+ * @DestinationString: its Buffer and MaximumLength are the room
+ * @SourceString: what to convert; a character beyond Latin-1 becomes '?'
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_BUFFER_OVERFLOW (the
+ * destination unchanged).
+ */
+NDIS_STATUS NdisUnicodeStringToAnsiString(PNDIS_ANSI_STRING DestinationString,
+					  PNDIS_STRING SourceString)
+{
+	USHORT i, n = SourceString->Length / sizeof(WCHAR);
+
+	if (n > DestinationString->MaximumLength)
+		return NDIS_STATUS_BUFFER_OVERFLOW;
+	for (i = 0; i < n; i++) {
+		WCHAR c = SourceString->Buffer[i];
+
+		DestinationString->Buffer[i] = c > 0xff ? '?' : c;
+	}
+	DestinationString->Length = n;
+	return NDIS_STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(NdisUnicodeStringToAnsiString);
 
 /* seconds from 1601-01-01 to 1970-01-01 */
 #define NDIS_EPOCH_DELTA	11644473600LL
@@ -331,6 +542,7 @@ EXPORT_SYMBOL_GPL(NdisFreeRWLock);
 
 /* both kinds: a rwlock_t with bottom halves off; @write says which side */
 static void ndis_rw_take(rwlock_t *lock, bool write)
+	__acquires(lock)
 {
 	if (write)
 		write_lock_bh(lock);
@@ -339,6 +551,7 @@ static void ndis_rw_take(rwlock_t *lock, bool write)
 }
 
 static void ndis_rw_drop(rwlock_t *lock, bool write)
+	__releases(lock)
 {
 	if (write)
 		write_unlock_bh(lock);
@@ -347,6 +560,7 @@ static void ndis_rw_drop(rwlock_t *lock, bool write)
 }
 
 VOID NdisAcquireRWLockRead(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
+	__acquires(&Lock->Lock)
 {
 	ndis_rw_take(&Lock->Lock, false);
 	LockState->LockState = FALSE;
@@ -354,6 +568,7 @@ VOID NdisAcquireRWLockRead(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHA
 EXPORT_SYMBOL_GPL(NdisAcquireRWLockRead);
 
 VOID NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
+	__acquires(&Lock->Lock)
 {
 	ndis_rw_take(&Lock->Lock, true);
 	LockState->LockState = TRUE;
@@ -361,6 +576,7 @@ VOID NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCH
 EXPORT_SYMBOL_GPL(NdisAcquireRWLockWrite);
 
 VOID NdisReleaseRWLock(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState)
+	__releases(&Lock->Lock)
 {
 	ndis_rw_drop(&Lock->Lock, LockState->LockState);
 }
@@ -373,6 +589,7 @@ VOID NdisInitializeReadWriteLock(PNDIS_RW_LOCK Lock)
 EXPORT_SYMBOL_GPL(NdisInitializeReadWriteLock);
 
 VOID NdisAcquireReadWriteLock(PNDIS_RW_LOCK Lock, BOOLEAN fWrite, PLOCK_STATE LockState)
+	__acquires(&Lock->Lock)
 {
 	ndis_rw_take(&Lock->Lock, fWrite);
 	LockState->LockState = fWrite;
@@ -380,6 +597,7 @@ VOID NdisAcquireReadWriteLock(PNDIS_RW_LOCK Lock, BOOLEAN fWrite, PLOCK_STATE Lo
 EXPORT_SYMBOL_GPL(NdisAcquireReadWriteLock);
 
 VOID NdisReleaseReadWriteLock(PNDIS_RW_LOCK Lock, PLOCK_STATE LockState)
+	__releases(&Lock->Lock)
 {
 	ndis_rw_drop(&Lock->Lock, LockState->LockState);
 }

@@ -12,12 +12,14 @@
  *  - <net/ndis/types.h>: the DDK's scalar types, SAL annotations,
  *    NDIS_STATUS with the Windows values, NDIS_OBJECT_HEADER, strings,
  *    LIST_ENTRY;
- *  - <net/ndis/support.h>: tagged memory, lookaside lists, spin locks (and
- *    Dpr variants), events, timer objects, I/O work items, interlocked
- *    operations, memory and string helpers, time, the checked-build
- *    macros (DbgPrint, ASSERT, ...), NdisWriteErrorLogEntry;
+ *  - <net/ndis/support.h>: tagged memory, lookaside lists, generic
+ *    objects, spin locks (and Dpr variants, the kernel's KSPIN_LOCK),
+ *    read/write locks, NDIS_MUTEX, events, timer objects, I/O work items,
+ *    interlocked operations and lists (SLIST_HEADER too), processors,
+ *    memory and string helpers, time, the checked-build macros (DbgPrint,
+ *    ASSERT, ...), NdisWriteErrorLogEntry;
  *  - <net/ndis/nbl.h>: NET_BUFFER_LIST, NET_BUFFER, MDL, their pools and
- *    macros, NdisGetDataBuffer, NdisReturnNetBufferLists;
+ *    macros, clones, NdisGetDataBuffer, NdisReturnNetBufferLists;
  *  - <net/ndis/oid.h>: NDIS_OID_REQUEST, NDIS_STATUS_INDICATION, the
  *    OID_CO_*, OID_GEN_CO_* and OID_WAN_CO_* OIDs;
  *  - <net/ndis/co.h>: CO_ADDRESS_FAMILY, CO_SAP, CO_CALL_PARAMETERS, every
@@ -27,7 +29,7 @@
  *    (NdisOpenAdapterEx, NdisCompleteBindAdapterEx, ...),
  *    NdisMRegisterMiniportDriver, NdisMSetMiniportAttributes,
  *    NdisSetOptionalHandlers, the configuration (NdisOpenConfigurationEx,
- *    NdisReadConfiguration).
+ *    NdisReadConfiguration, NdisWriteConfiguration, subkeys).
  *
  * A port changes its registration only: DriverEntry is called from the
  * module's init (Linux has no DriverEntry), the driver deregisters in its
@@ -38,6 +40,9 @@
  */
 #ifndef _NET_CONDIS_NDIS_H
 #define _NET_CONDIS_NDIS_H
+
+/* the DDK's pool tags are multi-character constants ('gaTx'): no warning for them */
+#pragma GCC diagnostic ignored "-Wmultichar"
 
 #include <net/ndis/types.h>
 #include <net/ndis/support.h>

@@ -22,7 +22,6 @@
 
 struct net;
 
-typedef struct _DRIVER_OBJECT DRIVER_OBJECT, *PDRIVER_OBJECT;	/* never looked into */
 typedef struct _DEVICE_OBJECT DEVICE_OBJECT, *PDEVICE_OBJECT;
 
 #define NDIS_PROTOCOL_MAJOR_VERSION	6
@@ -508,6 +507,14 @@ NDIS_STATUS NdisOpenConfigurationEx(PNDIS_CONFIGURATION_OBJECT ConfigObject,
 VOID NdisReadConfiguration(PNDIS_STATUS Status, PNDIS_CONFIGURATION_PARAMETER *ParameterValue,
 			   NDIS_HANDLE ConfigurationHandle, PNDIS_STRING Keyword,
 			   NDIS_PARAMETER_TYPE ParameterType);
+VOID NdisWriteConfiguration(PNDIS_STATUS Status, NDIS_HANDLE ConfigurationHandle,
+			    PNDIS_STRING Keyword, PNDIS_CONFIGURATION_PARAMETER ParameterValue);
+VOID NdisOpenConfigurationKeyByName(PNDIS_STATUS Status, NDIS_HANDLE ConfigurationHandle,
+				    PNDIS_STRING SubKeyName, PNDIS_HANDLE SubKeyHandle);
+VOID NdisOpenConfigurationKeyByIndex(PNDIS_STATUS Status, NDIS_HANDLE ConfigurationHandle,
+				     ULONG Index, PNDIS_STRING KeyName, PNDIS_HANDLE KeyHandle);
+VOID NdisReadNetworkAddress(PNDIS_STATUS Status, PVOID *NetworkAddress,
+			    PUINT NetworkAddressLength, NDIS_HANDLE ConfigurationHandle);
 VOID NdisCloseConfiguration(NDIS_HANDLE ConfigurationHandle);
 
 /* condis's own: a miniport driver's adapter (kernel-doc in miniport.c) */

@@ -56,11 +56,6 @@ VOID NdisFreeMdl(PMDL Mdl);
 
 /* ---- NET_BUFFER and NET_BUFFER_LIST ---------------------------------------------------------- */
 
-typedef struct DECLSPEC_ALIGN(16) _SLIST_HEADER {
-	ULONGLONG Alignment;
-	ULONGLONG Region;
-} SLIST_HEADER, *PSLIST_HEADER;
-
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
 typedef struct _NET_BUFFER_LIST NET_BUFFER_LIST, *PNET_BUFFER_LIST;
 typedef struct _NET_BUFFER_LIST_CONTEXT NET_BUFFER_LIST_CONTEXT, *PNET_BUFFER_LIST_CONTEXT;
@@ -304,6 +299,26 @@ NDIS_STATUS NdisAllocateNetBufferListContext(PNET_BUFFER_LIST NetBufferList,
 					     USHORT ContextSize, USHORT ContextBackFill,
 					     ULONG PoolTag);
 VOID NdisFreeNetBufferListContext(PNET_BUFFER_LIST NetBufferList, USHORT ContextSize);
+
+/*
+ * Clones: a NET_BUFFER_LIST describing another's data, without copying it
+ * (its NET_BUFFERs from their data start); ParentNetBufferList is the
+ * original, which must outlive it. With NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS
+ * the clone's NET_BUFFERs share the original's MDL chains.
+ */
+#define NDIS_CLONE_FLAGS_RESERVED		0x00000001
+#define NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS	0x00000002
+
+PNET_BUFFER_LIST NdisAllocateCloneNetBufferList(PNET_BUFFER_LIST OriginalNetBufferList,
+						NDIS_HANDLE NetBufferListPoolHandle,
+						NDIS_HANDLE NetBufferPoolHandle,
+						ULONG AllocateCloneFlags);
+VOID NdisFreeCloneNetBufferList(PNET_BUFFER_LIST CloneNetBufferList, ULONG FreeCloneFlags);
+/* every NET_BUFFER_LIST_INFO entry, the send or the receive path's */
+VOID NdisCopySendNetBufferListInfo(PNET_BUFFER_LIST DestNetBufferList,
+				   PNET_BUFFER_LIST SrcNetBufferList);
+VOID NdisCopyReceiveNetBufferListInfo(PNET_BUFFER_LIST DestNetBufferList,
+				      PNET_BUFFER_LIST SrcNetBufferList);
 
 /* ---- data ------------------------------------------------------------------------------------------- */
 

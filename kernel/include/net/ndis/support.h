@@ -8,11 +8,9 @@
  * IRQL maps onto Linux contexts: PASSIVE_LEVEL is process context,
  * DISPATCH_LEVEL is softirq or a section with bottom halves or interrupts
  * off. Memory is never paged: every allocation is GFP_ATOMIC, as NDIS's
- * nonpaged pool may be allocated at DISPATCH_LEVEL. A spin lock taken with
- * NdisAcquireSpinLock disables interrupts (the DDK raises to
- * DISPATCH_LEVEL; interrupts off is the Linux way that is safe from any
- * context); NdisDprAcquireSpinLock disables bottom halves only, for code
- * already at DISPATCH_LEVEL.
+ * nonpaged pool may be allocated at DISPATCH_LEVEL. A spin lock, taken
+ * with NdisAcquireSpinLock or its Dpr variant, disables bottom halves (the
+ * DDK raises to DISPATCH_LEVEL).
  */
 #ifndef _NET_NDIS_SUPPORT_H
 #define _NET_NDIS_SUPPORT_H
@@ -20,7 +18,9 @@
 #include <linux/atomic.h>
 #include <linux/bottom_half.h>
 #include <linux/container_of.h>
+#include <linux/cpumask.h>
 #include <linux/delay.h>
+#include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -95,6 +95,7 @@ VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags);
 #define RtlMoveMemory(Destination, Source, Length) \
 	__builtin_memmove((Destination), (Source), (Length))
 #define RtlEqualMemory(Source1, Source2, Length) (!__builtin_memcmp((Source1), (Source2), (Length)))
+#define RtlFillMemory(Destination, Length, Fill) __builtin_memset((Destination), (Fill), (Length))
 
 /* RtlCompareMemory - how many bytes from the start are equal */
 static inline SIZE_T RtlCompareMemory(const VOID *Source1, const VOID *Source2, SIZE_T Length)
@@ -108,6 +109,32 @@ static inline SIZE_T RtlCompareMemory(const VOID *Source1, const VOID *Source2, 
 }
 
 #define ETH_LENGTH_OF_ADDRESS	6
+#define ETH_IS_MULTICAST(Address)	((BOOLEAN)(((const UCHAR *)(Address))[0] & 0x01))
+#define ETH_IS_BROADCAST(Address) \
+	((BOOLEAN)((((const UCHAR *)(Address))[0] & ((const UCHAR *)(Address))[1] & \
+		    ((const UCHAR *)(Address))[2] & ((const UCHAR *)(Address))[3] & \
+		    ((const UCHAR *)(Address))[4] & ((const UCHAR *)(Address))[5]) == 0xff))
+/* *Result: 0 when the two addresses are the same, 1 when not */
+#define ETH_COMPARE_NETWORK_ADDRESSES_EQ(_A, _B, _Result) \
+	(*(_Result) = __builtin_memcmp((_A), (_B), ETH_LENGTH_OF_ADDRESS) != 0)
+
+/*
+ * NDIS_GENERIC_OBJECT: an NDIS handle for code that has none (what the
+ * library's allocations take as NdisHandle), with Size bytes of the
+ * caller's after it. Header.Type is NDIS_OBJECT_TYPE_DEFAULT.
+ */
+typedef struct _NDIS_GENERIC_OBJECT {
+	NDIS_OBJECT_HEADER Header;
+	PVOID Caller;
+	PVOID CallersCaller;
+	PDRIVER_OBJECT DriverObject;
+} NDIS_GENERIC_OBJECT, *PNDIS_GENERIC_OBJECT;
+
+#define NDIS_GENERIC_OBJECT_REVISION_1	1
+
+PNDIS_GENERIC_OBJECT NdisAllocateGenericObject(PDRIVER_OBJECT DriverObject, ULONG Tag,
+					       USHORT Size);
+VOID NdisFreeGenericObject(PNDIS_GENERIC_OBJECT NdisObject);
 
 /* nonpaged lookaside lists: fixed-size allocations */
 typedef PVOID ALLOCATE_FUNCTION_EX(ULONG PoolType, SIZE_T NumberOfBytes, ULONG Tag,
@@ -162,9 +189,11 @@ static inline VOID NdisDeleteNPagedLookasideList(PNPAGED_LOOKASIDE_LIST Lookasid
  * the DDK allows at DISPATCH_LEVEL, a receive indication or a completion
  * among them. OldIrql is the DDK's field, unused.
  */
+typedef spinlock_t KSPIN_LOCK, *PKSPIN_LOCK;
+
 typedef struct _NDIS_SPIN_LOCK {
-	spinlock_t SpinLock;
-	unsigned long OldIrql;
+	KSPIN_LOCK SpinLock;
+	KIRQL OldIrql;
 } NDIS_SPIN_LOCK, *PNDIS_SPIN_LOCK;
 
 #define NdisAllocateSpinLock(_Lock)	spin_lock_init(&(_Lock)->SpinLock)
@@ -173,6 +202,27 @@ typedef struct _NDIS_SPIN_LOCK {
 #define NdisReleaseSpinLock(_Lock)	spin_unlock_bh(&(_Lock)->SpinLock)
 #define NdisDprAcquireSpinLock(_Lock)	spin_lock_bh(&(_Lock)->SpinLock)
 #define NdisDprReleaseSpinLock(_Lock)	spin_unlock_bh(&(_Lock)->SpinLock)
+
+/* the kernel's own spin locks, as NDIS_SPIN_LOCK: bottom halves off */
+#define KeInitializeSpinLock(SpinLock)	spin_lock_init(SpinLock)
+#define KeAcquireSpinLock(SpinLock, OldIrql) \
+	do { *(OldIrql) = KeGetCurrentIrql(); spin_lock_bh(SpinLock); } while (0)
+#define KeReleaseSpinLock(SpinLock, NewIrql)	spin_unlock_bh(SpinLock)
+#define KeAcquireSpinLockAtDpcLevel(SpinLock)	spin_lock_bh(SpinLock)
+#define KeReleaseSpinLockFromDpcLevel(SpinLock)	spin_unlock_bh(SpinLock)
+
+/*
+ * NDIS_MUTEX (a KMUTEX): PASSIVE_LEVEL only, a struct mutex, so unlike a
+ * KMUTEX its owner may not take it again. NDIS_WAIT_FOR_MUTEX is
+ * STATUS_SUCCESS once it holds it.
+ */
+typedef struct _KMUTEX {
+	struct mutex Mutex;
+} KMUTEX, *PKMUTEX, *PRKMUTEX, NDIS_MUTEX, *PNDIS_MUTEX;
+
+#define NDIS_INIT_MUTEX(_M)	mutex_init(&(_M)->Mutex)
+#define NDIS_WAIT_FOR_MUTEX(_M)	({ mutex_lock(&(_M)->Mutex); STATUS_SUCCESS; })
+#define NDIS_RELEASE_MUTEX(_M)	({ mutex_unlock(&(_M)->Mutex); (LONG)0; })
 
 /* ---- read/write locks ------------------------------------------------------------------ */
 
@@ -275,6 +325,19 @@ VOID NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle);
 	((LONG)atomic_cmpxchg((atomic_t *)(Destination), (Comparand), (Exchange)))
 #define InterlockedExchangeAdd(Addend, Value) \
 	((LONG)atomic_fetch_add((Value), (atomic_t *)(Addend)))
+#define InterlockedAnd(Destination, Value) \
+	((LONG)atomic_fetch_and((Value), (atomic_t *)(Destination)))
+#define InterlockedOr(Destination, Value) \
+	((LONG)atomic_fetch_or((Value), (atomic_t *)(Destination)))
+#define InterlockedXor(Destination, Value) \
+	((LONG)atomic_fetch_xor((Value), (atomic_t *)(Destination)))
+#define InterlockedAdd(Addend, Value)	((LONG)atomic_add_return((Value), (atomic_t *)(Addend)))
+#define InterlockedIncrement64(Addend)	((LONG64)atomic64_inc_return((atomic64_t *)(Addend)))
+#define InterlockedDecrement64(Addend)	((LONG64)atomic64_dec_return((atomic64_t *)(Addend)))
+#define InterlockedAdd64(Addend, Value) \
+	((LONG64)atomic64_add_return((Value), (atomic64_t *)(Addend)))
+#define InterlockedExchangeAdd64(Addend, Value) \
+	((LONG64)atomic64_fetch_add((Value), (atomic64_t *)(Addend)))
 #define InterlockedExchangePointer(Target, Value) \
 	((PVOID)xchg((PVOID *)(Target), (PVOID)(Value)))
 #define InterlockedCompareExchangePointer(Destination, Exchange, Comparand) \
@@ -332,6 +395,56 @@ static inline PLIST_ENTRY NdisInterlockedRemoveHeadList(PLIST_ENTRY ListHead,
 	return Entry;
 }
 
+static inline PSINGLE_LIST_ENTRY NdisInterlockedPushEntryList(PSINGLE_LIST_ENTRY ListHead,
+							     PSINGLE_LIST_ENTRY ListEntry,
+							     PNDIS_SPIN_LOCK Lock)
+{
+	PSINGLE_LIST_ENTRY Top;
+	unsigned long flags;
+
+	spin_lock_irqsave(&Lock->SpinLock, flags);
+	Top = ListHead->Next;
+	PushEntryList(ListHead, ListEntry);
+	spin_unlock_irqrestore(&Lock->SpinLock, flags);
+	return Top;
+}
+
+static inline PSINGLE_LIST_ENTRY NdisInterlockedPopEntryList(PSINGLE_LIST_ENTRY ListHead,
+							    PNDIS_SPIN_LOCK Lock)
+{
+	PSINGLE_LIST_ENTRY Entry;
+	unsigned long flags;
+
+	spin_lock_irqsave(&Lock->SpinLock, flags);
+	Entry = PopEntryList(ListHead);
+	spin_unlock_irqrestore(&Lock->SpinLock, flags);
+	return Entry;
+}
+
+/*
+ * The interlocked stack (SLIST_HEADER): any IRQL. The DDK's SpinLock
+ * argument is not used (a 64-bit Windows ignores it too); the library
+ * serializes every SList with one lock of its own.
+ */
+#define NdisInitializeSListHead(SListHead)	NdisZeroMemory((SListHead), sizeof(SLIST_HEADER))
+#define InitializeSListHead(SListHead)		NdisInitializeSListHead(SListHead)
+PSLIST_ENTRY NdisInterlockedPushEntrySList(PSLIST_HEADER SListHead, PSLIST_ENTRY SListEntry,
+					   PKSPIN_LOCK SpinLock);
+PSLIST_ENTRY NdisInterlockedPopEntrySList(PSLIST_HEADER SListHead, PKSPIN_LOCK SpinLock);
+USHORT NdisQueryDepthSList(PSLIST_HEADER SListHead);
+
+/* ---- processors ------------------------------------------------------------------------------ */
+
+/* one processor group, group 0: Linux's CPUs */
+#define ALL_PROCESSOR_GROUPS	0xffff
+#define KeGetCurrentProcessorNumber()	((ULONG)raw_smp_processor_id())
+#define NdisCurrentProcessorIndex()	KeGetCurrentProcessorNumber()
+CCHAR NdisSystemProcessorCount(VOID);
+USHORT NdisActiveGroupCount(void);
+USHORT NdisMaxGroupCount(void);
+ULONG NdisGroupActiveProcessorCount(USHORT Group);
+ULONG NdisGroupMaxProcessorCount(USHORT Group);
+
 /* ---- strings --------------------------------------------------------------------------------- */
 
 static inline VOID NdisInitUnicodeString(PNDIS_STRING DestinationString, PCWSTR SourceString)
@@ -362,6 +475,20 @@ BOOLEAN NdisEqualString(PNDIS_STRING String1, PNDIS_STRING String2, BOOLEAN Case
 #define NdisEqualUnicodeString(String1, String2, CaseInsensitive) \
 	NdisEqualString((String1), (String2), (CaseInsensitive))
 
+/*
+ * NdisInitializeString: a NUL-terminated ASCII Source into a Destination
+ * the library allocates (NULL Buffer when it cannot), freed with
+ * NdisFreeString. The conversions write into the caller's buffer (its
+ * MaximumLength): NDIS_STATUS_BUFFER_OVERFLOW when it is too short, the
+ * destination unchanged; a character beyond Latin-1 becomes '?'.
+ */
+VOID NdisInitializeString(PNDIS_STRING Destination, PUCHAR Source);
+#define NdisFreeString(String)	NdisFreeMemory((String).Buffer, (String).MaximumLength, 0)
+NDIS_STATUS NdisAnsiStringToUnicodeString(PNDIS_STRING DestinationString,
+					  PNDIS_ANSI_STRING SourceString);
+NDIS_STATUS NdisUnicodeStringToAnsiString(PNDIS_ANSI_STRING DestinationString,
+					  PNDIS_STRING SourceString);
+
 /* ---- time and delays ----------------------------------------------------------------------------- */
 
 /* 100-nanosecond units since 1 January 1601 (UTC) */
@@ -377,6 +504,17 @@ UINT NdisGetVersion(VOID);
 /* ---- debugging: the DDK's checked-build macros; the event log ---------------------- */
 
 #define DbgPrint(Format, ...)		pr_debug(Format, ##__VA_ARGS__)
+/* DbgPrintEx's filter: component and level are not looked at (the values are condis's) */
+enum {
+	DPFLTR_IHVVIDEO_ID, DPFLTR_IHVAUDIO_ID, DPFLTR_IHVNETWORK_ID,
+	DPFLTR_IHVSTREAMING_ID, DPFLTR_IHVBUS_ID, DPFLTR_IHVDRIVER_ID
+};
+#define DPFLTR_ERROR_LEVEL		0
+#define DPFLTR_WARNING_LEVEL		1
+#define DPFLTR_TRACE_LEVEL		2
+#define DPFLTR_INFO_LEVEL		3
+#define DbgPrintEx(ComponentId, Level, Format, ...) \
+	({ (void)(ComponentId); (void)(Level); pr_debug(Format, ##__VA_ARGS__); })
 #define KdPrint(_x_)			DbgPrint _x_
 #ifndef ASSERT
 #define ASSERT(_exp)			WARN_ON_ONCE(!(_exp))

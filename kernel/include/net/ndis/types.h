@@ -18,7 +18,7 @@
 /* ---- scalar types ------------------------------------------------------------ */
 
 typedef void VOID, *PVOID, **PPVOID;
-typedef char CHAR, *PCHAR;
+typedef char CHAR, *PCHAR, CCHAR;
 typedef u8 UCHAR, *PUCHAR;
 typedef s16 SHORT, *PSHORT;
 typedef u16 USHORT, *PUSHORT;
@@ -353,6 +353,37 @@ typedef struct _SINGLE_LIST_ENTRY {
 	struct _SINGLE_LIST_ENTRY *Next;
 } SINGLE_LIST_ENTRY, *PSINGLE_LIST_ENTRY;
 
+/* SINGLE_LIST_ENTRY: a stack, ListHead->Next its top */
+static inline VOID PushEntryList(PSINGLE_LIST_ENTRY ListHead, PSINGLE_LIST_ENTRY Entry)
+{
+	Entry->Next = ListHead->Next;
+	ListHead->Next = Entry;
+}
+
+static inline PSINGLE_LIST_ENTRY PopEntryList(PSINGLE_LIST_ENTRY ListHead)
+{
+	PSINGLE_LIST_ENTRY Entry = ListHead->Next;
+
+	if (Entry)
+		ListHead->Next = Entry->Next;
+	return Entry;
+}
+
+/*
+ * SLIST_HEADER and SLIST_ENTRY: the interlocked stack (support.h's
+ * NdisInterlockedPushEntrySList): Alignment is the top entry, Region the
+ * depth
+ */
+typedef struct DECLSPEC_ALIGN(16) _SLIST_HEADER {
+	ULONGLONG Alignment;
+	ULONGLONG Region;
+} SLIST_HEADER, *PSLIST_HEADER;
+
+/* (not 16-byte aligned as on 64-bit Windows: no 16-byte compare-exchange here) */
+typedef struct _SLIST_ENTRY {
+	struct _SLIST_ENTRY *Next;
+} SLIST_ENTRY, *PSLIST_ENTRY;
+
 static inline VOID InitializeListHead(PLIST_ENTRY ListHead)
 {
 	ListHead->Flink = ListHead->Blink = ListHead;
@@ -416,5 +447,10 @@ static inline VOID InsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY Entry)
 #endif
 #define RTL_FIELD_SIZE(type, field)	(sizeof(((type *)0)->field))
 #define UNREFERENCED_PARAMETER(p)	((void)(p))
+#define DBG_UNREFERENCED_PARAMETER(p)	((void)(p))
+#define DBG_UNREFERENCED_LOCAL_VARIABLE(v)	((void)(v))
+
+/* the driver object: never looked into (DriverEntry is given NULL) */
+typedef struct _DRIVER_OBJECT DRIVER_OBJECT, *PDRIVER_OBJECT;
 
 #endif /* _NET_NDIS_TYPES_H */
