@@ -244,11 +244,17 @@ VOID NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle, NDIS_IO_WORKITEM_ROUT
 EXPORT_SYMBOL_GPL(NdisQueueIoWorkItem);
 
 /* waits for the routine if it is queued or running: not from it */
+/*
+ * NdisFreeIoWorkItem - free a work item: it does not run after
+ * @NdisIoWorkItemHandle: the item; its own routine may free it (as DDK
+ *	drivers do), which needs no wait
+ */
 VOID NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle)
 {
 	struct ndis_work *nw = NdisIoWorkItemHandle;
 
-	cancel_work_sync(&nw->work);
+	if (current_work() != &nw->work)
+		cancel_work_sync(&nw->work);
 	kfree(nw);
 }
 EXPORT_SYMBOL_GPL(NdisFreeIoWorkItem);

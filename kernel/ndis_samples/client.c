@@ -19,71 +19,13 @@
  * every send completed, the caller closes; both ends go, the SAP is
  * deregistered and the AF closed. Each step is logged as
  * "ndis_sample_client: ADAPTER: step"; the last is "done". Its frames and
- * pools are client_frames.c's.
+ * pools are client_frames.c's, binding and unbinding client_bind.c's.
  */
 #include <linux/module.h>
 #include <net/condis.h>
 #include <net/condis_ndis.h>
-#include "ndis_sample.h"
+#include "client.h"
 #include "client_frames.h"
-
-#define SAMPLE_FRAMES		6		/* sent by the caller, echoed by the callee */
-
-typedef struct _SAMPLE_BINDING SAMPLE_BINDING, *PSAMPLE_BINDING;
-
-typedef struct _SAMPLE_VC {
-	PSAMPLE_BINDING Binding;
-	NDIS_HANDLE NdisVcHandle;
-	BOOLEAN Incoming;
-} SAMPLE_VC, *PSAMPLE_VC;
-
-struct _SAMPLE_BINDING {
-	LIST_ENTRY Link;		/* SampleBindings */
-	NDIS_HANDLE NdisBindingHandle;
-	char Name[32];
-	UCHAR Mac[NDIS_SAMPLE_MAC_LEN];	/* the adapter's, when it has one */
-	BOOLEAN HasMac;
-	BOOLEAN Refuses;		/* the sample miniport: a frame is refused */
-	BOOLEAN AfOpening;
-	ULONG AfType;			/* the family opened */
-	BOOLEAN SapReady;		/* Ethernet: registered, no call yet */
-	PSAMPLE_BINDING Peer;		/* Ethernet: the binding called */
-	NDIS_HANDLE NdisAfHandle;
-	NDIS_HANDLE NdisSapHandle;
-	union {
-		CO_SAP Sap;
-		UCHAR SapBuffer[sizeof(CO_SAP) + sizeof(NDIS_SAMPLE_SAP)];
-	};
-	SAMPLE_VC Caller;
-	SAMPLE_VC Callee;
-	PCO_CALL_PARAMETERS CallParameters;
-	NDIS_OID_REQUEST Oid;
-	ULONG OidValue;
-	LONG SendsOut;			/* caller's NET_BUFFER_LISTs not completed */
-	LONG EchoesIn;			/* echoes the caller received */
-	LONG Refused;			/* sends completed with NDIS_STATUS_INVALID_PACKET */
-	LONG Received;			/* frames the callee received */
-	LONG CallEnds;			/* ends of the call still to go */
-	LONG Closing;			/* the caller's close is queued */
-	LONG EndsUp;			/* ends of its call up: it sends at 2 */
-	BOOLEAN Failed;
-	NDIS_HANDLE WorkItem;
-};
-
-static NDIS_HANDLE SampleProtocolHandle;
-static NDIS_SPIN_LOCK SampleLock;	/* SampleBindings, their SapReady and Peer */
-static LIST_ENTRY SampleBindings;
-
-static VOID SampleStep(PSAMPLE_BINDING B, const char *Step)
-{
-	pr_info("ndis_sample_client: %s: %s\n", B->Name, Step);
-}
-
-static VOID SampleFailed(PSAMPLE_BINDING B, const char *Step, NDIS_STATUS Status)
-{
-	B->Failed = TRUE;
-	pr_err("ndis_sample_client: %s: failed at %s: 0x%08x\n", B->Name, Step, (u32)Status);
-}
 
 static PROTOCOL_CL_OPEN_AF_COMPLETE_EX SampleClOpenAfComplete;
 static PROTOCOL_CL_REGISTER_SAP_COMPLETE SampleClRegisterSapComplete;
@@ -96,84 +38,6 @@ static NDIS_IO_WORKITEM_FUNCTION SampleAnswerWork;
 static VOID SampleEthernetReady(PSAMPLE_BINDING B);
 static VOID SampleEndUp(PSAMPLE_BINDING B);
 static NDIS_IO_WORKITEM_FUNCTION SampleCloseWork;
-
-/* ---- binding --------------------------------------------------------------------------------------- */
-
-_Use_decl_annotations_
-static NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
-				     PNDIS_BIND_PARAMETERS BindParameters)
-{
-	NDIS_MEDIUM Media[] = { NdisMediumCoWan };
-	NDIS_OPEN_PARAMETERS Open;
-	PSAMPLE_BINDING B;
-	NDIS_STATUS Status;
-	UINT Selected, i;
-
-	B = NdisAllocateMemoryWithTagPriority(SampleProtocolHandle, sizeof(*B), SAMPLE_TAG,
-					      NormalPoolPriority);
-	if (!B)
-		return NDIS_STATUS_RESOURCES;
-	NdisZeroMemory(B, sizeof(*B));
-	for (i = 0; i < BindParameters->AdapterName->Length / sizeof(WCHAR) &&
-		    i < sizeof(B->Name) - 1; i++)
-		B->Name[i] = (char)BindParameters->AdapterName->Buffer[i];
-	B->Refuses = !strcmp(B->Name, NDIS_SAMPLE_MP_NAME);
-	if (BindParameters->MacAddressLength == NDIS_SAMPLE_MAC_LEN) {
-		NdisMoveMemory(B->Mac, BindParameters->CurrentMacAddress, NDIS_SAMPLE_MAC_LEN);
-		B->HasMac = TRUE;
-	}
-	B->Caller.Binding = B->Callee.Binding = B;
-	B->WorkItem = NdisAllocateIoWorkItem(SampleProtocolHandle);
-	if (!B->WorkItem) {
-		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
-		return NDIS_STATUS_RESOURCES;
-	}
-	NdisZeroMemory(&Open, sizeof(Open));
-	Open.Header.Type = NDIS_OBJECT_TYPE_OPEN_PARAMETERS;
-	Open.Header.Revision = NDIS_OPEN_PARAMETERS_REVISION_1;
-	Open.Header.Size = NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1;
-	Open.AdapterName = BindParameters->AdapterName;
-	Open.MediumArray = Media;
-	Open.MediumArraySize = ARRAY_SIZE(Media);
-	Open.SelectedMediumIndex = &Selected;
-	Status = NdisOpenAdapterEx(SampleProtocolHandle, B, &Open, BindContext,
-				   &B->NdisBindingHandle);
-	if (Status != NDIS_STATUS_SUCCESS) {
-		NdisFreeIoWorkItem(B->WorkItem);
-		NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
-		return Status;
-	}
-	NdisInterlockedInsertTailList(&SampleBindings, &B->Link, &SampleLock);
-	return Status;
-}
-
-_Use_decl_annotations_
-static NDIS_STATUS SampleUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
-{
-	PSAMPLE_BINDING B = ProtocolBindingContext;
-	PLIST_ENTRY Entry;
-
-	NdisAcquireSpinLock(&SampleLock);
-	RemoveEntryList(&B->Link);
-	for (Entry = SampleBindings.Flink; Entry != &SampleBindings; Entry = Entry->Flink)
-		if (CONTAINING_RECORD(Entry, SAMPLE_BINDING, Link)->Peer == B)
-			CONTAINING_RECORD(Entry, SAMPLE_BINDING, Link)->Peer = NULL;
-	NdisReleaseSpinLock(&SampleLock);
-	NdisCloseAdapterEx(B->NdisBindingHandle);
-	NdisFreeIoWorkItem(B->WorkItem);
-	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
-	return NDIS_STATUS_SUCCESS;
-}
-
-_Use_decl_annotations_
-static VOID SampleOpenAdapterComplete(NDIS_HANDLE ProtocolBindingContext, NDIS_STATUS Status)
-{
-}
-
-_Use_decl_annotations_
-static VOID SampleCloseAdapterComplete(NDIS_HANDLE ProtocolBindingContext)
-{
-}
 
 /* ---- AF and SAP ------------------------------------------------------------------------------------- */
 
@@ -351,6 +215,9 @@ static VOID SampleCallEndGone(PSAMPLE_BINDING B)
 	if (NdisInterlockedDecrement(&B->CallEnds))
 		return;
 	SampleStep(B, "call closed at both ends");
+	NdisAcquireSpinLock(&SampleLock);
+	B->TearingDown = TRUE;
+	NdisReleaseSpinLock(&SampleLock);
 	Status = NdisClDeregisterSap(B->NdisSapHandle);
 	if (Status != NDIS_STATUS_PENDING)
 		SampleClDeregisterSapComplete(Status, B);
@@ -361,8 +228,10 @@ static VOID SampleClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE Protoc
 {
 	PSAMPLE_BINDING B = ProtocolSapContext;
 
-	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed(B, "deregister SAP", Status);
+	if (Status != NDIS_STATUS_SUCCESS) {
+		SampleFailed(B, "deregister SAP", Status);
+		return SampleTornDown(B);
+	}
 	Status = NdisClCloseAddressFamily(B->NdisAfHandle);
 	if (Status != NDIS_STATUS_PENDING)
 		SampleClCloseAfComplete(Status, B);
@@ -374,9 +243,10 @@ static VOID SampleClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfCo
 	PSAMPLE_BINDING B = ProtocolAfContext;
 
 	if (Status != NDIS_STATUS_SUCCESS)
-		return SampleFailed(B, "close AF", Status);
-	if (!B->Failed)
+		SampleFailed(B, "close AF", Status);
+	else if (!B->Failed)
 		SampleStep(B, "done");
+	SampleTornDown(B);	/* the last use of B here */
 }
 
 _Use_decl_annotations_

@@ -78,10 +78,12 @@ typedef struct _SAMPLE_WORK {
 } SAMPLE_WORK, *PSAMPLE_WORK;
 
 static NDIS_HANDLE SampleProtocolHandle;
-static NDIS_SPIN_LOCK SampleLock;	/* SampleSaps, SampleWorkList, SampleWorkQueued */
+static NDIS_SPIN_LOCK SampleLock;	/* SampleSaps, SampleWorkList, SampleWorkQueued, SampleHeld */
 static LIST_ENTRY SampleSaps;
 static LIST_ENTRY SampleWorkList;
 static BOOLEAN SampleWorkQueued;
+static LIST_ENTRY SampleHeld;		/* deregistrations held (hold_deregister, at the end) */
+static bool SampleHoldDeregister;
 static NDIS_HANDLE SampleWorkItem;
 static LONG SampleNextChannel;
 
@@ -103,6 +105,11 @@ static NDIS_STATUS SampleQueue(SAMPLE_OP Op, PSAMPLE_VC Vc, PSAMPLE_SAP Sap, NDI
 	W->Sap = Sap;
 	W->Status = Status;
 	NdisAcquireSpinLock(&SampleLock);
+	if (Op == OpDeregisterSap && READ_ONCE(SampleHoldDeregister)) {
+		InsertTailList(&SampleHeld, &W->Link);
+		NdisReleaseSpinLock(&SampleLock);
+		return NDIS_STATUS_PENDING;
+	}
 	InsertTailList(&SampleWorkList, &W->Link);
 	Queue = !SampleWorkQueued;
 	SampleWorkQueued = TRUE;
@@ -110,6 +117,22 @@ static NDIS_STATUS SampleQueue(SAMPLE_OP Op, PSAMPLE_VC Vc, PSAMPLE_SAP Sap, NDI
 	if (Queue)
 		NdisQueueIoWorkItem(SampleWorkItem, SampleWorker, NULL);
 	return NDIS_STATUS_PENDING;
+}
+
+/* The deregistrations held go on. */
+static VOID SampleReleaseHeld(VOID)
+{
+	BOOLEAN Queue;
+
+	NdisAcquireSpinLock(&SampleLock);
+	while (!IsListEmpty(&SampleHeld))
+		InsertTailList(&SampleWorkList, RemoveHeadList(&SampleHeld));
+	Queue = !IsListEmpty(&SampleWorkList) && !SampleWorkQueued;
+	if (Queue)
+		SampleWorkQueued = TRUE;
+	NdisReleaseSpinLock(&SampleLock);
+	if (Queue)
+		NdisQueueIoWorkItem(SampleWorkItem, SampleWorker, NULL);
 }
 
 /* ---- binding ------------------------------------------------------------------------------------------ */
@@ -204,6 +227,7 @@ static NDIS_STATUS SampleUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE Pr
 	PSAMPLE_BINDING B = ProtocolBindingContext;
 	NDIS_STATUS Status;
 
+	SampleReleaseHeld();	/* nothing held outlives the binding */
 	Status = NdisCoDeleteVc(B->OwnVc);
 	if (Status != NDIS_STATUS_SUCCESS)
 		pr_err("ndis_sample_cm: its own VC not deleted: 0x%08x\n", (u32)Status);
@@ -719,6 +743,7 @@ static NDIS_STATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Regi
 	NdisAllocateSpinLock(&SampleLock);
 	InitializeListHead(&SampleSaps);
 	InitializeListHead(&SampleWorkList);
+	InitializeListHead(&SampleHeld);
 	NdisZeroMemory(&Chars, sizeof(Chars));
 	Chars.Header.Type = NDIS_OBJECT_TYPE_PROTOCOL_DRIVER_CHARACTERISTICS;
 	Chars.Header.Revision = NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1;
@@ -746,9 +771,31 @@ static int __init SampleCmInit(void)
 
 static void __exit SampleCmExit(void)
 {
+	WRITE_ONCE(SampleHoldDeregister, false);
+	SampleReleaseHeld();
 	NdisDeregisterProtocolDriver(SampleProtocolHandle);
 	NdisFreeIoWorkItem(SampleWorkItem);
 }
+
+/*
+ * hold_deregister, a test hook: while set, SAP deregistrations stay
+ * pending (a client's unbind meets one); clearing it completes them
+ */
+static int SampleHoldSet(const char *Val, const struct kernel_param *Kp)
+{
+	int Err = param_set_bool(Val, Kp);
+
+	if (!Err && !SampleHoldDeregister && SampleWorkItem)	/* (not before init) */
+		SampleReleaseHeld();
+	return Err;
+}
+
+static const struct kernel_param_ops SampleHoldOps = {
+	.set = SampleHoldSet,
+	.get = param_get_bool,
+};
+module_param_cb(hold_deregister, &SampleHoldOps, &SampleHoldDeregister, 0644);
+MODULE_PARM_DESC(hold_deregister, "keep SAP deregistrations pending until cleared (a test hook)");
 
 module_init(SampleCmInit);
 module_exit(SampleCmExit);

@@ -17,8 +17,10 @@
 # verifier counts nothing. The client also binds to two condis_eth
 # adapters joined by a veth pair, with condis_ethcm's stand-alone call
 # manager (condis's signalling over the wire): each calls the SAP at the
-# other's MAC address, with the same data. Then the client again, the call
-# manager unloaded under it, and the miniport: every receive it lent came
+# other's MAC address, with the same data. Then the client again,
+# unloaded while the call manager holds its SAP deregistrations (its
+# unbinds pend until those and the AF closes are over); again, the call
+# manager unloaded under it; and the miniport: every receive it lent came
 # back.
 set -u
 source "$(dirname "$0")/lib.sh"
@@ -87,6 +89,32 @@ check "ndva down: the client hears NDIS_STATUS_NO_CABLE on its binding" \
 ip link set ndva up
 check "and up again: NDIS_STATUS_SUCCESS" wait_for 10 status_seen 0x00000000
 check "ndis_sample_client.ko unloads" mod_unload ndis_sample_client
+
+# unloaded while the call manager holds its SAP deregistrations: the
+# client's unbind pends until the deregistration and the AF close are over
+dmesg -C
+hold=/sys/module/ndis_sample_cm/parameters/hold_deregister
+tmp=$(mktemp -d)
+step_on() { steps | grep -qF "ndis_sample_client: $1: $2"; }
+held() { local a; for a in lo ndismp0; do step_on $a "call closed at both ends" || return 1; done; }
+none_done() { ! done_on lo && ! done_on ndismp0; }
+an_unbind_waits() { steps | grep -q "unbind waits for the SAP and the AF"; }
+unload_client() { rmmod ndis_sample_client; echo $? > "$tmp/unload.rc"; }
+echo 1 > $hold
+check "the client again, the call manager holding SAP deregistrations" \
+	mod_load ndis_sample_client
+check "lo, ndismp0: their calls closed, the deregistrations held" wait_for 60 held
+check "neither done while held" none_done
+unload_client &
+check "unloading it: an unbind waits for the SAP and the AF" wait_for 20 an_unbind_waits
+echo 0 > $hold
+wait
+check "ndis_sample_client.ko unloads once they are over" test "$(cat "$tmp/unload.rc")" = 0
+for a in lo ndismp0; do
+	check "$a: the SAP deregistered and the AF closed" done_on $a
+done
+check "no AF, SAP or VC left by it" wait_for 10 calls_objects_zero
+rm -r "$tmp"
 
 dmesg -C
 check "the client again" mod_load ndis_sample_client
