@@ -777,10 +777,7 @@ static void __exit SampleCmExit(void)
 	NdisFreeIoWorkItem(SampleWorkItem);
 }
 
-/*
- * hold_deregister, a test hook: while set, SAP deregistrations stay
- * pending (a client's unbind meets one); clearing it completes them
- */
+/* hold_deregister, a test hook: a client's unbind meets a pending deregistration */
 static int SampleHoldSet(const char *Val, const struct kernel_param *Kp)
 {
 	int Err = param_set_bool(Val, Kp);
@@ -790,10 +787,7 @@ static int SampleHoldSet(const char *Val, const struct kernel_param *Kp)
 	return Err;
 }
 
-static const struct kernel_param_ops SampleHoldOps = {
-	.set = SampleHoldSet,
-	.get = param_get_bool,
-};
+static const struct kernel_param_ops SampleHoldOps = { .set = SampleHoldSet, .get = param_get_bool };
 module_param_cb(hold_deregister, &SampleHoldOps, &SampleHoldDeregister, 0644);
 MODULE_PARM_DESC(hold_deregister, "keep SAP deregistrations pending until cleared (a test hook)");
 
