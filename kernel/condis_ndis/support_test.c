@@ -3,7 +3,8 @@
  * KUnit: the NDIS support routines a driver written to the DDK calls
  * beyond CoNDIS: generic objects as handles, strings, mutexes, the
  * interlocked lists and operations, processors, the Ethernet address
- * macros and the configuration a driver writes.
+ * macros, the configuration a driver writes, and the kernel's (WDM)
+ * routines and macros DDK code uses too.
  */
 #include <kunit/test.h>
 #include "lib.h"
@@ -248,12 +249,71 @@ static void ndis_configuration_writes(struct kunit *test)
 	NdisCloseConfiguration(h);
 }
 
+/* what DDK code writes beyond NDIS: MSVC's pragmas, typed contexts, C_ASSERT */
+#pragma warning(disable:4201)
+NDIS_DECLARE_PROTOCOL_DRIVER_CONTEXT(NDIS_GENERIC_OBJECT);
+C_ASSERT(sizeof(SLIST_HEADER) == 16);
+
+/*
+ * The kernel's pool (ExAllocatePool2 zeroes), flags, counted strings of
+ * literals and their copy, the performance counter
+ */
+static void ndis_wdm_routines(struct kunit *test)
+{
+	static const WCHAR params[] = { 'P', 'a', 'r', 'a', 'm', 'e', 't', 'e', 'r', 's', 0 };
+	static const char abc[] = "abc";
+	UNICODE_STRING name = RTL_CONSTANT_STRING(params);
+	ANSI_STRING a = RTL_CONSTANT_STRING(abc);
+	LARGE_INTEGER f, t0, t1;
+	UNICODE_STRING copy;
+	WCHAR buf[4];
+	PUCHAR p;
+	ULONG fl = 0;
+
+	p = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, NDIS_TEST_TAG);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_EQ(test, p[0] | p[63], 0);
+	ExFreePoolWithTag(p, NDIS_TEST_TAG);
+	p = ExAllocatePoolWithTag(NonPagedPoolNx, 8, NDIS_TEST_TAG);
+	KUNIT_EXPECT_NOT_NULL(test, p);
+	ExFreePool(p);
+
+	SetFlag(fl, 0x6);
+	ClearFlag(fl, 0x2);
+	KUNIT_EXPECT_EQ(test, fl, 0x4u);
+	KUNIT_EXPECT_EQ(test, FlagOn(fl, 0x5), 0x4u);
+	KUNIT_EXPECT_EQ(test, BooleanFlagOn(fl, 0x4), TRUE);
+	KUNIT_EXPECT_EQ(test, RTL_NUMBER_OF(buf), 4u);
+	KUNIT_EXPECT_TRUE(test, NT_VERIFY(fl == 4));
+
+	KUNIT_EXPECT_EQ(test, a.Length, 3);
+	KUNIT_EXPECT_EQ(test, a.MaximumLength, 4);
+	KUNIT_EXPECT_EQ(test, name.Length, 10 * sizeof(WCHAR));
+	copy.Buffer = buf;
+	copy.MaximumLength = sizeof(buf);
+	RtlCopyUnicodeString(&copy, &name);	/* what fits: 4 characters, no NUL */
+	KUNIT_EXPECT_EQ(test, copy.Length, sizeof(buf));
+	KUNIT_EXPECT_EQ(test, buf[3], (WCHAR)'a');
+	KUNIT_EXPECT_FALSE(test, RtlEqualUnicodeString(&copy, &name, TRUE));
+	copy.Length = 0;
+	copy.MaximumLength = 0;
+	RtlCopyUnicodeString(&copy, NULL);
+	KUNIT_EXPECT_EQ(test, copy.Length, 0);
+
+	t0 = KeQueryPerformanceCounter(&f);
+	KeStallExecutionProcessor(10);
+	t1 = KeQueryPerformanceCounter(NULL);
+	KUNIT_EXPECT_EQ(test, f.QuadPart, (LONGLONG)NSEC_PER_SEC);
+	KUNIT_EXPECT_GE(test, t1.QuadPart - t0.QuadPart, 10000LL);
+}
+
 static struct kunit_case ndis_support_cases[] = {
 	KUNIT_CASE(ndis_generic_object),
 	KUNIT_CASE(ndis_strings),
 	KUNIT_CASE(ndis_sync_objects),
 	KUNIT_CASE(ndis_processors_and_addresses),
 	KUNIT_CASE(ndis_configuration_writes),
+	KUNIT_CASE(ndis_wdm_routines),
 	{}
 };
 

@@ -41,8 +41,13 @@
 #ifndef _NET_CONDIS_NDIS_H
 #define _NET_CONDIS_NDIS_H
 
-/* the DDK's pool tags are multi-character constants ('gaTx'): no warning for them */
+/*
+ * What DDK code writes that GCC warns of: pool tags are multi-character
+ * constants ('gaTx'); MSVC's pragmas (warning, alloc_text, prefast,
+ * NDIS_PAGEABLE_FUNCTION) are unknown to it
+ */
 #pragma GCC diagnostic ignored "-Wmultichar"
+#pragma GCC diagnostic ignored "-Wunknown-pragmas"
 
 #include <net/ndis/types.h>
 #include <net/ndis/support.h>

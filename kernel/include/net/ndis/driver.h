@@ -24,6 +24,12 @@ struct net;
 
 typedef struct _DEVICE_OBJECT DEVICE_OBJECT, *PDEVICE_OBJECT;
 
+/* DriverEntry's type (the module's init calls it) and an unload routine's */
+typedef NTSTATUS DRIVER_INITIALIZE(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath);
+typedef DRIVER_INITIALIZE(*PDRIVER_INITIALIZE);
+typedef VOID DRIVER_UNLOAD(PDRIVER_OBJECT DriverObject);
+typedef DRIVER_UNLOAD(*PDRIVER_UNLOAD);
+
 #define NDIS_PROTOCOL_MAJOR_VERSION	6
 #define NDIS_PROTOCOL_MINOR_VERSION	0
 #define NDIS_MINIPORT_MAJOR_VERSION	6

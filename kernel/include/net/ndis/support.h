@@ -25,6 +25,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 #include <linux/wait.h>
 #include <net/ndis/types.h>
 
@@ -74,6 +75,26 @@ PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length, ULO
 					EX_POOL_PRIORITY Priority);
 VOID NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, ULONG Tag);
 NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length, ULONG Tag);
+
+/* the kernel's pool, as DDK code also calls it: never paged here either */
+typedef enum _POOL_TYPE {
+	NonPagedPool,
+	NonPagedPoolExecute = NonPagedPool,
+	PagedPool,
+	NonPagedPoolNx = 512,
+} POOL_TYPE;
+
+#define POOL_FLAG_NON_PAGED		0x0000000000000040ULL
+#define POOL_FLAG_PAGED			0x0000000000000100ULL
+#define POOL_FLAG_UNINITIALIZED		0x0000000000000002ULL
+#define ExAllocatePoolWithTag(PoolType, NumberOfBytes, Tag) \
+	kmalloc((NumberOfBytes), GFP_ATOMIC | __GFP_NOWARN)
+/* ExAllocatePool2 zeroes, unless POOL_FLAG_UNINITIALIZED */
+#define ExAllocatePool2(Flags, NumberOfBytes, Tag) \
+	kmalloc((NumberOfBytes), GFP_ATOMIC | __GFP_NOWARN | \
+		(((Flags) & POOL_FLAG_UNINITIALIZED) ? 0 : __GFP_ZERO))
+#define ExFreePoolWithTag(P, Tag)	kfree(P)
+#define ExFreePool(P)			kfree(P)
 VOID NdisFreeMemoryWithTag(PVOID VirtualAddress, ULONG Tag);
 VOID NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags);
 
@@ -461,6 +482,9 @@ static inline VOID NdisInitUnicodeString(PNDIS_STRING DestinationString, PCWSTR 
 
 #define RtlInitUnicodeString(DestinationString, SourceString) \
 	NdisInitUnicodeString(DestinationString, SourceString)
+/* a counted string of a literal: RTL_CONSTANT_STRING(L"x") (see NDIS_STRING_CONST) */
+#define RTL_CONSTANT_STRING(s) \
+	{ sizeof(s) - sizeof((s)[0]), sizeof(s), (void *)(s) }
 
 static inline VOID NdisInitAnsiString(PNDIS_ANSI_STRING DestinationString, PCSTR SourceString)
 {
@@ -474,6 +498,27 @@ static inline VOID NdisInitAnsiString(PNDIS_ANSI_STRING DestinationString, PCSTR
 BOOLEAN NdisEqualString(PNDIS_STRING String1, PNDIS_STRING String2, BOOLEAN CaseInsensitive);
 #define NdisEqualUnicodeString(String1, String2, CaseInsensitive) \
 	NdisEqualString((String1), (String2), (CaseInsensitive))
+#define RtlEqualUnicodeString(String1, String2, CaseInSensitive) \
+	NdisEqualString((PNDIS_STRING)(String1), (PNDIS_STRING)(String2), (CaseInSensitive))
+#define RtlInitAnsiString(DestinationString, SourceString) \
+	NdisInitAnsiString((DestinationString), (SourceString))
+#define RtlInitString(DestinationString, SourceString) \
+	NdisInitAnsiString((DestinationString), (SourceString))
+
+/* RtlCopyUnicodeString: as much of Source as Destination's buffer holds */
+static inline VOID RtlCopyUnicodeString(PUNICODE_STRING DestinationString,
+					PCUNICODE_STRING SourceString)
+{
+	USHORT n = 0;
+
+	if (SourceString) {
+		n = min_t(USHORT, SourceString->Length, DestinationString->MaximumLength);
+		__builtin_memmove(DestinationString->Buffer, SourceString->Buffer, n);
+		if (n + sizeof(WCHAR) <= DestinationString->MaximumLength)
+			DestinationString->Buffer[n / sizeof(WCHAR)] = 0;
+	}
+	DestinationString->Length = n;
+}
 
 /*
  * NdisInitializeString: a NUL-terminated ASCII Source into a Destination
@@ -499,6 +544,26 @@ VOID NdisGetSystemUpTimeEx(PLARGE_INTEGER pSystemUpTime);
 /* may sleep: PASSIVE_LEVEL only */
 VOID NdisMSleep(ULONG MicrosecondsToSleep);
 #define NdisStallExecution(MicroSecondsToStall)	udelay(MicroSecondsToStall)
+#define KeStallExecutionProcessor(MicroSeconds)	udelay(MicroSeconds)
+
+/* a counter of nanoseconds: *PerformanceFrequency (if asked) is 10^9 */
+static inline LARGE_INTEGER KeQueryPerformanceCounter(PLARGE_INTEGER PerformanceFrequency)
+{
+	LARGE_INTEGER Now = { .QuadPart = ktime_get_ns() };
+
+	if (PerformanceFrequency)
+		PerformanceFrequency->QuadPart = NSEC_PER_SEC;
+	return Now;
+}
+
+/* a full memory barrier, as Windows' two names for it are */
+#define KeMemoryBarrier()		smp_mb()
+/* the same full barrier */
+#define MemoryBarrier()			smp_mb()
+/* the compiler's barrier only */
+#define _ReadWriteBarrier()		barrier()
+#define ReadNoFence(Source)		READ_ONCE(*(Source))
+#define WriteNoFence(Destination, Value) WRITE_ONCE(*(Destination), (Value))
 UINT NdisGetVersion(VOID);
 
 /* ---- debugging: the DDK's checked-build macros; the event log ---------------------- */
@@ -519,6 +584,13 @@ enum {
 #ifndef ASSERT
 #define ASSERT(_exp)			WARN_ON_ONCE(!(_exp))
 #endif
+#define NT_ASSERT(_exp)			ASSERT(_exp)
+#define NT_VERIFY(_exp)			(!WARN_ON_ONCE(!(_exp)))
+/* the typed-context declarations of the newer DDK: for Windows' tools */
+#define NDIS_DECLARE_PROTOCOL_DRIVER_CONTEXT(_type)
+#define NDIS_DECLARE_PROTOCOL_BINDING_CONTEXT(_type)
+#define NDIS_DECLARE_MINIPORT_DRIVER_CONTEXT(_type)
+#define NDIS_DECLARE_MINIPORT_ADAPTER_CONTEXT(_type)
 #define PAGED_CODE()			might_sleep()
 
 typedef ULONG NDIS_ERROR_CODE, *PNDIS_ERROR_CODE;

@@ -131,6 +131,33 @@ typedef void *NDIS_HANDLE, **PNDIS_HANDLE;
 #define __drv_maxIRQL(irql)
 #define __drv_requiresIRQL(irql)
 #define __drv_preferredFunction(f, why)
+#define _Out_writes_to_(n, c)
+#define _Out_writes_bytes_to_(n, c)
+#define _Out_writes_bytes_all_(n)
+#define _Inout_updates_opt_(n)
+#define _Deref_out_
+#define _Deref_out_range_(lo, hi)
+#define _Deref_in_range_(lo, hi)
+#define _Out_range_(lo, hi)
+#define _Pre_satisfies_(cond)
+#define _Post_satisfies_(cond)
+#define _Post_writable_byte_size_(n)
+#define _Struct_size_bytes_(n)
+#define _Guarded_by_(lock)
+#define _Interlocked_
+#define _Check_return_
+#define _Kernel_float_saved_
+#define _IRQL_requires_same_
+#define _Frees_ptr_
+#define _Frees_ptr_opt_
+#define _Reserved_
+#define _Null_terminated_
+#define _NullNull_terminated_
+#define _Printf_format_string_
+#define _Analysis_assume_(expr)
+#define _Analysis_assume_lock_held_(lock)
+#define _Analysis_assume_lock_not_held_(lock)
+#define _Dispatch_type_(type)
 #define POINTER_ALIGNMENT
 #define NDIS_EXPORTED_ROUTINE
 #define EXPORT
@@ -174,6 +201,8 @@ typedef int NDIS_STATUS, *PNDIS_STATUS;
 #define NDIS_STATUS_MEDIA_BUSY			((NDIS_STATUS)0x40010011L)
 #define NDIS_STATUS_MEDIA_SPECIFIC_INDICATION	((NDIS_STATUS)0x40010012L)
 #define NDIS_STATUS_LINK_SPEED_CHANGE		((NDIS_STATUS)0x40010013L)
+#define NDIS_STATUS_LINK_STATE			((NDIS_STATUS)0x40010017L)
+#define NDIS_STATUS_NETWORK_CHANGE		((NDIS_STATUS)0x40010018L)
 #define NDIS_STATUS_WAN_GET_STATS		((NDIS_STATUS)0x40010014L)
 #define NDIS_STATUS_WAN_CO_FRAGMENT		((NDIS_STATUS)0x40010015L)
 #define NDIS_STATUS_WAN_CO_LINKPARAMS		((NDIS_STATUS)0x40010016L)
@@ -230,6 +259,7 @@ typedef int NDIS_STATUS, *PNDIS_STATUS;
 #define NDIS_STATUS_TOKEN_RING_OPEN_ERROR	((NDIS_STATUS)0xC0011000L)
 #define NDIS_STATUS_PAUSED			((NDIS_STATUS)0xC023002AL)
 #define NDIS_STATUS_LOW_POWER_STATE		((NDIS_STATUS)0xC023002FL)
+#define NDIS_STATUS_SEND_ABORTED		((NDIS_STATUS)0xC023000CL)
 
 /* NTSTATUS names DDK code also uses for NDIS statuses */
 #define STATUS_SUCCESS				((NTSTATUS)0x00000000L)
@@ -447,6 +477,15 @@ static inline VOID InsertHeadList(PLIST_ENTRY ListHead, PLIST_ENTRY Entry)
 #endif
 #define RTL_FIELD_SIZE(type, field)	(sizeof(((type *)0)->field))
 #define UNREFERENCED_PARAMETER(p)	((void)(p))
+#define RTL_NUMBER_OF(a)		ARRAY_SIZE(a)
+#define ARRAYSIZE(a)			ARRAY_SIZE(a)
+/* compile-time assertions, at file or block scope */
+#define C_ASSERT(e)			_Static_assert(e, #e)
+/* flags */
+#define FlagOn(F, SF)			((F) & (SF))
+#define BooleanFlagOn(F, SF)		((BOOLEAN)(((F) & (SF)) != 0))
+#define SetFlag(F, SF)			((F) |= (SF))
+#define ClearFlag(F, SF)		((F) &= ~(SF))
 #define DBG_UNREFERENCED_PARAMETER(p)	((void)(p))
 #define DBG_UNREFERENCED_LOCAL_VARIABLE(v)	((void)(v))
 
