@@ -114,6 +114,10 @@ static void ndis_sync_objects(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), DISPATCH_LEVEL);
 	KeReleaseSpinLock(&klock, irql);
 	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), PASSIVE_LEVEL);
+	irql = KeAcquireSpinLockRaiseToDpc(&klock);
+	KUNIT_EXPECT_EQ(test, irql, PASSIVE_LEVEL);
+	KUNIT_EXPECT_EQ(test, KeGetCurrentIrql(), DISPATCH_LEVEL);
+	KeReleaseSpinLock(&klock, irql);
 	local_bh_disable();		/* a DPC's */
 	KeAcquireSpinLockAtDpcLevel(&klock);
 	KeReleaseSpinLockFromDpcLevel(&klock);
@@ -260,9 +264,8 @@ C_ASSERT(sizeof(SLIST_HEADER) == 16);
  */
 static void ndis_wdm_routines(struct kunit *test)
 {
-	static const WCHAR params[] = { 'P', 'a', 'r', 'a', 'm', 'e', 't', 'e', 'r', 's', 0 };
 	static const char abc[] = "abc";
-	UNICODE_STRING name = RTL_CONSTANT_STRING(params);
+	UNICODE_STRING name = RTL_CONSTANT_STRING(L"Parameters");	/* 16-bit: -fshort-wchar */
 	ANSI_STRING a = RTL_CONSTANT_STRING(abc);
 	LARGE_INTEGER f, t0, t1;
 	UNICODE_STRING copy;

@@ -229,6 +229,8 @@ typedef struct _NDIS_SPIN_LOCK {
 #define KeAcquireSpinLock(SpinLock, OldIrql) \
 	do { *(OldIrql) = KeGetCurrentIrql(); spin_lock_bh(SpinLock); } while (0)
 #define KeReleaseSpinLock(SpinLock, NewIrql)	spin_unlock_bh(SpinLock)
+#define KeAcquireSpinLockRaiseToDpc(SpinLock) \
+	({ KIRQL __old = KeGetCurrentIrql(); spin_lock_bh(SpinLock); __old; })
 #define KeAcquireSpinLockAtDpcLevel(SpinLock)	spin_lock_bh(SpinLock)
 #define KeReleaseSpinLockFromDpcLevel(SpinLock)	spin_unlock_bh(SpinLock)
 
@@ -482,9 +484,14 @@ static inline VOID NdisInitUnicodeString(PNDIS_STRING DestinationString, PCWSTR 
 
 #define RtlInitUnicodeString(DestinationString, SourceString) \
 	NdisInitUnicodeString(DestinationString, SourceString)
-/* a counted string of a literal: RTL_CONSTANT_STRING(L"x") (see NDIS_STRING_CONST) */
+/*
+ * A counted string of a literal: RTL_CONSTANT_STRING(L"x") (see
+ * NDIS_STRING_CONST). The kernel builds with -fshort-wchar: L"" is of
+ * 16-bit characters, as on Windows (wider ones do not compile).
+ */
 #define RTL_CONSTANT_STRING(s) \
-	{ sizeof(s) - sizeof((s)[0]), sizeof(s), (void *)(s) }
+	{ sizeof(s) - sizeof((s)[0]) + BUILD_BUG_ON_ZERO(sizeof((s)[0]) > sizeof(WCHAR)), \
+	  sizeof(s), (void *)(s) }
 
 static inline VOID NdisInitAnsiString(PNDIS_ANSI_STRING DestinationString, PCSTR SourceString)
 {

@@ -348,14 +348,10 @@ typedef UNICODE_STRING NDIS_STRING, *PNDIS_STRING;
 typedef ANSI_STRING NDIS_ANSI_STRING, *PNDIS_ANSI_STRING;
 
 /*
- * A NDIS_STRING literal: NDIS_STRING_CONST("name") (u"" literals are
- * UTF-16 in GNU C11, which the kernel builds with).
+ * A NDIS_STRING literal: NDIS_STRING_CONST("name"), as the DDK has it (L""
+ * literals are of 16-bit characters: the kernel builds with -fshort-wchar)
  */
-#ifndef __CHECKER__
-#define NDIS_STRING_CONST(x)	{ sizeof(u##x) - sizeof(WCHAR), sizeof(u##x), (PWSTR)u##x }
-#else	/* sparse has no u"" literals: the same type, for its checks only */
-#define NDIS_STRING_CONST(x)	{ sizeof(x) - 1, sizeof(x), (PWSTR)x }
-#endif
+#define NDIS_STRING_CONST(x)	{ sizeof(L##x) - sizeof(WCHAR), sizeof(L##x), (PWSTR)L##x }
 
 /* VAR_STRING (TAPI): what NdisCoGetTapiCallId fills */
 typedef struct _VAR_STRING {
