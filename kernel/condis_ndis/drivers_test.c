@@ -153,9 +153,10 @@ static void kt_take_held(struct kunit *test, PNET_BUFFER_LIST *out, int n)
 }
 
 /*
- * A miniport's chain without NDIS_RECEIVE_FLAGS_RESOURCES: back to its
- * MiniportReturnNetBufferLists (after condis copied it) while the client
- * still holds what it received, intact, until NdisReturnNetBufferLists.
+ * A miniport's chain of pool data without NDIS_RECEIVE_FLAGS_RESOURCES:
+ * the client receives the miniport's own memory (no copy) and holds it;
+ * the miniport has the chain back through MiniportReturnNetBufferLists
+ * once the client returned it with NdisReturnNetBufferLists, not before.
  * With the flag, at DISPATCH_LEVEL: the miniport has it back when the
  * indication returns (it reuses the buffer at once), and never through
  * MiniportReturnNetBufferLists; the client received the frame as it was.
@@ -168,6 +169,7 @@ static void ndis_receive_lists_held_until_returned(struct kunit *test)
 	struct kt_vc vc = {};
 	NDIS_SPIN_LOCK lock;
 	NDIS_HANDLE h, mh;
+	PVOID data;
 
 	atomic_set(&kt.rx, 0);
 	h = kt_call(test, &vc, params);
@@ -177,14 +179,20 @@ static void ndis_receive_lists_held_until_returned(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, a);
 	KUNIT_ASSERT_NOT_NULL(test, b);
 	NET_BUFFER_LIST_NEXT_NBL(a) = b;
+	data = NdisGetDataBuffer(NET_BUFFER_LIST_FIRST_NB(a), 3, NULL, 1, 0);
 	NdisMCoIndicateReceiveNetBufferLists(mh, a, 2, 0);
 	kt_wait(test, &kt.rx, 2);
-	kt_wait(test, &kt.mp_returned, returned + 2);	/* and freed by it */
 	kt_take_held(test, got, 2);
 	KUNIT_EXPECT_TRUE(test, kt_frame_is(got[0], "one"));
 	KUNIT_EXPECT_TRUE(test, kt_frame_is(got[1], "two"));
+	/* the miniport's own memory, not a copy; the miniport waits for it */
+	KUNIT_EXPECT_PTR_EQ(test, NdisGetDataBuffer(NET_BUFFER_LIST_FIRST_NB(got[0]), 3, NULL, 1, 0),
+			    data);
+	msleep(50);	/* a return would be queued by now */
+	KUNIT_EXPECT_EQ(test, atomic_read(&kt.mp_returned), returned);
 	NET_BUFFER_LIST_NEXT_NBL(got[0]) = got[1];
 	NdisReturnNetBufferLists(kt.Binding, got[0], 0);
+	kt_wait(test, &kt.mp_returned, returned + 2);	/* and freed by it */
 
 	a = kt_frame(kt.McmPool, "three");
 	KUNIT_ASSERT_NOT_NULL(test, a);

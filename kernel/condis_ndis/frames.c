@@ -16,10 +16,14 @@
  * buffers did, always after NdisCoSendNetBufferLists returned: a send
  * condis refuses completes from the library's workqueue. A miniport's
  * receive indicated without NDIS_RECEIVE_FLAGS_RESOURCES goes back to its
- * MiniportReturnNetBufferLists from the workqueue; with the flag, the
- * miniport has it back when the indication returns. Either way, pool data
- * a frame still holds (a clone) is copied for the miniport first: what it
- * writes into its list then is not what the protocol received.
+ * MiniportReturnNetBufferLists from the workqueue once every NDIS
+ * protocol that received its pool data (a clone, in the same call) gave
+ * it back with NdisReturnNetBufferLists: from miniport to protocol and
+ * back, no byte is copied. With the flag, the miniport has it back when
+ * the indication returns; and at its halt, whatever a protocol still
+ * holds. Pool data a frame still holds then (a clone) is copied for the
+ * miniport first: what it writes into its list is not what the protocol
+ * received.
  */
 #include <linux/hashtable.h>
 #include <linux/module.h>
@@ -39,6 +43,7 @@ struct ndis_wrap {
 	NET_BUFFER nb;
 	struct sk_buff *skb;
 	struct ndis_vc *v;
+	struct ndis_return *rx;		/* a miniport's receive this holds */
 	MDL mdl[MAX_SKB_FRAGS + 1];
 };
 
@@ -66,12 +71,33 @@ static DEFINE_HASHTABLE(ndis_tx_skbs, 8);
  */
 static PNET_BUFFER_LIST ndis_tx_done;
 
-/* miniport receives to give back */
+/*
+ * A miniport's receive to give back: when @held drops to 0 (the
+ * indication, and each NDIS protocol's hold of its pool data), or at the
+ * miniport's halt. @node (on @mp->rx_held) and @returned under
+ * ndis_rx_lock.
+ */
 struct ndis_return {
 	struct work_struct work;
 	struct ndis_mp *mp;
 	PNET_BUFFER_LIST nbls;
+	atomic_t held;
+	bool returned;
+	struct list_head node;
 };
+
+static DEFINE_SPINLOCK(ndis_rx_lock);
+
+/*
+ * The frame being indicated on this CPU, and its receive: a protocol's
+ * receive handler that runs in that call (bottom halves off) holds it
+ */
+struct ndis_rx_cur {
+	struct sk_buff *skb;
+	struct ndis_return *r;
+};
+
+static DEFINE_PER_CPU(struct ndis_rx_cur, ndis_rx_cur);
 
 static void ndis_tx_done_fn(struct work_struct *work);
 static DECLARE_WORK(ndis_tx_work, ndis_tx_done_fn);
@@ -119,6 +145,28 @@ static struct ndis_wrap *ndis_wrap(struct sk_buff *skb)
 	return w;
 }
 
+static void ndis_rx_put(struct ndis_return *r)
+{
+	if (atomic_dec_and_test(&r->held))
+		queue_work(ndis_wq, &r->work);
+}
+
+/* @w's frame is the miniport pool data being indicated here: @w holds its receive */
+static void ndis_rx_hold(struct ndis_wrap *w)
+{
+	struct ndis_rx_cur *cur;
+
+	if (!skb_cloned(w->skb))
+		return;
+	cur = get_cpu_ptr(&ndis_rx_cur);
+	if (cur->skb == w->skb) {
+		w->rx = cur->r;
+		atomic_inc(&w->rx->held);
+		cur->skb = NULL;
+	}
+	put_cpu_ptr(&ndis_rx_cur);
+}
+
 /* condis's receive handler of clients and call managers: in softirq */
 void ndis_frames_receive(void *vc_ctx, struct sk_buff *skb)
 {
@@ -136,6 +184,7 @@ void ndis_frames_receive(void *vc_ctx, struct sk_buff *skb)
 		return;
 	}
 	w->v = v;
+	ndis_rx_hold(w);
 	/* the protocol owns it until NdisReturnNetBufferLists */
 	drv->co.CoReceiveNetBufferListsHandler(v->bind ? v->bind->ctx : NULL, v->ctx, &w->nbl, 1,
 					       NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL);
@@ -157,6 +206,8 @@ VOID NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle, PNET_BUFFER_LIST Ne
 
 		next = nbl->Next;
 		consume_skb(w->skb);
+		if (w->rx)
+			ndis_rx_put(w->rx);
 		kfree(w);
 	}
 }
@@ -400,13 +451,61 @@ static void ndis_rx_unshare(PNET_BUFFER_LIST nbls)
 				pr_warn_ratelimited("condis_ndis: a receive's data stays shared: out of memory\n");
 }
 
+/* @r's lists back to the miniport, once: true for the caller that gives them */
+static bool ndis_rx_take(struct ndis_return *r)
+{
+	unsigned long flags;
+	bool give;
+
+	spin_lock_irqsave(&ndis_rx_lock, flags);
+	give = !r->returned;
+	if (give) {
+		r->returned = true;
+		list_del(&r->node);
+	}
+	spin_unlock_irqrestore(&ndis_rx_lock, flags);
+	return give;
+}
+
+static void ndis_rx_give(struct ndis_return *r)
+{
+	ndis_rx_unshare(r->nbls);
+	r->mp->drv->mchars.ReturnNetBufferListsHandler(r->mp->ctx, r->nbls, 0);
+}
+
 static void ndis_return_fn(struct work_struct *work)
 {
 	struct ndis_return *r = container_of(work, struct ndis_return, work);
 
-	ndis_rx_unshare(r->nbls);
-	r->mp->drv->mchars.ReturnNetBufferListsHandler(r->mp->ctx, r->nbls, 0);
+	if (ndis_rx_take(r))
+		ndis_rx_give(r);
 	kfree(r);
+}
+
+/**
+ * ndis_frames_reclaim - a halting miniport's receives back, held or not
+ * @mp: the miniport
+ *
+ * What protocols still hold is copied for them first (their clones keep
+ * the data). Context: process.
+ */
+void ndis_frames_reclaim(struct ndis_mp *mp)
+{
+	struct ndis_return *r;
+	unsigned long flags;
+
+	for (;;) {
+		spin_lock_irqsave(&ndis_rx_lock, flags);
+		r = list_first_entry_or_null(&mp->rx_held, struct ndis_return, node);
+		if (r) {
+			r->returned = true;
+			list_del(&r->node);
+		}
+		spin_unlock_irqrestore(&ndis_rx_lock, flags);
+		if (!r)
+			return;
+		ndis_rx_give(r);	/* freed by the last hold's put */
+	}
 }
 
 /*
@@ -417,41 +516,60 @@ static void ndis_return_fn(struct work_struct *work)
  * @CoReceiveFlags: NDIS_RECEIVE_FLAGS_*; with NDIS_RECEIVE_FLAGS_RESOURCES
  *	the miniport has them back when this returns
  *
- * The frames are copied into sk_buffs for condis. Context: any up to
- * DISPATCH_LEVEL.
+ * Pool data goes to condis as clones of the pool's sk_buffs (no copy),
+ * other data copied. Without NDIS_RECEIVE_FLAGS_RESOURCES the lists go
+ * back once the NDIS protocols that received them returned them.
+ * Context: any up to DISPATCH_LEVEL; the receive handlers run with bottom
+ * halves off.
  */
 VOID NdisMCoIndicateReceiveNetBufferLists(NDIS_HANDLE NdisVcHandle,
 					  PNET_BUFFER_LIST NetBufferLists,
 					  ULONG NumberOfNetBufferLists, ULONG CoReceiveFlags)
 {
 	struct ndis_vc *v = NdisVcHandle;
-	struct ndis_return *r;
+	struct ndis_rx_cur *cur, saved;
+	struct ndis_return *r = NULL;
 	PNET_BUFFER_LIST nbl;
 	struct sk_buff *skb;
+	unsigned long flags;
 	PNET_BUFFER nb;
 
+	if (!NDIS_TEST_RECEIVE_CANNOT_PEND(CoReceiveFlags) &&
+	    v->drv->mchars.ReturnNetBufferListsHandler) {
+		r = kzalloc(sizeof(*r), NDIS_GFP);
+		if (r) {
+			INIT_WORK(&r->work, ndis_return_fn);
+			r->mp = v->mp;
+			r->nbls = NetBufferLists;
+			atomic_set(&r->held, 1);	/* this indication's */
+			spin_lock_irqsave(&ndis_rx_lock, flags);
+			list_add_tail(&r->node, &v->mp->rx_held);
+			spin_unlock_irqrestore(&ndis_rx_lock, flags);
+		}
+	}
+	local_bh_disable();
 	for (nbl = NetBufferLists; nbl; nbl = nbl->Next)
 		for (nb = nbl->FirstNetBuffer; nb; nb = nb->Next) {
 			skb = ndis_skb_of(nb, NET_SKB_PAD);
-			if (skb)
-				condis_mco_indicate_receive(v->vc, skb);
+			if (!skb)
+				continue;
+			cur = this_cpu_ptr(&ndis_rx_cur);
+			saved = *cur;		/* (an indication within a receive) */
+			cur->skb = r && skb_cloned(skb) ? skb : NULL;
+			cur->r = r;
+			condis_mco_indicate_receive(v->vc, skb);
+			*this_cpu_ptr(&ndis_rx_cur) = saved;
 		}
-	if (NDIS_TEST_RECEIVE_CANNOT_PEND(CoReceiveFlags) ||
-	    !v->drv->mchars.ReturnNetBufferListsHandler) {
-		ndis_rx_unshare(NetBufferLists);	/* the miniport's again now */
+	local_bh_enable();
+	if (r) {
+		ndis_rx_put(r);
 		return;
 	}
-	r = kzalloc(sizeof(*r), NDIS_GFP);
-	if (!r) {	/* given back now rather than never */
-		ndis_rx_unshare(NetBufferLists);
+	ndis_rx_unshare(NetBufferLists);	/* the miniport's again now */
+	if (!NDIS_TEST_RECEIVE_CANNOT_PEND(CoReceiveFlags) &&
+	    v->drv->mchars.ReturnNetBufferListsHandler)	/* (no memory to defer it) */
 		v->drv->mchars.ReturnNetBufferListsHandler(v->mp->ctx, NetBufferLists,
 							   NDIS_RETURN_FLAGS_DISPATCH_LEVEL);
-		return;
-	}
-	INIT_WORK(&r->work, ndis_return_fn);
-	r->mp = v->mp;
-	r->nbls = NetBufferLists;
-	queue_work(ndis_wq, &r->work);
 }
 EXPORT_SYMBOL_GPL(NdisMCoIndicateReceiveNetBufferLists);
 

@@ -163,6 +163,7 @@ struct ndis_bind {
  * @create_lock: NdisMCmCreateVc, one at a time
  * @creating: the VC NdisMCmCreateVc is creating
  * @node: @drv->adapters
+ * @rx_held: its receives not given back yet (frames.c, under its ndis_rx_lock)
  * @name: its condis name
  */
 struct ndis_mp {
@@ -174,6 +175,7 @@ struct ndis_mp {
 	struct mutex create_lock;
 	struct ndis_vc *creating;
 	struct list_head node;
+	struct list_head rx_held;
 	char name[NDIS_LIB_NAMESZ];
 };
 

@@ -233,6 +233,7 @@ static void ndis_mp_remove(struct ndis_mp *mp, NDIS_HALT_ACTION action)
 	list_for_each_entry_safe(cm, t, &mp->cms, node)
 		ndis_cm_forget(cm);
 	ndis_frames_flush();
+	ndis_frames_reclaim(mp);	/* what protocols still hold, too */
 	mp->drv->mchars.HaltHandlerEx(mp->ctx, action);
 	ndis_mp_free(mp);
 }
@@ -270,6 +271,7 @@ int condis_ndis_miniport_add(NDIS_HANDLE NdisMiniportDriverHandle, struct net *n
 		return -ENOMEM;
 	mp->drv = drv;
 	INIT_LIST_HEAD(&mp->cms);
+	INIT_LIST_HEAD(&mp->rx_held);
 	xa_init(&mp->vcs);
 	mutex_init(&mp->create_lock);
 	strscpy(mp->name, name, sizeof(mp->name));

@@ -7,10 +7,11 @@
  * At condis's boundary a NET_BUFFER is one frame, an sk_buff. A frame
  * condis receives is indicated as a NET_BUFFER_LIST whose MDLs describe
  * the sk_buff's own memory (no copy); NdisReturnNetBufferLists frees the
- * sk_buff. A frame a driver sends is one NET_BUFFER: its bytes become an
- * sk_buff, without a copy when the NET_BUFFER's data came from a pool
- * with data (NdisAllocateNetBufferMdlAndData, a NET_BUFFER_LIST pool with
- * a DataSize), with one copy otherwise.
+ * sk_buff. A frame a driver sends or a miniport indicates is one
+ * NET_BUFFER: its bytes become an sk_buff, without a copy when the
+ * NET_BUFFER's data came from a pool with data
+ * (NdisAllocateNetBufferMdlAndData, a NET_BUFFER_LIST pool with a
+ * DataSize), with one copy otherwise.
  */
 #ifndef _NET_NDIS_NBL_H
 #define _NET_NDIS_NBL_H
