@@ -14,7 +14,7 @@ headers <net/condis_ndis.h> includes). Fails when:
   - a handler's function type is not declared with the reference's
     prototype, or a characteristics structure lacks its member;
   - an OID or status is not defined with the reference's value;
-  - a function or handler has no row in MAPPING.rst;
+  - a function, handler, OID or status has no row in MAPPING.rst;
   - (with MODEL.md, the project's summary of the model) a CoNDIS name the
     model names is not in the reference.
 Prints a FAIL line for each and "N passed, N failed".
@@ -113,8 +113,8 @@ for table, kind in ((oids, "OID"), (statuses, "status")):
         result(m is not None and int(m.group(1), 16) == value,
                f"{kind} {name}: defined as {defs.get(name)}, the DDK has 0x{value:08X}")
 
-rows = set(re.findall(r"^((?:Ndis|Protocol|Miniport)\w+)\s", rst, re.M))
-for name in sorted(list(functions) + list(macros) + list(handlers)):
+rows = set(re.findall(r"^((?:Ndis|Protocol|Miniport|OID|NDIS_STATUS)\w+)\s", rst, re.M))
+for name in sorted(list(functions) + list(macros) + list(handlers) + list(oids) + list(statuses)):
     result(name in rows, f"{name}: no row in {os.path.basename(rst_path)}")
 
 if model is not None:
