@@ -22,9 +22,10 @@ const char usage_text[] =
 	"OBJECT := { adapter | af | sap | call | party | vc | monitor }\n"
 	"OPTIONS := { -j[son] | -p[retty] | -b[atch] FILE | -n[o-wait] |\n"
 	"             -t[imeout] MS | -V[ersion] | -h[elp] }\n"
-	"Objects an invocation creates belong to its netlink socket: they go\n"
-	"when condisctl exits. Use a batch (-b, '-' for stdin) or sap listen\n"
-	"to keep them. See condisctl(8).\n";
+	"The AFs, SAPs, calls and parties an invocation creates belong to its\n"
+	"netlink socket: they go when condisctl exits (use a batch, -b, '-' for\n"
+	"stdin, or sap listen to keep them). An adapter it binds stays until\n"
+	"adapter del, as a link ip adds does. See condisctl(8).\n";
 
 void help(Session &, Args &)
 {
