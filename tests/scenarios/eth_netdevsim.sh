@@ -77,7 +77,7 @@ check "$N calls made" test "$made" = "$N"
 check "all $N connect" test "$up" = "$N"
 # (a one-shot process: bash reads a session's answer a byte at a time, and
 # a thousand calls' dump is half a megabyte)
-out=$(ip netns exec "$a" "$CONDISCTL" -j call show |
+out=$("$CONDISCTL" -n "$a" -j call show |
 	jq -c 'group_by(.state) | map({(.[0].state): length}) | add')
 jqcheck "A has $N connected calls" "$out" ".connected == $N"
 kmod dummy
@@ -106,7 +106,7 @@ grep -v '"event":"call-close"' "$T/closes.txt" | head -3 | sed 's/^/#   other: /
 sess A adapter show; out=$ans
 jqcheck "A's adapter went with the device" "$out" 'map(select(.kind == "ethernet")) | length == 0'
 check "A's VCs are freed" wait_for 60 calls_gone_all A
-ip netns exec "$b" "$CONDISCTL" adapter del "$adb" > /dev/null	# L's output is drained
+"$CONDISCTL" -netns "$b" adapter del "$adb" > /dev/null	# L's output is drained
 sess_kill L		# sap listen without a count listens until killed
 sess_stop_all
 check "no condis object left" wait_for 60 objects_zero

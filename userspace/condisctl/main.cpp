@@ -6,11 +6,15 @@
 //   condisctl [ OPTIONS ] -b FILE     one session, a command per line
 #include "cli.hpp"
 
+#include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <getopt.h>
 #include <iostream>
+#include <sched.h>
 #include <sstream>
+#include <unistd.h>
 
 using namespace condisctl;
 
@@ -20,8 +24,8 @@ const char usage_text[] =
 	"Usage: condisctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	"       condisctl [ OPTIONS ] -b FILE\n"
 	"OBJECT := { adapter | af | sap | call | party | vc | monitor }\n"
-	"OPTIONS := { -j[son] | -p[retty] | -b[atch] FILE | -n[o-wait] |\n"
-	"             -t[imeout] MS | -V[ersion] | -h[elp] }\n"
+	"OPTIONS := { -j[son] | -p[retty] | -b[atch] FILE | -n[etns] NETNS |\n"
+	"             -W (--no-wait) | -t[imeout] MS | -V[ersion] | -h[elp] }\n"
 	"The AFs, SAPs, calls and parties an invocation creates belong to its\n"
 	"netlink socket: they go when condisctl exits (use a batch, -b, '-' for\n"
 	"stdin, or sap listen to keep them). An adapter it binds stays until\n"
@@ -59,6 +63,44 @@ int run(Session &s, std::vector<std::string> words)
 	}
 }
 
+// -n NETNS, as ip's: a name under /run/netns, or a path
+void enter_netns(const std::string &ns)
+{
+	std::string path = ns.find('/') == std::string::npos ? "/run/netns/" + ns : ns;
+	int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		throw Usage("network namespace \"" + ns + "\": " + std::strerror(errno));
+	int r = setns(fd, CLONE_NEWNET), err = errno;
+	close(fd);
+	if (r)
+		throw Usage("network namespace \"" + ns + "\": " + std::strerror(err));
+}
+
+// ip's single-dash long options (-netns, -batch, -json, ...) as getopt's
+std::vector<char *> ip_style(int argc, char **argv)
+{
+	static const char *const names[] = { "json", "pretty", "batch", "netns", "no-wait",
+					     "timeout", "version", "help" };
+	static std::vector<std::string> held;
+	std::vector<char *> v(argv, argv + argc);
+
+	held.reserve(argc);
+	for (int i = 1; i < argc && argv[i][0] == '-' && std::strcmp(argv[i], "--"); i++) {
+		for (const char *n : names)
+			if (argv[i][1] != '-' && std::strlen(argv[i]) > 2 && !std::strcmp(argv[i] + 1, n)) {
+				held.push_back(std::string("-") + argv[i]);
+				v[i] = held.back().data();
+			}
+		// the options that take a value: skip it
+		for (const char *o : { "-b", "-n", "-t", "--batch", "--netns", "--timeout" })
+			if (!std::strcmp(v[i], o))
+				i++;
+	}
+	v.push_back(nullptr);
+	return v;
+}
+
 std::vector<std::string> split(const std::string &line)
 {
 	std::istringstream in(line);
@@ -76,22 +118,26 @@ int main(int argc, char **argv)
 		{ "json", no_argument, nullptr, 'j' },
 		{ "pretty", no_argument, nullptr, 'p' },
 		{ "batch", required_argument, nullptr, 'b' },
-		{ "no-wait", no_argument, nullptr, 'n' },
+		{ "netns", required_argument, nullptr, 'n' },
+		{ "no-wait", no_argument, nullptr, 'W' },
 		{ "timeout", required_argument, nullptr, 't' },
 		{ "version", no_argument, nullptr, 'V' },
 		{ "help", no_argument, nullptr, 'h' },
 		{},
 	};
 	Options opt;
-	std::string batch;
+	std::string batch, netns;
+	std::vector<char *> args = ip_style(argc, argv);
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+jpb:nt:Vh", longopts, nullptr)) != -1) {
+	argv = args.data();
+	while ((c = getopt_long(argc, argv, "+jpb:n:Wt:Vh", longopts, nullptr)) != -1) {
 		switch (c) {
 		case 'j': opt.json = true; break;
 		case 'p': opt.pretty = true; break;
 		case 'b': batch = optarg; break;
-		case 'n': opt.wait = false; break;
+		case 'n': netns = optarg; break;
+		case 'W': opt.wait = false; break;
 		case 't': opt.timeout_ms = std::atoi(optarg); break;
 		case 'V': std::cout << "condisctl " CONDIS_VERSION "\n"; return 0;
 		case 'h': std::cout << usage_text; return 0;
@@ -109,6 +155,8 @@ int main(int argc, char **argv)
 	if (batch.empty() && !strcmp(argv[optind], "party") && optind + 1 == argc)
 		help = true;	// party's default command is help
 	try {
+		if (!netns.empty())
+			enter_netns(netns);
 		Session s{ condis::Client(!help), opt, {} };
 		if (!help)
 			s.client.subscribe();
