@@ -5,7 +5,8 @@
 # bound to each end; the calls of eth-calls.inc between them with the
 # stand-alone call manager of condis_ethcm (the engine through a signalling
 # VC; eth_netdevsim runs them with condis_eth's integrated one, and
-# eth_multipoint both); a call to an absent station; unbinding.
+# eth_multipoint both); a call to an absent station; a configuration file
+# applied twice; unbinding.
 set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
@@ -66,11 +67,35 @@ echo "$pend" > /sys/module/condis/parameters/pend_timeout_ms
 sess X adapter del "$adx"
 sess_stop_all
 
+# a configuration file, applied by a condisctl that exits: the adapters it
+# binds stay; a new client calls over them; applied again, it changes
+# nothing and succeeds
+printf '# the A end\nadapter add dev va\n' > "$T/a.conf"
+printf 'adapter add dev vb kind ethernet-cm\n' > "$T/b.conf"
+apply_conf() { "$CONDISCTL" -n "$a" -b "$T/a.conf" && "$CONDISCTL" -n "$b" -b "$T/b.conf"; }
+check "a configuration applied (condisctl -n A -b FILE), and B's" apply_conf
+bound() { "$CONDISCTL" -n "$1" -j adapter show | jq -c '[.[] | select(.kind != null) | {dev, kind, id}]'; }
+conf_a=$(bound "$a") conf_b=$(bound "$b")
+jqcheck "adapters are bound again (both kinds), and stay after it exited" "[$conf_a, $conf_b]" \
+	'.[0][0].kind == "ethernet" and .[1][0].kind == "ethernet-cm" and (map(length) == [1, 1])'
+ada=$(jq '.[0].id' <<< "$conf_a") adb=$(jq '.[0].id' <<< "$conf_b")
+sess_start X "$a"
+sess_start Y "$b"
+sess Y af open "$adb" type ethernet; afy=$id
+sess Y sap register af "$afy" address conf1; sy=$id
+done_of Y sap-register "$sy"
+sess X af open "$ada" type ethernet; afx=$id
+sess X call make af "$afx" to conf1 station "$(mac_of "$b" vb)"; cx=$id
+sess Y monitor event call-incoming sap "$sy" count 1 timeout $WAIT_MS; cy=$id
+sess Y call accept "$cy"
+done_of X call-make "$cx"; out=$ans
+jqcheck "a new client calls over the adapters it bound" "$out" '.status == 0'
+sess_stop_all
+check "the configuration applied again succeeds" apply_conf
+check "and changes nothing" test "$(bound "$a")$(bound "$b")" = "$conf_a$conf_b"
+
 # unloading the stand-alone CM takes its adapters; deleting an interface
 # takes the adapter bound to it
-ada=$(ip netns exec "$a" "$CONDISCTL" -j adapter add dev va | jid)
-adb=$(ip netns exec "$b" "$CONDISCTL" -j adapter add dev vb kind ethernet-cm | jid)
-check "adapters are bound again (both kinds)" test -n "$ada" -a -n "$adb"
 check "condis_ethcm.ko unloads with an adapter bound" mod_unload condis_ethcm
 out=$(ip netns exec "$b" "$CONDISCTL" -j adapter show)
 jqcheck "its adapter went with it" "$out" 'map(select(.kind != null)) | length == 0'

@@ -3,6 +3,7 @@
 // condisctl adapter: the adapters, and binding them to interfaces.
 #include "cli.hpp"
 
+#include <cerrno>
 #include <iostream>
 #include <net/if.h>
 
@@ -67,8 +68,20 @@ void adapter_add(Session &s, Args &a)
 	unsigned int ifindex = if_nametoindex(dev.c_str());
 	if (!ifindex)
 		throw Usage("no interface named \"" + dev + "\" in this network namespace");
-	Reply r = s.client.adapter_new(ifindex, kind);
-	return emit(s.opt, "adapter", { { "id", r.id }, { "dev", dev } });
+	try {
+		Reply r = s.client.adapter_new(ifindex, kind);
+		return emit(s.opt, "adapter", { { "id", r.id }, { "dev", dev } });
+	} catch (const Error &e) {
+		if (e.err() != EBUSY)
+			throw;
+		// bound already the same way: not an error (a configuration applied again)
+		const std::string want = kind.empty() ? "ethernet" : kind;
+		for (const auto &ad : s.client.adapters())
+			if (ad.ifindex == ifindex && ad.kind == want)
+				return emit(s.opt, "adapter",
+					    { { "id", ad.id }, { "dev", dev }, { "state", "bound" } });
+		throw;
+	}
 }
 
 void adapter_del(Session &s, Args &a)
@@ -82,7 +95,8 @@ void adapter_del(Session &s, Args &a)
 void adapter_help(Session &, Args &)
 {
 	std::cout << "Usage: condisctl adapter show [ ADAPTER ]\n"
-		     "       condisctl adapter add dev IFNAME [ kind KIND ]\n"
+		     "       condisctl adapter add dev IFNAME [ kind KIND ]  (bound already\n"
+		     "        the same way: its id, not an error)\n"
 		     "       condisctl adapter del ADAPTER\n"
 		     "ADAPTER := { ID | NAME }\n"
 		     "KIND := { ethernet | ethernet-cm }  (ethernet: condis_eth with its\n"
