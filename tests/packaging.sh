@@ -5,7 +5,7 @@
 # the newest Debian 6.1 headers installed): `make dkms-install` builds and
 # installs the modules through DKMS, modinfo shows their metadata, `make
 # dkms-remove` takes them away; `make install DESTDIR=...` puts modules,
-# condisctl and its man page where they belong. Prints PASS/FAIL lines.
+# condisctl, its man page, completion and systemd units where they belong. Prints PASS/FAIL lines.
 # Needs root (DKMS writes /usr/src, /var/lib/dkms and /lib/modules).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -70,5 +70,22 @@ installed() {
 	[ -f "$dest/usr/local/share/bash-completion/completions/condisctl" ]
 }
 t "it installed the modules (not the benchmark, the samples or the harness's bugs), condisctl, its man page and completion" installed
+# the units: installed, naming the condisctl installed, and systemd reads them
+units() {
+	local u d=$dest/usr/local/lib/systemd/system
+	for u in condis.service condis-listen@.service; do
+		grep -q "^ExecStart=/usr/local/sbin/condisctl -b /etc/condis/" "$d/$u" ||
+			{ echo "$u"; return 1; }
+	done
+	command -v systemd-analyze > /dev/null || return 0
+	# verified as installed, their condisctl the one under DESTDIR
+	local v=$build/units-verify
+	rm -rf "$v" && mkdir -p "$v" &&
+	sed "s|/usr/local/sbin/condisctl|$dest/usr/local/sbin/condisctl|" "$d/condis.service" > "$v/condis.service" &&
+	sed "s|/usr/local/sbin/condisctl|$dest/usr/local/sbin/condisctl|" "$d/condis-listen@.service" \
+		> "$v/condis-listen@.service" &&
+	systemd-analyze verify --man=no "$v/condis.service" "$v/condis-listen@x.service"
+}
+t "the systemd units applying /etc/condis at boot installed, and they verify" units
 rm -rf "$dest"
 exit 0

@@ -226,6 +226,24 @@ af_gone() { sess B af show; [[ $ans != *"\"id\":$1,"* ]]; }
 check "the killed client's AF is gone" wait_for 30 af_gone "$afa"
 
 sess_stop_all
+
+# sap listen naming its adapter opens its own AF (a condis-listen@ service's
+# line); with count 1 it ends after one call answered and closed
+"$CONDISCTL" -j sap listen adapter lo address lsn1 count 1 > "$T/listen.out" 2>&1 &
+lpid=$!
+listening() { grep -q '"state":"active"' "$T/listen.out"; }
+check "sap listen adapter lo: its own AF, its SAP active" wait_for 20 listening
+sess_start M
+sess M af open lo; afm=$id
+sess M call make af "$afm" to lsn1; cm=$id
+done_of M call-make "$cm"; out=$ans
+jqcheck "it answers a call" "$out" '.status == 0'
+sess M call close "$cm"
+done_of M call-close "$cm"
+listen_rc=0
+wait "$lpid" || listen_rc=$?
+check "and ends after it (count 1)" test "$listen_rc" = 0
+sess_stop_all
 check "no AF, SAP, VC or party is left" wait_for 10 objects_zero
 check "condis_lo.ko unloads" mod_unload condis_lo
 check "condis.ko unloads" mod_unload condis

@@ -48,7 +48,7 @@ struct SapSpec {
 	Reply reg(Session &s, const std::string &cmd) const
 	{
 		if (!af || address.empty())
-			throw Usage(cmd + " needs af ID and address ADDR");
+			throw Usage(cmd + " needs af ID (sap listen: or adapter ADAPTER) and address ADDR");
 		return s.client.sap_register(af, address, type, timeout);
 	}
 };
@@ -58,7 +58,8 @@ void sap_listen(Session &s, Args &a)
 {
 	uint32_t delay = 0, count = 0;
 	std::optional<uint32_t> cause;
-	std::string action = "accept";
+	std::string action = "accept", adapter;
+	uint32_t af_type = CONDIS_AF_TYPE_LOOPBACK;
 	bool echo = false;
 	SapSpec sap;
 
@@ -79,8 +80,19 @@ void sap_listen(Session &s, Args &a)
 			count = a.number("count");
 		else if (a.take("echo"))
 			echo = true;
-		else
+		else if (a.take("adapter"))
+			adapter = a.next("adapter");
+		else if (a.take("af-type")) {
+			std::string t = a.next("address family type");
+			auto known = names::af_type_from(t);
+			af_type = known ? *known : static_cast<uint32_t>(std::stoul(t, nullptr, 0));
+		} else
 			throw Usage("unknown sap listen argument \"" + a.peek() + "\"");
+	}
+	if (!sap.af && !adapter.empty()) {	// the AF too, for a service that names its adapter
+		Reply af = s.client.af_open(adapter_id(s, adapter), af_type);
+		settle(s, CONDIS_REQUEST_AF_OPEN, af, "opening", "open");
+		sap.af = af.id;
 	}
 	Reply r = sap.reg(s, "sap listen");
 	settle(s, CONDIS_REQUEST_SAP_REGISTER, r, "registering", "active");
@@ -155,7 +167,8 @@ void sap_help(Session &, Args &)
 		     "       condisctl sap register af ID address ADDR [ type N ]\n"
 		     "                              [ accept-timeout MS ]\n"
 		     "       condisctl sap deregister ID\n"
-		     "       condisctl sap listen af ID address ADDR [ type N ]\n"
+		     "       condisctl sap listen { af ID | adapter ADAPTER [ af-type TYPE ] }\n"
+		     "                            address ADDR [ type N ]\n"
 		     "                            [ accept | reject [ cause CAUSE ] | ignore ]\n"
 		     "                            [ delay MS ] [ count N ] [ echo ]\n"
 		     "ADDR := { TEXT | 0xHEX | HH:HH:... }\n";
