@@ -76,13 +76,13 @@ static void kt_send(NDIS_HANDLE vc, PNET_BUFFER_LIST nbls, bool dispatch)
 {
 	KIRQL irql;
 
-	WRITE_ONCE(kt.in_send, true);
+	WRITE_ONCE(kt.in_send, current);
 	if (dispatch)
 		NDIS_RAISE_IRQL_TO_DISPATCH(&irql);
 	NdisCoSendNetBufferLists(vc, nbls, dispatch ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0);
 	if (dispatch)
 		NDIS_LOWER_IRQL(irql, DISPATCH_LEVEL);
-	WRITE_ONCE(kt.in_send, false);
+	WRITE_ONCE(kt.in_send, NULL);
 }
 
 /*

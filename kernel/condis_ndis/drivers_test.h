@@ -47,8 +47,8 @@ struct kt_world {
 	atomic_t incoming, connected, make_done, close_done, rx, tx_done;
 	atomic_t gone;			/* its SAP deregistered */
 	NDIS_STATUS make_status;
-	bool in_send;			/* the test is inside NdisCoSendNetBufferLists */
-	atomic_t tx_inside;		/* completions while it was */
+	struct task_struct *in_send;	/* the task inside NdisCoSendNetBufferLists */
+	atomic_t tx_inside;		/* completions run by that task, inside it */
 	PNET_BUFFER_LIST held;		/* received, not returned yet */
 	struct kt_sent sent[KT_LOG];
 };

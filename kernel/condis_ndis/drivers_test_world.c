@@ -565,7 +565,7 @@ static VOID ClCoSendComplete(NDIS_HANDLE ProtocolVcContext, PNET_BUFFER_LIST Net
 	int i;
 
 	for (Nbl = NetBufferLists; Nbl; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
-		if (READ_ONCE(kt.in_send))
+		if (READ_ONCE(kt.in_send) == current)
 			atomic_inc(&kt.tx_inside);
 		NdisDprAcquireSpinLock(&kt.lock);
 		i = atomic_read(&kt.tx_done);
