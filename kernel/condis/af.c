@@ -24,7 +24,7 @@ static void cd_af_set_state(struct cd_af *af, u8 state)
 	lockdep_assert_held(&af->o.lock);
 	if (af->state == AF_CLOSED)
 		return;
-	trace_condis_state(CD_AF, af->o.id, "af", af->state, state);
+	trace_condis_state(CD_AF, af->o.id, CD_ST_AF, af->state, state);
 	af->state = state;
 }
 

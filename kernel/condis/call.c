@@ -22,7 +22,7 @@ enum {
 
 static void cd_vc_set_call(struct cd_vc *vc, u8 call)
 {
-	trace_condis_state(CD_VC, vc->o.id, "call", vc->call, call);
+	trace_condis_state(CD_VC, vc->o.id, CD_ST_CALL, vc->call, call);
 	vc->call = call;
 }
 

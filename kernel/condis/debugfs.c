@@ -40,12 +40,7 @@ DEFINE_SHOW_ATTRIBUTE(objects);
  */
 static int calls_show(struct seq_file *m, void *v)
 {
-	static const char * const names[] = {
-		[CALL_IDLE] = "idle", [CALL_OUTGOING] = "outgoing",
-		[CALL_INCOMING] = "incoming", [CALL_ACCEPTED] = "accepted",
-		[CALL_CONNECTED] = "connected", [CALL_CLOSING] = "closing",
-	};
-	unsigned long n[ARRAY_SIZE(names)] = {}, id = 0;
+	unsigned long n[CALL_CLOSING + 1] = {}, id = 0;
 	struct cd_obj *o;
 	unsigned int s;
 
@@ -57,8 +52,8 @@ static int calls_show(struct seq_file *m, void *v)
 		id++;
 		cond_resched();
 	}
-	for (s = 0; s < ARRAY_SIZE(names); s++)
-		seq_printf(m, "%-10s %lu\n", names[s], n[s]);
+	for (s = 0; s < ARRAY_SIZE(n); s++)
+		seq_printf(m, "%-10s %lu\n", cd_state_name(CD_ST_CALL, s), n[s]);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(calls);

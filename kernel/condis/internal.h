@@ -108,6 +108,11 @@ struct cd_cm {
 
 enum cd_af_state { AF_OPENING, AF_OPEN, AF_CLOSING, AF_CLOSED };
 
+/* The states condis_state traces, by kind; their names in trace.c. */
+enum cd_state_kind { CD_ST_AF, CD_ST_SAP, CD_ST_CALL, CD_ST_ACTIVATION, __CD_ST_MAX };
+const char *cd_state_kind_name(u8 kind);
+const char *cd_state_name(u8 kind, int state);
+
 struct cd_af {
 	struct cd_obj o;
 	struct cd_client *client;

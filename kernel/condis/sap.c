@@ -23,7 +23,7 @@ static void cd_sap_set_state(struct cd_sap *sap, u8 state)
 	lockdep_assert_held(&sap->o.lock);
 	if (sap->state == SAP_GONE)
 		return;
-	trace_condis_state(CD_SAP, sap->o.id, "sap", sap->state, state);
+	trace_condis_state(CD_SAP, sap->o.id, CD_ST_SAP, sap->state, state);
 	sap->state = state;
 }
 

@@ -7,6 +7,7 @@
 
 #include <linux/string.h>
 #include <linux/tracepoint.h>
+#include "internal.h"
 
 /*
  * Names go in fixed arrays: __assign_str() changed its arguments in 6.10
@@ -14,6 +15,7 @@
  * short literals (at most CD_TP_NAME bytes are kept).
  */
 #define CD_TP_NAME 64
+#define CD_TP_STATE 16	/* state names, and what they are states of */
 
 /*
  * Every request and indication is traced at issue (condis_request), when
@@ -86,25 +88,33 @@ DEFINE_EVENT_PRINT(condis_status_class, condis_deliver,
 	TP_printk("%s obj=%u/%u seq=%llu status=%d", __entry->chain,
 		  __entry->type, __entry->id, __entry->seq, __entry->status));
 
+/*
+ * A state change: @kind is enum cd_state_kind, @from and @to its values
+ * (filter on them), printed by name ("call outgoing->connected").
+ */
 TRACE_EVENT(condis_state,
-	TP_PROTO(u8 type, u32 id, const char *what, int from, int to),
-	TP_ARGS(type, id, what, from, to),
+	TP_PROTO(u8 type, u32 id, u8 kind, int from, int to),
+	TP_ARGS(type, id, kind, from, to),
 	TP_STRUCT__entry(
 		__field(u8, type)
 		__field(u32, id)
-		__array(char, what, CD_TP_NAME)
+		__array(char, what, CD_TP_STATE)
 		__field(int, from)
 		__field(int, to)
+		__array(char, from_name, CD_TP_STATE)
+		__array(char, to_name, CD_TP_STATE)
 	),
 	TP_fast_assign(
 		__entry->type = type;
 		__entry->id = id;
-		strscpy(__entry->what, what, CD_TP_NAME);
+		strscpy(__entry->what, cd_state_kind_name(kind), CD_TP_STATE);
 		__entry->from = from;
 		__entry->to = to;
+		strscpy(__entry->from_name, cd_state_name(kind, from), CD_TP_STATE);
+		strscpy(__entry->to_name, cd_state_name(kind, to), CD_TP_STATE);
 	),
-	TP_printk("obj=%u/%u %s %d->%d", __entry->type, __entry->id,
-		  __entry->what, __entry->from, __entry->to)
+	TP_printk("obj=%u/%u %s %s->%s", __entry->type, __entry->id,
+		  __entry->what, __entry->from_name, __entry->to_name)
 );
 
 TRACE_EVENT(condis_verifier,

@@ -17,7 +17,7 @@ enum { VC_K_ACTIVATE = 8, VC_K_DEACTIVATE };
 
 static void cd_vc_set_act(struct cd_vc *vc, u8 act)
 {
-	trace_condis_state(CD_VC, vc->o.id, "activation", vc->act, act);
+	trace_condis_state(CD_VC, vc->o.id, CD_ST_ACTIVATION, vc->act, act);
 	vc->act = act;
 }
 
