@@ -21,7 +21,7 @@
 #      headers, checkpatch, the Release userspace (make bench, make
 #      install), the uapi header and syzkaller description against the
 #      spec, the NDIS table, kernel-doc, Sphinx, packaging (DKMS, make
-#      install, modinfo)
+#      install, modinfo), the Wireshark dissector on frames of every type
 #   4. the userspace GoogleTest suites (ctest)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -115,7 +115,7 @@ scen() { local s r=; for s in "$@"; do r+="$top/tests/scenarios/$s.sh "; done; e
 
 step "guests: KUnit, the integration and reliability scenarios (kasan kernel, two side by side)"
 guest kasan "$kkasan" "$mkasan" \
-	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint ndis_samples fuzz_netlink netns_exit)" &
+	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint ndis_samples fuzz_netlink netns_exit wire_dissector)" &
 g1=$!
 guest kasan2 "$kkasan" "$mkasan" CONDIS_SKIP_KUNIT=1 \
 	CONDIS_SCENARIOS="$(scen eth_veth wire_hostile netlink_loopback netlink_policy stress_race kill_unload bench_module module_lifecycle)" &
@@ -126,8 +126,8 @@ judged kasan kasan2
 # the lockdep guest keeps about half the machine busy: beside it, one
 # after the other, the harness self-test, the virtio-net pair and the host
 # checks
-step "guests: KUnit and the fault sweep (lockdep kernel); beside it the harness self-test, two guests joined by virtio-net (kasan kernel), the host checks"
-guest lockdep "$klock" "$mlock" CONDIS_SCENARIOS="$(scen fault_sweep)" &
+step "guests: KUnit, the fault sweep and trace-cmd (lockdep kernel); beside it the harness self-test, two guests joined by virtio-net (kasan kernel), the host checks"
+guest lockdep "$klock" "$mlock" CONDIS_SCENARIOS="$(scen fault_sweep trace_cmd)" &
 g1=$!
 take "$vm/selftest.sh" "$kkasan" "$mkasan" "$klock" "$mlock" "$out/selftest"
 take "$vm/virtio-pair.sh" "$kkasan/arch/x86/boot/bzImage" "$mkasan" "$out/virtio-pair"
@@ -174,6 +174,7 @@ ok "host: Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the s
 ok "host: the documentation builds with Sphinx, no warning" "$out/sphinx.log" \
 	env CONDIS_KSRC="$src" /usr/bin/sphinx-build -q -W -b html "$top/Documentation" "$build/docs"
 take "$top/tests/packaging.sh"
+take python3 "$top/tests/wire/dissector.py"
 
 wait $g1
 judged lockdep

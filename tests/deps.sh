@@ -22,8 +22,9 @@ pkgs=(
 	python3-jsonschema
 	# userspace
 	cmake g++ pkg-config libnl-3-dev libnl-genl-3-dev libgtest-dev nlohmann-json3-dev
-	# scenarios: JSON checks, dropping privileges
-	jq util-linux iputils-ping iperf3
+	# scenarios: JSON checks, dropping privileges; the dissector's capture
+	# and decoding, and the tracing recipe
+	jq util-linux iputils-ping iperf3 tshark trace-cmd
 	# make bench: tests/bench/run.sh --profile runs perf in the guest
 	linux-perf
 )

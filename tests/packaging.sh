@@ -5,7 +5,8 @@
 # the newest Debian 6.1 headers installed): `make dkms-install` builds and
 # installs the modules through DKMS, modinfo shows their metadata, `make
 # dkms-remove` takes them away; `make install DESTDIR=...` puts modules,
-# condisctl, its man page, completion and systemd units where they belong. Prints PASS/FAIL lines.
+# condisctl, its man page, completion, systemd units and Wireshark
+# dissector where they belong. Prints PASS/FAIL lines.
 # Needs root (DKMS writes /usr/src, /var/lib/dkms and /lib/modules).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -67,9 +68,10 @@ installed() {
 	[ -z "$(find "$d" -name condis_bench.ko -o -name 'ndis_sample_*.ko' -o -name harness_bugs.ko)" ] &&
 	[ -x "$dest/usr/local/sbin/condisctl" ] &&
 	[ -f "$dest/usr/local/share/man/man8/condisctl.8" ] &&
-	[ -f "$dest/usr/local/share/bash-completion/completions/condisctl" ]
+	[ -f "$dest/usr/local/share/bash-completion/completions/condisctl" ] &&
+	[ -f "$dest/usr/local/lib/wireshark/plugins/condis.lua" ]
 }
-t "it installed the modules (not the benchmark, the samples or the harness's bugs), condisctl, its man page and completion" installed
+t "it installed the modules (not the benchmark, the samples or the harness's bugs), condisctl, its man page, completion and Wireshark dissector" installed
 # the units: installed, naming the condisctl installed, and systemd reads them
 units() {
 	local u d=$dest/usr/local/lib/systemd/system
