@@ -26,7 +26,7 @@ ip -n "$a" link set va up
 ip -n "$b" link set vb up
 
 # the capture, at B, of condis's EtherType only
-ip netns exec "$b" dumpcap -q -i vb -f 'ether proto 0x88b5' -w "$T/cap.pcapng" 2> "$T/dumpcap.err" &
+ip netns exec "$b" dumpcap -i vb -f 'ether proto 0x88b5' -w "$T/cap.pcapng" 2> "$T/dumpcap.err" &
 cap=$!
 capturing() { grep -q "Capturing on" "$T/dumpcap.err"; }
 check "dumpcap captures at B" wait_for 30 capturing
@@ -67,6 +67,14 @@ done_of A call-make "$cn"
 jqcheck "a call to no SAP fails" "$ans" '."ndis-status" == '"$NDIS_STATUS_INVALID_ADDRESS"
 sess_stop_all
 
+# dumpcap counts what it has written ("Packets: N" on stderr): the 13
+# messages and the data frame are in the file before it is stopped
+captured() {
+	local n
+	n=$(tr '\r' '\n' < "$T/dumpcap.err" | sed -n 's/^Packets: \([0-9]*\).*/\1/p' | tail -1)
+	[ "${n:-0}" -ge 14 ]
+}
+check "dumpcap has the frames" wait_for 30 captured
 kill -INT "$cap"
 check "dumpcap ends its capture" wait "$cap"
 [ -n "${CONDIS_RESULTS:-}" ] && cp "$T/cap.pcapng" "$CONDIS_RESULTS/wire_dissector.pcapng"
