@@ -154,6 +154,8 @@ ok "host: uapi/linux/condis.h is what ynl-gen-c.py makes of the YAML spec" "$out
 	"$top/tests/ynl-gen.sh" --check
 ok "host: layout: no file over 800 lines, no two using each other both ways, no catch-all header" \
 	"$out/layout.log" python3 "$top/tests/layout.py" --check
+ok "host: every condisctl command, keyword and option is in its help, condisctl(8) and the completion" \
+	"$out/cli-words.log" python3 "$top/tests/cli-words.py"
 ok "host: the syzkaller description is what tests/syz-gen.py makes of the spec" "$out/syz-gen.log" \
 	python3 "$top/tests/syz-gen.py" --check
 # the DDK reference is in the tree; the project's summary of the model, when

@@ -101,9 +101,10 @@ require_root() {
 }
 
 # ---- condisctl sessions ------------------------------------------------------
-# A session is one `condisctl -j -W -b` process (one netlink socket, so the
+# A session is one `condisctl -j -s -W -b` process (one netlink socket, so the
 # objects it creates live as long as it does; -W: requests answer at once,
-# the script waits for their outcome with `monitor`), driven line by line:
+# the script waits for their outcome with `monitor`; -s: show has the
+# counters), driven line by line:
 #   sess_start A [NETNS]    start session A (in NETNS if given)
 #   sess A COMMAND...       run COMMAND in A: its one JSON line in $ans, the
 #                           "id" in it in $id
@@ -124,7 +125,7 @@ sess_start() {
 	# the child must not hold other sessions' pipes: their EOF is their end
 	(
 		for fd in "${SESS_FDS[@]}"; do exec {fd}>&-; done
-		exec "$CONDISCTL" ${2:+-n "$2"} -j -W -b "$d/in" > "$d/out" 2> "$d/err"
+		exec "$CONDISCTL" ${2:+-n "$2"} -j -s -W -b "$d/in" > "$d/out" 2> "$d/err"
 	) &
 	S_PID[$1]=$!
 	# the reader first: the shell opened the writing end for condisctl

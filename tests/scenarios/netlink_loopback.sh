@@ -80,6 +80,10 @@ check "20 frames arrive in order" test "$got" = "$want"
 sess B vc show "$ca"; out=$ans
 jqcheck "counters: A sent 21 frames, received 1" "$out" \
 	'.stats."tx-packets" == 21 and .stats."rx-packets" == 1 and .stats."tx-bytes" > 1400'
+out=$("$CONDISCTL" -j call show "$ca")
+jqcheck "call show has no counters without -s, as ip" "$out" '.stats == null and .state == "connected"'
+out=$("$CONDISCTL" -j -stats call show "$ca")
+jqcheck "with -stats (ip's spelling of -s) it has them" "$out" '.stats."tx-packets" == 21'
 
 # ---- QoS ------------------------------------------------------------------
 sess A call modify "$ca" tx-rate 125000 rx-rate 64000; out=$ans

@@ -23,7 +23,7 @@ uint32_t adapter_id(Session &s, const std::string &word)
 
 namespace {
 
-json adapter_json(const Adapter &a)
+json adapter_json(const Adapter &a, bool stats)
 {
 	json types = json::array();
 	for (uint32_t t : a.af_types)
@@ -36,7 +36,7 @@ json adapter_json(const Adapter &a)
 			j["dev"] = name;
 		j["kind"] = a.kind;
 	}
-	if (!a.drops.empty()) {
+	if (stats) {	// as ip: counters with -s
 		json d = json::object();
 		for (const auto &[name, n] : a.drops)
 			d[name] = n;
@@ -49,7 +49,8 @@ void adapter_show(Session &s, Args &a)
 {
 	show(s, a, "adapter", [&] { return s.client.adapters(); },
 	     [&] { return adapter_id(s, a.next("adapter")); },
-	     [&](uint32_t id) { return s.client.adapter(id); }, adapter_json);
+	     [&](uint32_t id) { return s.client.adapter(id); },
+	     [&](const Adapter &ad) { return adapter_json(ad, s.opt.stats); });
 }
 
 void adapter_add(Session &s, Args &a)

@@ -197,7 +197,12 @@ void call_show(Session &s, Args &a)
 {
 	show(s, a, "call", [&] { return s.client.calls(); }, [&] { return a.number("call id"); },
 	     [&](uint32_t id) { return s.client.call(id); },
-	     [](const Call &c) { return to_json(c); });
+	     [&](const Call &c) {
+		     json j = to_json(c);
+		     if (!s.opt.stats)	// as ip: counters with -s
+			     j.erase("stats");
+		     return j;
+	     });
 }
 
 void call_make(Session &s, Args &a)

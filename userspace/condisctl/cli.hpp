@@ -45,6 +45,7 @@ struct Options {
 	bool json = false;
 	bool pretty = false;
 	bool wait = true;		// wait for pending requests to finish
+	bool stats = false;		// -s: counters in show (an adapter's drops, a call's traffic)
 	int timeout_ms = 30000;
 };
 

@@ -24,8 +24,9 @@ const char usage_text[] =
 	"Usage: condisctl [ OPTIONS ] OBJECT { COMMAND | help }\n"
 	"       condisctl [ OPTIONS ] -b FILE\n"
 	"OBJECT := { adapter | af | sap | call | party | vc | monitor }\n"
-	"OPTIONS := { -j[son] | -p[retty] | -b[atch] FILE | -n[etns] NETNS |\n"
-	"             -W (--no-wait) | -t[imeout] MS | -V[ersion] | -h[elp] }\n"
+	"OPTIONS := { -j[son] | -p[retty] | -s[tatistics] | -b[atch] FILE |\n"
+	"             -n[etns] NETNS | -W (--no-wait) | -t[imeout] MS | -V[ersion] |\n"
+	"             -h[elp] }\n"
 	"The AFs, SAPs, calls and parties an invocation creates belong to its\n"
 	"netlink socket: they go when condisctl exits (use a batch, -b, '-' for\n"
 	"stdin, or sap listen to keep them). An adapter it binds stays until\n"
@@ -80,8 +81,8 @@ void enter_netns(const std::string &ns)
 // ip's single-dash long options (-netns, -batch, -json, ...) as getopt's
 std::vector<char *> ip_style(int argc, char **argv)
 {
-	static const char *const names[] = { "json", "pretty", "batch", "netns", "no-wait",
-					     "timeout", "version", "help" };
+	static const char *const names[] = { "json", "pretty", "stats", "statistics", "batch",
+					     "netns", "no-wait", "timeout", "version", "help" };
 	static std::vector<std::string> held;
 	std::vector<char *> v(argv, argv + argc);
 
@@ -117,6 +118,8 @@ int main(int argc, char **argv)
 	static const option longopts[] = {
 		{ "json", no_argument, nullptr, 'j' },
 		{ "pretty", no_argument, nullptr, 'p' },
+		{ "stats", no_argument, nullptr, 's' },
+		{ "statistics", no_argument, nullptr, 's' },
 		{ "batch", required_argument, nullptr, 'b' },
 		{ "netns", required_argument, nullptr, 'n' },
 		{ "no-wait", no_argument, nullptr, 'W' },
@@ -131,10 +134,11 @@ int main(int argc, char **argv)
 	int c;
 
 	argv = args.data();
-	while ((c = getopt_long(argc, argv, "+jpb:n:Wt:Vh", longopts, nullptr)) != -1) {
+	while ((c = getopt_long(argc, argv, "+jpsb:n:Wt:Vh", longopts, nullptr)) != -1) {
 		switch (c) {
 		case 'j': opt.json = true; break;
 		case 'p': opt.pretty = true; break;
+		case 's': opt.stats = true; break;
 		case 'b': batch = optarg; break;
 		case 'n': netns = optarg; break;
 		case 'W': opt.wait = false; break;
