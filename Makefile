@@ -16,9 +16,14 @@
 #                   see Documentation/condis/reliability.rst)
 #   make install    build for KVER (default: the running kernel) and install
 #                   the modules (extra/condis, then depmod), condisctl, its
-#                   man page and completion (PREFIX /usr/local, DESTDIR)
+#                   man page, completion, units and Wireshark dissector
+#                   (PREFIX /usr/local, DESTDIR)
 #   make dkms-install  the same modules through DKMS (rebuilt on kernel
 #                   updates); make dkms-remove
+#   make deb        Debian packages under $(BUILD)/deb: condis-dkms (the
+#                   module sources, built by DKMS) and condis-tools
+#                   (condisctl, man page, completion, units, dissector);
+#                   lintian checks them
 #   make docs       the documentation as HTML under $(BUILD)/docs (Sphinx,
 #                   with the kernel's kernel-doc extension; the netlink
 #                   spec page regenerated with ynl-gen-rst.py)
@@ -56,7 +61,7 @@ endif
 stock	= $(lastword $(sort $(wildcard /usr/src/linux-headers-$(1).*-amd64)))
 
 .PHONY: all modules userspace userspace-release deps kernel check compile-check sparse shell demo bench stress clean help stock-6.1 stock-6.12 \
-	install install-modules install-tools dkms-install dkms-remove docs
+	install install-modules install-tools dkms-install dkms-remove deb docs
 
 # installing: the release, and the kernel to build for
 VERSION	:= $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(TOP)/dkms.conf)
@@ -160,6 +165,10 @@ dkms-install:
 	dkms add condis/$(VERSION)
 	dkms build condis/$(VERSION) -k $(KVER)
 	dkms install condis/$(VERSION) -k $(KVER)
+
+# Debian packages: condis-dkms and condis-tools, checked with lintian
+deb:
+	@$(TOP)/packaging/deb.sh
 
 dkms-remove:
 	-dkms remove condis/$(VERSION) --all

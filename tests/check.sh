@@ -21,7 +21,9 @@
 #      headers, checkpatch, the Release userspace (make bench, make
 #      install), the uapi header and syzkaller description against the
 #      spec, the NDIS table, kernel-doc, Sphinx, packaging (DKMS, make
-#      install, modinfo), the Wireshark dissector on frames of every type
+#      install, modinfo; make deb, lintian, the packages installed and
+#      loaded in a guest of Debian's kernel), the Wireshark dissector on
+#      frames of every type
 #   4. the userspace GoogleTest suites (ctest)
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -176,6 +178,7 @@ ok "host: Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the s
 ok "host: the documentation builds with Sphinx, no warning" "$out/sphinx.log" \
 	env CONDIS_KSRC="$src" /usr/bin/sphinx-build -q -W -b html "$top/Documentation" "$build/docs"
 take "$top/tests/packaging.sh"
+take "$top/tests/deb-install.sh"
 take python3 "$top/tests/wire/dissector.py"
 
 wait $g1

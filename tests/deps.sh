@@ -15,8 +15,8 @@ pkgs=(
 	linux-source-6.12 sparse ccache
 	# distro kernels: compile checks against 6.1 and 6.12, the demo's 6.12
 	linux-headers-amd64 linux-headers-6.12-amd64 linux-image-6.12-amd64
-	# packaging: make dkms-install; the documentation: make docs
-	dkms python3-sphinx
+	# packaging: make dkms-install, make deb; the documentation: make docs
+	dkms debhelper dh-dkms lintian python3-sphinx
 	# guests and the kernel's own tools (kunit.py, ynl)
 	qemu-system-x86 busybox-static xz-utils iproute2 python3 python3-yaml
 	python3-jsonschema
