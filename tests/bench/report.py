@@ -5,15 +5,18 @@
 Every measurement was taken REPS times beside its baseline; a ratio is
 computed per repetition (the pair ran back to back on the same machine)
 and reported as its median, with the spread of the repetitions:
-(max - min) / median. Prints a text table; --json writes the same rows.
+(max - min) / median. Prints a text table; --json writes the same rows,
+--svg a plot of every ratio against its target (plot.py).
 
-usage: report.py bench.raw [--host TEXT] [--json FILE]
+usage: report.py bench.raw [--host TEXT] [--json FILE] [--svg FILE]
 """
 import argparse
 import json
 import statistics
 import sys
 from collections import defaultdict
+
+import plot	# beside this script
 
 
 def parse(path):
@@ -58,6 +61,8 @@ class Table:
             "baseline": baseline, "baseline_name": base_name,
             "ratio": med(ratios) if ratios else None,
             "ratio_spread_pct": spread(ratios) if ratios else None,
+            "ratio_min": min(ratios) if ratios else None,
+            "ratio_max": max(ratios) if ratios else None,
             "spread_pct": spread_pct, "target": target,
             "meets": meets(med(ratios) if ratios else value) if meets else None,
             "note": note,
@@ -176,6 +181,7 @@ def main():
     ap.add_argument("raw")
     ap.add_argument("--host", default="")
     ap.add_argument("--json")
+    ap.add_argument("--svg")
     a = ap.parse_args()
     cases = parse(a.raw)
     t = build(cases)
@@ -197,6 +203,10 @@ def main():
     if a.json:
         with open(a.json, "w") as f:
             json.dump({"machine": m, "host": a.host, "rows": t.rows}, f, indent=1)
+    if a.svg:
+        title = f"condis benchmarks, {m.get('cpus', '?')} vCPUs, kernel {m.get('kernel', '?')}"
+        with open(a.svg, "w") as f:
+            f.write(plot.svg(t.rows, title))
     return 0
 
 

@@ -5,7 +5,7 @@
 # fragment without its debug section - and the modules and userspace
 # against it (optimised), boot it under QEMU, run tests/bench/guest-bench.sh
 # and print the table of tests/bench/report.py. Results: $BUILD/bench/
-# (bench.raw from the guest, results.txt, results.json).
+# (bench.raw from the guest, results.txt, results.json, results.svg).
 #
 #   run.sh --profile CASE   instead, profile one benchmark with perf in the
 #                           guest (tests/bench/guest-profile.sh lists CASEs)
@@ -67,4 +67,4 @@ fi
 cp "$g/bench.raw" "$out/bench.raw"
 python3 "$top/tests/bench/report.py" "$out/bench.raw" \
 	--host "$(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores" \
-	--json "$out/results.json" | tee "$out/results.txt"
+	--json "$out/results.json" --svg "$out/results.svg" | tee "$out/results.txt"
