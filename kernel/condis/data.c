@@ -106,7 +106,7 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
 			cd_verify_report(CONDIS_VRF_SEND_AFTER_CLOSE, &v->o,
 					 "send on a VC without a connected call",
 					 CD_CALLER);
-		atomic64_inc(&v->tx_errors);
+		atomic_inc(&v->tx_errors);
 		cd_obj_put(&v->o);
 		kfree_skb(skb);
 		return -ENOTCONN;
@@ -155,7 +155,7 @@ static void cd_sendc_work_fn(struct work_struct *work)
 
 		memset(skb->cb, 0, sizeof(skb->cb));
 		if (status)
-			atomic64_inc(&v->tx_errors);
+			atomic_inc(&v->tx_errors);
 		cd_vc_send_complete(v)(v->owncm ? v->cm_ctx : v->cl_ctx, skb, status);
 		atomic_dec(&v->sends);
 		if (wq_has_sleeper(&cd_idle_wq))

@@ -157,7 +157,7 @@ enum cd_act_state { ACT_INACTIVE, ACT_ACTIVATING, ACT_ACTIVE, ACT_DEACTIVATING }
 
 /*
  * The most numerous object: its own slab cache (cd_vc_cache), and laid out
- * without holes (Documentation/condis/performance.rst has its size).
+ * to fit 240 bytes (object.c checks it; Documentation/condis/performance.rst).
  */
 struct cd_vc {
 	struct cd_obj o;
@@ -174,12 +174,13 @@ struct cd_vc {
 	bool delete_final;		/* its delete was answered: no refusal */
 	u32 nparties;
 	atomic_t sends;			/* sends not completed yet */
-	atomic_t rx_dropped;
+	atomic_t rx_dropped;		/* errors: 32 bits, and no hole before cp */
+	atomic_t tx_errors;
 	struct condis_call_params *cp;	/* current call parameters */
 	struct cd_sap *sap;		/* incoming call: the SAP it came to */
 	struct list_head parties;	/* under o.lock */
 	struct list_head node;		/* af->vcs, or owncm->own_vcs */
-	atomic64_t tx_packets, tx_bytes, rx_packets, rx_bytes, tx_errors;
+	atomic64_t tx_packets, tx_bytes, rx_packets, rx_bytes;
 };
 
 extern struct kmem_cache *cd_vc_cache;

@@ -344,6 +344,15 @@ unsigned long condis_objects_live(void)
 }
 EXPORT_SYMBOL_IF_KUNIT(condis_objects_live);
 
+/*
+ * Without the lock debugging options (which grow its lock and work item) a
+ * VC is at most 240 bytes: 17 to a 4 KiB slab page, at most 256 bytes a
+ * VC with its id (Documentation/condis/performance.rst). The distro builds
+ * check it.
+ */
+static_assert(IS_ENABLED(CONFIG_DEBUG_SPINLOCK) || IS_ENABLED(CONFIG_LOCKDEP) ||
+	      sizeof(struct cd_vc) <= 240);
+
 int cd_objects_init(void)
 {
 	int t;

@@ -122,7 +122,7 @@ static int cd_view_call(struct cd_obj *o, condis_view_fn show, void *arg)
 	v.call.stats.tx_bytes = atomic64_read(&vc->tx_bytes);
 	v.call.stats.rx_packets = atomic64_read(&vc->rx_packets);
 	v.call.stats.rx_bytes = atomic64_read(&vc->rx_bytes);
-	v.call.stats.tx_errors = atomic64_read(&vc->tx_errors);
+	v.call.stats.tx_errors = atomic_read(&vc->tx_errors);
 	v.call.stats.rx_dropped = atomic_read(&vc->rx_dropped);
 	v.call.incoming = vc->creator == CD_TO_CM;
 	flags = cd_lock(o);
