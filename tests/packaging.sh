@@ -1,18 +1,25 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Packaging, on the host, against a distro kernel's headers (KVER, default
-# the newest Debian 6.1 headers installed): `make dkms-install` builds and
-# installs the modules through DKMS, modinfo shows their metadata, `make
-# dkms-remove` takes them away; `make install DESTDIR=...` puts modules,
+# Packaging, on the host, as a user installs condis: `make deb` builds
+# condis-dkms and condis-tools and lintian reports no error; installing
+# both builds the modules with DKMS for the Debian kernels whose headers
+# are installed (6.1 and 6.12 here: the running kernel is not Debian's, so
+# Debian's dkms builds for every one), modinfo shows their metadata, the
+# tools are in place, a guest of the stock 6.12 kernel loads the packaged
+# modules with modprobe and runs the packaged condisctl, and purging both
+# takes everything away. Then `make install DESTDIR=...` puts modules,
 # condisctl, its man page, completion, systemd units and Wireshark
-# dissector where they belong. Prints PASS/FAIL lines.
-# Needs root (DKMS writes /usr/src, /var/lib/dkms and /lib/modules).
+# dissector where they belong. Prints PASS/FAIL lines. `make dkms-install`
+# runs the same DKMS steps on this tree (dkms.conf) without a package.
+# Needs root (dpkg and DKMS write /usr, /var/lib/dkms and /lib/modules).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD:-$top/build}
 hdr=$(ls -d /usr/src/linux-headers-6.1.*-amd64 2>/dev/null | sort -V | tail -1)
 kver=${KVER:-${hdr#/usr/src/linux-headers-}}
+image=$(ls /boot/vmlinuz-6.12.*-amd64 2>/dev/null | sort -V | tail -1)
+kver12=${image#/boot/vmlinuz-}
 mods="condis condis_lo condis_sig condis_eth condis_ethcm condis_ndis"
 version=$(sed -n 's/^#define CONDIS_VERSION\t"\(.*\)"/\1/p' "$top/kernel/include/net/condis.h")
 log=$build/packaging.log
@@ -25,17 +32,26 @@ t() {	# t NAME CMD...: PASS when CMD succeeds
 	if "$@" >> "$log" 2>&1; then res PASS "$name"; else res FAIL "$name"; fi
 }
 
-if [ -z "$kver" ] || [ ! -d "/lib/modules/$kver/build" ]; then
-	res FAIL "no Debian 6.1 kernel headers (make deps)"
+if [ -z "$kver" ] || [ ! -d "/lib/modules/$kver/build" ] || [ -z "$image" ] ||
+   [ ! -d "/lib/modules/$kver12/build" ]; then
+	res FAIL "no Debian 6.1 kernel headers, or no Debian 6.12 kernel and headers (make deps)"
 	exit 0
 fi
-echo "    packaging against $kver, version $version"
+echo "    packaging against $kver and $kver12, version $version"
 t "dkms.conf's version is the modules'" \
 	grep -qx "PACKAGE_VERSION=\"$version\"" "$top/dkms.conf"
-t "make dkms-install builds and installs the modules for Debian's 6.1 headers" \
-	make -s -C "$top" dkms-install KVER="$kver"
-t "dkms lists them installed" \
-	bash -c "dkms status condis/$version -k $kver | grep -q ': installed'"
+purge() { dpkg --purge condis-tools condis-dkms; }
+purge >> "$log" 2>&1
+t "make deb builds condis-dkms and condis-tools; lintian reports no error" make -s -C "$top" deb
+debs=("$build/deb/condis-dkms_${version}_all.deb" "$build/deb/condis-tools_${version}_amd64.deb")
+t "installing both builds the modules with DKMS for Debian's 6.1 and 6.12 kernels" dpkg -i "${debs[@]}"
+listed() {
+	local k
+	for k in "$kver" "$kver12"; do
+		dkms status "condis/$version" -k "$k" | grep -q ': installed' || return 1
+	done
+}
+t "dkms lists them installed" listed
 meta() {	# every module: its file under updates/dkms, and its metadata
 	local m f
 	for m in $mods; do
@@ -53,8 +69,26 @@ meta() {	# every module: its file under updates/dkms, and its metadata
 	done
 }
 t "modinfo: each module's description, author, license, version, parameters" meta
-t "make dkms-remove takes them away" \
-	bash -c "make -s -C '$top' dkms-remove > /dev/null && ! modinfo -k '$kver' condis > /dev/null 2>&1"
+tools() {
+	[ "$(/usr/sbin/condisctl -V)" = "condisctl $version" ] &&
+	man -w condisctl > /dev/null &&
+	[ -f /usr/share/bash-completion/completions/condisctl ] &&
+	[ -f /usr/lib/systemd/system/condis.service ] &&
+	[ -f /usr/lib/systemd/system/condis-listen@.service ] &&
+	tshark -G folders 2>/dev/null |
+		grep -q "Global Lua Plugins:.*$(dirname "$(dpkg -L condis-tools | grep /condis.lua)")"
+}
+t "condis-tools puts condisctl, its man page, completion, units and dissector (where Wireshark loads it) in place" tools
+"$top/tests/vm/initramfs.sh" "$kver12" "$build/deb/initramfs.cpio.gz" >> "$log" 2>&1
+t "on Debian's 6.12 kernel modprobe loads the packaged condis_lo, and the packaged condisctl lists its adapter" \
+	"$top/tests/vm/run.sh" --kernel "$image" --initrd "$build/deb/initramfs.cpio.gz" \
+	--out "$build/deb/guest" --timeout 300 -- "$top/tests/vm/deb-guest.sh"
+purged() {
+	purge && ! modinfo -k "$kver" condis > /dev/null 2>&1 &&
+	! modinfo -k "$kver12" condis > /dev/null 2>&1 && [ ! -e /usr/sbin/condisctl ] &&
+	! dkms status condis 2>/dev/null | grep -q .
+}
+t "purging both takes the modules and the tools away" purged
 
 dest=$build/install-root
 rm -rf "$dest"

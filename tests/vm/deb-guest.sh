@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# In a guest of Debian's stock 6.12 kernel (tests/deb-install.sh): the
+# In a guest of Debian's stock 6.12 kernel (tests/packaging.sh): the
 # modules condis-dkms built and installed load with modprobe, and the
 # condisctl condis-tools installed lists the loopback adapter.
 set -u
