@@ -127,10 +127,13 @@ judged kasan kasan2
 
 # the lockdep guest keeps about half the machine busy: beside it, one
 # after the other, the harness self-test, the virtio-net pair and the host
-# checks
+# checks; and from the start the packaging checks (the longest host check,
+# mostly DKMS builds), which would otherwise end the stage alone
 step "guests: KUnit, the fault sweep and trace-cmd (lockdep kernel); beside it the harness self-test, two guests joined by virtio-net (kasan kernel), the host checks"
 guest lockdep "$klock" "$mlock" CONDIS_SCENARIOS="$(scen fault_sweep trace_cmd)" &
 g1=$!
+"$top/tests/packaging.sh" > "$out/packaging.out" 2>&1 &
+pk=$!
 take "$vm/selftest.sh" "$kkasan" "$mkasan" "$klock" "$mlock" "$out/selftest"
 take "$vm/virtio-pair.sh" "$kkasan/arch/x86/boot/bzImage" "$mkasan" "$out/virtio-pair"
 
@@ -177,7 +180,8 @@ ok "host: Documentation/netlink/condis.rst is what ynl-gen-rst.py makes of the s
 	"$out/nlrst.log" nlrst
 ok "host: the documentation builds with Sphinx, no warning" "$out/sphinx.log" \
 	env CONDIS_KSRC="$src" /usr/bin/sphinx-build -q -W -b html "$top/Documentation" "$build/docs"
-take "$top/tests/packaging.sh"
+wait $pk
+take cat "$out/packaging.out"
 take python3 "$top/tests/wire/dissector.py"
 
 wait $g1

@@ -69,7 +69,7 @@ local service_types = {
 -- what each message type carries (signalling.rst, "Signalling messages")
 local with_label = { [1] = true, [2] = true, [6] = true, [7] = true }
 local with_params = { [1] = true, [2] = true, [6] = true, [7] = true,
-		      [11] = true, [12] = true }
+		      [11] = true }	-- MODIFY ACK has room for them: zeroes
 local with_cause = { [4] = true, [5] = true, [8] = true, [13] = true,
 		     [14] = true }
 local with_sap = { [1] = true, [6] = true }
