@@ -13,16 +13,9 @@ source "$(dirname "$0")/eth-calls.inc"
 require_root
 
 eth_modules veth
-netns_add a
-netns_add b
-a=a-$nsid
-b=b-$nsid
-check "a veth pair joins the namespaces" \
-	ip link add va netns "$a" type veth peer name vb netns "$b"
+veth_hosts
 ip -n "$a" addr add 10.77.0.1/24 dev va
 ip -n "$b" addr add 10.77.0.2/24 dev vb
-ip -n "$a" link set va up
-ip -n "$b" link set vb up
 
 eth_calls "$a" va "$b" vb ethernet-cm
 

@@ -16,14 +16,7 @@ require_root
 command -v tshark > /dev/null || { log "tshark is not installed"; exit $KSFT_SKIP; }
 LUA=$(cd "$(dirname "$0")/../.." && pwd)/userspace/wireshark/condis.lua
 eth_modules veth
-netns_add a
-netns_add b
-a=a-$nsid
-b=b-$nsid
-check "a veth pair joins the namespaces" \
-	ip link add va netns "$a" type veth peer name vb netns "$b"
-ip -n "$a" link set va up
-ip -n "$b" link set vb up
+veth_hosts
 
 # the capture, at B, of condis's EtherType only
 ip netns exec "$b" dumpcap -i vb -f 'ether proto 0x88b5' -w "$T/cap.pcapng" 2> "$T/dumpcap.err" &
@@ -31,19 +24,8 @@ cap=$!
 capturing() { grep -q "Capturing on" "$T/dumpcap.err"; }
 check "dumpcap captures at B" wait_for 30 capturing
 
-sess_start A "$a"
-sess_start B "$b"
-sess A adapter add dev va; ada=$id
-sess B adapter add dev vb; adb=$id
-sess A af open "$ada" type ethernet; afa=$id
-sess B af open "$adb" type ethernet; afb=$id
-sess B sap register af "$afb" address dissected; sb=$id
-done_of B sap-register "$sb"
-macb=$(mac_of "$b" vb)
-
 # 1: made, a frame, QoS modified, closed by the caller
-sess A call make af "$afa" to dissected station "$macb" tx-peak 1000000; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
+call_offered "$a" va "$b" vb dissected tx-peak 1000000
 sess B call accept "$cb"
 done_of A call-make "$ca"
 jqcheck "a call is made" "$ans" '.status == 0'

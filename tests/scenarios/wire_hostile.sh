@@ -46,18 +46,8 @@ done
 ip -n "$l" link set pc type bridge_slave learning off
 check "three stations on a bridge" ip -n "$l" link show pc
 maca=$(mac_of "$a" va)
-macb=$(mac_of "$b" vb)
 
-sess_start A "$a"
-sess_start B "$b"
-sess A adapter add dev va; ada=$id
-sess B adapter add dev vb; adb=$id
-sess A af open "$ada" type ethernet; afa=$id
-sess B af open "$adb" type ethernet; afb=$id
-sess B sap register af "$afb" address svc1; sb=$id
-done_of B sap-register "$sb"
-sess A call make af "$afa" to svc1 station "$macb"; ca=$id
-sess B monitor event call-incoming sap "$sb" count 1 timeout $WAIT_MS; cb=$id
+call_offered "$a" va "$b" vb svc1
 sess B call accept "$cb"
 done_of A call-make "$ca"; out=$ans
 jqcheck "A calls B over the bridge" "$out" '.status == 0'
