@@ -47,13 +47,16 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 		echo "${fs_old% *}" > $fs/ignore-gfp-wait
 		echo "${fs_old#* }" > $fs/verbose
 	fi
-	# the signalling parser's suite, and the NDIS library's
+	# the signalling parser's suite, the NDIS library's
 	[ -f "$M/condis_sig_kunit.ko" ] || { echo "no condis_sig_kunit.ko in $M"; exit 1; }
 	{ insmod "$M/condis_sig.ko" && insmod "$M/condis_sig_kunit.ko"; } ||
 		echo "insmod condis_sig_kunit.ko failed"
 	[ -f "$M/condis_ndis_kunit.ko" ] || { echo "no condis_ndis_kunit.ko in $M"; exit 1; }
 	{ insmod "$M/condis_ndis.ko" && insmod "$M/condis_ndis_kunit.ko"; } ||
 		echo "insmod condis_ndis_kunit.ko failed"
+	# the PPPoE wire format's
+	[ -f "$M/condis_pppoe_kunit.ko" ] || { echo "no condis_pppoe_kunit.ko in $M"; exit 1; }
+	insmod "$M/condis_pppoe_kunit.ko" || echo "insmod condis_pppoe_kunit.ko failed"
 	# a module using condis keeps it loaded (Documentation: architecture)
 	what="condis.ko refuses to unload while a module uses it"
 	if rmmod condis 2>/dev/null; then
@@ -69,6 +72,7 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 	rmmod condis_kunit || echo "rmmod condis_kunit failed"
 	rmmod condis_sig_kunit condis_sig || echo "rmmod condis_sig_kunit failed"
 	rmmod condis_ndis_kunit condis_ndis || echo "rmmod condis_ndis_kunit failed"
+	rmmod condis_pppoe_kunit || echo "rmmod condis_pppoe_kunit failed"
 	rmmod condis || { echo "rmmod condis failed"; exit 1; }
 	echo "-- KUnit: $((SECONDS - t))s"
 fi
