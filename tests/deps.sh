@@ -25,6 +25,9 @@ pkgs=(
 	# scenarios: JSON checks, dropping privileges; the dissector's capture
 	# and decoding, and the tracing recipe
 	jq util-linux iputils-ping iperf3 tshark trace-cmd
+	# PPPoE: the stock peers (pppd and its PPPoE plugin, rp-pppoe's
+	# pppoe-server), pppd's plugin headers, captures of PADT and PADS
+	ppp ppp-dev pppoe tcpdump
 	# make bench: tests/bench/run.sh --profile runs perf in the guest
 	linux-perf
 )

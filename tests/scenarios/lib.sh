@@ -58,6 +58,12 @@ netns_add() {
 	ip netns add "$1-$nsid" && NETNS+=("$1-$nsid") && ip -n "$1-$nsid" link set lo up
 }
 
+# veth_pair NS_A DEV_A NS_B DEV_B: a veth pair joining two namespaces, up
+veth_pair() {
+	ip link add "$2" netns "$1" type veth peer name "$4" netns "$3" &&
+	ip -n "$1" link set "$2" up && ip -n "$3" link set "$4" up
+}
+
 # (a loaded module has /sys/module/NAME/initstate: no lsmod, no process)
 loaded() { [ -e "/sys/module/$1/initstate" ]; }
 mod_load() { loaded "$1" || insmod "$CONDIS_MODDIR/$1.ko"; }
