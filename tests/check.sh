@@ -120,7 +120,7 @@ guest kasan "$kkasan" "$mkasan" \
 	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint ndis_samples fuzz_netlink netns_exit wire_dissector)" &
 g1=$!
 guest kasan2 "$kkasan" "$mkasan" CONDIS_SKIP_KUNIT=1 \
-	CONDIS_SCENARIOS="$(scen eth_veth wire_hostile netlink_loopback netlink_policy stress_race kill_unload bench_module module_lifecycle pppoe_stock)" &
+	CONDIS_SCENARIOS="$(scen eth_veth wire_hostile netlink_loopback netlink_policy stress_race kill_unload bench_module module_lifecycle pppoe_interop)" &
 g2=$!
 wait $g1 $g2
 judged kasan kasan2

@@ -20,7 +20,7 @@ hdr=$(ls -d /usr/src/linux-headers-6.1.*-amd64 2>/dev/null | sort -V | tail -1)
 kver=${KVER:-${hdr#/usr/src/linux-headers-}}
 image=$(ls /boot/vmlinuz-6.12.*-amd64 2>/dev/null | sort -V | tail -1)
 kver12=${image#/boot/vmlinuz-}
-mods="condis condis_lo condis_sig condis_eth condis_ethcm condis_ndis"
+mods="condis condis_lo condis_sig condis_eth condis_ethcm condis_ndis condis_pppoe"
 version=$(sed -n 's/^#define CONDIS_VERSION\t"\(.*\)"/\1/p' "$top/kernel/include/net/condis.h")
 log=$build/packaging.log
 : > "$log"

@@ -4,6 +4,7 @@
  * which it was made, and SipHash of the host's MAC address and that slot
  * under the adapter's key.
  */
+#include <kunit/visibility.h>
 #include <linux/string.h>
 #include <linux/ktime.h>
 #include "cookie.h"
@@ -32,6 +33,7 @@ void pppoe_cookie_make(const siphash_key_t *key, u32 slot, const u8 *mac,
 	memcpy(cookie, &s, sizeof(s));
 	memcpy(cookie + sizeof(s), &h, sizeof(h));
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_cookie_make);
 
 /**
  * pppoe_cookie_valid - whether a PADR's cookie is one this AC gave the host
@@ -60,6 +62,7 @@ bool pppoe_cookie_valid(const siphash_key_t *key, u32 now, const u8 *mac,
 	/* all 64 bits compared at once: no early exit to time */
 	return !(be64_to_cpu(h) ^ pppoe_cookie_hash(key, slot, mac));
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_cookie_valid);
 
 /**
  * pppoe_cookie_slot - the current time slot
@@ -71,3 +74,4 @@ u32 pppoe_cookie_slot(void)
 {
 	return ktime_get_boottime_seconds() / PPPOE_COOKIE_SLOT_SECS;
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_cookie_slot);

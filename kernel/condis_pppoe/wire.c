@@ -5,6 +5,7 @@
  * against the bytes there before it is used, and a packet that breaks a
  * rule of RFC 2516 the discovery engine relies on is refused whole.
  */
+#include <kunit/visibility.h>
 #include <linux/errno.h>
 #include <linux/string.h>
 #include "wire.h"
@@ -153,6 +154,7 @@ int pppoe_disc_parse(const void *buf, unsigned int len, struct pppoe_disc *d)
 	d->tags_len = pos - d->tags;
 	return pppoe_disc_check(d);
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_disc_parse);
 
 /**
  * pppoe_disc_offers - whether a parsed packet names a service
@@ -173,6 +175,7 @@ bool pppoe_disc_offers(const struct pppoe_disc *d, const void *service, unsigned
 			return true;
 	return false;
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_disc_offers);
 
 /**
  * pppoe_session_parse - check a session packet's PPPoE header
@@ -198,6 +201,7 @@ int pppoe_session_parse(const void *buf, unsigned int len, u16 *sid)
 		return -EINVAL;
 	return plen;
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_session_parse);
 
 /**
  * pppoe_build_start - start a discovery packet
@@ -222,6 +226,7 @@ void pppoe_build_start(struct pppoe_build *b, void *buf, unsigned int room, u8 c
 	h->sid = cpu_to_be16(sid);
 	h->length = 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_build_start);
 
 /**
  * pppoe_build_tag - add a tag
@@ -246,6 +251,7 @@ void pppoe_build_tag(struct pppoe_build *b, u16 type, const void *data, unsigned
 		memcpy(p + PPPOE_TAG_HDR_LEN, data, len);
 	b->len += PPPOE_TAG_HDR_LEN + len;
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_build_tag);
 
 /**
  * pppoe_build_val - add a tag with a value taken from a parsed packet
@@ -259,6 +265,7 @@ void pppoe_build_val(struct pppoe_build *b, u16 type, const struct pppoe_val *v)
 	if (v->data)
 		pppoe_build_tag(b, type, v->data, v->len);
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_build_val);
 
 /**
  * pppoe_build_end - finish a discovery packet
@@ -276,3 +283,4 @@ int pppoe_build_end(struct pppoe_build *b)
 	h->length = cpu_to_be16(b->len - PPPOE_HDR_LEN);
 	return b->len;
 }
+EXPORT_SYMBOL_IF_KUNIT(pppoe_build_end);

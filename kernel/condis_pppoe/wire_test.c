@@ -388,4 +388,5 @@ static struct kunit_suite pppoe_wire_suite = {
 kunit_test_suite(pppoe_wire_suite);
 
 MODULE_DESCRIPTION("KUnit: condis_pppoe's wire format and AC-Cookie");
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_LICENSE("GPL");

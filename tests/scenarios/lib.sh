@@ -64,6 +64,10 @@ veth_pair() {
 	ip -n "$1" link set "$2" up && ip -n "$3" link set "$4" up
 }
 
+# mac_of NS DEV: DEV's MAC address (no jq: processes are slow in the debug
+# guest, jq most of all)
+mac_of() { local l; l=$(ip -n "$1" -br link show "$2") && set -- $l && echo "$3"; }
+
 # (a loaded module has /sys/module/NAME/initstate: no lsmod, no process)
 loaded() { [ -e "/sys/module/$1/initstate" ]; }
 mod_load() { loaded "$1" || insmod "$CONDIS_MODDIR/$1.ko"; }

@@ -56,7 +56,8 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 		echo "insmod condis_ndis_kunit.ko failed"
 	# the PPPoE wire format's
 	[ -f "$M/condis_pppoe_kunit.ko" ] || { echo "no condis_pppoe_kunit.ko in $M"; exit 1; }
-	insmod "$M/condis_pppoe_kunit.ko" || echo "insmod condis_pppoe_kunit.ko failed"
+	{ insmod "$M/condis_pppoe.ko" && insmod "$M/condis_pppoe_kunit.ko"; } ||
+		echo "insmod condis_pppoe_kunit.ko failed"
 	# a module using condis keeps it loaded (Documentation: architecture)
 	what="condis.ko refuses to unload while a module uses it"
 	if rmmod condis 2>/dev/null; then
@@ -72,7 +73,7 @@ if [ -d /sys/kernel/debug/kunit ] && [ -z "${CONDIS_SKIP_KUNIT:-}" ]; then
 	rmmod condis_kunit || echo "rmmod condis_kunit failed"
 	rmmod condis_sig_kunit condis_sig || echo "rmmod condis_sig_kunit failed"
 	rmmod condis_ndis_kunit condis_ndis || echo "rmmod condis_ndis_kunit failed"
-	rmmod condis_pppoe_kunit || echo "rmmod condis_pppoe_kunit failed"
+	rmmod condis_pppoe_kunit condis_pppoe || echo "rmmod condis_pppoe_kunit failed"
 	rmmod condis || { echo "rmmod condis failed"; exit 1; }
 	echo "-- KUnit: $((SECONDS - t))s"
 fi

@@ -18,10 +18,14 @@
  *   namespace.
  * @CONDIS_AF_TYPE_ETHERNET: The condis signalling protocol over an Ethernet
  *   link.
+ * @CONDIS_AF_TYPE_PPPOE: PPPoE (RFC 2516), condis_pppoe: a call is a PPPoE
+ *   session; its called address is the access concentrator's MAC address
+ *   (broadcast for any) followed by the service name.
  */
 enum condis_af_type {
 	CONDIS_AF_TYPE_LOOPBACK = 1,
 	CONDIS_AF_TYPE_ETHERNET,
+	CONDIS_AF_TYPE_PPPOE,
 };
 
 enum condis_af_state {

@@ -100,9 +100,10 @@ void adapter_help(Session &, Args &)
 		     "        the same way: its id, not an error)\n"
 		     "       condisctl adapter del ADAPTER\n"
 		     "ADAPTER := { ID | NAME }\n"
-		     "KIND := { ethernet | ethernet-cm }  (ethernet: condis_eth with its\n"
-		     "        integrated call manager, the default; ethernet-cm: condis_ethcm's\n"
-		     "        stand-alone call manager)\n";
+		     "KIND := { ethernet | ethernet-cm | pppoe }  (ethernet: condis_eth with\n"
+		     "        its integrated call manager, the default; ethernet-cm: condis_ethcm's\n"
+		     "        stand-alone call manager; pppoe: condis_pppoe, PPPoE sessions as\n"
+		     "        calls of address family pppoe)\n";
 	return;
 }
 

@@ -55,7 +55,7 @@ void af_help(Session &, Args &)
 	std::cout << "Usage: condisctl af show [ ID ]\n"
 		     "       condisctl af open [ adapter ] ADAPTER [ type TYPE ]\n"
 		     "       condisctl af close ID\n"
-		     "ADAPTER := { ID | NAME }    TYPE := { loopback | ethernet | NUMBER }\n";
+		     "ADAPTER := { ID | NAME }    TYPE := { loopback | ethernet | pppoe | NUMBER }\n";
 	return;
 }
 

@@ -16,7 +16,7 @@ template <size_t N> const char *pick(const char *const (&v)[N], uint32_t i)
 	return i < N && v[i] ? v[i] : "unknown";
 }
 
-const char *const af_types[] = { nullptr, "loopback", "ethernet" };
+const char *const af_types[] = { nullptr, "loopback", "ethernet", "pppoe" };
 const char *const af_states[] = { "opening", "open", "closing" };
 const char *const sap_states[] = { "registering", "active", "deregistering" };
 const char *const call_states[] = { "idle", "outgoing", "incoming", "accepted",

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* condis_pppoe: the integrated call manager, PPPoE discovery (discovery.c). */
+#ifndef _CONDIS_PPPOE_DISCOVERY_H
+#define _CONDIS_PPPOE_DISCOVERY_H
+
+#include "pppoe.h"
+
+extern const struct condis_cm_ops pppoe_cm_ops;
+
+void pppoe_rx_disc(struct pppoe_adapter *pa, struct sk_buff *skb);
+void pppoe_disc_shutdown(struct pppoe_adapter *pa);
+
+#endif /* _CONDIS_PPPOE_DISCOVERY_H */

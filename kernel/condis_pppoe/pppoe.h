@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * condis_pppoe: PPPoE (RFC 2516) as a CoNDIS miniport with an integrated
+ * call manager on any Ethernet net_device, the Linux twin of Windows'
+ * PPPoE miniport. A call is a PPPoE session: making one runs discovery
+ * (PADI, PADO, PADR, PADS), closing one sends a PADT; its VC carries the
+ * session's PPP frames.
+ *
+ * bind.c: adapters bound to interfaces (netlink adapter-new kind "pppoe")
+ * and what arrives on them. miniport.c: the VCs and the session data path.
+ * discovery.c: the call manager, whose work runs on one ordered workqueue
+ * (pppoe_wq), so that a call's state needs no other lock. wire.c and
+ * cookie.c: the format. Each has its header; this one holds the objects.
+ */
+#ifndef _CONDIS_PPPOE_H
+#define _CONDIS_PPPOE_H
+
+#include <linux/hashtable.h>
+#include <linux/if_ether.h>
+#include <linux/netdevice.h>
+#include <linux/skbuff.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+#include <net/condis.h>
+
+/* Discovery packets waiting for the call manager; beyond, they are dropped. */
+#define PPPOE_RXQ_MAX		256
+#define PPPOE_SESSION_BITS	8
+
+/**
+ * struct pppoe_adapter - an adapter bound to a net_device
+ * @node: in pppoe_adapters (pppoe_lock)
+ * @dev: the interface (a tracked reference)
+ * @dev_tracker: its tracker
+ * @adapter: the condis adapter
+ * @cm: the integrated call manager's registration
+ * @disc_pt: receives the interface's discovery packets
+ * @sess_pt: receives its session packets
+ * @rxq: discovery packets for the call manager (at most PPPOE_RXQ_MAX)
+ * @rx_work: hands them to it, on pppoe_wq
+ * @calls: struct pppoe_call in discovery or in session (pppoe_wq)
+ * @ports: struct pppoe_port by VC handle (the miniport's VCs)
+ * @lock: @sessions' writers
+ * @sessions: struct pppoe_port by session id, active ones only (RCU)
+ * @going: being unbound: no new call (pppoe_wq)
+ * @carrier: the link state last indicated (pppoe_lock)
+ * @unplugged: the interface is going: nothing is sent or received on it
+ * @unplug: the teardown after NETDEV_UNREGISTER, out of RTNL
+ */
+struct pppoe_adapter {
+	struct list_head node;
+	struct net_device *dev;
+	netdevice_tracker dev_tracker;
+	struct condis_adapter *adapter;
+	struct condis_cm *cm;
+	struct packet_type disc_pt;
+	struct packet_type sess_pt;
+	struct sk_buff_head rxq;
+	struct work_struct rx_work;
+	struct list_head calls;
+	struct xarray ports;
+	spinlock_t lock;		/* @sessions' writers */
+	DECLARE_HASHTABLE(sessions, PPPOE_SESSION_BITS);
+	bool going;
+	bool carrier;
+	bool unplugged;
+	struct work_struct unplug;
+};
+
+/**
+ * struct pppoe_port - a VC as the miniport sees it
+ * @pa: the adapter
+ * @vc: its handle
+ * @node: in @pa's sessions while active
+ * @peer: the other end of its session
+ * @sid: the session id
+ * @active: in @pa's sessions
+ * @rcu: frees it
+ */
+struct pppoe_port {
+	struct pppoe_adapter *pa;
+	struct condis_vc *vc;
+	struct hlist_node node;
+	u8 peer[ETH_ALEN];
+	u16 sid;
+	bool active;
+	struct rcu_head rcu;
+};
+
+extern struct workqueue_struct *pppoe_wq;
+
+#endif /* _CONDIS_PPPOE_H */

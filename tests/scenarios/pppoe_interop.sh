@@ -1,0 +1,85 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# PPPoE with stock Linux peers (Debian's, unmodified), over veth between
+# namespaces AC and CL; in AC, rp-pppoe's pppoe-server, which runs pppd
+# for each session.
+#
+# Stock against stock first, so that a failure below can be blamed
+# correctly: pppoe-discovery lists the AC's name and service; pppd with its
+# kernel-mode PPPoE plugin brings a session up with an MTU of 1492; ping
+# crosses it both ways, a DF ping of 1464 bytes passes and of 1465 is
+# refused; the client's hangup puts a PADT on the wire and the AC's pppd
+# goes.
+#
+# Then condis dials the same AC: a condis_pppoe adapter on CL's interface,
+# address family pppoe, a call to the AC's service. It completes with the
+# session (the AC's MAC, a session id) and PPPoE's frame size in its
+# parameters; the AC's pppd speaks LCP on the call's VC; closing the call
+# puts condis's PADT on the wire and the AC's pppd goes. A call to a
+# service nobody offers fails once discovery gives up
+# (NDIS_STATUS_NO_ROUTE_TO_DESTINATION); unbinding the adapter leaves
+# nothing.
+set -u
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/pppoe.inc"
+require_root
+
+NDIS_STATUS_NO_ROUTE_TO_DESTINATION=3221291049	# 0xC0010029
+for m in condis condis_pppoe; do
+	check "$m.ko loads" mod_load "$m"
+done
+pppoe_env
+netns_add ac
+netns_add cl
+ac=ac-$nsid cl=cl-$nsid
+check "a veth pair joins AC and CL" veth_pair "$ac" vac "$cl" vcl
+pppoe_capture "$ac" vac
+pppoe_server "$ac" vac
+
+log "stock against stock"
+check "pppoe-discovery lists the AC's name and service" wait_for 30 discovered "$cl" vcl
+ip netns exec "$cl" pppd plugin pppoe.so nic-vcl pppoe-service "$PPPOE_SERVICE" \
+	$PPPD_OPTS ifname pcl0 > "$T/pppd-cl.log" 2>&1 &
+client=$!
+check "pppd with its PPPoE plugin brings the session up" \
+	wait_for 60 has_addr "$cl" pcl0 "$PPPOE_REMOTE"
+pppoe_pings "$cl" pcl0 "$ac"
+kill "$client"
+check "the client's pppd hangs up" wait_for 30 gone "$client"
+check "its PADT is on the wire" wait_for 20 captured PADT 1
+check "the AC's pppd goes with the session" wait_for 30 no_ppp_link "$ac"
+
+log "condis dials the stock AC"
+mac=$(mac_of "$ac" vac) && mac=${mac//:/}
+sess_start C "$cl"
+sess C adapter add dev vcl kind pppoe; adc=$id
+jqcheck "condis binds a PPPoE adapter to CL's interface" "$ans" '.id > 0'
+sess C adapter show "$adc"
+jqcheck "with the pppoe address family" "$ans" \
+	'.dev == "vcl" and .kind == "pppoe" and ."af-types" == ["pppoe"]'
+sess C af open "$adc" type pppoe; afc=$id
+# (discovery gives up on this one in 7 s: meanwhile the other call)
+sess C call make af "$afc" to nosuchservice station ff:ff:ff:ff:ff:ff; cx=$id
+sess C call make af "$afc" to "$PPPOE_SERVICE" station ff:ff:ff:ff:ff:ff; cc=$id
+done_of C call-make "$cc"
+jqcheck "condis dials the AC's service: the session is up" "$ans" '.status == 0'
+jqcheck "its parameters: the AC's MAC, a session id, PPPoE's frame size" "$ans" \
+	'(.params."media-specific" | startswith("0x'"$mac"'") and length == 18 and
+	  (endswith("0000") | not)) and .params.tx.sdu == 1494 and .params.rx.sdu == 1494'
+sess C vc recv "$cc" timeout $WAIT_MS
+jqcheck "the AC's pppd speaks LCP on the call (Configure-Request)" "$ans" \
+	'.data | startswith("0xc02101")'
+sess C call close "$cc"
+done_of C call-close "$cc"
+jqcheck "condis closes the call" "$ans" '.status == 0'
+check "condis's PADT is on the wire" wait_for 20 captured PADT 2
+check "the AC's pppd goes with the session" wait_for 30 no_ppp_link "$ac"
+done_of C call-make "$cx"
+jqcheck "a service nobody offers: the call fails when discovery gives up" "$ans" \
+	'."ndis-status" == '"$NDIS_STATUS_NO_ROUTE_TO_DESTINATION"
+sess C adapter show "$adc"
+jqcheck "nothing from the AC was malformed" "$ans" '.drops.malformed == 0'
+sess C adapter del "$adc"
+jqcheck "the adapter unbinds" "$ans" '.state == "deleted"'
+exit $ret
