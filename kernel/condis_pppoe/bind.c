@@ -19,13 +19,20 @@
 #include <linux/module.h>
 #include <linux/netdevice.h>
 #include <linux/netlink.h>
+#include <linux/random.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
+#include <linux/utsname.h>
 #include <linux/condis.h>
 #include <net/net_namespace.h>
 #include "bind.h"
+#include "cm.h"
 #include "discovery.h"
 #include "miniport.h"
+
+static char *ac_name;
+module_param(ac_name, charp, 0644);
+MODULE_PARM_DESC(ac_name, "the AC-Name of the adapters bound from now on (default: the host name)");
 
 static LIST_HEAD(pppoe_adapters);
 static DEFINE_MUTEX(pppoe_lock);	/* pppoe_adapters */
@@ -151,6 +158,13 @@ static int pppoe_bind(struct net_device *dev, struct netlink_ext_ack *extack,
 	skb_queue_head_init(&pa->rxq);
 	INIT_WORK(&pa->rx_work, pppoe_rx_work);
 	INIT_LIST_HEAD(&pa->calls);
+	INIT_LIST_HEAD(&pa->saps);
+	kernel_param_lock(THIS_MODULE);
+	strscpy(pa->ac_name, ac_name && *ac_name ? ac_name : utsname()->nodename,
+		sizeof(pa->ac_name));
+	kernel_param_unlock(THIS_MODULE);
+	pa->ac_name_len = strlen(pa->ac_name);
+	get_random_bytes(&pa->cookie_key, sizeof(pa->cookie_key));
 	xa_init(&pa->ports);
 	spin_lock_init(&pa->lock);
 	hash_init(pa->sessions);

@@ -8,9 +8,12 @@
  *
  * bind.c: adapters bound to interfaces (netlink adapter-new kind "pppoe")
  * and what arrives on them. miniport.c: the VCs and the session data path.
- * discovery.c: the call manager, whose work runs on one ordered workqueue
- * (pppoe_wq), so that a call's state needs no other lock. wire.c and
- * cookie.c: the format. Each has its header; this one holds the objects.
+ * The call manager: cm.c its handler table and the discovery packets to
+ * the side they are for, discovery.c the host's side (making calls), ac.c
+ * the access concentrator's (answering them), call.c what both share; its
+ * work runs on one ordered workqueue (pppoe_wq), so that a call's state
+ * needs no other lock. wire.c and cookie.c: the format. Each has its
+ * header; this one holds the objects.
  */
 #ifndef _CONDIS_PPPOE_H
 #define _CONDIS_PPPOE_H
@@ -18,6 +21,7 @@
 #include <linux/hashtable.h>
 #include <linux/if_ether.h>
 #include <linux/netdevice.h>
+#include <linux/siphash.h>
 #include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
@@ -27,6 +31,7 @@
 /* Discovery packets waiting for the call manager; beyond, they are dropped. */
 #define PPPOE_RXQ_MAX		256
 #define PPPOE_SESSION_BITS	8
+#define PPPOE_AC_NAME_MAX	64
 
 /**
  * struct pppoe_adapter - an adapter bound to a net_device
@@ -39,7 +44,13 @@
  * @sess_pt: receives its session packets
  * @rxq: discovery packets for the call manager (at most PPPOE_RXQ_MAX)
  * @rx_work: hands them to it, on pppoe_wq
- * @calls: struct pppoe_call in discovery or in session (pppoe_wq)
+ * @calls: struct pppoe_call in discovery, offered or in session (pppoe_wq)
+ * @saps: the services offered, struct condis_cm_sap (pppoe_wq)
+ * @ac_name: the AC-Name its PADOs carry
+ * @ac_name_len: its length
+ * @cookie_key: what its AC-Cookies are made with
+ * @pado_window: when the current second of PADOs began (pppoe_wq)
+ * @pado_count: PADOs sent in it (pppoe_wq)
  * @ports: struct pppoe_port by VC handle (the miniport's VCs)
  * @lock: @sessions' writers
  * @sessions: struct pppoe_port by session id, active ones only (RCU)
@@ -59,6 +70,12 @@ struct pppoe_adapter {
 	struct sk_buff_head rxq;
 	struct work_struct rx_work;
 	struct list_head calls;
+	struct list_head saps;
+	char ac_name[PPPOE_AC_NAME_MAX];
+	unsigned int ac_name_len;
+	siphash_key_t cookie_key;
+	unsigned long pado_window;
+	unsigned int pado_count;
 	struct xarray ports;
 	spinlock_t lock;		/* @sessions' writers */
 	DECLARE_HASHTABLE(sessions, PPPOE_SESSION_BITS);

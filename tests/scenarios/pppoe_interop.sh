@@ -20,6 +20,13 @@
 # service nobody offers fails once discovery gives up
 # (NDIS_STATUS_NO_ROUTE_TO_DESTINATION); unbinding the adapter leaves
 # nothing.
+#
+# Last, condis as the access concentrator (namespace CA, its own veth to
+# CL): a condis_pppoe adapter offering the service as a SAP under the AC
+# name condis-ac. pppoe-discovery lists it; stock pppd dials it, its PADR
+# arrives as an incoming call with the session in its parameters; accepted,
+# pppd speaks LCP on the call's VC and hangs up on condis's PADT; the next
+# one, rejected, gets the PADS's Service-Name-Error.
 set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pppoe.inc"
@@ -74,7 +81,7 @@ sess C call close "$cc"
 done_of C call-close "$cc"
 jqcheck "condis closes the call" "$ans" '.status == 0'
 check "condis's PADT is on the wire" wait_for 20 captured PADT 2
-check "the AC's pppd goes with the session" wait_for 30 no_ppp_link "$ac"
+check "the AC's pppd goes with condis's session" wait_for 30 no_ppp_link "$ac"
 done_of C call-make "$cx"
 jqcheck "a service nobody offers: the call fails when discovery gives up" "$ans" \
 	'."ndis-status" == '"$NDIS_STATUS_NO_ROUTE_TO_DESTINATION"
@@ -82,4 +89,48 @@ sess C adapter show "$adc"
 jqcheck "nothing from the AC was malformed" "$ans" '.drops.malformed == 0'
 sess C adapter del "$adc"
 jqcheck "the adapter unbinds" "$ans" '.state == "deleted"'
+
+log "stock pppd dials condis"
+netns_add ca
+ca=ca-$nsid
+check "a veth pair joins condis's AC and CL" veth_pair "$ca" vca "$cl" vh
+restore /sys/module/condis_pppoe/parameters/ac_name
+echo condis-ac > /sys/module/condis_pppoe/parameters/ac_name
+sess_start A "$ca"
+sess A adapter add dev vca kind pppoe; ada=$id
+sess A af open "$ada" type pppoe; afa=$id
+# (pppd dials again after a refusal: what nobody answers is refused in 3 s)
+sess A sap register af "$afa" address "$PPPOE_SERVICE" accept-timeout 3000; sa=$id
+done_of A sap-register "$sa"
+jqcheck "condis offers the service as a SAP" "$ans" '.status == 0'
+check "pppoe-discovery lists condis's AC name and service" \
+	wait_for 30 discovered "$cl" vh condis-ac
+ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service "$PPPOE_SERVICE" \
+	$PPPD_OPTS ifname pcl1 > "$T/pppd-cl1.log" 2>&1 &
+client=$!
+sess A monitor event call-incoming sap "$sa" count 1 timeout $WAIT_MS; ci=$id
+jqcheck "its PADR is an incoming call on the SAP, with the session" "$ans" \
+	'.event == "call-incoming" and (.params."media-specific" | length == 18)'
+sess A call accept "$ci"
+sess A vc recv "$ci" timeout $WAIT_MS
+jqcheck "condis accepts: pppd speaks LCP on the call (Configure-Request)" "$ans" \
+	'.data | startswith("0xc02101")'
+sess A call close "$ci"
+done_of A call-close "$ci"
+jqcheck "condis closes the accepted call" "$ans" '.status == 0'
+check "pppd hears condis's PADT and hangs up" wait_for 30 gone "$client"
+ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service "$PPPOE_SERVICE" \
+	$PPPD_OPTS ifname pcl1 > "$T/pppd-cl2.log" 2>&1 &
+client=$!
+sess A monitor event call-incoming sap "$sa" count 1 timeout $WAIT_MS; ci=$id
+sess A call reject "$ci"
+check "condis rejects the next: pppd gets Service-Name-Error" \
+	wait_for 20 grep -q "Service-Name-Error" "$T/pppd-cl2.log"
+kill "$client"
+check "and is stopped" wait_for 20 gone "$client"
+sess A adapter show "$ada"
+jqcheck "nothing from pppd was malformed or refused" "$ans" \
+	'.drops.malformed == 0 and .drops.token == 0'
+sess A adapter del "$ada"
+jqcheck "condis's AC unbinds" "$ans" '.state == "deleted"'
 exit $ret

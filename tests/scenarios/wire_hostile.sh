@@ -3,7 +3,7 @@
 #
 # A hostile station on the link: namespaces A and B keep a call up over a
 # bridge, with data both ways byte-exact, while C, on the same bridge and
-# off the call's path, sends CONDIS_WIRE_FRAMES (default 100000; make
+# off the call's path, sends CONDIS_WIRE_FRAMES (default 60000; make
 # stress: 1000000) frames of condis-wire: malformed, truncated and
 # oversize, every message type with guessed references and tokens, forged
 # RELEASE / CONNECT / MODIFY / DROP PARTY and data with A's address, data
@@ -18,7 +18,7 @@ source "$(dirname "$0")/eth-calls.inc"
 require_root
 
 WIRE=$build/userspace/wire/condis-wire
-frames=${CONDIS_WIRE_FRAMES:-100000}
+frames=${CONDIS_WIRE_FRAMES:-60000}
 slab_max_kb=16384	# the bound reliability.rst gives
 
 eth_modules veth bridge
