@@ -26,7 +26,12 @@
 # name condis-ac. pppoe-discovery lists it; stock pppd dials it, its PADR
 # arrives as an incoming call with the session in its parameters; accepted,
 # pppd speaks LCP on the call's VC and hangs up on condis's PADT; the next
-# one, rejected, gets the PADS's Service-Name-Error.
+# one, rejected, gets the PADS's Service-Name-Error. Then a hostile host
+# (pppoe_hostile.py) against it: 2000 PADIs at once (500 PADOs a second at
+# most, the rest counted), PADRs with forged cookies, malformed packets,
+# PADTs and session data of no session, each dropped and counted; with a
+# real cookie, one PADR over the 8 sessions a host may have gets
+# AC-System-Error.
 set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pppoe.inc"
@@ -131,6 +136,32 @@ check "and is stopped" wait_for 20 gone "$client"
 sess A adapter show "$ada"
 jqcheck "nothing from pppd was malformed or refused" "$ans" \
 	'.drops.malformed == 0 and .drops.token == 0'
+
+log "a hostile host dials condis"
+before=$ans
+hostile() {
+	ip netns exec "$cl" python3 "$(dirname "$0")/pppoe_hostile.py" vh "$(mac_of "$ca" vca)" \
+		"$PPPOE_SERVICE" > "$T/hostile.json"
+}
+check "it floods, forges, and gets a cookie from one of condis's PADOs" hostile
+sent=$(<"$T/hostile.json")
+pado=$(count_of "$sent" pado)
+sess A adapter show "$ada"
+# grew NAME EXPR: the jq EXPR of a drop counter, less its value before
+grew() { echo "($2 - $(count_of "$before" "$1"))"; }
+jqcheck "a flood of 2000 PADIs: PADOs at 500 a second at most, the rest counted" "$ans" \
+	"$pado <= 2000 and $(grew rate-limited '.drops."rate-limited"') > 0 and
+	 $(grew rate-limited '.drops."rate-limited"') + $(grew overload .drops.overload) + $pado >= 1980"
+jqcheck "PADRs without a cookie of condis's: dropped, counted (token)" "$ans" \
+	"$(grew token .drops.token) == 10"
+jqcheck "malformed discovery packets: dropped, counted" "$ans" \
+	"$(grew malformed .drops.malformed) == 10"
+jqcheck "PADTs about no session: not taken, counted" "$ans" \
+	"$(grew unmatched .drops.unmatched) >= 10"
+jqcheck "session data of no session: dropped, counted" "$ans" \
+	"$(grew no-vc '.drops."no-vc"') == 10"
+jqcheck "one PADR over the 8 sessions a host may have: AC-System-Error" "$ans" \
+	"$(grew half-open '.drops."half-open"') == 1 and $(count_of "$sent" ac-error) == 1"
 sess A adapter del "$ada"
 jqcheck "condis's AC unbinds" "$ans" '.state == "deleted"'
 exit $ret
