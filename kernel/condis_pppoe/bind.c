@@ -163,7 +163,9 @@ static int pppoe_bind(struct net_device *dev, struct netlink_ext_ack *extack,
 	strscpy(pa->ac_name, ac_name && *ac_name ? ac_name : utsname()->nodename,
 		sizeof(pa->ac_name));
 	kernel_param_unlock(THIS_MODULE);
-	pa->ac_name_len = strlen(pa->ac_name);
+	/* (a name written with echo ends in a newline: not part of it) */
+	pa->ac_name_len = strcspn(pa->ac_name, "\n");
+	pa->ac_name[pa->ac_name_len] = '\0';
 	get_random_bytes(&pa->cookie_key, sizeof(pa->cookie_key));
 	xa_init(&pa->ports);
 	spin_lock_init(&pa->lock);

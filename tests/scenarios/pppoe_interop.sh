@@ -26,7 +26,8 @@
 # name condis-ac. pppoe-discovery lists it; stock pppd dials it, its PADR
 # arrives as an incoming call with the session in its parameters; accepted,
 # pppd speaks LCP on the call's VC and hangs up on condis's PADT; the next
-# one, rejected, gets the PADS's Service-Name-Error. Then a hostile host
+# one, rejected, gets the PADS's Service-Name-Error; rp-pppoe's user-space
+# pppoe client (under pppd pty) dials it the same way. Then a hostile host
 # (pppoe_hostile.py) against it: 2000 PADIs at once (500 PADOs a second at
 # most, the rest counted), PADRs with forged cookies, malformed packets,
 # PADTs and session data of no session, each dropped and counted; with a
@@ -133,6 +134,27 @@ check "condis rejects the next: pppd gets Service-Name-Error" \
 	wait_for 20 grep -q "Service-Name-Error" "$T/pppd-cl2.log"
 kill "$client"
 check "and is stopped" wait_for 20 gone "$client"
+# (what it dialed again before it stopped is refused once its 3 s are up)
+no_calls() { sess A call show; [ "$ans" = "[]" ]; }
+check "no call of it is left offered" wait_for 10 no_calls
+# rp-pppoe's user-space client under pppd (pty: PPP in HDLC framing to it),
+# to another service (the SAP's events are only its own)
+sess A sap register af "$afa" address voice; sv=$id
+done_of A sap-register "$sv"
+ip netns exec "$cl" pppd pty "pppoe -I vh -S voice -C condis-ac -U" \
+	$PPPD_OPTS ifname pcl2 > "$T/pppd-cl3.log" 2>&1 &
+client=$!
+sess A monitor event call-incoming sap "$sv" count 1 timeout $WAIT_MS; ci=$id
+jqcheck "rp-pppoe's pppoe client dials condis's other service" "$ans" \
+	'.event == "call-incoming"'
+sess A call accept "$ci"
+sess A vc recv "$ci" timeout $WAIT_MS
+jqcheck "accepted, pppd's LCP reaches the call through it" "$ans" \
+	'.data | startswith("0xc02101")'
+sess A call close "$ci"
+done_of A call-close "$ci"
+jqcheck "condis closes that call" "$ans" '.status == 0'
+check "pppoe hears condis's PADT: pppd hangs up" wait_for 30 gone "$client"
 sess A adapter show "$ada"
 jqcheck "nothing from pppd was malformed or refused" "$ans" \
 	'.drops.malformed == 0 and .drops.token == 0'
