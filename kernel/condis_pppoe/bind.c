@@ -342,13 +342,16 @@ err_wq:
 	return ret;
 }
 
-/* Module unload: no new binding, then every adapter goes. */
+/*
+ * Module unload: no new binding, then every adapter goes, its sessions
+ * ended on the wire; then the notifier (whose unregistration replays
+ * NETDEV_UNREGISTER for every interface: it would unplug them first).
+ */
 void pppoe_bind_exit(void)
 {
 	struct pppoe_adapter *pa;
 
 	condis_link_unregister(&pppoe_link_ops);
-	unregister_netdevice_notifier(&pppoe_netdev_nb);
 	for (;;) {
 		mutex_lock(&pppoe_lock);
 		pa = list_first_entry_or_null(&pppoe_adapters, struct pppoe_adapter, node);
@@ -359,6 +362,7 @@ void pppoe_bind_exit(void)
 			break;
 		pppoe_unbind(pa);
 	}
-	destroy_workqueue(pppoe_unplug_wq);	/* the unplugged ones go first */
+	unregister_netdevice_notifier(&pppoe_netdev_nb);
+	destroy_workqueue(pppoe_unplug_wq);	/* the unplugged ones go too */
 	rcu_barrier();				/* ports freed after RCU */
 }

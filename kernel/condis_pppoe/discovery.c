@@ -219,9 +219,15 @@ static void pppoe_shutdown_fn(struct work_struct *work)
 	struct pppoe_call *call, *tmp;
 
 	pa->going = true;
-	list_for_each_entry_safe(call, tmp, &pa->calls, node)
-		if (call->state == PC_PADI || call->state == PC_PADR)
+	list_for_each_entry_safe(call, tmp, &pa->calls, node) {
+		if (call->state == PC_PADI || call->state == PC_PADR) {
 			pppoe_dial_failed(call, -ENETDOWN);
+		} else if (call->state == PC_SESSION) {
+			/* condis closes it without the wire: the peer hears it now */
+			pppoe_send_disc(call, PPPOE_PADT, call->peer, 0);
+			call->state = PC_PEER_GONE;
+		}
+	}
 }
 
 /**
@@ -229,7 +235,8 @@ static void pppoe_shutdown_fn(struct work_struct *work)
  * @pa: the adapter
  *
  * Calls in discovery fail with -ENETDOWN now, rather than at the end of
- * their retries; calls offered or in session are closed by condis after.
+ * their retries; sessions (either side's) end with a PADT to their peer,
+ * and condis closes them and the calls offered after.
  * Context: process, not on pppoe_wq.
  */
 void pppoe_disc_shutdown(struct pppoe_adapter *pa)

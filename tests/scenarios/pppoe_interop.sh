@@ -18,8 +18,8 @@
 # parameters; the AC's pppd speaks LCP on the call's VC; closing the call
 # puts condis's PADT on the wire and the AC's pppd goes. A call to a
 # service nobody offers fails once discovery gives up
-# (NDIS_STATUS_NO_ROUTE_TO_DESTINATION); unbinding the adapter leaves
-# nothing.
+# (NDIS_STATUS_NO_ROUTE_TO_DESTINATION); deleting the interface with a
+# session up closes it to its client and takes the adapter.
 #
 # Last, condis as the access concentrator (namespace CA, its own veth to
 # CL): a condis_pppoe adapter offering the service as a SAP under the AC
@@ -32,7 +32,8 @@
 # most, the rest counted), PADRs with forged cookies, malformed packets,
 # PADTs and session data of no session, each dropped and counted; with a
 # real cookie, one PADR over the 8 sessions a host may have gets
-# AC-System-Error.
+# AC-System-Error. Last, condis_pppoe.ko unloads with the adapter bound
+# and a session up: pppd hears the PADT, the client the close.
 set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/pppoe.inc"
@@ -93,8 +94,17 @@ jqcheck "a service nobody offers: the call fails when discovery gives up" "$ans"
 	'."ndis-status" == '"$NDIS_STATUS_NO_ROUTE_TO_DESTINATION"
 sess C adapter show "$adc"
 jqcheck "nothing from the AC was malformed" "$ans" '.drops.malformed == 0'
-sess C adapter del "$adc"
-jqcheck "the adapter unbinds" "$ans" '.state == "deleted"'
+# a session up when its interface goes
+sess C call make af "$afc" to "$PPPOE_SERVICE" station ff:ff:ff:ff:ff:ff; cc=$id
+done_of C call-make "$cc"
+jqcheck "condis dials again" "$ans" '.status == 0'
+ip -n "$cl" link del vcl
+sess C monitor event call-close id "$cc" count 1 timeout $WAIT_MS
+jqcheck "its interface deleted, the session is closed to its client" "$ans" \
+	'.event == "call-close"'
+sess C call close "$cc"
+no_adapters() { sess C adapter show; [ "$ans" = "[]" ]; }
+check "and the adapter goes with the interface" wait_for 20 no_adapters
 
 log "stock pppd dials condis"
 netns_add ca
@@ -184,6 +194,19 @@ jqcheck "session data of no session: dropped, counted" "$ans" \
 	"$(grew no-vc '.drops."no-vc"') == 10"
 jqcheck "one PADR over the 8 sessions a host may have: AC-System-Error" "$ans" \
 	"$(grew half-open '.drops."half-open"') == 1 and $(count_of "$sent" ac-error) == 1"
-sess A adapter del "$ada"
-jqcheck "condis's AC unbinds" "$ans" '.state == "deleted"'
+check "the 8 calls it was offered are refused after their 3 s" wait_for 10 no_calls
+
+# the module goes with an adapter bound and a session up (to the other
+# service: the first one's event queue holds the hostile host's calls)
+ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service voice \
+	$PPPD_OPTS ifname pcl1 > "$T/pppd-cl4.log" 2>&1 &
+client=$!
+sess A monitor event call-incoming sap "$sv" count 1 timeout $WAIT_MS; ci=$id
+sess A call accept "$ci"
+sess A vc recv "$ci" timeout $WAIT_MS
+jqcheck "one more session up, pppd's LCP on it" "$ans" '.data | startswith("0xc02101")'
+check "condis_pppoe.ko unloads with it" mod_unload condis_pppoe
+check "pppd hears the PADT and hangs up" wait_for 30 gone "$client"
+sess A monitor event call-close id "$ci" count 1 timeout $WAIT_MS
+jqcheck "and the client the close" "$ans" '.event == "call-close"'
 exit $ret
