@@ -84,6 +84,10 @@ jqcheck "its parameters: the AC's MAC, a session id, PPPoE's frame size" "$ans" 
 sess C vc recv "$cc" timeout $WAIT_MS
 jqcheck "the AC's pppd speaks LCP on the call (Configure-Request)" "$ans" \
 	'.data | startswith("0xc02101")'
+sess C call show "$cc"
+jqcheck "call show gives the session: its id, the AC's MAC, its counters" "$ans" \
+	'.pppoe.session > 0 and .pppoe.peer == "'"$(mac_of "$ac" vac)"'" and
+	 .stats."rx-packets" >= 1'
 sess C call close "$cc"
 done_of C call-close "$cc"
 jqcheck "condis closes the call" "$ans" '.status == 0'

@@ -6,7 +6,10 @@
 
 #include <net/if.h>
 
+#include <cstdio>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <linux/condis.h>
 
 using namespace condis;
@@ -193,14 +196,40 @@ Called parse_called(Args &a, const char *owner, const char *command)
 
 namespace {
 
+// A PPPoE call's session (<net/condis_pppoe.h>: the peer's MAC address, then
+// the session id, big-endian), from its media-specific parameters.
+json pppoe_session(const CallParams &p)
+{
+	const Bytes &m = p.media_specific;
+	char peer[18];
+
+	if (m.size() != 8)
+		return nullptr;
+	snprintf(peer, sizeof(peer), "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3],
+		 m[4], m[5]);
+	return { { "session", m[6] << 8 | m[7] }, { "peer", peer } };
+}
+
 void call_show(Session &s, Args &a)
 {
+	std::optional<std::map<uint32_t, uint32_t>> af_types;	// asked once, if needed
+
 	show(s, a, "call", [&] { return s.client.calls(); }, [&] { return a.number("call id"); },
 	     [&](uint32_t id) { return s.client.call(id); },
 	     [&](const Call &c) {
 		     json j = to_json(c);
 		     if (!s.opt.stats)	// as ip: counters with -s
 			     j.erase("stats");
+		     if (!af_types) {
+			     af_types.emplace();
+			     for (const auto &af : s.client.afs())
+				     (*af_types)[af.id] = af.type;
+		     }
+		     if (c.params && (*af_types)[c.af_id] == CONDIS_AF_TYPE_PPPOE) {
+			     json session = pppoe_session(*c.params);
+			     if (!session.is_null())
+				     j["pppoe"] = session;
+		     }
 		     return j;
 	     });
 }
