@@ -237,6 +237,10 @@ VOID NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle, NDIS_IO_WORKITEM_ROUT
 {
 	struct ndis_work *nw = NdisIoWorkItemHandle;
 
+	/* a driver's bug, said: the routine queued before will not run */
+	if (work_pending(&nw->work))
+		pr_err_ratelimited("condis_ndis: a work item queued again before it ran: %ps replaces %ps\n",
+				   Routine, nw->fn);
 	nw->fn = Routine;
 	nw->ctx = WorkItemContext;
 	queue_work(system_wq, &nw->work);

@@ -291,7 +291,7 @@ static NDIS_STATUS SampleClIncomingCall(NDIS_HANDLE ProtocolSapContext, NDIS_HAN
 	    CallParameters->CallMgrParameters->Transmit.PeakBandwidth != 1000000)
 		return NDIS_STATUS_INVALID_DATA;
 	SampleStep(Vc->Binding, "incoming call: answering");
-	NdisQueueIoWorkItem(Vc->Binding->WorkItem, SampleAnswerWork, Vc);
+	NdisQueueIoWorkItem(Vc->Binding->AnswerWorkItem, SampleAnswerWork, Vc);
 	return NDIS_STATUS_PENDING;
 }
 

@@ -51,7 +51,8 @@ struct _SAMPLE_BINDING {
 	BOOLEAN Failed;
 	BOOLEAN TearingDown;		/* the SAP and the AF going */
 	NDIS_HANDLE UnbindContext;	/* an unbind that waits for them */
-	NDIS_HANDLE WorkItem;
+	NDIS_HANDLE WorkItem;		/* closes the call it made */
+	NDIS_HANDLE AnswerWorkItem;	/* answers the call it is offered */
 	NDIS_HANDLE UnbindWorkItem;	/* completes that unbind */
 };
 

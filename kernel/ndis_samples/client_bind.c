@@ -50,9 +50,14 @@ NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE Bin
 		B->HasMac = TRUE;
 	}
 	B->Caller.Binding = B->Callee.Binding = B;
+	/*
+	 * One item per purpose: a work item must not be queued again before
+	 * it ran (the second queueing would take the first one's place).
+	 */
 	B->WorkItem = NdisAllocateIoWorkItem(SampleProtocolHandle);
+	B->AnswerWorkItem = NdisAllocateIoWorkItem(SampleProtocolHandle);
 	B->UnbindWorkItem = NdisAllocateIoWorkItem(SampleProtocolHandle);
-	if (!B->WorkItem || !B->UnbindWorkItem) {
+	if (!B->WorkItem || !B->AnswerWorkItem || !B->UnbindWorkItem) {
 		Status = NDIS_STATUS_RESOURCES;
 		goto fail;
 	}
@@ -73,6 +78,8 @@ NDIS_STATUS SampleBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE Bin
 fail:
 	if (B->WorkItem)
 		NdisFreeIoWorkItem(B->WorkItem);
+	if (B->AnswerWorkItem)
+		NdisFreeIoWorkItem(B->AnswerWorkItem);
 	if (B->UnbindWorkItem)
 		NdisFreeIoWorkItem(B->UnbindWorkItem);
 	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
@@ -92,6 +99,7 @@ static VOID SampleUnbindFinish(PSAMPLE_BINDING B)
 	NdisReleaseSpinLock(&SampleLock);
 	NdisCloseAdapterEx(B->NdisBindingHandle);
 	NdisFreeIoWorkItem(B->WorkItem);
+	NdisFreeIoWorkItem(B->AnswerWorkItem);
 	if (B->UnbindWorkItem)
 		NdisFreeIoWorkItem(B->UnbindWorkItem);
 	NdisFreeMemoryWithTagPriority(SampleProtocolHandle, B, SAMPLE_TAG);
