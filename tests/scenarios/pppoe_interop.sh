@@ -40,6 +40,31 @@ source "$(dirname "$0")/pppoe.inc"
 require_root
 
 NDIS_STATUS_NO_ROUTE_TO_DESTINATION=3221291049	# 0xC0010029
+
+# dial_in SAP LOG PPPD_ARG...: a stock pppd in CL dials condis's AC; its call
+# is offered on SAP (session A): the pppd's pid in $client, the call in $ci,
+# the offer in $ans
+dial_in() {
+	local sap=$1 log=$2
+	shift 2
+	ip netns exec "$cl" pppd "$@" $PPPD_OPTS > "$T/$log" 2>&1 &
+	client=$!
+	sess A monitor event call-incoming sap "$sap" count 1 timeout $WAIT_MS; ci=$id
+}
+# accept_lcp WHAT: A accepts $ci, and pppd's LCP arrives on it (check WHAT)
+accept_lcp() {
+	sess A call accept "$ci"
+	sess A vc recv "$ci" timeout $WAIT_MS
+	jqcheck "$1" "$ans" '.data | startswith("0xc02101")'
+}
+# close_padt CLOSED HANGUP: A closes $ci (check CLOSED), pppd hears the PADT
+# and hangs up (check HANGUP)
+close_padt() {
+	sess A call close "$ci"
+	done_of A call-close "$ci"
+	jqcheck "$1" "$ans" '.status == 0'
+	check "$2" wait_for 30 gone "$client"
+}
 for m in condis condis_pppoe; do
 	check "$m.ko loads" mod_load "$m"
 done
@@ -125,24 +150,12 @@ done_of A sap-register "$sa"
 jqcheck "condis offers the service as a SAP" "$ans" '.status == 0'
 check "pppoe-discovery lists condis's AC name and service" \
 	wait_for 30 discovered "$cl" vh condis-ac
-ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service "$PPPOE_SERVICE" \
-	$PPPD_OPTS ifname pcl1 > "$T/pppd-cl1.log" 2>&1 &
-client=$!
-sess A monitor event call-incoming sap "$sa" count 1 timeout $WAIT_MS; ci=$id
+dial_in "$sa" pppd-cl1.log plugin pppoe.so nic-vh pppoe-service "$PPPOE_SERVICE" ifname pcl1
 jqcheck "its PADR is an incoming call on the SAP, with the session" "$ans" \
 	'.event == "call-incoming" and (.params."media-specific" | length == 18)'
-sess A call accept "$ci"
-sess A vc recv "$ci" timeout $WAIT_MS
-jqcheck "condis accepts: pppd speaks LCP on the call (Configure-Request)" "$ans" \
-	'.data | startswith("0xc02101")'
-sess A call close "$ci"
-done_of A call-close "$ci"
-jqcheck "condis closes the accepted call" "$ans" '.status == 0'
-check "pppd hears condis's PADT and hangs up" wait_for 30 gone "$client"
-ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service "$PPPOE_SERVICE" \
-	$PPPD_OPTS ifname pcl1 > "$T/pppd-cl2.log" 2>&1 &
-client=$!
-sess A monitor event call-incoming sap "$sa" count 1 timeout $WAIT_MS; ci=$id
+accept_lcp "condis accepts: pppd speaks LCP on the call (Configure-Request)"
+close_padt "condis closes the accepted call" "pppd hears condis's PADT and hangs up"
+dial_in "$sa" pppd-cl2.log plugin pppoe.so nic-vh pppoe-service "$PPPOE_SERVICE" ifname pcl1
 sess A call reject "$ci"
 check "condis rejects the next: pppd gets Service-Name-Error" \
 	wait_for 20 grep -q "Service-Name-Error" "$T/pppd-cl2.log"
@@ -155,20 +168,11 @@ check "no call of it is left offered" wait_for 10 no_calls
 # to another service (the SAP's events are only its own)
 sess A sap register af "$afa" address voice; sv=$id
 done_of A sap-register "$sv"
-ip netns exec "$cl" pppd pty "pppoe -I vh -S voice -C condis-ac -U" \
-	$PPPD_OPTS ifname pcl2 > "$T/pppd-cl3.log" 2>&1 &
-client=$!
-sess A monitor event call-incoming sap "$sv" count 1 timeout $WAIT_MS; ci=$id
+dial_in "$sv" pppd-cl3.log pty "pppoe -I vh -S voice -C condis-ac -U" ifname pcl2
 jqcheck "rp-pppoe's pppoe client dials condis's other service" "$ans" \
 	'.event == "call-incoming"'
-sess A call accept "$ci"
-sess A vc recv "$ci" timeout $WAIT_MS
-jqcheck "accepted, pppd's LCP reaches the call through it" "$ans" \
-	'.data | startswith("0xc02101")'
-sess A call close "$ci"
-done_of A call-close "$ci"
-jqcheck "condis closes that call" "$ans" '.status == 0'
-check "pppoe hears condis's PADT: pppd hangs up" wait_for 30 gone "$client"
+accept_lcp "accepted, pppd's LCP reaches the call through it"
+close_padt "condis closes that call" "pppoe hears condis's PADT: pppd hangs up"
 sess A adapter show "$ada"
 jqcheck "nothing from pppd was malformed or refused" "$ans" \
 	'.drops.malformed == 0 and .drops.token == 0'
@@ -202,13 +206,8 @@ check "the 8 calls it was offered are refused after their 3 s" wait_for 10 no_ca
 
 # the module goes with an adapter bound and a session up (to the other
 # service: the first one's event queue holds the hostile host's calls)
-ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service voice \
-	$PPPD_OPTS ifname pcl1 > "$T/pppd-cl4.log" 2>&1 &
-client=$!
-sess A monitor event call-incoming sap "$sv" count 1 timeout $WAIT_MS; ci=$id
-sess A call accept "$ci"
-sess A vc recv "$ci" timeout $WAIT_MS
-jqcheck "one more session up, pppd's LCP on it" "$ans" '.data | startswith("0xc02101")'
+dial_in "$sv" pppd-cl4.log plugin pppoe.so nic-vh pppoe-service voice ifname pcl1
+accept_lcp "one more session up, pppd's LCP on it"
 check "condis_pppoe.ko unloads with it" mod_unload condis_pppoe
 check "pppd hears the PADT and hangs up" wait_for 30 gone "$client"
 sess A monitor event call-close id "$ci" count 1 timeout $WAIT_MS
