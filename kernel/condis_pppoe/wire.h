@@ -59,8 +59,6 @@ struct pppoe_hdr_wire {
 #define PPPOE_RELAY_SID_MAX	12
 /* the session id no session may have (RFC 2516, 4) */
 #define PPPOE_SID_RESERVED	0xffff
-/* the payload every Ethernet carries (RFC 2516's MRU of 1492) */
-#define PPPOE_MAX_PAYLOAD	1492
 
 /**
  * struct pppoe_val - a tag's value, within the packet it was parsed from
