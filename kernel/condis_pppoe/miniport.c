@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 #include <net/condis_pppoe.h>
 #include "miniport.h"
+#include "wan.h"
 #include "wire.h"
 
 static int pppoe_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
@@ -25,6 +26,7 @@ static int pppoe_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 		return -ENOMEM;
 	port->pa = pa;
 	port->vc = vc;
+	pppoe_wan_link_init(port);
 	ret = xa_insert(&pa->ports, (unsigned long)vc, port, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(port);
@@ -90,6 +92,8 @@ static int pppoe_port_set(struct pppoe_port *port, const struct condis_pppoe_ses
 		hash_add_rcu(pa->sessions, &port->node, sid);
 	}
 	spin_unlock_bh(&pa->lock);
+	if (!ret)
+		pppoe_wan_linkparams(port);
 	return ret;
 }
 
@@ -253,16 +257,11 @@ malformed:
 	kfree_skb(skb);
 }
 
-static int pppoe_oid_request(void *mp_ctx, void *mp_vc_ctx, struct condis_oid_request *req)
-{
-	return -ENOTTY;		/* NDIS_STATUS_INVALID_OID */
-}
-
 const struct condis_miniport_ops pppoe_miniport_ops = {
 	.create_vc = pppoe_create_vc,
 	.delete_vc = pppoe_delete_vc,
 	.activate_vc = pppoe_activate_vc,
 	.deactivate_vc = pppoe_deactivate_vc,
 	.send = pppoe_send,
-	.oid_request = pppoe_oid_request,
+	.oid_request = pppoe_wan_oid_request,
 };

@@ -27,6 +27,7 @@
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 #include <net/condis.h>
+#include <net/condis_wan.h>
 
 /* Discovery packets waiting for the call manager; beyond, they are dropped. */
 #define PPPOE_RXQ_MAX		256
@@ -93,6 +94,8 @@ struct pppoe_adapter {
  * @peer: the other end of its session
  * @sid: the session id
  * @active: in @pa's sessions
+ * @link: how NDISWAN's twin framed it (OID_WAN_CO_SET_LINK_INFO; under
+ *	@pa's lock)
  * @rcu: frees it
  */
 struct pppoe_port {
@@ -102,6 +105,7 @@ struct pppoe_port {
 	u8 peer[ETH_ALEN];
 	u16 sid;
 	bool active;
+	struct condis_wan_co_link_info link;
 	struct rcu_head rcu;
 };
 

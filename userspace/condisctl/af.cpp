@@ -10,6 +10,12 @@ using namespace condis;
 
 namespace condisctl {
 
+uint32_t af_type_of(const std::string &word)
+{
+	auto known = names::af_type_from(word);
+	return known ? *known : static_cast<uint32_t>(std::stoul(word, nullptr, 0));
+}
+
 namespace {
 
 json af_json(const Af &a)
@@ -30,11 +36,8 @@ void af_open(Session &s, Args &a)
 	a.take("adapter");
 	uint32_t adapter = adapter_id(s, a.next("adapter"));
 	uint32_t type = CONDIS_AF_TYPE_LOOPBACK;
-	if (a.take("type")) {
-		std::string t = a.next("address family type");
-		auto known = names::af_type_from(t);
-		type = known ? *known : static_cast<uint32_t>(std::stoul(t, nullptr, 0));
-	}
+	if (a.take("type"))
+		type = af_type_of(a.next("address family type"));
 	a.done();
 	Reply r = s.client.af_open(adapter, type);
 	std::string state = settle(s, CONDIS_REQUEST_AF_OPEN, r, "opening", "open");

@@ -42,6 +42,13 @@ uint32_t Args::number(const char *what)
 	return static_cast<uint32_t>(v);
 }
 
+std::vector<std::string> Args::rest()
+{
+	std::vector<std::string> r(w_.begin() + static_cast<std::ptrdiff_t>(i_), w_.end());
+	i_ = w_.size();
+	return r;
+}
+
 void Args::done() const
 {
 	if (!empty())

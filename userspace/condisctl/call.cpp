@@ -167,7 +167,8 @@ uint32_t cause_of(Args &a)
 	return a.number("cause");
 }
 
-Called parse_called(Args &a, const char *owner, const char *command)
+Called parse_called(Args &a, const char *owner, const char *command,
+		    const std::function<bool(Args &)> &more)
 {
 	Called c;
 	Bytes station;
@@ -183,10 +184,10 @@ Called parse_called(Args &a, const char *owner, const char *command)
 			station = parse_station(a.next("station MAC address"));
 		else if (parse_param(a, p))
 			params = true;
-		else
+		else if (!more || !more(a))
 			throw Usage("unknown " + std::string(command) + " argument \"" + a.peek() + "\"");
 	}
-	if (!c.owner || c.to.empty())
+	if ((!c.owner && !more) || c.to.empty())
 		throw Usage(std::string(command) + " needs " + owner + " ID and to ADDR");
 	c.to.insert(c.to.begin(), station.begin(), station.end());
 	if (params)
@@ -236,9 +237,36 @@ void call_show(Session &s, Args &a)
 
 void call_make(Session &s, Args &a)
 {
-	Called c = parse_called(a, "af", "call make");
+	uint32_t af_type = CONDIS_AF_TYPE_LOOPBACK;
+	std::optional<int> send_fd;
+	std::string adapter;
+
+	Called c = parse_called(a, "af", "call make", [&](Args &w) {
+		if (w.take("adapter"))
+			adapter = w.next("adapter");
+		else if (w.take("af-type"))
+			af_type = af_type_of(w.next("address family type"));
+		else if (w.take("send-fd"))
+			send_fd = static_cast<int>(w.number("descriptor"));
+		else
+			return false;
+		return true;
+	});
+	if (!c.owner == adapter.empty())
+		throw Usage("call make needs af ID or adapter ADAPTER, and to ADDR");
+	if (send_fd && !s.opt.wait)
+		throw Usage("call make send-fd waits for the call (no -W)");
+	if (!c.owner) {		// an AF of its own, for as long as the call
+		Reply af = s.client.af_open(adapter_id(s, adapter), af_type);
+		settle(s, CONDIS_REQUEST_AF_OPEN, af, "opening", "open");
+		c.owner = af.id;
+	}
 	Reply r = s.client.call_make(c.owner, c.to, c.params);
 	std::string state = settle(s, CONDIS_REQUEST_CALL_MAKE, r, "outgoing", "connected");
+	if (send_fd) {
+		send_vc_fd(s, r.id, *send_fd);
+		state = "closed";
+	}
 	return emit(s.opt, "call", { { "id", r.id }, { "state", state } });
 }
 
@@ -309,7 +337,8 @@ void call_modify(Session &s, Args &a)
 void call_help(Session &, Args &)
 {
 	std::cout << "Usage: condisctl call show [ ID ]\n"
-		     "       condisctl call make af ID to ADDR [ station MAC ] [ PARAMS ]\n"
+		     "       condisctl call make { af ID | adapter ADAPTER [ af-type TYPE ] }\n"
+		     "                           to ADDR [ station MAC ] [ PARAMS ] [ send-fd FD ]\n"
 		     "       condisctl call accept ID [ PARAMS ]\n"
 		     "       condisctl call reject ID [ cause CAUSE ]\n"
 		     "       condisctl call close ID\n"

@@ -35,6 +35,7 @@ public:
 	bool take(const char *word);			// consume @word if it is next
 	uint32_t number(const char *what);		// decimal or 0x hex
 	void done() const;				// nothing may be left
+	std::vector<std::string> rest();		// every word left (a command to run)
 
 private:
 	std::vector<std::string> w_;
@@ -88,6 +89,8 @@ json to_json(const condis::CallParams &p);
 json to_json(const condis::Event &e);
 json to_json(const condis::Call &c);
 
+// "pppoe" or "3": an address family type.
+uint32_t af_type_of(const std::string &word);
 // "lo" or "1": an adapter's id.
 uint32_t adapter_id(Session &s, const std::string &word);
 // A station's MAC address: six colon-separated hex bytes.
@@ -117,11 +120,21 @@ struct Called {
 	condis::Bytes to;		// the station's address first, if one was given
 	std::optional<condis::CallParams> params;
 };
-// @owner: "af" or "call"; @command: "call make" or "party add", for errors.
-Called parse_called(Args &a, const char *owner, const char *command);
+// @owner: "af" or "call"; @command: "call make" or "party add", for errors;
+// @more: the command's own words, if it has some (it then finds its owner
+// itself when none was given: call make's adapter).
+Called parse_called(Args &a, const char *owner, const char *command,
+		    const std::function<bool(Args &)> &more = {});
 
 // QoS and media keywords shared by call make/accept/modify and party add.
 bool parse_param(Args &a, condis::CallParams &p);
+// A call's descriptor handed to another program (handover.cpp): over the
+// Unix socket @sock (call make send-fd), the call kept until @sock closes
+// or the call goes; or to @cmd, run with it as descriptor 3 (sap listen
+// exec), its pid returned.
+void send_vc_fd(Session &s, uint32_t call_id, int sock);
+int run_with_vc_fd(Session &s, uint32_t call_id, const std::vector<std::string> &cmd);
+
 // Wait for a pending request if asked to; returns the state to print.
 std::string settle(Session &s, uint32_t request, const condis::Reply &r,
 		   const char *pending_state, const char *done_state);

@@ -6,6 +6,9 @@
 #include <chrono>
 #include <iostream>
 #include <linux/condis.h>
+#include <map>
+#include <set>
+#include <sys/wait.h>
 #include <thread>
 
 using namespace condis;
@@ -56,6 +59,7 @@ struct SapSpec {
 // sap listen: register a SAP and answer its incoming calls.
 void sap_listen(Session &s, Args &a)
 {
+	std::vector<std::string> exec;
 	uint32_t delay = 0, count = 0;
 	std::optional<uint32_t> cause;
 	std::string action = "accept", adapter;
@@ -82,11 +86,11 @@ void sap_listen(Session &s, Args &a)
 			echo = true;
 		else if (a.take("adapter"))
 			adapter = a.next("adapter");
-		else if (a.take("af-type")) {
-			std::string t = a.next("address family type");
-			auto known = names::af_type_from(t);
-			af_type = known ? *known : static_cast<uint32_t>(std::stoul(t, nullptr, 0));
-		} else
+		else if (a.take("af-type"))
+			af_type = af_type_of(a.next("address family type"));
+		else if (a.take("exec"))
+			exec = a.rest();
+		else
 			throw Usage("unknown sap listen argument \"" + a.peek() + "\"");
 	}
 	if (!sap.af && !adapter.empty()) {	// the AF too, for a service that names its adapter
@@ -99,15 +103,18 @@ void sap_listen(Session &s, Args &a)
 	emit(s.opt, "sap", { { "id", r.id }, { "state", "active" } });
 
 	uint32_t answered = 0;
-	while (!count || answered < count || echo) {
-		auto e = s.client.next_event(echo ? 50 : -1);
+	std::set<uint32_t> accepted;
+	std::map<int, uint32_t> children;	// exec: pid -> its call
+	while (!count || answered < count || echo || !children.empty()) {
+		auto e = s.client.next_event(echo ? 50 : children.empty() ? -1 : 200);
 		if (e && e->cmd == CONDIS_CMD_CALL_INCOMING_NTF && e->sap_id == r.id) {
 			emit(s.opt, "event", to_json(*e));
 			if (delay)
 				std::this_thread::sleep_for(std::chrono::milliseconds(delay));
-			if (action == "accept")
+			if (action == "accept") {
 				s.client.call_accept(e->id);
-			else if (action == "reject")
+				accepted.insert(e->id);
+			} else if (action == "reject")
 				s.client.call_reject(e->id, cause);
 			answered++;
 		} else if (e && (e->cmd == CONDIS_CMD_CALL_CONNECTED_NTF ||
@@ -115,11 +122,34 @@ void sap_listen(Session &s, Args &a)
 			emit(s.opt, "event", to_json(*e));
 			if (e->cmd == CONDIS_CMD_CALL_CLOSE_NTF) {
 				s.close_fd(e->id);
-				if (count && answered >= count && s.fds.empty())
+				if (count && answered >= count && s.fds.empty() && children.empty())
 					return;
 			}
 			if (e->cmd == CONDIS_CMD_CALL_CONNECTED_NTF && echo)
 				s.vc_fd(e->id);
+			if (e->cmd == CONDIS_CMD_CALL_CONNECTED_NTF && !exec.empty() &&
+			    accepted.erase(e->id)) {
+				int pid = run_with_vc_fd(s, e->id, exec);
+				children[pid] = e->id;
+				emit(s.opt, "exec", { { "call", e->id }, { "pid", pid } });
+			}
+		}
+		// exec: a command that ended takes its call with it
+		int st, pid;
+		while (!children.empty() && (pid = waitpid(-1, &st, WNOHANG)) > 0) {
+			auto it = children.find(pid);
+			if (it == children.end())
+				continue;
+			uint32_t id = it->second;
+			children.erase(it);
+			try {
+				Reply c = s.client.call_close(id);
+				settle(s, CONDIS_REQUEST_CALL_CLOSE, c, "closing", "closed");
+			} catch (const Error &) {
+				// the call went first: the far end closed it
+			}
+			emit(s.opt, "exec", { { "call", id }, { "pid", pid },
+					      { "status", WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st) } });
 		}
 		// echo: every frame received goes back on its call
 		for (auto &[id, fd] : s.fds) {
@@ -171,6 +201,7 @@ void sap_help(Session &, Args &)
 		     "                            address ADDR [ type N ]\n"
 		     "                            [ accept | reject [ cause CAUSE ] | ignore ]\n"
 		     "                            [ delay MS ] [ count N ] [ echo ]\n"
+		     "                            [ exec COMMAND [ ARG... ] ]\n"
 		     "ADDR := { TEXT | 0xHEX | HH:HH:... }\n";
 	return;
 }

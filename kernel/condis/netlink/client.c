@@ -168,6 +168,7 @@ static int cd_nl_create_vc(void *af_ctx, struct condis_vc *vc, void **vc_ctx)
 	obj = cd_nlobj_new(sk, CONDIS_VIEW_CALL, NULL);
 	ret = PTR_ERR_OR_ZERO(obj);
 	if (!ret) {
+		obj->af_handle = ((struct cd_nlobj *)af_ctx)->handle;
 		cd_nlobj_publish(obj, vc);
 		*vc_ctx = obj;
 	}
@@ -309,9 +310,11 @@ static int cd_nl_oid_request(void *af_ctx, void *vc_ctx, struct condis_oid_reque
 	return -EOPNOTSUPP;
 }
 
+/* The sockets issue none: every OID request is a VC descriptor user's. */
 static void cd_nl_oid_request_complete(void *af_ctx, struct condis_oid_request *req,
 				       int status)
 {
+	cd_vcfd_oid_request_complete(req, status);
 }
 
 static void cd_nl_receive(void *ctx, struct sk_buff *skb)
@@ -350,6 +353,8 @@ static void cd_nl_status(void *cl_ctx, void *vc_ctx, int status, const void *buf
 	struct sk_buff *skb;
 	void *hdr;
 
+	if (vc)
+		cd_vcfd_status(vc, status, buf, len);
 	skb = cd_nl_new(CONDIS_CMD_STATUS_NTF, &hdr,
 			cd_nl_params_size(NULL) + nla_total_size(min_t(u32, len, 1024)));
 	if (!skb)

@@ -27,7 +27,7 @@
 #include <net/condis_view.h>
 #include <net/genetlink.h>
 
-struct cd_vcfd;
+struct condis_vcfd;
 
 /* what a socket owns, by kind: CONDIS_VIEW_AF to CONDIS_VIEW_PARTY */
 #define CD_NL_TYPES	(CONDIS_VIEW_PARTY + 1)
@@ -89,6 +89,7 @@ struct cd_nlsk {
  * @recloses: how often it was, until the retry is once a second
  * @timeout_ms: SAP: how long an incoming call waits for its answer
  * @created: VC: the socket created it (an outgoing call), so deletes it
+ * @af_handle: VC: its AF's handle (for OID requests on it)
  * @vcfd: VC: the file descriptor's state, if one was opened
  * @vcnd: VC: its interface, if one was made (call-netdev)
  * @parties: VC: its parties' contexts
@@ -110,7 +111,8 @@ struct cd_nlobj {
 	u8 recloses;
 	u32 timeout_ms;
 	bool created;
-	struct cd_vcfd *vcfd;
+	void *af_handle;
+	struct condis_vcfd *vcfd;
 	struct cd_vcnd *vcnd;
 	struct list_head parties;
 	struct list_head party_node;

@@ -177,6 +177,7 @@ int condis_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	if (ret)
 		goto free;
 	obj->created = true;
+	obj->af_handle = af->handle;
 	ret = condis_cl_create_vc(af->handle, obj, &vc);
 	if (ret) {
 		cd_nlobj_forget(obj);
