@@ -21,13 +21,23 @@
 # (NDIS_STATUS_NO_ROUTE_TO_DESTINATION); deleting the interface with a
 # session up closes it to its client and takes the adapter.
 #
+# Then PPP over condis: stock pppd with condis's plugin (condis.so, over
+# condis_ppp.ko) dials the AC: the session comes up with the negotiated MRU
+# set on the VC (OID_WAN_CO_SET_LINK_INFO), pings both ways and the DF
+# pings as above, iperf3; the AC's session killed, its PADT closes the call
+# and pppd hangs up; dialed again, the AC's link pulled, LCP echo notices,
+# pppd hangs up and the call is closed and freed.
+#
 # Last, condis as the access concentrator (namespace CA, its own veth to
 # CL): a condis_pppoe adapter offering the service as a SAP under the AC
 # name condis-ac. pppoe-discovery lists it; stock pppd dials it, its PADR
 # arrives as an incoming call with the session in its parameters; accepted,
 # pppd speaks LCP on the call's VC and hangs up on condis's PADT; the next
 # one, rejected, gets the PADS's Service-Name-Error; rp-pppoe's user-space
-# pppoe client (under pppd pty) dials it the same way. Then a hostile host
+# pppoe client (under pppd pty) dials it the same way. Both dial a third
+# service that condisctl answers with pppd over condis (sap listen exec):
+# each session pings both ways; the stock client's hangup ends condis's
+# pppd, and condis's pppd's end the rp-pppoe client's. Then a hostile host
 # (pppoe_hostile.py) against it: 2000 PADIs at once (500 PADOs a second at
 # most, the rest counted), PADRs with forged cookies, malformed packets,
 # PADTs and session data of no session, each dropped and counted; with a
@@ -65,10 +75,21 @@ close_padt() {
 	jqcheck "$1" "$ans" '.status == 0'
 	check "$2" wait_for 30 gone "$client"
 }
+# dial_out LOG PPPD_ARG...: pppd over condis (the plugin) in CL dials the
+# AC's service on vcl, as pcd0: its pid in $client
+dial_out() {
+	local log=$1
+	shift
+	ip netns exec "$cl" pppd plugin "$PPPD_PLUGIN" condis-adapter vcl \
+		condis-service "$PPPOE_SERVICE" condisctl "$CONDISCTL" $PPPD_OPTS "$@" \
+		ifname pcd0 > "$T/$log" 2>&1 &
+	client=$!
+}
 for m in condis condis_pppoe; do
 	check "$m.ko loads" mod_load "$m"
 done
 pppoe_env
+check "condis_ppp.ko loads" mod_load condis_ppp
 netns_add ac
 netns_add cl
 ac=ac-$nsid cl=cl-$nsid
@@ -82,7 +103,7 @@ ip netns exec "$cl" pppd plugin pppoe.so nic-vcl pppoe-service "$PPPOE_SERVICE" 
 	$PPPD_OPTS ifname pcl0 > "$T/pppd-cl.log" 2>&1 &
 client=$!
 check "pppd with its PPPoE plugin brings the session up" \
-	wait_for 60 has_addr "$cl" pcl0 "$PPPOE_REMOTE"
+	wait_for 60 ppp_up "$cl" pcl0
 pppoe_pings "$cl" pcl0 "$ac"
 kill "$client"
 check "the client's pppd hangs up" wait_for 30 gone "$client"
@@ -118,6 +139,26 @@ done_of C call-close "$cc"
 jqcheck "condis closes the call" "$ans" '.status == 0'
 check "condis's PADT is on the wire" wait_for 20 captured PADT 2
 check "the AC's pppd goes with condis's session" wait_for 30 no_ppp_link "$ac"
+
+log "pppd over condis dials the stock AC"
+dial_out pppd-cd1.log
+check "pppd over a condis call (condis_ppp) brings the session up" \
+	wait_for 60 ppp_up "$cl" pcd0
+check "the negotiated MRU went down to condis_pppoe (OID_WAN_CO_SET_LINK_INFO)" \
+	grep -q "condis: link MRU 1492" "$T/pppd-cd1.log"
+pppoe_pings "$cl" pcd0 "$ac" "pppd over condis"
+iperf_over "$ac" "$cl" "$PPPOE_LOCAL" "pppd over condis"
+padts=$(tcpdump -n -r "$T/pppoe.pcap" 2> /dev/null | grep -c "PPPoE PADT")
+kill_in "$ac" pppd KILL
+check "the AC's session killed: its PADT is on the wire" wait_for 20 captured PADT $((padts + 1))
+check "condis closes the call: pppd over it hangs up" wait_for 30 gone "$client"
+check "no call is left" wait_for 20 no_calls_in "$cl"
+dial_out pppd-cd2.log lcp-echo-interval 1 lcp-echo-failure 3
+check "pppd over condis dials again" wait_for 60 ppp_up "$cl" pcd0
+ip -n "$ac" link set vac down
+check "the AC's link pulled: LCP echo sees it, pppd hangs up" wait_for 30 gone "$client"
+check "its call is closed and freed" wait_for 20 no_calls_in "$cl"
+ip -n "$ac" link set vac up
 done_of C call-make "$cx"
 jqcheck "a service nobody offers: the call fails when discovery gives up" "$ans" \
 	'."ndis-status" == '"$NDIS_STATUS_NO_ROUTE_TO_DESTINATION"
@@ -176,6 +217,37 @@ close_padt "condis closes that call" "pppoe hears condis's PADT: pppd hangs up"
 sess A adapter show "$ada"
 jqcheck "nothing from pppd was malformed or refused" "$ans" \
 	'.drops.malformed == 0 and .drops.token == 0'
+
+log "stock clients dial condis: pppd over the calls condis answers"
+# (a service of its own: sap listen answers each call with pppd over it)
+ip netns exec "$ca" "$CONDISCTL" -j sap listen adapter "$ada" af-type pppoe address ppp \
+	exec pppd plugin "$PPPD_PLUGIN" condis-fd 3 $PPPD_OPTS logfile "$T/pppd-ca.log" \
+	"$PPPOE_LOCAL:$PPPOE_REMOTE" > "$T/listen.log" 2>&1 &
+listener=$!
+check "condisctl listens on the service, to run pppd for each call" \
+	wait_for 20 grep -q '"state":"active"' "$T/listen.log"
+ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service ppp $PPPD_OPTS ifname pcl3 \
+	> "$T/pppd-cl5.log" 2>&1 &
+client=$!
+check "stock pppd's session with condis's pppd comes up" wait_for 60 ppp_up "$cl" pcl3
+pppoe_pings "$cl" pcl3 "$ca" "stock pppd to condis"
+kill "$client"
+check "stock pppd hangs up" wait_for 30 gone "$client"
+check "its PADT ends condis's call: condis's pppd goes" wait_for 30 no_ppp_link "$ca"
+ip netns exec "$cl" pppd pty "pppoe -I vh -S ppp -C condis-ac -U" $PPPD_OPTS ifname pcl3 \
+	> "$T/pppd-cl6.log" 2>&1 &
+client=$!
+check "rp-pppoe's pppoe client's session with condis's pppd comes up" \
+	wait_for 60 ppp_up "$cl" pcl3
+pppoe_pings "$cl" pcl3 "$ca" "rp-pppoe to condis"
+kill_in "$ca" pppd
+check "condis's pppd ends the session: the client's pppd hangs up" wait_for 30 gone "$client"
+# ran_out N: condisctl saw N of the pppds it ran exit (and closed their calls)
+ran_out() { [ "$(grep -c '"status"' "$T/listen.log")" -ge "$1" ]; }
+check "condisctl closes the call of each pppd it ran" wait_for 20 ran_out 2
+kill "$listener"
+sess A call show
+jqcheck "and gone" "$ans" '. == []'
 
 log "a hostile host dials condis"
 before=$ans

@@ -225,7 +225,7 @@ static void cd_recv_config(int mru, u_int32_t accm, int pcomp, int accomp)
 	if (cd_vc >= 0 && ioctl(cd_vc, PPPIOCSMRU, &mru) < 0)
 		warn("condis: the link refused MRU %d: %m", mru);
 	else
-		dbglog("condis: link MRU %d", mru);
+		info("condis: link MRU %d", mru);
 }
 
 static struct channel cd_channel = {
