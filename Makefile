@@ -153,7 +153,8 @@ install-modules:
 
 install-tools:
 	cmake -S $(TOP)/userspace -B $(BUILD)/userspace-release -DCMAKE_BUILD_TYPE=Release $(CMAKE_CCACHE) > /dev/null
-	cmake --build $(BUILD)/userspace-release -j$(shell nproc) --target condisctl
+	cmake --build $(BUILD)/userspace-release -j$(shell nproc) --target condisctl \
+		$(if $(wildcard /usr/include/pppd/pppd.h),condis-pppd)
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD)/userspace-release --prefix $(PREFIX)
 
 # DKMS builds from a copy of the sources under /usr/src.

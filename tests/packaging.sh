@@ -20,7 +20,7 @@ hdr=$(ls -d /usr/src/linux-headers-6.1.*-amd64 2>/dev/null | sort -V | tail -1)
 kver=${KVER:-${hdr#/usr/src/linux-headers-}}
 image=$(ls /boot/vmlinuz-6.12.*-amd64 2>/dev/null | sort -V | tail -1)
 kver12=${image#/boot/vmlinuz-}
-mods="condis condis_lo condis_sig condis_eth condis_ethcm condis_ndis condis_pppoe"
+mods="condis condis_lo condis_sig condis_eth condis_ethcm condis_ndis condis_pppoe condis_ppp"
 version=$(sed -n 's/^#define CONDIS_VERSION\t"\(.*\)"/\1/p' "$top/kernel/include/net/condis.h")
 log=$build/packaging.log
 : > "$log"
@@ -75,10 +75,11 @@ tools() {
 	[ -f /usr/share/bash-completion/completions/condisctl ] &&
 	[ -f /usr/lib/systemd/system/condis.service ] &&
 	[ -f /usr/lib/systemd/system/condis-listen@.service ] &&
+	[ -f /usr/lib/pppd/2.4.9/condis.so ] &&
 	tshark -G folders 2>/dev/null |
 		grep -q "Global Lua Plugins:.*$(dirname "$(dpkg -L condis-tools | grep /condis.lua)")"
 }
-t "condis-tools puts condisctl, its man page, completion, units and dissector (where Wireshark loads it) in place" tools
+t "condis-tools puts condisctl, its man page, completion, units, dissector (where Wireshark loads it) and pppd plugin in place" tools
 "$top/tests/vm/initramfs.sh" "$kver12" "$build/deb/initramfs.cpio.gz" >> "$log" 2>&1
 t "on Debian's 6.12 kernel modprobe loads the packaged condis_lo, and the packaged condisctl lists its adapter" \
 	"$top/tests/vm/run.sh" --kernel "$image" --initrd "$build/deb/initramfs.cpio.gz" \
@@ -103,9 +104,10 @@ installed() {
 	[ -x "$dest/usr/local/sbin/condisctl" ] &&
 	[ -f "$dest/usr/local/share/man/man8/condisctl.8" ] &&
 	[ -f "$dest/usr/local/share/bash-completion/completions/condisctl" ] &&
-	[ -f "$dest/usr/local/lib/wireshark/plugins/condis.lua" ]
+	[ -f "$dest/usr/local/lib/wireshark/plugins/condis.lua" ] &&
+	[ -f "$dest/usr/lib/pppd/2.4.9/condis.so" ]
 }
-t "it installed the modules (not the benchmark, the samples or the harness's bugs), condisctl, its man page, completion and Wireshark dissector" installed
+t "it installed the modules (not the benchmark, the samples or the harness's bugs), condisctl, its man page, completion, Wireshark dissector and pppd plugin" installed
 # the units: installed, naming the condisctl installed, and systemd reads them
 units() {
 	local u d=$dest/usr/local/lib/systemd/system

@@ -148,6 +148,7 @@ check "the negotiated MRU went down to condis_pppoe (OID_WAN_CO_SET_LINK_INFO)" 
 	grep -q "condis: link MRU 1492" "$T/pppd-cd1.log"
 pppoe_pings "$cl" pcd0 "$ac" "pppd over condis"
 iperf_over "$ac" "$cl" "$PPPOE_LOCAL" "pppd over condis"
+check "condis_ppp.ko stays while a call carries PPP" bash -c "! rmmod condis_ppp 2> /dev/null"
 padts=$(tcpdump -n -r "$T/pppoe.pcap" 2> /dev/null | grep -c "PPPoE PADT")
 kill_in "$ac" pppd KILL
 check "the AC's session killed: its PADT is on the wire" wait_for 20 captured PADT $((padts + 1))
@@ -284,4 +285,5 @@ check "condis_pppoe.ko unloads with it" mod_unload condis_pppoe
 check "pppd hears the PADT and hangs up" wait_for 30 gone "$client"
 sess A monitor event call-close id "$ci" count 1 timeout $WAIT_MS
 jqcheck "and the client the close" "$ans" '.event == "call-close"'
+check "condis_ppp.ko unloads, no channel left" mod_unload condis_ppp
 exit $ret
