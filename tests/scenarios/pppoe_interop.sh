@@ -75,15 +75,28 @@ close_padt() {
 	jqcheck "$1" "$ans" '.status == 0'
 	check "$2" wait_for 30 gone "$client"
 }
-# dial_out LOG PPPD_ARG...: pppd over condis (the plugin) in CL dials the
-# AC's service on vcl, as pcd0: its pid in $client
+# dial_out LOG IFNAME PPPD_ARG...: pppd over condis (the plugin) in CL dials
+# the AC's service on vcl, its interface IFNAME: its pid in $client
 dial_out() {
-	local log=$1
-	shift
+	local log=$1 ifname=$2
+	shift 2
 	ip netns exec "$cl" pppd plugin "$PPPD_PLUGIN" condis-adapter vcl \
 		condis-service "$PPPOE_SERVICE" condisctl "$CONDISCTL" $PPPD_OPTS "$@" \
-		ifname pcd0 > "$T/$log" 2>&1 &
+		ifname "$ifname" > "$T/$log" 2>&1 &
 	client=$!
+}
+# many_up N: pcm1 to pcmN are up; many_ping N: each carries a ping both ways
+many_up() {
+	local i
+	for ((i = 1; i <= $1; i++)); do ppp_up "$cl" "pcm$i" || return 1; done
+}
+many_ping() {
+	local i
+	for ((i = 1; i <= $1; i++)); do
+		ip netns exec "$cl" ping -c 1 -W 5 -I "pcm$i" "$PPPOE_LOCAL" > /dev/null &&
+		ip netns exec "$ac" ping -c 1 -W 5 "$(ppp_addr "$cl" "pcm$i")" > /dev/null ||
+		return 1
+	done
 }
 for m in condis condis_pppoe; do
 	check "$m.ko loads" mod_load "$m"
@@ -141,7 +154,7 @@ check "condis's PADT is on the wire" wait_for 20 captured PADT 2
 check "the AC's pppd goes with condis's session" wait_for 30 no_ppp_link "$ac"
 
 log "pppd over condis dials the stock AC"
-dial_out pppd-cd1.log
+dial_out pppd-cd1.log pcd0
 check "pppd over a condis call (condis_ppp) brings the session up" \
 	wait_for 60 ppp_up "$cl" pcd0
 check "the negotiated MRU went down to condis_pppoe (OID_WAN_CO_SET_LINK_INFO)" \
@@ -154,12 +167,24 @@ kill_in "$ac" pppd KILL
 check "the AC's session killed: its PADT is on the wire" wait_for 20 captured PADT $((padts + 1))
 check "condis closes the call: pppd over it hangs up" wait_for 30 gone "$client"
 check "no call is left" wait_for 20 no_calls_in "$cl"
-dial_out pppd-cd2.log lcp-echo-interval 1 lcp-echo-failure 3
+dial_out pppd-cd2.log pcd0 lcp-echo-interval 1 lcp-echo-failure 3
 check "pppd over condis dials again" wait_for 60 ppp_up "$cl" pcd0
 ip -n "$ac" link set vac down
 check "the AC's link pulled: LCP echo sees it, pppd hangs up" wait_for 30 gone "$client"
 check "its call is closed and freed" wait_for 20 no_calls_in "$cl"
 ip -n "$ac" link set vac up
+# many sessions at once, each its own pppd, call and AC pppd
+many=()
+for ((i = 1; i <= 20; i++)); do
+	dial_out "pppd-m$i.log" "pcm$i"
+	many+=("$client")
+done
+check "20 sessions of pppd over condis come up at once" wait_for 120 many_up 20
+check "each carries a ping both ways" many_ping 20
+kill "${many[@]}"
+all_gone() { local p; for p in "$@"; do gone "$p" || return 1; done; }
+check "all 20 hang up" wait_for 60 all_gone "${many[@]}"
+check "and leave no call" wait_for 30 no_calls_in "$cl"
 done_of C call-make "$cx"
 jqcheck "a service nobody offers: the call fails when discovery gives up" "$ans" \
 	'."ndis-status" == '"$NDIS_STATUS_NO_ROUTE_TO_DESTINATION"

@@ -57,22 +57,27 @@ void send_vc_fd(Session &s, uint32_t call_id, int sock)
 	if (n < 0)
 		sys_fail("send-fd");
 
-	// the call lasts until the other program closes its socket, or goes
+	// The call lasts until the other program closes its socket. (When the
+	// far end closes the call first, the descriptor hangs up and the other
+	// program goes: condisctl need not listen to its events meanwhile.)
 	for (;;) {
-		pollfd p[2] = { { sock, POLLIN, 0 }, { s.client.fd(), POLLIN, 0 } };
-		if (poll(p, 2, -1) < 0 && errno != EINTR)
+		pollfd p = { sock, POLLIN, 0 };
+		if (poll(&p, 1, -1) < 0) {
+			if (errno == EINTR)
+				continue;
 			sys_fail("poll");
-		if (p[0].revents) {
-			char b;
-			if (recv(sock, &b, 1, MSG_DONTWAIT) == 0 || p[0].revents & (POLLHUP | POLLERR))
-				break;
 		}
-		while (auto e = s.client.next_event(0))
-			if (e->cmd == CONDIS_CMD_CALL_CLOSE_NTF && e->id == call_id)
-				return;		// the far end closed it: it is gone
+		char b;
+		ssize_t n = p.revents & (POLLHUP | POLLERR) ? 0 : recv(sock, &b, 1, MSG_DONTWAIT);
+		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+			break;
 	}
-	Reply r = s.client.call_close(call_id);
-	settle(s, CONDIS_REQUEST_CALL_CLOSE, r, "closing", "closed");
+	try {
+		Reply r = s.client.call_close(call_id);
+		settle(s, CONDIS_REQUEST_CALL_CLOSE, r, "closing", "closed");
+	} catch (const Error &) {
+		// the far end closed it first: it is gone
+	}
 }
 
 int run_with_vc_fd(Session &s, uint32_t call_id, const std::vector<std::string> &cmd)
