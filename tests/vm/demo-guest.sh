@@ -4,7 +4,8 @@
 # miniport into the stock kernel, join two network namespaces with veth,
 # bind an adapter to each end, and let two client processes make a call
 # across the link with condisctl: data both ways, then IP over the call,
-# close, unload.
+# close; then a PPPoE session with Debian's pppoe-server, stock pppd over
+# it (condis_ppp and the plugin), a ping; unload.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/../scenarios/lib.sh"
@@ -75,16 +76,59 @@ run A vc show "$ca"
 run A call close "$ca"
 run B monitor event call-close id "$cb" count 1 timeout 20000
 say ip -n A link show cd0 "||" echo "cd0 went with the call"
+echo
+echo "# PPPoE: a home (namespace H) dials its ISP (namespace I), which runs"
+echo "# Debian's stock access concentrator, rp-pppoe's pppoe-server. condis is"
+echo "# the home's PPPoE miniport and call manager (condis_pppoe) and its"
+echo "# NDISWAN (condis_ppp): stock pppd runs PPP over the condis call through"
+echo "# its plugin condis.so."
+say modprobe ppp_generic
+say modprobe ppp_async
+say insmod "$CONDIS_MODDIR/condis_pppoe.ko"
+say insmod "$CONDIS_MODDIR/condis_ppp.ko"
+say ip netns add I
+say ip netns add H
+say ip link add vi netns I type veth peer name vh netns H
+say ip -n I link set vi up
+say ip -n H link set vh up
+# (the root is read-only: pppd's options on a tmpfs; the ISP's pppd runs
+# over a pty and is told PPPoE's MRU)
+say mount -t tmpfs ppp /etc/ppp
+say "printf '%s\\n' noauth 'mtu 1492' 'mru 1492' > /etc/ppp/isp-options; : > /etc/ppp/options"
+say "ip netns exec I pppoe-server -I vi -C isp -S internet -L 10.64.0.1 -R 10.64.0.2 -O /etc/ppp/isp-options"
+say ip netns exec H "$CONDISCTL" adapter add dev vh kind pppoe
+say "ip netns exec H pppd plugin $build/userspace/condis.so condis-adapter vh condis-service internet condisctl $CONDISCTL noauth noipdefault logfile $T/pppd.log"
+ppp_up() { ip -n H -4 addr show ppp0 2> /dev/null | grep -q inet; }
+wait_for 60 ppp_up || true
+say cat "$T/pppd.log"
+say ip -n H addr show ppp0
+say ip netns exec H ping -c 3 -i 0.3 10.64.0.1
+say ip netns exec H "$CONDISCTL" call show
+echo
+echo "# The home hangs up: pppd ends, the call is closed with a PADT."
+say pkill -x pppd
+pppd_gone() { ! pgrep -x pppd > /dev/null; }
+wait_for 30 pppd_gone || true
+calls_gone() { [ "$(ip netns exec H "$CONDISCTL" -j call show)" = "[]" ]; }
+wait_for 20 calls_gone || true
+say ip netns exec H "$CONDISCTL" call show
+say pkill -x pppoe-server
+say umount /etc/ppp
 sess_stop_all
 echo
 echo "# A and B exited: everything their sockets owned is gone."
 say cat /sys/kernel/debug/condis/objects
 say ip netns del A
 say ip netns del B
+say ip netns del I
+say ip netns del H
+say rmmod condis_ppp
+say rmmod condis_pppoe
 say rmmod condis_eth
 say rmmod condis_sig
 say rmmod condis
 echo
 echo "A call between two hosts over veth: set up by the condis signalling"
-echo "protocol, data both ways, IP over it, closed, and the modules unloaded"
-echo "cleanly, on a stock Debian kernel."
+echo "protocol, data both ways, IP over it, closed; a PPPoE session with"
+echo "Debian's pppoe-server and PPP over it through stock pppd; and the modules"
+echo "unloaded cleanly, on a stock Debian kernel."

@@ -4,7 +4,8 @@
 # `make demo`: condis on Debian's stock 6.12 kernel, as a user would load
 # it. Builds the modules against the stock headers and condisctl, boots the
 # stock kernel image under QEMU (no kernel build) and prints the guest's
-# transcript: a call between two client processes on the loopback adapter.
+# transcript: a call between two hosts over veth, and a PPPoE session with
+# Debian's pppoe-server carrying pppd over condis.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -23,7 +24,7 @@ mkdir -p "$out"
 make -s -C "$top" STOCK_KDIR="$hdr" stock-6.12 > /dev/null
 echo "demo: building condisctl" >&2
 cmake -S "$top/userspace" -B "$build/userspace" -DCMAKE_BUILD_TYPE=Debug > /dev/null
-cmake --build "$build/userspace" -j"$(nproc)" --target condisctl > /dev/null
+cmake --build "$build/userspace" -j"$(nproc)" --target condisctl condis-pppd > /dev/null
 "$here/initramfs.sh" "$kver" "$out/initramfs.cpio.gz"
 
 echo "demo: booting $kver under QEMU" >&2
