@@ -248,13 +248,13 @@ int condis_eth_bind(struct net *net, u32 ifindex, struct condis_link_ops *link,
 }
 EXPORT_SYMBOL_GPL(condis_eth_bind);
 
-static int eth_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *extack,
-		       u32 *id)
+static int eth_newlink(struct net *net, const struct condis_link_req *req,
+		       struct netlink_ext_ack *extack, u32 *id)
 {
 	struct condis_adapter *adapter;
 	int ret;
 
-	ret = condis_eth_bind(net, ifindex, &eth_link_ops, NULL, NULL, extack, &adapter,
+	ret = condis_eth_bind(net, req->ifindex, &eth_link_ops, NULL, NULL, extack, &adapter,
 			      NULL, NULL, NULL);
 	if (!ret)
 		*id = condis_handle_id(adapter);

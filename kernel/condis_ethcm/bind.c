@@ -61,8 +61,8 @@ static const struct condis_eth_hook ethcm_hook = {
 	.unbind = ethcm_unbind,
 };
 
-static int ethcm_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *extack,
-			 u32 *id)
+static int ethcm_newlink(struct net *net, const struct condis_link_req *req,
+			 struct netlink_ext_ack *extack, u32 *id)
 {
 	char name[IFNAMSIZ];
 	struct ethcm *ec;
@@ -74,7 +74,7 @@ static int ethcm_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *e
 	if (!ec)
 		return -ENOMEM;
 	INIT_LIST_HEAD(&ec->node);
-	ret = condis_eth_bind(net, ifindex, &ethcm_link_ops, &ethcm_hook, ec, extack,
+	ret = condis_eth_bind(net, req->ifindex, &ethcm_link_ops, &ethcm_hook, ec, extack,
 			      &ec->adapter, mac, name, &max_sdu);
 	if (ret) {
 		kfree(ec);

@@ -32,7 +32,7 @@
 
 static char *ac_name;
 module_param(ac_name, charp, 0644);
-MODULE_PARM_DESC(ac_name, "the AC-Name of the adapters bound from now on (default: the host name)");
+MODULE_PARM_DESC(ac_name, "the AC-Name of the adapters bound from now on without one of their own (default: the host name)");
 
 static LIST_HEAD(pppoe_adapters);
 static DEFINE_MUTEX(pppoe_lock);	/* pppoe_adapters */
@@ -133,8 +133,8 @@ static void pppoe_hook(struct pppoe_adapter *pa, struct packet_type *pt, u16 typ
 	dev_add_pack(pt);
 }
 
-static int pppoe_bind(struct net_device *dev, struct netlink_ext_ack *extack,
-		      struct pppoe_adapter **out)
+static int pppoe_bind(struct net_device *dev, const char *name,
+		      struct netlink_ext_ack *extack, struct pppoe_adapter **out)
 {
 	struct pppoe_adapter *pa;
 	int ret;
@@ -160,8 +160,9 @@ static int pppoe_bind(struct net_device *dev, struct netlink_ext_ack *extack,
 	INIT_LIST_HEAD(&pa->calls);
 	INIT_LIST_HEAD(&pa->saps);
 	kernel_param_lock(THIS_MODULE);
-	strscpy(pa->ac_name, ac_name && *ac_name ? ac_name : utsname()->nodename,
-		sizeof(pa->ac_name));
+	if (!name)
+		name = ac_name && *ac_name ? ac_name : utsname()->nodename;
+	strscpy(pa->ac_name, name, sizeof(pa->ac_name));
 	kernel_param_unlock(THIS_MODULE);
 	/* (a name written with echo ends in a newline: not part of it) */
 	pa->ac_name_len = strcspn(pa->ac_name, "\n");
@@ -219,20 +220,20 @@ static void pppoe_unbind(struct pppoe_adapter *pa)
 	kfree(pa);
 }
 
-static int pppoe_newlink(struct net *net, u32 ifindex, struct netlink_ext_ack *extack,
-			 u32 *id)
+static int pppoe_newlink(struct net *net, const struct condis_link_req *req,
+			 struct netlink_ext_ack *extack, u32 *id)
 {
 	struct pppoe_adapter *pa;
 	struct net_device *dev;
 	int ret;
 
-	dev = dev_get_by_index(net, ifindex);
+	dev = dev_get_by_index(net, req->ifindex);
 	if (!dev) {
 		NL_SET_ERR_MSG(extack, "no interface with this index in this network namespace");
 		return -ENODEV;
 	}
 	mutex_lock(&pppoe_lock);
-	ret = pppoe_bind(dev, extack, &pa);
+	ret = pppoe_bind(dev, req->ac_name, extack, &pa);
 	if (!ret)
 		*id = condis_handle_id(pa->adapter);
 	mutex_unlock(&pppoe_lock);
@@ -263,6 +264,7 @@ static int pppoe_dellink(struct condis_adapter *adapter, struct netlink_ext_ack 
 static struct condis_link_ops pppoe_link_ops = {
 	.kind = "pppoe",
 	.owner = THIS_MODULE,
+	.ac_name = true,
 	.newlink = pppoe_newlink,
 	.dellink = pppoe_dellink,
 };

@@ -30,7 +30,7 @@
 #
 # Last, condis as the access concentrator (namespace CA, its own veth to
 # CL): a condis_pppoe adapter offering the service as a SAP under the AC
-# name condis-ac. pppoe-discovery lists it; stock pppd dials it, its PADR
+# name condis-ac (adapter add ... ac-name). pppoe-discovery lists it; stock pppd dials it, its PADR
 # arrives as an incoming call with the session in its parameters; accepted,
 # pppd speaks LCP on the call's VC and hangs up on condis's PADT; the next
 # one, rejected, gets the PADS's Service-Name-Error; rp-pppoe's user-space
@@ -206,10 +206,8 @@ log "stock pppd dials condis"
 netns_add ca
 ca=ca-$nsid
 check "a veth pair joins condis's AC and CL" veth_pair "$ca" vca "$cl" vh
-restore /sys/module/condis_pppoe/parameters/ac_name
-echo condis-ac > /sys/module/condis_pppoe/parameters/ac_name
 sess_start A "$ca"
-sess A adapter add dev vca kind pppoe; ada=$id
+sess A adapter add dev vca kind pppoe ac-name condis-ac; ada=$id
 sess A af open "$ada" type pppoe; afa=$id
 # (pppd dials again after a refusal: what nobody answers is refused in 3 s)
 sess A sap register af "$afa" address "$PPPOE_SERVICE" accept-timeout 3000; sa=$id

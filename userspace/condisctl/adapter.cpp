@@ -55,12 +55,14 @@ void adapter_show(Session &s, Args &a)
 
 void adapter_add(Session &s, Args &a)
 {
-	std::string dev, kind;
+	std::string dev, kind, ac_name;
 	while (!a.empty()) {
 		if (a.take("dev"))
 			dev = a.next("interface name");
 		else if (a.take("kind"))
 			kind = a.next("kind");
+		else if (a.take("ac-name"))
+			ac_name = a.next("AC name");
 		else
 			throw Usage("unknown adapter add argument \"" + a.peek() + "\"");
 	}
@@ -70,7 +72,7 @@ void adapter_add(Session &s, Args &a)
 	if (!ifindex)
 		throw Usage("no interface named \"" + dev + "\" in this network namespace");
 	try {
-		Reply r = s.client.adapter_new(ifindex, kind);
+		Reply r = s.client.adapter_new(ifindex, kind, ac_name);
 		return emit(s.opt, "adapter", { { "id", r.id }, { "dev", dev } });
 	} catch (const Error &e) {
 		if (e.err() != EBUSY)
@@ -96,8 +98,9 @@ void adapter_del(Session &s, Args &a)
 void adapter_help(Session &, Args &)
 {
 	std::cout << "Usage: condisctl adapter show [ ADAPTER ]\n"
-		     "       condisctl adapter add dev IFNAME [ kind KIND ]  (bound already\n"
-		     "        the same way: its id, not an error)\n"
+		     "       condisctl adapter add dev IFNAME [ kind KIND ] [ ac-name NAME ]\n"
+		     "        (bound already the same way: its id, not an error; ac-name: a\n"
+		     "        pppoe adapter's access concentrator name)\n"
 		     "       condisctl adapter del ADAPTER\n"
 		     "ADAPTER := { ID | NAME }\n"
 		     "KIND := { ethernet | ethernet-cm | pppoe }  (ethernet: condis_eth with\n"

@@ -11,6 +11,7 @@
 
 int condis_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
 {
+	struct condis_link_req req = {};
 	const char *kind = "ethernet";
 	struct condis_link_ops *l;
 	u32 id = 0;
@@ -30,8 +31,18 @@ int condis_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
 				    "no miniport of this kind binds to interfaces (module not loaded?)");
 		return -EOPNOTSUPP;
 	}
-	ret = l->newlink(genl_info_net(info),
-			 nla_get_u32(info->attrs[CONDIS_A_ADAPTER_IFINDEX]), info->extack, &id);
+	req.ifindex = nla_get_u32(info->attrs[CONDIS_A_ADAPTER_IFINDEX]);
+	if (info->attrs[CONDIS_A_ADAPTER_AC_NAME]) {
+		req.ac_name = nla_data(info->attrs[CONDIS_A_ADAPTER_AC_NAME]);
+		if (!l->ac_name || !*req.ac_name) {
+			NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_ADAPTER_AC_NAME],
+					    l->ac_name ? "an empty AC name" :
+					    "adapters of this kind have no AC name (kind pppoe has)");
+			module_put(l->owner);
+			return -EINVAL;
+		}
+	}
+	ret = l->newlink(genl_info_net(info), &req, info->extack, &id);
 	module_put(l->owner);
 	if (ret)
 		return ret;

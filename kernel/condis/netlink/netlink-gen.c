@@ -142,9 +142,10 @@ const struct nla_policy condis_call_netdev_nl_policy[CONDIS_A_CALL_IFNAME + 1] =
 };
 
 /* CONDIS_CMD_ADAPTER_NEW - do */
-const struct nla_policy condis_adapter_new_nl_policy[CONDIS_A_ADAPTER_KIND + 1] = {
+const struct nla_policy condis_adapter_new_nl_policy[CONDIS_A_ADAPTER_AC_NAME + 1] = {
 	[CONDIS_A_ADAPTER_IFINDEX] = NLA_POLICY_MIN(NLA_U32, 1),
 	[CONDIS_A_ADAPTER_KIND] = { .type = NLA_NUL_STRING, .len = 15, },
+	[CONDIS_A_ADAPTER_AC_NAME] = { .type = NLA_NUL_STRING, .len = 63, },
 };
 
 /* CONDIS_CMD_ADAPTER_DEL - do */
@@ -277,7 +278,7 @@ const struct genl_ops condis_nl_ops[19] = {
 		.cmd		= CONDIS_CMD_ADAPTER_NEW,
 		.doit		= condis_nl_adapter_new_doit,
 		.policy		= condis_adapter_new_nl_policy,
-		.maxattr	= CONDIS_A_ADAPTER_KIND,
+		.maxattr	= CONDIS_A_ADAPTER_AC_NAME,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

@@ -49,7 +49,7 @@ extern const struct nla_policy condis_party_drop_nl_policy[CONDIS_A_PARTY_ID + 1
 
 extern const struct nla_policy condis_call_netdev_nl_policy[CONDIS_A_CALL_IFNAME + 1];
 
-extern const struct nla_policy condis_adapter_new_nl_policy[CONDIS_A_ADAPTER_KIND + 1];
+extern const struct nla_policy condis_adapter_new_nl_policy[CONDIS_A_ADAPTER_AC_NAME + 1];
 
 extern const struct nla_policy condis_adapter_del_nl_policy[CONDIS_A_ADAPTER_ID + 1];
 

@@ -315,12 +315,25 @@ void condis_mco_oid_request_complete(struct condis_adapter *adapter,
 struct netlink_ext_ack;
 
 /**
+ * struct condis_link_req - what an adapter-new request asks for
+ * @ifindex: the interface, in the requester's namespace
+ * @ac_name: a PPPoE adapter's access concentrator name, or NULL (only
+ *	for a kind with @ac_name set in its struct condis_link_ops)
+ */
+struct condis_link_req {
+	u32 ifindex;
+	const char *ac_name;
+};
+
+/**
  * struct condis_link_ops - a miniport that binds adapters to network
  *	interfaces on request (netlink adapter-new and adapter-del)
  * @kind: its name in requests, e.g. "ethernet"
  * @owner: THIS_MODULE
- * @newlink: bind an adapter to interface @ifindex of @net, telling condis
- *	with condis_adapter_set_link(); store its id in @id. Process
+ * @ac_name: its adapters take an access concentrator name (adapter-new's
+ *	ac-name; condis refuses one for another kind)
+ * @newlink: bind an adapter to interface @req->ifindex of @net, telling
+ *	condis with condis_adapter_set_link(); store its id in @id. Process
  *	context, may sleep.
  * @dellink: unbind @adapter (the handle of an adapter @newlink made),
  *	tearing its calls down. Process context, may sleep.
@@ -329,8 +342,9 @@ struct netlink_ext_ack;
 struct condis_link_ops {
 	const char *kind;
 	struct module *owner;
-	int (*newlink)(struct net *net, u32 ifindex, struct netlink_ext_ack *extack,
-		       u32 *id);
+	bool ac_name;
+	int (*newlink)(struct net *net, const struct condis_link_req *req,
+		       struct netlink_ext_ack *extack, u32 *id);
 	int (*dellink)(struct condis_adapter *adapter, struct netlink_ext_ack *extack);
 	struct list_head node;
 };

@@ -212,12 +212,14 @@ Af Client::af(uint32_t id) { return get(CONDIS_CMD_AF_GET, CONDIS_A_AF_ID, id, c
 Sap Client::sap(uint32_t id) { return get(CONDIS_CMD_SAP_GET, CONDIS_A_SAP_ID, id, codec::parse_sap); }
 Call Client::call(uint32_t id) { return get(CONDIS_CMD_CALL_GET, CONDIS_A_CALL_ID, id, codec::parse_call); }
 
-Reply Client::adapter_new(uint32_t ifindex, const std::string &kind)
+Reply Client::adapter_new(uint32_t ifindex, const std::string &kind, const std::string &ac_name)
 {
 	Msg m = codec::request(family_, CONDIS_CMD_ADAPTER_NEW);
 	codec::put_u32(m.get(), CONDIS_A_ADAPTER_IFINDEX, ifindex);
 	if (!kind.empty())
 		codec::put_string(m.get(), CONDIS_A_ADAPTER_KIND, kind);
+	if (!ac_name.empty())
+		codec::put_string(m.get(), CONDIS_A_ADAPTER_AC_NAME, ac_name);
 	return simple(std::move(m));
 }
 

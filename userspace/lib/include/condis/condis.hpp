@@ -154,7 +154,8 @@ public:
 	Sap sap(uint32_t id);
 	Call call(uint32_t id);
 
-	Reply adapter_new(uint32_t ifindex, const std::string &kind);
+	// @ac_name: a pppoe adapter's access concentrator name (empty: the default)
+	Reply adapter_new(uint32_t ifindex, const std::string &kind, const std::string &ac_name = {});
 	void adapter_del(uint32_t id);
 	Reply af_open(uint32_t adapter_id, uint32_t type);
 	Reply af_close(uint32_t id);
