@@ -85,10 +85,12 @@ dial_out() {
 		ifname "$ifname" > "$T/$log" 2>&1 &
 	client=$!
 }
-# many_up N: pcm1 to pcmN are up; many_ping N: each carries a ping both ways
+# many_up N: N of pcm1 to pcmN have their address (one process a look: the
+# guest is busy enough); many_ping N: each carries a ping both ways
 many_up() {
-	local i
-	for ((i = 1; i <= $1; i++)); do ppp_up "$cl" "pcm$i" || return 1; done
+	local n
+	n=$(ip -n "$cl" -4 -br addr show 2> /dev/null | grep -c '^pcm[0-9]* .* 10\.64\.')
+	[ "$n" -ge "$1" ]
 }
 many_ping() {
 	local i
@@ -174,12 +176,19 @@ check "the AC's link pulled: LCP echo sees it, pppd hangs up" wait_for 30 gone "
 check "its call is closed and freed" wait_for 20 no_calls_in "$cl"
 ip -n "$ac" link set vac up
 # many sessions at once, each its own pppd, call and AC pppd
+# (dialed a third of a second apart: the AC forks a pppd for each)
 many=()
 for ((i = 1; i <= 20; i++)); do
 	dial_out "pppd-m$i.log" "pcm$i"
 	many+=("$client")
+	nap 0.3
 done
 check "20 sessions of pppd over condis come up at once" wait_for 120 many_up 20
+many_up 20 ||
+	for ((i = 1; i <= 20; i++)); do
+		ppp_up "$cl" "pcm$i" || show_log "$T/pppd-m$i.log" "pppd-m$i.log"
+	done
+many_up 20 || log "$(ip netns exec "$cl" "$CONDISCTL" -s adapter show)"
 check "each carries a ping both ways" many_ping 20
 kill "${many[@]}"
 all_gone() { local p; for p in "$@"; do gone "$p" || return 1; done; }

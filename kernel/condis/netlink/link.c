@@ -33,13 +33,20 @@ int condis_nl_adapter_new_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	req.ifindex = nla_get_u32(info->attrs[CONDIS_A_ADAPTER_IFINDEX]);
 	if (info->attrs[CONDIS_A_ADAPTER_AC_NAME]) {
-		req.ac_name = nla_data(info->attrs[CONDIS_A_ADAPTER_AC_NAME]);
-		if (!l->ac_name || !*req.ac_name) {
-			NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_ADAPTER_AC_NAME],
-					    l->ac_name ? "an empty AC name" :
+		struct nlattr *a = info->attrs[CONDIS_A_ADAPTER_AC_NAME];
+
+		req.ac_name = nla_data(a);
+		ret = -EINVAL;
+		if (!l->ac_name)
+			NL_SET_ERR_MSG_ATTR(info->extack, a,
 					    "adapters of this kind have no AC name (kind pppoe has)");
+		else if (!*req.ac_name)
+			NL_SET_ERR_MSG_ATTR(info->extack, a, "an empty AC name");
+		else
+			ret = 0;
+		if (ret) {
 			module_put(l->owner);
-			return -EINVAL;
+			return ret;
 		}
 	}
 	ret = l->newlink(genl_info_net(info), &req, info->extack, &id);
