@@ -34,10 +34,13 @@ rec() {
 	echo "$case $out" >> "$RAW"
 }
 
+# BENCH_ONLY=pppoe: only section 6 (development)
+only=${BENCH_ONLY:-}
 log "guest: $(nproc) vCPUs, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), kernel $(uname -r)"
 echo "machine cpus=$(nproc) kernel=$(uname -r)" >> "$RAW"
 bench_modules
 
+if [ "$only" != pppoe ]; then
 # ---- 1. in-kernel call cycle against its workqueue floor ---------------------
 # hops: condis work items run per cycle, counted with the workqueue
 # tracepoint over a short run
@@ -108,6 +111,23 @@ for ((r = 0; r < REPS; r++)); do
 		done
 		rec "packet-$size" ip netns exec "$a" "$BENCH" packet-send dev "$deva" \
 			station "$macb" count $FRAMES size $size
+	done
+done
+
+fi
+
+# ---- 6. PPP over condis_pppoe against PPP over the kernel's pppoe.ko ---------
+# the same veth link and access concentrator (condis's, with pppd over
+# condis: a kernel data path); the client's pppd dials with each by turns
+bench_pppoe
+for ((r = 0; r < REPS; r++)); do
+	for p in pppoe condis; do
+		ppp_dial $p
+		echo "ppp-setup-$p n=1 ns=$setup_ns" >> "$RAW"
+		for size in 64 1400; do
+			echo "ppp-$p-$size $(ppp_pps $size)" >> "$RAW"
+		done
+		ppp_hangup $p
 	done
 done
 

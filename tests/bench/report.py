@@ -173,6 +173,27 @@ def build(cases):
                   med([rate(x) for x in d]), "1/s",
                   baseline=med(walk_rates), base_name="in-kernel walk (debugfs condis/calls)",
                   ratios=ratios, spread_pct=spread([rate(x) for x in d]))
+
+    # 6. PPP over condis_pppoe against PPP over pppoe.ko (same link, same AC)
+    for size in ("64", "1400"):
+        c, k = cases.get(f"ppp-condis-{size}", []), cases.get(f"ppp-pppoe-{size}", [])
+        if not c or not k:
+            continue
+        ratios = [rate(a) / rate(b) for a, b in zip(c, k) if b["n"]]
+        t.add(f"PPP over condis_pppoe, {size}-byte UDP payloads (pps)",
+              med([rate(x) for x in c]), "1/s",
+              baseline=med([rate(x) for x in k]), base_name="PPP over pppoe.ko",
+              ratios=ratios, target=">= 0.9x pppoe.ko", meets=lambda r: r >= 0.9,
+              spread_pct=spread([rate(x) for x in c]),
+              note="packets the AC's PPP interface received, iperf3 -u -b 0 for 2 s")
+    c, k = cases.get("ppp-setup-condis", []), cases.get("ppp-setup-pppoe", [])
+    if c and k:
+        ratios = [b["ns"] / a["ns"] for a, b in zip(c, k)]
+        t.add("PPPoE session setup, pppd start to IPCP up (sessions/s)",
+              med([rate(x) for x in c]), "1/s",
+              baseline=med([rate(x) for x in k]), base_name="pppd with pppoe.ko",
+              ratios=ratios, target=">= 0.9x pppoe.ko", meets=lambda r: r >= 0.9,
+              spread_pct=spread([rate(x) for x in c]))
     return t
 
 
@@ -188,7 +209,8 @@ def main():
     m = cases.get("machine", [{}])[0]
     print(f"condis benchmarks: guest {m.get('cpus', '?')} vCPUs, kernel {m.get('kernel', '?')}"
           + (f"; host {a.host}" if a.host else ""))
-    reps = max((len(v) for k, v in cases.items() if k.startswith("cycle-")), default=0)
+    reps = max((len(v) for k, v in cases.items() if k.startswith(("cycle-", "ppp-setup-"))),
+               default=0)
     print(f"medians of {reps} repetitions; spread = (max - min) / median\n")
     cols = ("benchmark", "condis", "spread", "baseline", "ratio", "target", "")
     lines = [cols]

@@ -11,6 +11,7 @@
 #                           guest (tests/bench/guest-profile.sh lists CASEs)
 #
 # Environment: BENCH_REPS (default 5), BENCH_SCALE (1 or small),
+# BENCH_ONLY (pppoe: only PPP over condis_pppoe against pppoe.ko),
 # BENCH_MEM (guest memory, default 6G), BUILD.
 set -euo pipefail
 
@@ -37,8 +38,8 @@ cmake --build "$out/userspace" -j"$(nproc)" >> "$out/cmake.log" 2>&1 ||
 g=$out/${profile:+profile-}guest	# the guest's results share
 rm -rf "$g"
 mkdir -p "$g"		# the settings go in with it
-printf 'BENCH_REPS=%s\nBENCH_SCALE=%s\nBENCH_PROFILE=%s\n' "${BENCH_REPS:-5}" \
-	"${BENCH_SCALE:-1}" "$profile" > "$g/env"
+printf 'BENCH_REPS=%s\nBENCH_SCALE=%s\nBENCH_PROFILE=%s\nBENCH_ONLY=%s\n' "${BENCH_REPS:-5}" \
+	"${BENCH_SCALE:-1}" "$profile" "${BENCH_ONLY:-}" > "$g/env"
 start=$(date +%s)
 guest=guest-bench.sh
 if [ -n "$profile" ]; then

@@ -139,6 +139,26 @@ static ssize_t cd_vcfd_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	return ret ?: len;
 }
 
+/*
+ * Send a frame counted in @f->inflight and @f->senders already (by the
+ * caller, under @f->lock); a hangup waits for the senders.
+ */
+static int cd_vcfd_send_counted(struct condis_vcfd *f, struct sk_buff *skb)
+{
+	unsigned long flags;
+	int ret;
+
+	ret = condis_co_send(f->vc->handle, skb);	/* takes the skb */
+	spin_lock_irqsave(&f->lock, flags);
+	f->senders--;
+	if (ret)
+		f->inflight--;
+	spin_unlock_irqrestore(&f->lock, flags);
+	if (wq_has_sleeper(&f->wq))	/* a hangup waiting for the senders */
+		wake_up_all(&f->wq);
+	return ret;
+}
+
 static ssize_t cd_vcfd_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct condis_vcfd *f = iocb->ki_filp->private_data;
@@ -180,14 +200,7 @@ static ssize_t cd_vcfd_write_iter(struct kiocb *iocb, struct iov_iter *from)
 			return ret;
 		}
 	}
-	ret = condis_co_send(f->vc->handle, skb);	/* takes the skb */
-	spin_lock_irqsave(&f->lock, flags);
-	f->senders--;
-	if (ret)
-		f->inflight--;
-	spin_unlock_irqrestore(&f->lock, flags);
-	if (wq_has_sleeper(&f->wq))	/* a hangup waiting for the senders */
-		wake_up_all(&f->wq);
+	ret = cd_vcfd_send_counted(f, skb);
 	return ret ?: len;
 }
 
@@ -387,15 +400,7 @@ int condis_vcfd_send(struct condis_vcfd *f, struct sk_buff *skb)
 		kfree_skb(skb);
 	if (ret)
 		return ret;
-	ret = condis_co_send(f->vc->handle, skb);	/* takes the skb */
-	spin_lock_irqsave(&f->lock, flags);
-	f->senders--;
-	if (ret)
-		f->inflight--;
-	spin_unlock_irqrestore(&f->lock, flags);
-	if (wq_has_sleeper(&f->wq))	/* a hangup waiting for the senders */
-		wake_up_all(&f->wq);
-	return ret;
+	return cd_vcfd_send_counted(f, skb);
 }
 EXPORT_SYMBOL_GPL(condis_vcfd_send);
 
