@@ -66,12 +66,18 @@ static void cppp_receive(struct condis_vcfd_user *u, struct sk_buff *skb)
 	ppp_input(&cppp_of(u)->chan, skb);
 }
 
+/*
+ * A frame came back: ppp_generic may send again. Always woken: a start_xmit
+ * that found the window full may not have returned yet (it holds the
+ * channel's lock, which the wakeup then waits for), and with a window of
+ * one nothing else would wake it.
+ */
 static void cppp_send_done(struct condis_vcfd_user *u)
 {
 	struct cppp_chan *c = cppp_of(u);
 
-	if (atomic_dec_return(&c->inflight) < READ_ONCE(c->window))
-		cppp_wakeup(c);
+	atomic_dec(&c->inflight);
+	cppp_wakeup(c);
 }
 
 /* The miniport's send window changed (0 stops sending). */
