@@ -84,7 +84,7 @@ static void cppp_send_done(struct condis_vcfd_user *u)
 static void cppp_status(struct condis_vcfd_user *u, int status, const void *buf, u32 len)
 {
 	struct cppp_chan *c = cppp_of(u);
-	int window = cppp_link_status(c, status, buf, len);
+	int window = cppp_link_status(status, buf, len);
 	u32 old = READ_ONCE(c->window);
 
 	if (window < 0)

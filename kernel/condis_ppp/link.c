@@ -3,7 +3,7 @@
  * The CoNDIS WAN interface, NDISWAN's side: what the miniport's VCs carry
  * (OID_WAN_CO_GET_INFO, once per channel), how a VC is framed once PPP has
  * negotiated its link (OID_WAN_CO_SET_LINK_INFO: the MRU, the ACCMs), and
- * the speed and send window the miniport indicates on a VC
+ * the send window the miniport indicates on a VC
  * (NDIS_STATUS_WAN_CO_LINKPARAMS).
  */
 #include "link.h"
@@ -80,7 +80,6 @@ int cppp_link_set(struct cppp_chan *c, u32 mru, u32 send_accm, u32 recv_accm)
 
 /**
  * cppp_link_status - a status the miniport indicated on the VC
- * @c: the channel
  * @status: the status
  * @buf: its details
  * @len: their size
@@ -88,14 +87,12 @@ int cppp_link_set(struct cppp_chan *c, u32 mru, u32 send_accm, u32 recv_accm)
  * Context: under RCU, no sleeping.
  * Return: the VC's send window, when @status gave one; -1 otherwise.
  */
-int cppp_link_status(struct cppp_chan *c, int status, const void *buf, u32 len)
+int cppp_link_status(int status, const void *buf, u32 len)
 {
 	struct condis_wan_co_linkparams p;
 
 	if (status != CONDIS_NDIS_STATUS_WAN_CO_LINKPARAMS || len < sizeof(p))
 		return -1;
 	memcpy(&p, buf, sizeof(p));
-	WRITE_ONCE(c->speed.transmit_speed, p.transmit_speed);
-	WRITE_ONCE(c->speed.receive_speed, p.receive_speed);
 	return min_t(u32, p.send_window, CPPP_WINDOW_MAX);
 }

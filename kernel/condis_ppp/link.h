@@ -7,6 +7,6 @@
 
 int cppp_link_info(struct cppp_chan *c);
 int cppp_link_set(struct cppp_chan *c, u32 mru, u32 send_accm, u32 recv_accm);
-int cppp_link_status(struct cppp_chan *c, int status, const void *buf, u32 len);
+int cppp_link_status(int status, const void *buf, u32 len);
 
 #endif /* _CONDIS_PPP_LINK_H */

@@ -25,7 +25,6 @@
  * @lock: @link and the OIDs setting it
  * @info: what the miniport said of its adapter (OID_WAN_CO_GET_INFO)
  * @link: what the VC was last set to (OID_WAN_CO_SET_LINK_INFO)
- * @speed: the VC's speeds, as the miniport last indicated them
  */
 struct cppp_chan {
 	struct condis_vcfd_user user;
@@ -37,7 +36,6 @@ struct cppp_chan {
 	struct mutex lock;		/* @link, and setting it */
 	struct condis_wan_co_info info;
 	struct condis_wan_co_link_info link;
-	struct condis_wan_co_linkparams speed;
 };
 
 #endif /* _CONDIS_PPP_H */
