@@ -9,7 +9,10 @@
  * echoing its AC-Cookie and Relay-Session-Id, and completes on the PADS:
  * with the session (the AC's MAC and the session id) in the call's
  * parameters, or with the error the PADS gives. PADI and PADR are resent
- * with the wait doubled, PPPOE_DISC_ATTEMPTS times in all.
+ * with the wait doubled, PPPOE_DISC_ATTEMPTS times in all; the first wait
+ * for a PADS is pppd's, 5 s: an AC makes a session of every PADR it
+ * answers (rp-pppoe's pppoe-server forks its pppd first), and a PADR
+ * resent to a busy AC costs it a session nobody takes.
  */
 #include <linux/etherdevice.h>
 #include <linux/random.h>
@@ -20,13 +23,15 @@
 #include "miniport.h"
 
 /* RFC 2516: no answer, send again and double the wait */
-#define PPPOE_DISC_TIMEOUT_MS	1000
+#define PPPOE_PADO_TIMEOUT_MS	1000
+#define PPPOE_PADS_TIMEOUT_MS	5000
 #define PPPOE_DISC_ATTEMPTS	3
 
 static void pppoe_retry_arm(struct pppoe_call *call)
 {
-	mod_delayed_work(pppoe_wq, &call->retry,
-			 msecs_to_jiffies(PPPOE_DISC_TIMEOUT_MS << call->attempts));
+	unsigned int ms = call->state == PC_PADI ? PPPOE_PADO_TIMEOUT_MS : PPPOE_PADS_TIMEOUT_MS;
+
+	mod_delayed_work(pppoe_wq, &call->retry, msecs_to_jiffies(ms << call->attempts));
 }
 
 /* Discovery failed: the client hears it, unless condis deleted the VC. */
@@ -38,16 +43,17 @@ static void pppoe_dial_failed(struct pppoe_call *call, int status)
 }
 
 /* The PADS gave a session: program it, activate the VC, complete the call. */
-static void pppoe_dial_done(struct pppoe_call *call, u16 sid)
+static void pppoe_dial_done(struct pppoe_call *call, u16 sid, u16 max_payload)
 {
 	struct pppoe_adapter *pa = call->pa;
 	struct condis_call_params *cp;
 	int ret = -ENOMEM;
 
 	call->sid = sid;
+	call->payload = pppoe_payload_agreed(call->payload, max_payload);
 	cp = pppoe_session_params(call);
 	if (cp)
-		ret = pppoe_program(pa, call->vc, (void *)cp->media_specific);
+		ret = pppoe_program(pa, call->vc, cp);
 	if (!ret) {
 		ret = condis_mcm_activate_vc(call->vc, cp);
 		if (ret)
@@ -93,6 +99,8 @@ static void pppoe_dial(struct pppoe_call *call)
 		memcpy(call->uniq, &uniq, sizeof(uniq));
 	} while (pppoe_uniq_used(pa, call->uniq));
 	call->uniq_len = sizeof(uniq);
+	/* offered in PPP-Max-Payload if over 1492 (RFC 4638) */
+	call->payload = min_t(unsigned int, pppoe_link_payload(pa), U16_MAX - PPPOE_PROTO_LEN);
 	list_add_tail(&call->node, &pa->calls);
 	call->state = PC_PADI;
 	call->attempts = 0;
@@ -193,7 +201,7 @@ bool pppoe_rx_pads(struct pppoe_adapter *pa, const u8 *src, const struct pppoe_d
 		return false;
 	switch (d->error_tag) {
 	case 0:
-		pppoe_dial_done(call, d->sid);
+		pppoe_dial_done(call, d->sid, d->max_payload);
 		break;
 	case PPPOE_TAG_SERVICE_ERROR:
 		pppoe_dial_failed(call, -ENOENT);	/* NDIS_STATUS_INVALID_ADDRESS */
