@@ -119,9 +119,14 @@ static bool pppoe_pado_allowed(struct pppoe_adapter *pa)
 	return pa->pado_count++ < PPPOE_PADO_PER_SEC;
 }
 
-/* A PADO to @src: the service asked for, the others when it asked for any. */
+/*
+ * A PADO to @src: the service asked for, the others when it asked for any;
+ * the PPP-Max-Payload it asked for, as much of it as the link carries, if
+ * that is over 1492 (RFC 4638).
+ */
 static int pppoe_send_pado(struct pppoe_adapter *pa, const u8 *src, const struct pppoe_disc *d)
 {
+	u16 payload = pppoe_payload_agreed(pppoe_link_payload(pa), d->max_payload);
 	unsigned int room = READ_ONCE(pa->dev->mtu);
 	u8 cookie[PPPOE_COOKIE_LEN];
 	struct condis_cm_sap *s;
@@ -143,6 +148,8 @@ static int pppoe_send_pado(struct pppoe_adapter *pa, const u8 *src, const struct
 	pppoe_build_tag(&b, PPPOE_TAG_COOKIE, cookie, sizeof(cookie));
 	pppoe_build_val(&b, PPPOE_TAG_HOST_UNIQ, &d->host_uniq);
 	pppoe_build_val(&b, PPPOE_TAG_RELAY_SID, &d->relay_sid);
+	if (payload > PPPOE_MRU)
+		pppoe_build_u16(&b, PPPOE_TAG_MAX_PAYLOAD, payload);
 	len = pppoe_build_end(&b);
 	if (len < 0) {
 		kfree_skb(skb);
@@ -247,7 +254,7 @@ static int pppoe_offer(struct pppoe_call *call, struct condis_cm_sap *sap)
 	if (ret)
 		return ret;
 	cp = pppoe_session_params(call);
-	ret = cp ? pppoe_program(pa, call->vc, (void *)cp->media_specific) : -ENOMEM;
+	ret = cp ? pppoe_program(pa, call->vc, cp) : -ENOMEM;
 	if (!ret) {
 		ret = condis_mcm_activate_vc(call->vc, cp);
 		if (ret)
@@ -318,6 +325,7 @@ bool pppoe_rx_padr(struct pppoe_adapter *pa, const u8 *src, const struct pppoe_d
 	call->service_len = d->service.len;
 	memcpy(call->service, d->service.data, d->service.len);
 	pppoe_echo(call, d);
+	call->payload = pppoe_payload_agreed(pppoe_link_payload(pa), d->max_payload);
 	do {
 		call->sid = 1 + get_random_u32() % (PPPOE_SID_RESERVED - 1);
 	} while (pppoe_sid_used(pa, call->sid));

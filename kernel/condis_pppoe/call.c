@@ -89,7 +89,8 @@ static const char *pppoe_error_text(u16 tag)
  *
  * Each carries the service (PADT aside) and the host's Host-Uniq; a PADR
  * the AC's cookie, a PADR and a PADS the Relay-Session-Id, as RFC 2516
- * says each is echoed.
+ * says each is echoed; a PADI, PADR or PADS the call's payload as
+ * PPP-Max-Payload when it is over RFC 2516's 1492 (RFC 4638).
  * Context: pppoe_wq.
  * Return: 0 or a negative errno.
  */
@@ -117,6 +118,8 @@ int pppoe_send_disc(struct pppoe_call *call, u8 code, const u8 *dst, u16 error)
 		pppoe_build_tag(&b, PPPOE_TAG_COOKIE, call->cookie, call->cookie_len);
 	if ((code == PPPOE_PADR || code == PPPOE_PADS) && call->relay_len)
 		pppoe_build_tag(&b, PPPOE_TAG_RELAY_SID, call->relay, call->relay_len);
+	if (code != PPPOE_PADT && !error && call->payload > PPPOE_MRU)
+		pppoe_build_u16(&b, PPPOE_TAG_MAX_PAYLOAD, call->payload);
 	if (error) {
 		text = pppoe_error_text(error);
 		pppoe_build_tag(&b, error, text, strlen(text));
@@ -154,7 +157,8 @@ void pppoe_call_reset(struct pppoe_call *call)
  * @call: the call, its peer and session id set
  *
  * The media-specific block is the session; both flowspecs' max_sdu_size
- * the largest PPP frame (RFC 2516's MRU of 1492 and the protocol field).
+ * the largest PPP frame: the session's payload (RFC 2516's 1492, or what
+ * RFC 4638's PPP-Max-Payload agreed) and the protocol field.
  * Return: new parameters, or NULL.
  */
 struct condis_call_params *pppoe_session_params(struct pppoe_call *call)
@@ -169,7 +173,7 @@ struct condis_call_params *pppoe_session_params(struct pppoe_call *call)
 	s = (struct condis_pppoe_session *)cp->media_specific;
 	ether_addr_copy(s->peer, call->peer);
 	s->sid = cpu_to_be16(call->sid);
-	cp->tx.max_sdu_size = READ_ONCE(call->pa->dev->mtu) - PPPOE_HDR_LEN;
+	cp->tx.max_sdu_size = call->payload + PPPOE_PROTO_LEN;
 	cp->rx.max_sdu_size = cp->tx.max_sdu_size;
 	return cp;
 }

@@ -37,6 +37,8 @@ enum pppoe_call_state {
  * @want: host: the AC to take offers from (broadcast: any)
  * @peer: the other end: the AC that offered, or the host that asked
  * @sid: the session id
+ * @payload: the PPP payload of its session: the host's side offers it in
+ *	PPP-Max-Payload until the PADS; then both sides' agreed one (RFC 4638)
  * @service_len: the length of @service
  * @service: the service
  * @uniq_len: the length of @uniq
@@ -59,6 +61,7 @@ struct pppoe_call {
 	u8 want[ETH_ALEN];
 	u8 peer[ETH_ALEN];
 	u16 sid;
+	u16 payload;
 	u8 service_len;
 	u8 service[CONDIS_PPPOE_SERVICE_MAX];
 	u8 uniq_len;

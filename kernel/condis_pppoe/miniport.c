@@ -71,11 +71,28 @@ static struct pppoe_port *pppoe_session_find(struct pppoe_adapter *pa, const u8 
 	return NULL;
 }
 
-/* Give an inactive port its session: its frames go to @s's peer from now on. */
-static int pppoe_port_set(struct pppoe_port *port, const struct condis_pppoe_session *s)
+/**
+ * pppoe_link_payload - the largest PPP payload the adapter's link carries
+ * @pa: the adapter
+ *
+ * Return: its MTU less PPPoE's header and the PPP protocol field.
+ */
+unsigned int pppoe_link_payload(struct pppoe_adapter *pa)
 {
+	return READ_ONCE(pa->dev->mtu) - PPPOE_HDR_LEN - PPPOE_PROTO_LEN;
+}
+
+/*
+ * Give an inactive port its session (@cp's media-specific block): its
+ * frames go to the session's peer from now on, of at most the payload of
+ * @cp's max_sdu_size (RFC 2516's 1492 if it has none).
+ */
+static int pppoe_port_set(struct pppoe_port *port, const struct condis_call_params *cp)
+{
+	const struct condis_pppoe_session *s = (const void *)cp->media_specific;
 	struct pppoe_adapter *pa = port->pa;
 	u16 sid = be16_to_cpu(s->sid);
+	u32 sdu = cp->tx.max_sdu_size;
 	int ret = 0;
 
 	if (!is_valid_ether_addr(s->peer) || !sid || sid == PPPOE_SID_RESERVED)
@@ -88,6 +105,11 @@ static int pppoe_port_set(struct pppoe_port *port, const struct condis_pppoe_ses
 	if (!ret) {
 		ether_addr_copy(port->peer, s->peer);
 		port->sid = sid;
+		port->payload = pppoe_payload_agreed(pppoe_link_payload(pa), 0);
+		if (sdu > PPPOE_PROTO_LEN)
+			port->payload = min(sdu - PPPOE_PROTO_LEN, pppoe_link_payload(pa));
+		port->link.max_send_frame_size = port->payload;
+		port->link.max_recv_frame_size = port->payload;
 		port->active = true;
 		hash_add_rcu(pa->sessions, &port->node, sid);
 	}
@@ -101,23 +123,23 @@ static int pppoe_port_set(struct pppoe_port *port, const struct condis_pppoe_ses
  * pppoe_program - the call manager gives a VC its session, or takes it
  * @pa: the adapter
  * @vc: the VC
- * @s: the session; NULL to deactivate
+ * @cp: the call's parameters, with the session; NULL to deactivate
  *
  * Context: process.
  * Return: 0 or a negative errno (no such VC, a session in use already).
  */
 int pppoe_program(struct pppoe_adapter *pa, struct condis_vc *vc,
-		  const struct condis_pppoe_session *s)
+		  const struct condis_call_params *cp)
 {
 	struct pppoe_port *port = xa_load(&pa->ports, (unsigned long)vc);
 
 	if (!port)
 		return -ENOENT;
-	if (!s) {
+	if (!cp) {
 		pppoe_port_unhash(port);
 		return 0;
 	}
-	return pppoe_port_set(port, s);
+	return pppoe_port_set(port, cp);
 }
 
 /* A stand-alone CM activates through condis: the session in the parameters. */
@@ -126,7 +148,7 @@ static int pppoe_activate_vc(void *mp_vc_ctx, struct condis_call_params *cp)
 	if (!cp || cp->media_specific_type != CONDIS_PPPOE_SESSION ||
 	    cp->media_specific_len != sizeof(struct condis_pppoe_session))
 		return -EINVAL;
-	return pppoe_port_set(mp_vc_ctx, (const void *)cp->media_specific);
+	return pppoe_port_set(mp_vc_ctx, cp);
 }
 
 static int pppoe_deactivate_vc(void *mp_vc_ctx)
@@ -190,15 +212,17 @@ static int pppoe_send_now(struct pppoe_port *port, struct sk_buff *skb)
 	struct pppoe_hdr_wire *h;
 	struct sk_buff *f;
 	u8 peer[ETH_ALEN];
-	u16 sid;
+	u16 sid, payload;
 
 	spin_lock_bh(&pa->lock);
 	sid = port->active ? port->sid : 0;
+	payload = port->payload;
 	ether_addr_copy(peer, port->peer);
 	spin_unlock_bh(&pa->lock);
 	if (!sid)
 		return -ENOTCONN;
-	if (skb->len + PPPOE_HDR_LEN > READ_ONCE(pa->dev->mtu))
+	if (skb->len > payload + PPPOE_PROTO_LEN ||
+	    skb->len + PPPOE_HDR_LEN > READ_ONCE(pa->dev->mtu))
 		return -EMSGSIZE;	/* larger than the session's SDU size */
 	f = skb_copy_expand(skb, LL_RESERVED_SPACE(pa->dev) + PPPOE_HDR_LEN,
 			    pa->dev->needed_tailroom, GFP_ATOMIC);

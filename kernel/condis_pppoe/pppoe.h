@@ -93,6 +93,8 @@ struct pppoe_adapter {
  * @node: in @pa's sessions while active
  * @peer: the other end of its session
  * @sid: the session id
+ * @payload: the largest PPP payload of its session (RFC 4638), the
+ *	protocol field not counted
  * @active: in @pa's sessions
  * @link: how NDISWAN's twin framed it (OID_WAN_CO_SET_LINK_INFO; under
  *	@pa's lock)
@@ -104,6 +106,7 @@ struct pppoe_port {
 	struct hlist_node node;
 	u8 peer[ETH_ALEN];
 	u16 sid;
+	u16 payload;
 	bool active;
 	struct condis_wan_co_link_info link;
 	struct rcu_head rcu;

@@ -2,8 +2,9 @@
 /*
  * condis_pppoe as a CoNDIS WAN miniport (<net/condis_wan.h>), which is what
  * condis_ppp (NDISWAN's twin) asks of it: what its VCs carry
- * (OID_WAN_CO_GET_INFO: PPP frames of the interface's MTU less PPPoE's 8
- * bytes, RFC 2516's 1492 on Ethernet), how a VC is framed
+ * (OID_WAN_CO_GET_INFO: PPP frames of the session's payload, RFC 2516's
+ * 1492 on Ethernet or what RFC 4638's PPP-Max-Payload agreed; asked of
+ * the adapter, of 1492 or less if its link is smaller), how a VC is framed
  * (OID_WAN_CO_SET_LINK_INFO / OID_WAN_CO_GET_LINK_INFO), and the send window
  * of a VC once it has a session (NDIS_STATUS_WAN_CO_LINKPARAMS).
  *
@@ -11,23 +12,27 @@
  * with address-and-control compression or an ACCM is refused.
  */
 #include <linux/ppp_defs.h>
+#include "miniport.h"
 #include "wan.h"
 #include "wire.h"
 
-/* the PPP protocol field, in every frame a session carries */
-#define PPP_PROTO_LEN		2
 /* sends a session may have outstanding */
 #define PPPOE_SEND_WINDOW	32
 
-/* The largest PPP frame a session carries, less its 2-byte protocol field. */
-static u32 pppoe_wan_max_frame(struct pppoe_adapter *pa)
+/*
+ * The largest PPP frame a VC carries, less its 2-byte protocol field: its
+ * session's payload once it has one (under @pa's lock), else RFC 2516's.
+ */
+static u32 pppoe_wan_max_frame(struct pppoe_adapter *pa, struct pppoe_port *port)
 {
-	return READ_ONCE(pa->dev->mtu) - PPPOE_HDR_LEN - PPP_PROTO_LEN;
+	if (port && port->active)
+		return port->payload;
+	return pppoe_payload_agreed(pppoe_link_payload(pa), 0);
 }
 
 void pppoe_wan_link_init(struct pppoe_port *port)
 {
-	u32 max = pppoe_wan_max_frame(port->pa);
+	u32 max = pppoe_wan_max_frame(port->pa, NULL);
 
 	port->link = (struct condis_wan_co_link_info) {
 		.max_send_frame_size = max,
@@ -46,14 +51,17 @@ void pppoe_wan_linkparams(struct pppoe_port *port)
 				   CONDIS_NDIS_STATUS_WAN_CO_LINKPARAMS, &p, sizeof(p));
 }
 
-static int pppoe_wan_get_info(struct pppoe_adapter *pa, struct condis_oid_request *req)
+static int pppoe_wan_get_info(struct pppoe_adapter *pa, struct pppoe_port *port,
+			      struct condis_oid_request *req)
 {
 	struct condis_wan_co_info info = {
-		.max_frame_size = pppoe_wan_max_frame(pa),
 		.max_send_window = PPPOE_SEND_WINDOW,
 		.framing_bits = CONDIS_WAN_PPP_FRAMING | CONDIS_WAN_PPP_COMPRESS_PROTOCOL_FIELD,
 	};
 
+	spin_lock_bh(&pa->lock);
+	info.max_frame_size = pppoe_wan_max_frame(pa, port);
+	spin_unlock_bh(&pa->lock);
 	if (req->type != CONDIS_OID_QUERY)
 		return -EOPNOTSUPP;
 	if (req->len < sizeof(info)) {
@@ -69,22 +77,24 @@ static int pppoe_wan_set_link(struct pppoe_port *port, struct condis_oid_request
 {
 	struct pppoe_adapter *pa = port->pa;
 	struct condis_wan_co_link_info link;
-	u32 max = pppoe_wan_max_frame(pa);
-	u32 framing = CONDIS_WAN_PPP_FRAMING | CONDIS_WAN_PPP_COMPRESS_PROTOCOL_FIELD;
+	u32 max, framing = CONDIS_WAN_PPP_FRAMING | CONDIS_WAN_PPP_COMPRESS_PROTOCOL_FIELD;
 
 	if (req->len < sizeof(link)) {
 		req->bytes_needed = sizeof(link);
 		return -ENOBUFS;
 	}
 	memcpy(&link, req->buf, sizeof(link));
-	if (link.max_send_frame_size > max || link.max_recv_frame_size > max ||
-	    !(link.send_framing_bits & CONDIS_WAN_PPP_FRAMING) ||
+	if (!(link.send_framing_bits & CONDIS_WAN_PPP_FRAMING) ||
 	    (link.send_framing_bits | link.recv_framing_bits) & ~framing ||
 	    link.send_accm || link.recv_accm)
 		return -EINVAL;		/* NDIS_STATUS_INVALID_DATA */
 	spin_lock_bh(&pa->lock);
-	port->link = link;
+	max = pppoe_wan_max_frame(pa, port);
+	if (link.max_send_frame_size <= max && link.max_recv_frame_size <= max)
+		port->link = link;
 	spin_unlock_bh(&pa->lock);
+	if (link.max_send_frame_size > max || link.max_recv_frame_size > max)
+		return -EINVAL;
 	req->bytes_done = sizeof(link);
 	return 0;
 }
@@ -111,7 +121,7 @@ int pppoe_wan_oid_request(void *mp_ctx, void *mp_vc_ctx, struct condis_oid_reque
 
 	switch (req->oid) {
 	case CONDIS_OID_WAN_CO_GET_INFO:
-		return pppoe_wan_get_info(mp_ctx, req);
+		return pppoe_wan_get_info(mp_ctx, port, req);
 	case CONDIS_OID_WAN_CO_SET_LINK_INFO:
 		if (!port || req->type != CONDIS_OID_SET)
 			return -EINVAL;

@@ -7,6 +7,7 @@
  */
 #include <kunit/visibility.h>
 #include <linux/errno.h>
+#include <linux/minmax.h>
 #include <linux/string.h>
 #include "wire.h"
 
@@ -204,6 +205,23 @@ int pppoe_session_parse(const void *buf, unsigned int len, u16 *sid)
 EXPORT_SYMBOL_IF_KUNIT(pppoe_session_parse);
 
 /**
+ * pppoe_payload_agreed - the PPP payload a session carries (RFC 4638)
+ * @link: the most the link carries: its MTU less PPPoE's 8 bytes
+ * @peer: the peer's PPP-Max-Payload (0: it sent none)
+ *
+ * RFC 2516's 1492 (less on a smaller link) unless the peer asked for more
+ * with PPP-Max-Payload: then the lesser of what it asked and the link.
+ * Return: the payload, the PPP protocol field not counted.
+ */
+u16 pppoe_payload_agreed(unsigned int link, u16 peer)
+{
+	unsigned int max = peer > PPPOE_MRU ? peer : PPPOE_MRU;
+
+	return min3(max, link, (unsigned int)U16_MAX - PPPOE_PROTO_LEN);
+}
+EXPORT_SYMBOL_IF_KUNIT(pppoe_payload_agreed);
+
+/**
  * pppoe_build_start - start a discovery packet
  * @b: the packet being built
  * @buf: where (the Ethernet payload)
@@ -266,6 +284,20 @@ void pppoe_build_val(struct pppoe_build *b, u16 type, const struct pppoe_val *v)
 		pppoe_build_tag(b, type, v->data, v->len);
 }
 EXPORT_SYMBOL_IF_KUNIT(pppoe_build_val);
+
+/**
+ * pppoe_build_u16 - add a tag with a 16-bit value (PPP-Max-Payload)
+ * @b: the packet being built
+ * @type: enum pppoe_tag_type
+ * @val: the value, sent in network order
+ */
+void pppoe_build_u16(struct pppoe_build *b, u16 type, u16 val)
+{
+	__be16 v = cpu_to_be16(val);
+
+	pppoe_build_tag(b, type, &v, sizeof(v));
+}
+EXPORT_SYMBOL_IF_KUNIT(pppoe_build_u16);
 
 /**
  * pppoe_build_end - finish a discovery packet

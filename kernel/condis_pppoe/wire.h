@@ -59,6 +59,10 @@ struct pppoe_hdr_wire {
 #define PPPOE_RELAY_SID_MAX	12
 /* the session id no session may have (RFC 2516, 4) */
 #define PPPOE_SID_RESERVED	0xffff
+/* the PPP payload of a session without RFC 4638 (RFC 2516's largest MRU) */
+#define PPPOE_MRU		1492
+/* the PPP protocol field, in front of every payload a session carries */
+#define PPPOE_PROTO_LEN		2
 
 /**
  * struct pppoe_val - a tag's value, within the packet it was parsed from
@@ -109,6 +113,7 @@ struct pppoe_disc {
 int pppoe_disc_parse(const void *buf, unsigned int len, struct pppoe_disc *d);
 bool pppoe_disc_offers(const struct pppoe_disc *d, const void *service, unsigned int len);
 int pppoe_session_parse(const void *buf, unsigned int len, u16 *sid);
+u16 pppoe_payload_agreed(unsigned int link, u16 peer);
 
 /**
  * struct pppoe_build - a discovery packet being built in a caller's buffer
@@ -127,6 +132,7 @@ struct pppoe_build {
 void pppoe_build_start(struct pppoe_build *b, void *buf, unsigned int room, u8 code, u16 sid);
 void pppoe_build_tag(struct pppoe_build *b, u16 type, const void *data, unsigned int len);
 void pppoe_build_val(struct pppoe_build *b, u16 type, const struct pppoe_val *v);
+void pppoe_build_u16(struct pppoe_build *b, u16 type, u16 val);
 int pppoe_build_end(struct pppoe_build *b);
 
 #endif /* _CONDIS_PPPOE_WIRE_H */

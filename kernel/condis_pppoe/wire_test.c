@@ -308,6 +308,38 @@ static void pppoe_build_limits(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pppoe_build_end(&b), (int)PPPOE_HDR_LEN);
 }
 
+/*
+ * RFC 4638: 1492 unless the peer asks for more and the link carries it;
+ * then the lesser; PPP-Max-Payload goes out in network order.
+ */
+static void pppoe_max_payload_agreed(struct kunit *test)
+{
+	struct pppoe_build b;
+	struct pppoe_disc d;
+	u8 buf[64];
+	int len;
+
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(1492, 0), 1492);
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(1500, 0), 1492);	/* asked for none */
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(1400, 0), 1400);	/* a smaller link */
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(1400, 1500), 1400);
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(1500, 1480), 1492);	/* less than 1492 */
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(1500, 1500), 1500);
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(1500, 9000), 1500);	/* the link's */
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(8992, 1500), 1500);	/* the peer's */
+	KUNIT_EXPECT_EQ(test, pppoe_payload_agreed(65536, 65535), 65535 - PPPOE_PROTO_LEN);
+
+	pppoe_build_start(&b, buf, sizeof(buf), PPPOE_PADS, 7);
+	pppoe_build_tag(&b, PPPOE_TAG_SERVICE, SVC, strlen(SVC));
+	pppoe_build_u16(&b, PPPOE_TAG_MAX_PAYLOAD, 1500);
+	len = pppoe_build_end(&b);
+	KUNIT_ASSERT_GT(test, len, 0);
+	KUNIT_EXPECT_EQ(test, buf[len - 2], 0x05);
+	KUNIT_EXPECT_EQ(test, buf[len - 1], 0xdc);
+	KUNIT_ASSERT_EQ(test, pppoe_disc_parse(buf, len, &d), 0);
+	KUNIT_EXPECT_EQ(test, d.max_payload, 1500);
+}
+
 static void pppoe_session_header(struct kunit *test)
 {
 	u8 s[64] = { 0x11, 0x00, 0x12, 0x34, 0x00, 0x04, 0xc0, 0x21, 0x09, 0x01 };
@@ -377,6 +409,7 @@ static struct kunit_case pppoe_wire_cases[] = {
 	KUNIT_CASE(pppoe_random_mutations),
 	KUNIT_CASE(pppoe_build_limits),
 	KUNIT_CASE(pppoe_session_header),
+	KUNIT_CASE(pppoe_max_payload_agreed),
 	KUNIT_CASE(pppoe_cookie_replay_forge_age),
 	{}
 };

@@ -8,7 +8,8 @@
  * followed by the service name (empty: any service). Once the call is up
  * its parameters carry the session: the media-specific block is struct
  * condis_pppoe_session, and both flowspecs' max_sdu_size is the largest
- * PPP frame the session carries (1492 on Ethernet, RFC 2516).
+ * PPP frame the session carries: its payload (RFC 2516's 1492, or what RFC
+ * 4638's PPP-Max-Payload agreed) and the 2-byte protocol field.
  */
 #ifndef _NET_CONDIS_PPPOE_H
 #define _NET_CONDIS_PPPOE_H
