@@ -18,7 +18,9 @@
 # parameters; the AC's pppd speaks LCP on the call's VC; closing the call
 # puts condis's PADT on the wire and the AC's pppd goes. A call to a
 # service nobody offers fails once discovery gives up
-# (NDIS_STATUS_NO_ROUTE_TO_DESTINATION); deleting the interface with a
+# (NDIS_STATUS_NO_ROUTE_TO_DESTINATION); on a 1508-byte link condis's PADI
+# and PADR ask for a PPP payload of 1500 (RFC 4638's PPP-Max-Payload) and,
+# the AC having none, the session's is 1492; deleting the interface with a
 # session up closes it to its client and takes the adapter.
 #
 # Then PPP over condis: stock pppd with condis's plugin (condis.so, over
@@ -26,7 +28,8 @@
 # set on the VC (OID_WAN_CO_SET_LINK_INFO), pings both ways and the DF
 # pings as above, iperf3; the AC's session killed, its PADT closes the call
 # and pppd hangs up; dialed again, the AC's link pulled, LCP echo notices,
-# pppd hangs up and the call is closed and freed.
+# pppd hangs up and the call is closed and freed; with persist, pppd makes
+# a new call once the AC's session is killed.
 #
 # Last, condis as the access concentrator (namespace CA, its own veth to
 # CL): a condis_pppoe adapter offering the service as a SAP under the AC
@@ -37,9 +40,11 @@
 # pppoe client (under pppd pty) dials it the same way. Both dial a third
 # service that condisctl answers with pppd over condis (sap listen exec):
 # each session pings both ways; the stock client's hangup ends condis's
-# pppd, and condis's pppd's end the rp-pppoe client's. Then a hostile host
-# (pppoe_hostile.py) against it: 2000 PADIs at once (500 PADOs a second at
-# most, the rest counted), PADRs with forged cookies, malformed packets,
+# pppd, and condis's pppd's end the rp-pppoe client's; on a 1508-byte
+# link stock pppd asks for a payload of 1500 and condis gives it (RFC
+# 4638): an MTU of 1500 both ways, DF pings of 1472 bytes pass. Then a
+# hostile host (pppoe_hostile.py) against it: 2000 PADIs at once (500
+# PADOs a second at most, the rest counted), PADRs with forged cookies, malformed packets,
 # PADTs and session data of no session, each dropped and counted; with a
 # real cookie, one PADR over the 8 sessions a host may have gets
 # AC-System-Error. Last, condis_pppoe.ko unloads with the adapter bound
@@ -91,6 +96,11 @@ many_up() {
 	local n
 	n=$(ip -n "$cl" -4 -br addr show 2> /dev/null | grep -c '^pcm[0-9]* .* 10\.64\.')
 	[ "$n" -ge "$1" ]
+}
+# mtu_both MTU NS1 DEV1 NS2 DEV2: both ends of a veth get MTU
+mtu_both() {
+	ip -n "$2" link set "$3" mtu "$1"
+	ip -n "$4" link set "$5" mtu "$1"
 }
 many_ping() {
 	local i
@@ -175,15 +185,26 @@ ip -n "$ac" link set vac down
 check "the AC's link pulled: LCP echo sees it, pppd hangs up" wait_for 30 gone "$client"
 check "its call is closed and freed" wait_for 20 no_calls_in "$cl"
 ip -n "$ac" link set vac up
-# many sessions at once, each its own pppd, call and AC pppd
-# (dialed a third of a second apart: the AC forks a pppd for each)
+# persist: the plugin makes a call for each of pppd's connects
+dial_out pppd-cd3.log pcd0 persist holdoff 1
+check "pppd over condis with persist comes up" wait_for 60 ppp_up "$cl" pcd0
+kill_in "$ac" pppd KILL
+redialed() { [ "$(grep -c 'condis: call up' "$T/pppd-cd3.log")" -ge 2 ] && ppp_up "$cl" pcd0; }
+check "the AC's session killed: pppd redials, a new call, the session up again" \
+	wait_for 60 redialed
+kill "$client"
+hung_up() { gone "$client" && no_calls_in "$cl"; }
+check "pppd with persist hangs up when told, leaving no call" wait_for 30 hung_up
+# many sessions at once, each its own pppd, call and AC pppd (dialed a
+# third of a second apart: the AC forks a pppd for each; a busy guest's
+# stock AC was seen to answer IPCP 30 s late, pppd's default patience)
 many=()
 for ((i = 1; i <= 20; i++)); do
-	dial_out "pppd-m$i.log" "pcm$i"
+	dial_out "pppd-m$i.log" "pcm$i" lcp-max-configure 30 ipcp-max-configure 30
 	many+=("$client")
 	nap 0.3
 done
-check "20 sessions of pppd over condis come up at once" wait_for 120 many_up 20
+check "20 sessions of pppd over condis come up at once" wait_for 300 many_up 20
 many_up 20 ||
 	for ((i = 1; i <= 20; i++)); do
 		ppp_up "$cl" "pcm$i" || show_log "$T/pppd-m$i.log" "pppd-m$i.log"
@@ -199,6 +220,18 @@ jqcheck "a service nobody offers: the call fails when discovery gives up" "$ans"
 	'."ndis-status" == '"$NDIS_STATUS_NO_ROUTE_TO_DESTINATION"
 sess C adapter show "$adc"
 jqcheck "nothing from the AC was malformed" "$ans" '.drops.malformed == 0'
+# RFC 4638 on a link of 1508 bytes: condis asks for a PPP payload of 1500;
+# Debian's pppoe-server (3.15) has no PPP-Max-Payload: RFC 2516's 1492
+mtu_both 1508 "$ac" vac "$cl" vcl
+sess C call make af "$afc" to "$PPPOE_SERVICE" station ff:ff:ff:ff:ff:ff; cc=$id
+done_of C call-make "$cc"
+jqcheck "RFC 4638: condis's PADI asks for 1500 on a 1508-byte link; the AC has none: 1492" \
+	"$ans" '.status == 0 and .params.tx.sdu == 1494'
+check "its PADI and PADR carried PPP-Max-Payload 1500" \
+	wait_for 10 captured "PAD[IR] .*PPP-Max-Payload 0x05DC" 2
+sess C call close "$cc"
+done_of C call-close "$cc"
+mtu_both 1500 "$ac" vac "$cl" vcl
 # a session up when its interface goes
 sess C call make af "$afc" to "$PPPOE_SERVICE" station ff:ff:ff:ff:ff:ff; cc=$id
 done_of C call-make "$cc"
@@ -275,9 +308,23 @@ check "rp-pppoe's pppoe client's session with condis's pppd comes up" \
 pppoe_pings "$cl" pcl3 "$ca" "rp-pppoe to condis"
 kill_in "$ca" pppd
 check "condis's pppd ends the session: the client's pppd hangs up" wait_for 30 gone "$client"
+# RFC 4638: stock pppd asks for a PPP payload of 1500 on a 1508-byte link;
+# condis's PADO and PADS give it, its pppd's MRU follows
+mtu_both 1508 "$ca" vca "$cl" vh
+ip netns exec "$cl" pppd plugin pppoe.so nic-vh pppoe-service ppp mtu 1500 mru 1500 \
+	$PPPD_OPTS ifname pcl3 > "$T/pppd-cl7.log" 2>&1 &
+client=$!
+check "RFC 4638: stock pppd's session asking for 1500 comes up" wait_for 60 ppp_up "$cl" pcl3
+pppoe_pings "$cl" pcl3 "$ca" "RFC 4638" 1500
+sess A call show
+jqcheck "RFC 4638: condis's call carries PPP frames of 1502 bytes" "$ans" \
+	'length == 1 and .[0].params.tx.sdu == 1502'
+kill "$client"
+check "RFC 4638: stock pppd hangs up, condis's pppd goes" wait_for 30 no_ppp_link "$ca"
+mtu_both 1500 "$ca" vca "$cl" vh
 # ran_out N: condisctl saw N of the pppds it ran exit (and closed their calls)
 ran_out() { [ "$(grep -c '"status"' "$T/listen.log")" -ge "$1" ]; }
-check "condisctl closes the call of each pppd it ran" wait_for 20 ran_out 2
+check "condisctl closes the call of each pppd it ran" wait_for 20 ran_out 3
 kill "$listener"
 sess A call show
 jqcheck "and gone" "$ans" '. == []'
