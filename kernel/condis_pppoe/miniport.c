@@ -71,17 +71,6 @@ static struct pppoe_port *pppoe_session_find(struct pppoe_adapter *pa, const u8 
 	return NULL;
 }
 
-/**
- * pppoe_link_payload - the largest PPP payload the adapter's link carries
- * @pa: the adapter
- *
- * Return: its MTU less PPPoE's header and the PPP protocol field.
- */
-unsigned int pppoe_link_payload(struct pppoe_adapter *pa)
-{
-	return READ_ONCE(pa->dev->mtu) - PPPOE_HDR_LEN - PPPOE_PROTO_LEN;
-}
-
 /*
  * Give an inactive port its session (@cp's media-specific block): its
  * frames go to the session's peer from now on, of at most the payload of

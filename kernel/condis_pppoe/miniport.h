@@ -9,7 +9,6 @@ extern const struct condis_miniport_ops pppoe_miniport_ops;
 
 int pppoe_program(struct pppoe_adapter *pa, struct condis_vc *vc,
 		  const struct condis_call_params *cp);
-unsigned int pppoe_link_payload(struct pppoe_adapter *pa);
 int pppoe_xmit(struct pppoe_adapter *pa, const u8 *dst, u16 proto, struct sk_buff *skb);
 struct sk_buff *pppoe_alloc(struct pppoe_adapter *pa, unsigned int len);
 void pppoe_rx_session(struct pppoe_adapter *pa, struct sk_buff *skb);

@@ -28,6 +28,7 @@
 #include <linux/xarray.h>
 #include <net/condis.h>
 #include <net/condis_wan.h>
+#include "wire.h"
 
 /* Discovery packets waiting for the call manager; beyond, they are dropped. */
 #define PPPOE_RXQ_MAX		256
@@ -113,5 +114,16 @@ struct pppoe_port {
 };
 
 extern struct workqueue_struct *pppoe_wq;
+
+/**
+ * pppoe_link_payload - the largest PPP payload an adapter's link carries
+ * @pa: the adapter
+ *
+ * Return: its MTU less PPPoE's header and the PPP protocol field.
+ */
+static inline unsigned int pppoe_link_payload(struct pppoe_adapter *pa)
+{
+	return READ_ONCE(pa->dev->mtu) - PPPOE_HDR_LEN - PPPOE_PROTO_LEN;
+}
 
 #endif /* _CONDIS_PPPOE_H */

@@ -12,7 +12,6 @@
  * with address-and-control compression or an ACCM is refused.
  */
 #include <linux/ppp_defs.h>
-#include "miniport.h"
 #include "wan.h"
 #include "wire.h"
 
