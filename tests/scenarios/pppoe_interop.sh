@@ -9,8 +9,8 @@
 # correctly: pppoe-discovery lists the AC's name and service; pppd with its
 # kernel-mode PPPoE plugin brings a session up with an MTU of 1492; ping
 # crosses it both ways, a DF ping of 1464 bytes passes and of 1465 is
-# refused; the client's hangup puts a PADT on the wire and the AC's pppd
-# goes.
+# refused; the client's hangup puts a PADT on the wire, the AC's pppd goes
+# and pppoe-server logs the session closed (to a sink on /dev/log).
 #
 # Then condis dials the same AC: a condis_pppoe adapter on CL's interface,
 # address family pppoe, a call to the AC's service. It completes with the
@@ -134,6 +134,7 @@ kill "$client"
 check "the client's pppd hangs up" wait_for 30 gone "$client"
 check "its PADT is on the wire" wait_for 20 captured PADT 1
 check "the AC's pppd goes with the session" wait_for 30 no_ppp_link "$ac"
+check "pppoe-server logs the session closed" wait_for 20 server_closed 1
 
 log "condis dials the stock AC"
 mac=$(mac_of "$ac" vac) && mac=${mac//:/}
@@ -164,6 +165,7 @@ done_of C call-close "$cc"
 jqcheck "condis closes the call" "$ans" '.status == 0'
 check "condis's PADT is on the wire" wait_for 20 captured PADT 2
 check "the AC's pppd goes with condis's session" wait_for 30 no_ppp_link "$ac"
+check "pppoe-server logs condis's session closed" wait_for 20 server_closed 2
 
 log "pppd over condis dials the stock AC"
 dial_out pppd-cd1.log pcd0
@@ -177,6 +179,7 @@ check "condis_ppp.ko stays while a call carries PPP" bash -c "! rmmod condis_ppp
 padts=$(tcpdump -n -r "$T/pppoe.pcap" 2> /dev/null | grep -c "PPPoE PADT")
 kill_in "$ac" pppd KILL
 check "the AC's session killed: its PADT is on the wire" wait_for 20 captured PADT $((padts + 1))
+check "pppoe-server logs it closed" wait_for 20 server_closed 3
 check "condis closes the call: pppd over it hangs up" wait_for 30 gone "$client"
 check "no call is left" wait_for 20 no_calls_in "$cl"
 dial_out pppd-cd2.log pcd0 lcp-echo-interval 1 lcp-echo-failure 3
