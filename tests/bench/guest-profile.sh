@@ -8,6 +8,8 @@
 #   calls        call setup and teardown over netdevsim, 64 in flight
 #   vc-send      64-byte frames on one VC
 #   packet-send  the same through AF_PACKET
+#   ppp          64-byte UDP over PPP over a condis_pppoe call (pppd and
+#                condis.so both ends), as make bench's section 6 sends it
 source "$(dirname "$0")/setup.inc"
 
 case=${BENCH_PROFILE:?}
@@ -22,6 +24,10 @@ calls|vc-send|packet-send)
 	vc-send) cmd=(ip netns exec "$a" "$BENCH" vc-send adapter "$ada" $to vcs 1 count 200000 size 64) ;;
 	*) cmd=(ip netns exec "$a" "$BENCH" packet-send dev "$deva" station "$macb" count 200000 size 64) ;;
 	esac ;;
+ppp)
+	bench_pppoe
+	ppp_dial condis
+	cmd=(ip netns exec "$pc" iperf3 -c 10.65.0.1 -u -b 0 -l 64 -t 3) ;;
 *) fail "unknown profile case $case" ;;
 esac
 
