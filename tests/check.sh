@@ -118,10 +118,10 @@ scen() { local s r=; for s in "$@"; do r+="$top/tests/scenarios/$s.sh "; done; e
 step "guests: KUnit, the integration and reliability scenarios (kasan kernel, two side by side)"
 # (netns_exit: 8 rounds here, make stress runs 20)
 guest kasan "$kkasan" "$mkasan" CONDIS_NETNS_ROUNDS=8 \
-	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint ndis_samples fuzz_netlink netns_exit wire_dissector stress_race kill_unload)" &
+	CONDIS_SCENARIOS="$(scen eth_netdevsim eth_multipoint ndis_samples fuzz_netlink netns_exit wire_dissector stress_race kill_unload netlink_loopback)" &
 g1=$!
 guest kasan2 "$kkasan" "$mkasan" CONDIS_SKIP_KUNIT=1 \
-	CONDIS_SCENARIOS="$(scen eth_veth wire_hostile netlink_loopback netlink_policy bench_module module_lifecycle pppoe_interop)" &
+	CONDIS_SCENARIOS="$(scen eth_veth wire_hostile netlink_policy bench_module module_lifecycle pppoe_interop)" &
 g2=$!
 wait $g1 $g2
 judged kasan kasan2
