@@ -200,10 +200,11 @@ hung_up() { gone "$client" && no_calls_in "$cl"; }
 check "pppd with persist hangs up when told, leaving no call" wait_for 30 hung_up
 # many sessions at once, each its own pppd, call and AC pppd (dialed a
 # third of a second apart: the AC forks a pppd for each; a busy guest's
-# stock AC was seen to answer IPCP 30 s late, pppd's default patience)
+# stock AC was seen to answer IPCP 30 s late, pppd's default patience;
+# debug: a session that fails shows what it sent and heard)
 many=()
 for ((i = 1; i <= 20; i++)); do
-	dial_out "pppd-m$i.log" "pcm$i" lcp-max-configure 30 ipcp-max-configure 30
+	dial_out "pppd-m$i.log" "pcm$i" debug lcp-max-configure 30 ipcp-max-configure 30
 	many+=("$client")
 	nap 0.3
 done
