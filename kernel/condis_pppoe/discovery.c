@@ -99,8 +99,8 @@ static void pppoe_dial(struct pppoe_call *call)
 		memcpy(call->uniq, &uniq, sizeof(uniq));
 	} while (pppoe_uniq_used(pa, call->uniq));
 	call->uniq_len = sizeof(uniq);
-	/* offered in PPP-Max-Payload if over 1492 (RFC 4638) */
-	call->payload = min_t(unsigned int, pppoe_link_payload(pa), U16_MAX - PPPOE_PROTO_LEN);
+	/* all the link carries, offered in PPP-Max-Payload if over 1492 (RFC 4638) */
+	call->payload = pppoe_payload_agreed(pppoe_link_payload(pa), U16_MAX);
 	list_add_tail(&call->node, &pa->calls);
 	call->state = PC_PADI;
 	call->attempts = 0;

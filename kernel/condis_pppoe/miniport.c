@@ -94,9 +94,9 @@ static int pppoe_port_set(struct pppoe_port *port, const struct condis_call_para
 	if (!ret) {
 		ether_addr_copy(port->peer, s->peer);
 		port->sid = sid;
-		port->payload = pppoe_payload_agreed(pppoe_link_payload(pa), 0);
-		if (sdu > PPPOE_PROTO_LEN)
-			port->payload = min(sdu - PPPOE_PROTO_LEN, pppoe_link_payload(pa));
+		port->payload = sdu > PPPOE_PROTO_LEN ?
+				min(sdu - PPPOE_PROTO_LEN, pppoe_link_payload(pa)) :
+				pppoe_payload_agreed(pppoe_link_payload(pa), 0);
 		port->link.max_send_frame_size = port->payload;
 		port->link.max_recv_frame_size = port->payload;
 		port->active = true;

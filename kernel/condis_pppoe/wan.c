@@ -76,7 +76,8 @@ static int pppoe_wan_set_link(struct pppoe_port *port, struct condis_oid_request
 {
 	struct pppoe_adapter *pa = port->pa;
 	struct condis_wan_co_link_info link;
-	u32 max, framing = CONDIS_WAN_PPP_FRAMING | CONDIS_WAN_PPP_COMPRESS_PROTOCOL_FIELD;
+	u32 framing = CONDIS_WAN_PPP_FRAMING | CONDIS_WAN_PPP_COMPRESS_PROTOCOL_FIELD;
+	bool fits;
 
 	if (req->len < sizeof(link)) {
 		req->bytes_needed = sizeof(link);
@@ -88,11 +89,12 @@ static int pppoe_wan_set_link(struct pppoe_port *port, struct condis_oid_request
 	    link.send_accm || link.recv_accm)
 		return -EINVAL;		/* NDIS_STATUS_INVALID_DATA */
 	spin_lock_bh(&pa->lock);
-	max = pppoe_wan_max_frame(pa, port);
-	if (link.max_send_frame_size <= max && link.max_recv_frame_size <= max)
+	fits = max(link.max_send_frame_size, link.max_recv_frame_size) <=
+	       pppoe_wan_max_frame(pa, port);
+	if (fits)
 		port->link = link;
 	spin_unlock_bh(&pa->lock);
-	if (link.max_send_frame_size > max || link.max_recv_frame_size > max)
+	if (!fits)
 		return -EINVAL;
 	req->bytes_done = sizeof(link);
 	return 0;
