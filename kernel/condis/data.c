@@ -7,7 +7,10 @@
  * Send completions are delivered in batches: the work runs once
  * CD_SENDC_BATCH of them wait, or a jiffy after the first. Waking a worker
  * per frame cost more than the send itself (Documentation/condis/
- * performance.rst); a jiffy is what a completion may wait.
+ * performance.rst); a jiffy is what a completion may wait. A client that
+ * declares it safe (CONDIS_CLIENT_INLINE_SEND_COMPLETE) gets the
+ * completion of a frame its miniport completes from within its send at
+ * once, in the sender's context, as NDIS allows: nothing waits then.
  */
 #include <linux/module.h>
 #include <linux/skbuff.h>
@@ -40,6 +43,18 @@ static struct sk_buff_head cd_sendc_q;
 static struct work_struct cd_sendc_work;
 static struct timer_list cd_sendc_timer;
 
+/*
+ * The VC whose frame the miniport is sending on this CPU, by context (task,
+ * softirq, hardirq): a completion for it from the same context comes from
+ * within the send. An interrupt's sends use their own slot.
+ */
+static DEFINE_PER_CPU(struct cd_vc *, cd_sending[3]);
+
+static int cd_sending_idx(void)
+{
+	return in_hardirq() ? 2 : in_serving_softirq() ? 1 : 0;
+}
+
 static inline struct cd_skb_cb *cd_cb(struct sk_buff *skb)
 {
 	BUILD_BUG_ON(sizeof(struct cd_skb_cb) > sizeof(skb->cb));
@@ -68,6 +83,32 @@ static void (*cd_vc_send_complete(const struct cd_vc *vc))(void *, struct sk_buf
 	return vc->owncm ? vc->owncm->ops->send_complete : vc->af->client->ops->send_complete;
 }
 
+/* A client's send_complete may run inline (CONDIS_CLIENT_INLINE_SEND_COMPLETE) */
+static bool cd_vc_sendc_inline(const struct cd_vc *vc)
+{
+	return !vc->owncm &&
+	       (vc->af->client->ops->flags & CONDIS_CLIENT_INLINE_SEND_COMPLETE);
+}
+
+/* The miniport sends @skb; its completion from within may be delivered inline. */
+static void cd_vc_xmit(struct cd_vc *v, struct sk_buff *skb)
+{
+	void (*send)(void *mp_vc_ctx, struct sk_buff *skb) = cd_vc_adapter(v)->ops->send;
+	struct cd_vc **slot, *outer;
+
+	if (!cd_vc_sendc_inline(v)) {
+		send(v->mp_ctx, skb);
+		return;
+	}
+	preempt_disable();
+	slot = this_cpu_ptr(&cd_sending[cd_sending_idx()]);
+	outer = *slot;		/* a send on another VC from within a send */
+	*slot = v;
+	send(v->mp_ctx, skb);
+	*slot = outer;
+	preempt_enable();
+}
+
 /**
  * condis_co_send - send a frame on a VC
  * @vc: the VC handle (connected and active)
@@ -76,7 +117,10 @@ static void (*cd_vc_send_complete(const struct cd_vc *vc))(void *, struct sk_buf
  * The miniport's send runs in the caller's context; the client's (for a
  * CM's own VC, the CM's) send_complete follows on the condis workqueue
  * with the skb, in a batch with others (at most a jiffy later than the
- * miniport completed it). Sending after the call was closed is a contract violation
+ * miniport completed it). For a client with
+ * CONDIS_CLIENT_INLINE_SEND_COMPLETE, a completion the miniport gives from
+ * within its send runs at once, before this returns. Sending after the
+ * call was closed is a contract violation
  * (reported); after its incoming close was indicated the send is refused.
  * NDIS: NdisCoSendNetBufferLists. Context: any up to softirq.
  * Return: 0 (send_complete follows) or a negative errno (the skb is freed,
@@ -113,11 +157,23 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
 	}
 	atomic64_inc(&v->tx_packets);
 	atomic64_add(skb->len, &v->tx_bytes);
-	cd_vc_adapter(v)->ops->send(v->mp_ctx, skb);
+	cd_vc_xmit(v, skb);
 	cd_obj_put(&v->o);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(condis_co_send);
+
+/* The sender gets its frame back; drops the VC reference the skb carried. */
+static void cd_sendc_deliver(struct cd_vc *v, struct sk_buff *skb, int status)
+{
+	if (status)
+		atomic_inc(&v->tx_errors);
+	cd_vc_send_complete(v)(v->owncm ? v->cm_ctx : v->cl_ctx, skb, status);
+	atomic_dec(&v->sends);
+	if (wq_has_sleeper(&cd_idle_wq))
+		wake_up_all(&cd_idle_wq);
+	cd_obj_put(&v->o);
+}
 
 /**
  * condis_mco_send_complete - the miniport is done with a sent frame
@@ -133,6 +189,11 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int sta
 
 	if (!v) {
 		kfree_skb(skb);
+		return;
+	}
+	/* from within its send, where the slot stays set (preemption off) */
+	if (cd_vc_sendc_inline(v) && this_cpu_read(cd_sending[cd_sending_idx()]) == v) {
+		cd_sendc_deliver(v, skb, status);
 		return;
 	}
 	cd_cb(skb)->vc = v;	/* the lookup reference goes with the skb */
@@ -154,13 +215,7 @@ static void cd_sendc_work_fn(struct work_struct *work)
 		int status = cd_cb(skb)->status;
 
 		memset(skb->cb, 0, sizeof(skb->cb));
-		if (status)
-			atomic_inc(&v->tx_errors);
-		cd_vc_send_complete(v)(v->owncm ? v->cm_ctx : v->cl_ctx, skb, status);
-		atomic_dec(&v->sends);
-		if (wq_has_sleeper(&cd_idle_wq))
-			wake_up_all(&cd_idle_wq);
-		cd_obj_put(&v->o);
+		cd_sendc_deliver(v, skb, status);
 	}
 }
 

@@ -102,6 +102,10 @@ static bool cd_client_ops_ok(const struct condis_client_ops *ops)
 		pr_err("condis: client handler table has some of the party handlers, not all\n");
 		return false;
 	}
+	if (ops->flags & ~CONDIS_CLIENT_INLINE_SEND_COMPLETE) {
+		pr_err("condis: client handler table has unknown flags %#x\n", ops->flags);
+		return false;
+	}
 	return true;
 }
 

@@ -6,7 +6,9 @@
  *
  * Back-pressure: at most @window frames (the miniport's send window) are
  * on their way; start_xmit refuses the next one and send completions wake
- * ppp_generic again (ppp_output_wakeup). When the call goes, or pppd closes
+ * ppp_generic again (ppp_output_wakeup). A completion from within the
+ * send (the miniport sent the frame at once) wakes nothing: start_xmit is
+ * still running and ppp_generic goes on. When the call goes, or pppd closes
  * the call's descriptor, the channel is unregistered: the PPP unit it was
  * attached to sees the hangup.
  */
@@ -17,6 +19,9 @@
 
 /* headroom for the miniport's framing (PPPoE: 6 bytes and Ethernet's 14) */
 #define CPPP_HDRLEN	32
+
+/* the channel in start_xmit on this CPU (BH off there) */
+static DEFINE_PER_CPU(struct cppp_chan *, cppp_xmitting);
 
 static struct cppp_chan *cppp_of(struct condis_vcfd_user *u)
 {
@@ -39,7 +44,9 @@ static int cppp_start_xmit(struct ppp_channel *chan, struct sk_buff *skb)
 		atomic_dec(&c->inflight);
 		return 0;	/* again after a send completion */
 	}
+	__this_cpu_write(cppp_xmitting, c);
 	ret = condis_vcfd_send(c->f, skb);
+	__this_cpu_write(cppp_xmitting, NULL);
 	if (ret == -EAGAIN) {
 		atomic_dec(&c->inflight);
 		return 0;
@@ -67,17 +74,18 @@ static void cppp_receive(struct condis_vcfd_user *u, struct sk_buff *skb)
 }
 
 /*
- * A frame came back: ppp_generic may send again. Always woken: a start_xmit
- * that found the window full may not have returned yet (it holds the
- * channel's lock, which the wakeup then waits for), and with a window of
- * one nothing else would wake it.
+ * A frame came back: ppp_generic may send again. Woken but from within
+ * start_xmit (it holds the channel's lock the wakeup takes): a start_xmit
+ * that found the window full may not have returned yet (the wakeup then
+ * waits for it), and with a window of one nothing else would wake it.
  */
 static void cppp_send_done(struct condis_vcfd_user *u)
 {
 	struct cppp_chan *c = cppp_of(u);
 
 	atomic_dec(&c->inflight);
-	cppp_wakeup(c);
+	if (this_cpu_read(cppp_xmitting) != c)
+		cppp_wakeup(c);
 }
 
 /* The miniport's send window changed (0 stops sending). */

@@ -47,4 +47,7 @@ if [ $ra = 0 ] && [ $rb = 0 ]; then
 else
 	echo "FAIL virtio-pair: a call between two guests, and ping over its interface"
 	echo "    guest a exit $ra, guest b exit $rb ($out)"
+	# what the failing guest's run said (a guest that died: its console)
+	[ $ra = 0 ] || sed 's/^/    a: /' "$out/a.log" | tail -40
+	[ $rb = 0 ] || sed 's/^/    b: /' "$out/b.log" | tail -40
 fi

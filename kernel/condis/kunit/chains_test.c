@@ -71,6 +71,66 @@ static void data_send_receive(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
 }
 
+static void cl_send_complete_any(void *ctx, struct sk_buff *skb, int status)
+{
+	struct fake_world *w = ctx;
+
+	if (current == READ_ONCE(w->sender) && !in_hardirq())
+		atomic_inc(&w->sendc_inline);
+	fake_log(w, FEV_CL_SEND_DONE, status);
+	kfree_skb(skb);
+}
+
+/*
+ * CONDIS_CLIENT_INLINE_SEND_COMPLETE: a frame the miniport completes from
+ * within its send comes back at once, in the sender's context (process,
+ * or atomic with a lock held and interrupts off), a failed one with its
+ * status; one completed later (from a work item, a timer, a hard
+ * interrupt) comes on the workqueue. Without the flag nothing is inline
+ * (data_send_receive: the fake client's handler must run in process
+ * context). One test at a time: the handler table is static.
+ */
+static void data_send_complete_inline(struct kunit *test)
+{
+	static struct condis_client_ops ops;
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	unsigned long flags;
+
+	ops = *condis_fake_client_ops();
+	ops.send_complete = cl_send_complete_any;
+	ops.flags = CONDIS_CLIENT_INLINE_SEND_COMPLETE;
+	condis_client_unregister(w->client);
+	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "fakecl", &ops, w, &w->client), 0);
+	FAKE_WAIT(w, FEV_CL_AF_NOTIFY, 2);
+	fake_open_af(w);
+	fake_connect(w, 0);
+	WRITE_ONCE(w->sender, current);
+
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(10)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE), 1);
+	spin_lock_irqsave(&w->hw_lock, flags);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(11)), 0);
+	spin_unlock_irqrestore(&w->hw_lock, flags);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE), 2);
+	w->mode[FOP_MP_SEND] = FM_FAIL;
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(12)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE), 3);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_SEND_DONE, 3), -EIO);
+	KUNIT_EXPECT_EQ(test, atomic_read(&w->sendc_inline), 3);
+
+	w->mode[FOP_MP_SEND] = FM_PEND_PROC;
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(13)), 0);
+	w->mode[FOP_MP_SEND] = FM_PEND_ATOMIC;	/* a timer, then a hard interrupt */
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(14)), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(15)), 0);
+	FAKE_WAIT(w, FEV_CL_SEND_DONE, 6);
+	KUNIT_EXPECT_EQ(test, atomic_read(&w->sendc_inline), 3);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_SEND), 6);
+	WRITE_ONCE(w->sender, NULL);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+}
+
 /*
  * ProtocolClIncomingCloseCall: from the incoming close on, the client
  * neither sends nor receives on the VC (not a violation: it crossed the
@@ -473,6 +533,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),
 	KUNIT_CASE(call_close_waits_for_parties),
 	KUNIT_CASE(data_send_receive),
+	KUNIT_CASE(data_send_complete_inline),
 	KUNIT_CASE(data_stops_at_incoming_close),
 	KUNIT_CASE_PARAM(signalling_vc, chain_gen_params),
 	KUNIT_CASE(signalling_vc_teardown),

@@ -61,6 +61,9 @@ static void fake_finish(struct fake_pend *p)
 	case FOP_MP_OID:
 		condis_mco_oid_request_complete(p->h1, p->h0, st);
 		break;
+	case FOP_MP_SEND:
+		condis_mco_send_complete(p->h0, p->h1, st);
+		break;
 	case FOP_CM_OPEN_AF:
 		condis_cm_open_af_complete(st, p->h0, p->h0);
 		break;

@@ -58,10 +58,18 @@ static int mp_deactivate_vc(void *vc)
 	return fake_answer(fw, FOP_MP_DEACTIVATE, vc, NULL);
 }
 
+/* Completed from within the send (synchronous, failing) or later. */
 static void mp_send(void *vc, struct sk_buff *skb)
 {
 	fake_log(fw, FEV_MP_SEND, skb->len);
-	condis_mco_send_complete(vc, skb, 0);
+	switch (fw->mode[FOP_MP_SEND]) {
+	case FM_SYNC:
+	case FM_FAIL:
+		condis_mco_send_complete(vc, skb, fw->mode[FOP_MP_SEND] == FM_FAIL ? -EIO : 0);
+		break;
+	default:
+		fake_complete(fw, FOP_MP_SEND, vc, skb);
+	}
 }
 
 static int mp_oid_request(void *ctx, void *vc_ctx, struct condis_oid_request *req)

@@ -39,7 +39,7 @@ enum fake_mode {
 
 /* Operations whose answer a world controls. */
 enum fake_op {
-	FOP_MP_ACTIVATE, FOP_MP_DEACTIVATE, FOP_MP_OID,
+	FOP_MP_ACTIVATE, FOP_MP_DEACTIVATE, FOP_MP_OID, FOP_MP_SEND,
 	FOP_CM_OPEN_AF, FOP_CM_CLOSE_AF, FOP_CM_REG_SAP, FOP_CM_DEREG_SAP,
 	FOP_CM_MAKE_CALL, FOP_CM_CLOSE_CALL, FOP_CM_ADD_PARTY, FOP_CM_DROP_PARTY,
 	FOP_CM_QOS, FOP_CM_OID,
@@ -156,6 +156,8 @@ struct fake_world {
 	int ev_status[FAKE_LOG_MAX];
 	wait_queue_head_t wq;
 	atomic_t ctx_violations;	/* a handler ran in atomic context */
+	struct task_struct *sender;	/* the test's task, when it sends */
+	atomic_t sendc_inline;		/* send completions run in the sender's context */
 	atomic_t inflight;		/* fake completions not run yet */
 	struct list_head pends;		/* them, for a report when one is late */
 	atomic_t atomic_kind;		/* alternates softirq and hardirq completions */

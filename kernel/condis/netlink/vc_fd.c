@@ -376,10 +376,10 @@ EXPORT_SYMBOL_GPL(condis_vcfd_user);
  * @skb: the frame
  *
  * Context: any up to softirq.
- * Return: 0 (sent; send_done follows), -EAGAIN when CD_VCFD_INFLIGHT
- * frames are out (send_done says when one came back: the skb is still the
- * caller's), -EPIPE when the call is gone, or the send's error. Takes the
- * skb but for -EAGAIN.
+ * Return: 0 (sent; send_done follows, or ran already from within), -EAGAIN
+ * when CD_VCFD_INFLIGHT frames are out (send_done says when one came back:
+ * the skb is still the caller's), -EPIPE when the call is gone, or the
+ * send's error. Takes the skb but for -EAGAIN.
  */
 int condis_vcfd_send(struct condis_vcfd *f, struct sk_buff *skb)
 {

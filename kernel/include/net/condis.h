@@ -50,6 +50,7 @@
 #ifndef _NET_CONDIS_H
 #define _NET_CONDIS_H
 
+#include <linux/bits.h>
 #include <linux/list.h>
 #include <linux/types.h>
 
@@ -554,11 +555,20 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  * @send_complete: ProtocolCoSendNetBufferListsComplete. Optional (required
  *	to send). Takes the skb back. Runs on condis's send-completion
  *	workqueue, which closing a call waits for: it must not take a lock
- *	its role holds while closing one.
+ *	its role holds while closing one. With
+ *	%CONDIS_CLIENT_INLINE_SEND_COMPLETE, see @flags.
  * @status: ProtocolCoStatusEx. Optional.
+ * @flags: %CONDIS_CLIENT_INLINE_SEND_COMPLETE: a frame the miniport
+ *	completes from within its send has its @send_complete run at once,
+ *	from within condis_co_send() and in its context (any up to softirq),
+ *	as NDIS allows: the client holds no lock @send_complete takes around
+ *	condis_co_send(). Other completions stay on the workqueue.
  *
- * Every handler but @receive runs in process context on a condis workqueue.
+ * Every handler but @receive (and an inline @send_complete) runs in
+ * process context on a condis workqueue.
  */
+#define CONDIS_CLIENT_INLINE_SEND_COMPLETE	BIT(0)
+
 struct condis_client_ops {
 	void (*af_register_notify)(void *cl_ctx, struct condis_adapter *adapter,
 				   u32 af_type);
@@ -596,6 +606,7 @@ struct condis_client_ops {
 	void (*send_complete)(void *cl_vc_ctx, struct sk_buff *skb, int status);
 	void (*status)(void *cl_ctx, void *cl_vc_ctx, int status,
 		       const void *buf, u32 len);
+	u32 flags;
 };
 
 int condis_client_register(struct net *net, const char *name,

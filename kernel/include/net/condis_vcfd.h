@@ -31,7 +31,8 @@ struct condis_vcfd_user;
  * struct condis_vcfd_user_ops - what happens on a VC to its user
  * @receive: a frame arrived. Atomic context, under RCU. Takes the skb.
  * @send_done: a frame condis_vcfd_send() took was completed. Any context
- *	up to softirq, under RCU.
+ *	up to softirq, under RCU; maybe from within that condis_vcfd_send(),
+ *	in its context, when the miniport completes the frame at once.
  * @status: the miniport indicated @status on the VC. Process context,
  *	under RCU: must not sleep.
  * @hangup: the call is gone or the descriptor closes. Process context;
