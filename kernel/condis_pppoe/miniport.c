@@ -194,6 +194,22 @@ int pppoe_xmit(struct pppoe_adapter *pa, const u8 *dst, u16 proto, struct sk_buf
 	return ret == NET_XMIT_SUCCESS || ret == NET_XMIT_CN ? 0 : -ENOBUFS;
 }
 
+/*
+ * The frame that goes out for a client's @skb, which goes back to the
+ * client when sent: a clone sharing its data when it has room for the
+ * headers in front (condis_ppp's frames do), else a copy.
+ */
+static struct sk_buff *pppoe_frame_of(struct net_device *dev, struct sk_buff *skb)
+{
+	if (skb_headroom(skb) >= LL_RESERVED_SPACE(dev) + PPPOE_HDR_LEN &&
+	    skb_tailroom(skb) >= dev->needed_tailroom && !skb_cloned(skb)) {
+		__skb_header_release(skb);	/* the header room is the clone's */
+		return skb_clone(skb, GFP_ATOMIC);
+	}
+	return skb_copy_expand(skb, LL_RESERVED_SPACE(dev) + PPPOE_HDR_LEN,
+			       dev->needed_tailroom, GFP_ATOMIC);
+}
+
 /* A client's PPP frame, as a session packet to the VC's peer. */
 static int pppoe_send_now(struct pppoe_port *port, struct sk_buff *skb)
 {
@@ -213,8 +229,7 @@ static int pppoe_send_now(struct pppoe_port *port, struct sk_buff *skb)
 	if (skb->len > payload + PPPOE_PROTO_LEN ||
 	    skb->len + PPPOE_HDR_LEN > READ_ONCE(pa->dev->mtu))
 		return -EMSGSIZE;	/* larger than the session's SDU size */
-	f = skb_copy_expand(skb, LL_RESERVED_SPACE(pa->dev) + PPPOE_HDR_LEN,
-			    pa->dev->needed_tailroom, GFP_ATOMIC);
+	f = pppoe_frame_of(pa->dev, skb);
 	if (!f)
 		return -ENOMEM;
 	h = skb_push(f, PPPOE_HDR_LEN);

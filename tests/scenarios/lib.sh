@@ -130,6 +130,8 @@ declare -A S_PID S_IN S_OUT
 
 sess_start() {
 	local d fd
+	# (without it the fifo's open below would wait for ever)
+	[ -x "$CONDISCTL" ] || { log "no $CONDISCTL: build it (make userspace)"; exit 1; }
 	d=$(mktemp -d -p "$T")
 	mkfifo "$d/in" "$d/out"
 	# the child must not hold other sessions' pipes: their EOF is their end

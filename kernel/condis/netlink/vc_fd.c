@@ -146,15 +146,17 @@ static ssize_t cd_vcfd_read_iter(struct kiocb *iocb, struct iov_iter *to)
 static int cd_vcfd_send_counted(struct condis_vcfd *f, struct sk_buff *skb)
 {
 	unsigned long flags;
+	bool last;
 	int ret;
 
 	ret = condis_co_send(f->vc->handle, skb);	/* takes the skb */
 	spin_lock_irqsave(&f->lock, flags);
-	f->senders--;
 	if (ret)
 		f->inflight--;
+	/* the last one a hangup waits for; not every send (a poller would wake) */
+	last = !--f->senders && f->dead;
 	spin_unlock_irqrestore(&f->lock, flags);
-	if (wq_has_sleeper(&f->wq))	/* a hangup waiting for the senders */
+	if (last || (ret && wq_has_sleeper(&f->wq)))	/* or room for a writer */
 		wake_up_all(&f->wq);
 	return ret;
 }
