@@ -505,6 +505,9 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
 /* Client (ProtocolCl* and the client's ProtocolCo* handlers)           */
 /* ------------------------------------------------------------------ */
 
+/* condis_client_ops.flags */
+#define CONDIS_CLIENT_INLINE_SEND_COMPLETE	BIT(0)
+
 /**
  * struct condis_client_ops - client handlers
  * @af_register_notify: ProtocolCoAfRegisterNotify: a CM registered
@@ -567,8 +570,6 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  * Every handler but @receive (and an inline @send_complete) runs in
  * process context on a condis workqueue.
  */
-#define CONDIS_CLIENT_INLINE_SEND_COMPLETE	BIT(0)
-
 struct condis_client_ops {
 	void (*af_register_notify)(void *cl_ctx, struct condis_adapter *adapter,
 				   u32 af_type);
