@@ -21,6 +21,13 @@ kver=${KVER:-${hdr#/usr/src/linux-headers-}}
 image=$(ls /boot/vmlinuz-6.12.*-amd64 2>/dev/null | sort -V | tail -1)
 kver12=${image#/boot/vmlinuz-}
 mods="condis condis_lo condis_sig condis_eth condis_ethcm condis_ndis condis_pppoe condis_ppp"
+# what the packages build (dpkg-buildpackage's userspace, DKMS's modules
+# for two kernels) goes through the project's compiler cache, as make's
+# own builds do: the same sources every run
+if [ -d /usr/lib/ccache ]; then
+	export PATH=/usr/lib/ccache:$PATH
+	export CCACHE_DIR=${CCACHE_DIR:-${CONDIS_CACHE:-$HOME/.cache/condis}/ccache}
+fi
 version=$(sed -n 's/^#define CONDIS_VERSION\t"\(.*\)"/\1/p' "$top/kernel/include/net/condis.h")
 log=$build/packaging.log
 : > "$log"
