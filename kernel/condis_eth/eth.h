@@ -17,14 +17,12 @@
 #include <linux/timer.h>
 #include <linux/xarray.h>
 #include <net/condis_eth.h>
+#include <net/condis_ifbind.h>
 #include <net/condis_sig.h>
 
 /**
  * struct eth_adapter - an adapter bound to a net_device
- * @node: in eth_adapters (eth_lock)
- * @dev: the interface (a tracked reference)
- * @dev_tracker: its tracker
- * @adapter: the condis adapter
+ * @b: the binding (the interface, the condis adapter; condis follows it)
  * @cm: the integrated call manager's registration (NULL: stand-alone CM)
  * @sig: its signalling engine
  * @hook: a stand-alone CM's
@@ -36,16 +34,9 @@
  * @backlog: frames waiting for the interface's queue to wake up
  * @tx_timer: tries @backlog again
  * @draining: @backlog is being sent (backlog.lock)
- * @carrier: last carrier state indicated
- * @unplugged: the interface is going: nothing is sent on it, nothing
- *	received from it, while @unplug tears the adapter down
- * @unplug: the teardown after NETDEV_UNREGISTER, out of RTNL
  */
 struct eth_adapter {
-	struct list_head node;
-	struct net_device *dev;
-	netdevice_tracker dev_tracker;
-	struct condis_adapter *adapter;
+	struct condis_ifbind b;
 	struct condis_cm *cm;
 	struct condis_sig *sig;
 	const struct condis_eth_hook *hook;
@@ -57,10 +48,12 @@ struct eth_adapter {
 	struct sk_buff_head backlog;
 	struct timer_list tx_timer;
 	bool draining;
-	bool carrier;
-	bool unplugged;
-	struct work_struct unplug;
 };
+
+static inline struct eth_adapter *eth_of(struct condis_ifbind *b)
+{
+	return container_of(b, struct eth_adapter, b);
+}
 
 /* A VC's destinations, freed after RCU readers. */
 struct eth_media {

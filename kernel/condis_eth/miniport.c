@@ -180,10 +180,10 @@ static bool eth_tx_blocked(struct net_device *dev)
  */
 int eth_xmit_frame(struct eth_adapter *ea, const u8 *dst, struct sk_buff *skb)
 {
-	struct net_device *dev = ea->dev;
+	struct net_device *dev = ea->b.dev;
 	int ret;
 
-	if (READ_ONCE(ea->unplugged)) {		/* maybe in another namespace now */
+	if (READ_ONCE(ea->b.unplugged)) {		/* maybe in another namespace now */
 		kfree_skb(skb);
 		return -ENODEV;
 	}
@@ -221,7 +221,7 @@ static int eth_send_signalling(struct eth_adapter *ea, struct sk_buff *skb)
 static struct sk_buff *eth_frame_of(struct eth_adapter *ea, struct sk_buff *skb,
 				    unsigned int ndest)
 {
-	unsigned int room = LL_RESERVED_SPACE(ea->dev) + sizeof(struct condis_wire_hdr);
+	unsigned int room = LL_RESERVED_SPACE(ea->b.dev) + sizeof(struct condis_wire_hdr);
 
 	if (ndest == 1 && skb_headroom(skb) >= room && !skb_cloned(skb)) {
 		__skb_header_release(skb);	/* the header room is the clone's */
@@ -253,7 +253,7 @@ static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_
 	}
 	if (!m || !m->ndest)
 		ret = -ENOTCONN;
-	else if (skb->len + sizeof(*h) > READ_ONCE(ea->dev->mtu))
+	else if (skb->len + sizeof(*h) > READ_ONCE(ea->b.dev->mtu))
 		ret = -EMSGSIZE;	/* larger than the call's SDU size */
 	for (i = 0; m && i < m->ndest && !ret; i++) {
 		f = eth_frame_of(ea, skb, m->ndest);
@@ -287,7 +287,7 @@ static void eth_backlog_run(struct eth_adapter *ea)
 	}
 	ea->draining = true;
 	while ((skb = __skb_dequeue(&ea->backlog))) {
-		if (eth_tx_blocked(ea->dev)) {
+		if (eth_tx_blocked(ea->b.dev)) {
 			__skb_queue_head(&ea->backlog, skb);
 			break;
 		}
@@ -316,7 +316,7 @@ static void eth_send(void *mp_vc_ctx, struct sk_buff *skb)
 	unsigned long flags;
 
 	spin_lock_irqsave(&ea->backlog.lock, flags);
-	if (ea->draining || !skb_queue_empty(&ea->backlog) || eth_tx_blocked(ea->dev)) {
+	if (ea->draining || !skb_queue_empty(&ea->backlog) || eth_tx_blocked(ea->b.dev)) {
 		if (skb_queue_len(&ea->backlog) >= ETH_BACKLOG_MAX) {
 			spin_unlock_irqrestore(&ea->backlog.lock, flags);
 			condis_mco_send_complete(port->vc, skb, -ENOBUFS);
@@ -398,7 +398,7 @@ void eth_rx_data(struct eth_adapter *ea, u32 label, u32 token, struct sk_buff *s
 	else
 		goto deliver;
 	rcu_read_unlock();
-	condis_adapter_count_drop(ea->adapter, why);
+	condis_adapter_count_drop(ea->b.adapter, why);
 	kfree_skb(skb);
 	return;
 deliver:

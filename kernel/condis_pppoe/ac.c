@@ -127,7 +127,7 @@ static bool pppoe_pado_allowed(struct pppoe_adapter *pa)
 static int pppoe_send_pado(struct pppoe_adapter *pa, const u8 *src, const struct pppoe_disc *d)
 {
 	u16 payload = pppoe_payload_agreed(pppoe_link_payload(pa), d->max_payload);
-	unsigned int room = READ_ONCE(pa->dev->mtu);
+	unsigned int room = READ_ONCE(pa->b.dev->mtu);
 	u8 cookie[PPPOE_COOKIE_LEN];
 	struct condis_cm_sap *s;
 	struct pppoe_build b;
@@ -180,7 +180,7 @@ bool pppoe_rx_padi(struct pppoe_adapter *pa, const u8 *src, const struct pppoe_d
 	if (list_empty(&pa->saps) || (d->service.len && !pppoe_sap_of(pa, d)))
 		return false;
 	if (!pppoe_pado_allowed(pa)) {
-		condis_adapter_count_drop(pa->adapter, CONDIS_DROP_RATE_LIMITED);
+		condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_RATE_LIMITED);
 		return true;
 	}
 	pppoe_send_pado(pa, src, d);
@@ -293,11 +293,11 @@ bool pppoe_rx_padr(struct pppoe_adapter *pa, const u8 *src, const struct pppoe_d
 
 	/* no answer at all without a PADO of ours: a PADR costs nothing else */
 	if (!pppoe_cookie_valid(&pa->cookie_key, pppoe_cookie_slot(), src, &d->cookie)) {
-		condis_adapter_count_drop(pa->adapter, CONDIS_DROP_TOKEN);
+		condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_TOKEN);
 		return true;
 	}
 	if (d->host_uniq.len > PPPOE_UNIQ_MAX) {
-		condis_adapter_count_drop(pa->adapter, CONDIS_DROP_MALFORMED);
+		condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_MALFORMED);
 		return true;
 	}
 	if (!sap || pa->going) {
@@ -312,7 +312,7 @@ bool pppoe_rx_padr(struct pppoe_adapter *pa, const u8 *src, const struct pppoe_d
 	}
 	if (pppoe_sessions(pa, src, &all) >= PPPOE_SESSIONS_PER_MAC ||
 	    all >= PPPOE_SESSIONS_MAX) {
-		condis_adapter_count_drop(pa->adapter, CONDIS_DROP_HALF_OPEN);
+		condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_HALF_OPEN);
 		pppoe_refuse(pa, src, d, PPPOE_TAG_AC_ERROR);
 		return true;
 	}

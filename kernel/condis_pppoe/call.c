@@ -97,7 +97,7 @@ static const char *pppoe_error_text(u16 tag)
 int pppoe_send_disc(struct pppoe_call *call, u8 code, const u8 *dst, u16 error)
 {
 	struct pppoe_adapter *pa = call->pa;
-	unsigned int room = READ_ONCE(pa->dev->mtu);
+	unsigned int room = READ_ONCE(pa->b.dev->mtu);
 	const char *text;
 	struct pppoe_build b;
 	struct sk_buff *skb;

@@ -27,7 +27,7 @@ void pppoe_rx_disc(struct pppoe_adapter *pa, struct sk_buff *skb)
 	bool taken = false;
 
 	if (pppoe_disc_parse(skb->data, skb->len, &d)) {
-		condis_adapter_count_drop(pa->adapter, CONDIS_DROP_MALFORMED);
+		condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_MALFORMED);
 		return;
 	}
 	switch (d.code) {
@@ -48,7 +48,7 @@ void pppoe_rx_disc(struct pppoe_adapter *pa, struct sk_buff *skb)
 		break;
 	}
 	if (!taken)
-		condis_adapter_count_drop(pa->adapter, CONDIS_DROP_UNMATCHED);
+		condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_UNMATCHED);
 }
 
 static int pppoe_close_call(void *cm_vc_ctx, void *cm_party_ctx, const void *buf, u32 len)

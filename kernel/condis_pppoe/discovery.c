@@ -104,7 +104,7 @@ static void pppoe_dial(struct pppoe_call *call)
 	list_add_tail(&call->node, &pa->calls);
 	call->state = PC_PADI;
 	call->attempts = 0;
-	ret = pppoe_send_disc(call, PPPOE_PADI, pa->dev->broadcast, 0);
+	ret = pppoe_send_disc(call, PPPOE_PADI, pa->b.dev->broadcast, 0);
 	if (ret) {
 		pppoe_dial_failed(call, ret);
 		return;
@@ -126,7 +126,7 @@ static void pppoe_retry_fn(struct work_struct *work)
 		return;
 	}
 	ret = pppoe_send_disc(call, padi ? PPPOE_PADI : PPPOE_PADR,
-			      padi ? call->pa->dev->broadcast : call->peer, 0);
+			      padi ? call->pa->b.dev->broadcast : call->peer, 0);
 	if (ret)
 		pppoe_dial_failed(call, ret);
 	else

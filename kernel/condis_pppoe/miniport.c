@@ -155,7 +155,7 @@ static int pppoe_deactivate_vc(void *mp_vc_ctx)
  */
 struct sk_buff *pppoe_alloc(struct pppoe_adapter *pa, unsigned int len)
 {
-	struct net_device *dev = pa->dev;
+	struct net_device *dev = pa->b.dev;
 	struct sk_buff *skb;
 
 	skb = alloc_skb(LL_RESERVED_SPACE(dev) + len + dev->needed_tailroom, GFP_ATOMIC);
@@ -176,10 +176,10 @@ struct sk_buff *pppoe_alloc(struct pppoe_adapter *pa, unsigned int len)
  */
 int pppoe_xmit(struct pppoe_adapter *pa, const u8 *dst, u16 proto, struct sk_buff *skb)
 {
-	struct net_device *dev = pa->dev;
+	struct net_device *dev = pa->b.dev;
 	int ret;
 
-	if (READ_ONCE(pa->unplugged)) {		/* maybe in another namespace now */
+	if (READ_ONCE(pa->b.unplugged)) {		/* maybe in another namespace now */
 		kfree_skb(skb);
 		return -ENODEV;
 	}
@@ -227,9 +227,9 @@ static int pppoe_send_now(struct pppoe_port *port, struct sk_buff *skb)
 	if (!sid)
 		return -ENOTCONN;
 	if (skb->len > payload + PPPOE_PROTO_LEN ||
-	    skb->len + PPPOE_HDR_LEN > READ_ONCE(pa->dev->mtu))
+	    skb->len + PPPOE_HDR_LEN > READ_ONCE(pa->b.dev->mtu))
 		return -EMSGSIZE;	/* larger than the session's SDU size */
-	f = pppoe_frame_of(pa->dev, skb);
+	f = pppoe_frame_of(pa->b.dev, skb);
 	if (!f)
 		return -ENOMEM;
 	h = skb_push(f, PPPOE_HDR_LEN);
@@ -277,11 +277,11 @@ void pppoe_rx_session(struct pppoe_adapter *pa, struct sk_buff *skb)
 		return;
 	}
 	rcu_read_unlock();
-	condis_adapter_count_drop(pa->adapter, CONDIS_DROP_NO_VC);
+	condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_NO_VC);
 	kfree_skb(skb);
 	return;
 malformed:
-	condis_adapter_count_drop(pa->adapter, CONDIS_DROP_MALFORMED);
+	condis_adapter_count_drop(pa->b.adapter, CONDIS_DROP_MALFORMED);
 	kfree_skb(skb);
 }
 

@@ -27,6 +27,7 @@
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
 #include <net/condis.h>
+#include <net/condis_ifbind.h>
 #include <net/condis_wan.h>
 #include "wire.h"
 
@@ -37,10 +38,7 @@
 
 /**
  * struct pppoe_adapter - an adapter bound to a net_device
- * @node: in pppoe_adapters (pppoe_lock)
- * @dev: the interface (a tracked reference)
- * @dev_tracker: its tracker
- * @adapter: the condis adapter
+ * @b: the binding (the interface, the condis adapter; condis follows it)
  * @cm: the integrated call manager's registration
  * @disc_pt: receives the interface's discovery packets
  * @sess_pt: receives its session packets
@@ -57,15 +55,9 @@
  * @lock: @sessions' writers
  * @sessions: struct pppoe_port by session id, active ones only (RCU)
  * @going: being unbound: no new call (pppoe_wq)
- * @carrier: the link state last indicated (pppoe_lock)
- * @unplugged: the interface is going: nothing is sent or received on it
- * @unplug: the teardown after NETDEV_UNREGISTER, out of RTNL
  */
 struct pppoe_adapter {
-	struct list_head node;
-	struct net_device *dev;
-	netdevice_tracker dev_tracker;
-	struct condis_adapter *adapter;
+	struct condis_ifbind b;
 	struct condis_cm *cm;
 	struct packet_type disc_pt;
 	struct packet_type sess_pt;
@@ -82,10 +74,12 @@ struct pppoe_adapter {
 	spinlock_t lock;		/* @sessions' writers */
 	DECLARE_HASHTABLE(sessions, PPPOE_SESSION_BITS);
 	bool going;
-	bool carrier;
-	bool unplugged;
-	struct work_struct unplug;
 };
+
+static inline struct pppoe_adapter *pppoe_of(struct condis_ifbind *b)
+{
+	return container_of(b, struct pppoe_adapter, b);
+}
 
 /**
  * struct pppoe_port - a VC as the miniport sees it
@@ -123,7 +117,7 @@ extern struct workqueue_struct *pppoe_wq;
  */
 static inline unsigned int pppoe_link_payload(struct pppoe_adapter *pa)
 {
-	return READ_ONCE(pa->dev->mtu) - PPPOE_HDR_LEN - PPPOE_PROTO_LEN;
+	return READ_ONCE(pa->b.dev->mtu) - PPPOE_HDR_LEN - PPPOE_PROTO_LEN;
 }
 
 #endif /* _CONDIS_PPPOE_H */

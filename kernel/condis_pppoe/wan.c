@@ -46,7 +46,7 @@ void pppoe_wan_linkparams(struct pppoe_port *port)
 {
 	struct condis_wan_co_linkparams p = { .send_window = PPPOE_SEND_WINDOW };
 
-	condis_mco_indicate_status(port->pa->adapter, port->vc,
+	condis_mco_indicate_status(port->pa->b.adapter, port->vc,
 				   CONDIS_NDIS_STATUS_WAN_CO_LINKPARAMS, &p, sizeof(p));
 }
 
