@@ -317,17 +317,10 @@ static void cl_close_af_deferred(struct ndis_deferred *d)
 NDIS_STATUS NdisClCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 {
 	struct ndis_af *a = NdisAfHandle;
-	struct ndis_deferred *d;
 	int ret;
 
-	if (ndis_must_defer(NULL)) {
-		d = ndis_deferred_alloc(NULL, 0);
-		if (!d)
-			return NDIS_STATUS_RESOURCES;
-		d->h[0] = a;
-		ndis_defer(d, NULL, cl_close_af_deferred);
-		return NDIS_STATUS_PENDING;
-	}
+	if (ndis_must_defer(NULL))
+		return ndis_defer_handle(NULL, a, NULL, 0, cl_close_af_deferred);
 	ret = condis_cl_close_af(a->af);
 	if (!ret)
 		ndis_cl_af_free(a);
@@ -417,17 +410,10 @@ static void cl_deregister_sap_deferred(struct ndis_deferred *d)
 NDIS_STATUS NdisClDeregisterSap(NDIS_HANDLE NdisSapHandle)
 {
 	struct ndis_sap *s = NdisSapHandle;
-	struct ndis_deferred *d;
 	int ret;
 
-	if (ndis_must_defer(NULL)) {
-		d = ndis_deferred_alloc(NULL, 0);
-		if (!d)
-			return NDIS_STATUS_RESOURCES;
-		d->h[0] = s;
-		ndis_defer(d, NULL, cl_deregister_sap_deferred);
-		return NDIS_STATUS_PENDING;
-	}
+	if (ndis_must_defer(NULL))
+		return ndis_defer_handle(NULL, s, NULL, 0, cl_deregister_sap_deferred);
 	ret = condis_cl_deregister_sap(s->sap);
 	if (!ret)
 		ndis_cl_sap_free(s->af->drv, s);
@@ -538,17 +524,10 @@ NDIS_STATUS NdisClCloseCall(NDIS_HANDLE NdisVcHandle, NDIS_HANDLE NdisPartyHandl
 {
 	struct ndis_vc *v = NdisVcHandle;
 	struct ndis_party *p = NdisPartyHandle;
-	struct ndis_deferred *d;
 	int ret;
 
-	if (ndis_must_defer(v)) {
-		d = ndis_deferred_alloc(Buffer, Size);
-		if (!d)
-			return NDIS_STATUS_RESOURCES;
-		d->h[0] = p;
-		ndis_defer(d, v, cl_close_call_deferred);
-		return NDIS_STATUS_PENDING;
-	}
+	if (ndis_must_defer(v))
+		return ndis_defer_handle(v, p, Buffer, Size, cl_close_call_deferred);
 	if (!v->vc)		/* its creation at DISPATCH_LEVEL failed */
 		return NDIS_STATUS_VC_NOT_AVAILABLE;
 	ret = condis_cl_close_call(v->vc, p ? p->party : NULL, Buffer, Buffer ? Size : 0);
@@ -687,17 +666,10 @@ static void cl_drop_party_deferred(struct ndis_deferred *d)
 NDIS_STATUS NdisClDropParty(NDIS_HANDLE NdisPartyHandle, PVOID Buffer, UINT Size)
 {
 	struct ndis_party *p = NdisPartyHandle;
-	struct ndis_deferred *d;
 	int ret;
 
-	if (ndis_must_defer(p->vc)) {
-		d = ndis_deferred_alloc(Buffer, Size);
-		if (!d)
-			return NDIS_STATUS_RESOURCES;
-		d->h[0] = p;
-		ndis_defer(d, p->vc, cl_drop_party_deferred);
-		return NDIS_STATUS_PENDING;
-	}
+	if (ndis_must_defer(p->vc))
+		return ndis_defer_handle(p->vc, p, Buffer, Size, cl_drop_party_deferred);
 	ret = condis_cl_drop_party(p->party, Buffer, Buffer ? Size : 0);
 	if (!ret)
 		ndis_party_free(p);

@@ -442,16 +442,9 @@ static void cm_notify_close_af_deferred(struct ndis_deferred *d)
 NDIS_STATUS NdisCmNotifyCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 {
 	struct ndis_af *a = NdisAfHandle;
-	struct ndis_deferred *d;
 
-	if (ndis_must_defer(NULL)) {
-		d = ndis_deferred_alloc(NULL, 0);
-		if (!d)
-			return NDIS_STATUS_RESOURCES;
-		d->h[0] = a;
-		ndis_defer(d, NULL, cm_notify_close_af_deferred);
-		return NDIS_STATUS_PENDING;
-	}
+	if (ndis_must_defer(NULL))
+		return ndis_defer_handle(NULL, a, NULL, 0, cm_notify_close_af_deferred);
 	return ndis_from_condis(condis_cm_notify_close_af(a->af));
 }
 EXPORT_SYMBOL_GPL(NdisCmNotifyCloseAddressFamily);

@@ -73,6 +73,30 @@ void ndis_defer(struct ndis_deferred *d, struct ndis_vc *v, ndis_deferred_fn run
 }
 
 /**
+ * ndis_defer_handle - queue a request on one handle
+ * @v: the VC it is on, or NULL
+ * @h: the handle (@run finds it in h[0])
+ * @buf: the driver's buffer to copy in, or NULL
+ * @size: its bytes
+ * @run: what makes it
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_PENDING, or NDIS_STATUS_RESOURCES when memory is
+ * short (nothing queued): what the driver's request returns.
+ */
+NDIS_STATUS ndis_defer_handle(struct ndis_vc *v, NDIS_HANDLE h, const void *buf, u32 size,
+			      ndis_deferred_fn run)
+{
+	struct ndis_deferred *d = ndis_deferred_alloc(buf, size);
+
+	if (!d)
+		return NDIS_STATUS_RESOURCES;
+	d->h[0] = h;
+	ndis_defer(d, v, run);
+	return NDIS_STATUS_PENDING;
+}
+
+/**
  * ndis_defer_flush - wait until every queued request was made
  *
  * A driver deregistering: none of its requests is left to run after.

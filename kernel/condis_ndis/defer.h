@@ -48,6 +48,8 @@ struct ndis_deferred {
 bool ndis_must_defer(struct ndis_vc *v);
 struct ndis_deferred *ndis_deferred_alloc(const void *buf, u32 size);
 void ndis_defer(struct ndis_deferred *d, struct ndis_vc *v, ndis_deferred_fn run);
+NDIS_STATUS ndis_defer_handle(struct ndis_vc *v, NDIS_HANDLE h, const void *buf, u32 size,
+			      ndis_deferred_fn run);
 void ndis_defer_flush(void);
 int ndis_defer_init(void);
 void ndis_defer_exit(void);

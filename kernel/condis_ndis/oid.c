@@ -83,21 +83,14 @@ static NDIS_STATUS ndis_oid_send(struct ndis_af *a, struct ndis_vc *v, struct nd
 {
 	struct condis_oid_request *req = ndis_oid_in(r);
 	struct ndis_oid_ctx *ctx = ndis_oid_ctx(r);
-	struct ndis_deferred *d;
 	int ret;
 
 	ctx->af = a;
 	ctx->vc = v;
 	ctx->party = p;
 	ctx->to_miniport = to_miniport;
-	if (ndis_must_defer(v)) {
-		d = ndis_deferred_alloc(NULL, 0);
-		if (!d)
-			return NDIS_STATUS_RESOURCES;
-		d->h[0] = r;
-		ndis_defer(d, v, ndis_oid_deferred);
-		return NDIS_STATUS_PENDING;
-	}
+	if (ndis_must_defer(v))
+		return ndis_defer_handle(v, r, NULL, 0, ndis_oid_deferred);
 	ret = ndis_oid_make(r);
 	if (ret != CONDIS_PENDING)	/* final: what the target did */
 		ndis_oid_out(r, req);
