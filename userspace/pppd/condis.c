@@ -40,6 +40,7 @@
 #include <pppd/fsm.h>
 #include <pppd/lcp.h>
 #include <pppd/ccp.h>
+#include <pppd/ipcp.h>
 
 char pppd_version[] = VERSION;
 
@@ -94,6 +95,13 @@ static void cd_check_options(void)
 	ccp_wantoptions[0].deflate = 0;
 	ccp_allowoptions[0].bsd_compress = 0;
 	ccp_wantoptions[0].bsd_compress = 0;
+	/*
+	 * and, as pppd's PPPoE plugin, no Van Jacobson header compression:
+	 * it buys nothing on a packet link, and with it ppp_generic copies
+	 * every IP frame it sends into a new buffer to try
+	 */
+	ipcp_allowoptions[0].neg_vj = 0;
+	ipcp_wantoptions[0].neg_vj = 0;
 	modem = 0;
 }
 
