@@ -85,23 +85,17 @@ static void cd_check_options(void)
 		fatal("condis: give condis-fd N (an answered call), or condis-adapter and "
 		      "condis-service (to dial)");
 	/* what RFC 2516 forbids, and what a packet link does not need */
-	lcp_allowoptions[0].neg_accompression = 0;
-	lcp_wantoptions[0].neg_accompression = 0;
-	lcp_allowoptions[0].neg_asyncmap = 0;
-	lcp_wantoptions[0].neg_asyncmap = 0;
-	lcp_allowoptions[0].neg_pcompression = 0;
-	lcp_wantoptions[0].neg_pcompression = 0;
-	ccp_allowoptions[0].deflate = 0;
-	ccp_wantoptions[0].deflate = 0;
-	ccp_allowoptions[0].bsd_compress = 0;
-	ccp_wantoptions[0].bsd_compress = 0;
+	lcp_allowoptions[0].neg_accompression = lcp_wantoptions[0].neg_accompression = 0;
+	lcp_allowoptions[0].neg_asyncmap = lcp_wantoptions[0].neg_asyncmap = 0;
+	lcp_allowoptions[0].neg_pcompression = lcp_wantoptions[0].neg_pcompression = 0;
+	ccp_allowoptions[0].deflate = ccp_wantoptions[0].deflate = 0;
+	ccp_allowoptions[0].bsd_compress = ccp_wantoptions[0].bsd_compress = 0;
 	/*
 	 * and, as pppd's PPPoE plugin, no Van Jacobson header compression:
 	 * it buys nothing on a packet link, and with it ppp_generic copies
 	 * every IP frame it sends into a new buffer to try
 	 */
-	ipcp_allowoptions[0].neg_vj = 0;
-	ipcp_wantoptions[0].neg_vj = 0;
+	ipcp_allowoptions[0].neg_vj = ipcp_wantoptions[0].neg_vj = 0;
 	modem = 0;
 }
 
