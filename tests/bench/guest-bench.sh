@@ -16,9 +16,9 @@ REPS=${BENCH_REPS:-5}
 RAW=$R/bench.raw
 : > "$RAW"
 if [ "${BENCH_SCALE:-1}" = small ]; then
-	BIG=20000 MID=2000 CYC=300 CALLS=200 FRAMES=5000
+	BIG=20000 MID=2000 CYC=300 CALLS=200 FRAMES=5000 UNPLUG=1000
 else
-	BIG=1000000 MID=100000 CYC=3000 CALLS=2000 FRAMES=100000
+	BIG=1000000 MID=100000 CYC=3000 CALLS=2000 FRAMES=100000 UNPLUG=10000
 fi
 
 # kctl CASE COMMAND: run a condis_bench command, record its result as CASE
@@ -34,13 +34,13 @@ rec() {
 	echo "$case $out" >> "$RAW"
 }
 
-# BENCH_ONLY=pppoe: only section 6 (development)
+# BENCH_ONLY=pppoe or unplug: only section 6 or 7 (development)
 only=${BENCH_ONLY:-}
 log "guest: $(nproc) vCPUs, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), kernel $(uname -r)"
 echo "machine cpus=$(nproc) kernel=$(uname -r)" >> "$RAW"
 bench_modules
 
-if [ "$only" != pppoe ]; then
+if [ -z "$only" ]; then
 # ---- 1. in-kernel call cycle against its workqueue floor ---------------------
 # hops: condis work items run per cycle, counted with the workqueue
 # tracepoint over a short run
@@ -113,9 +113,52 @@ for ((r = 0; r < REPS; r++)); do
 			station "$macb" count $FRAMES size $size
 	done
 done
-
 fi
 
+if [ -z "$only" ] || [ "$only" = unplug ]; then
+# ---- 7. many Ethernet calls: their memory, and deleting the device under them --
+# (once: the last use of the link, whose device A goes). A holds $UNPLUG
+# calls to B (condis_eth and condis_sig at both ends, netlink clients
+# making and answering them): the setup's time and the slab they took.
+# Then A's netdevsim device is deleted with them up; meanwhile a probe
+# changes an interface again and again, each change waiting for RTNL: the
+# longest wait bounds what the teardown held RTNL for.
+[ -n "${a:-}" ] || bench_link
+to="to bench station $macb"
+ip netns exec "$a" "$BENCH" hold-calls adapter "$ada" $to count $UNPLUG inflight 64 \
+	> "$T/hold.out" 2>&1 &
+holder=$!
+held() { grep -q '^hold-calls' "$T/hold.out" || ! kill -0 $holder 2> /dev/null; }
+wait_for 3600 held
+grep '^hold-calls' "$T/hold.out" | sed 's/^/unplug-setup /' >> "$RAW"
+grep -q '^hold-calls' "$T/hold.out" || fail "holding $UNPLUG calls: $(cat "$T/hold.out")"
+kmod dummy && ip link add cdprobe0 type dummy || fail "the probe's interface"
+rtnl_probe() {
+	local t0 dt max=0 i=0
+	while [ ! -e "$T/probe.stop" ]; do
+		t0=$(date +%s%N)
+		ip link set cdprobe0 mtu $((1400 + i++ % 2))
+		dt=$(($(date +%s%N) - t0))
+		[ $dt -gt $max ] && max=$dt
+		nap 0.05
+	done
+	echo "unplug-rtnl n=$i max_ns=$max" >> "$RAW"
+}
+rtnl_probe &
+probe=$!
+t0=$(date +%s%N)
+echo "${NSIM_IDS[0]}" > /sys/bus/netdevsim/del_device &
+del=$!
+wait $holder || fail "the calls' closes: $(cat "$T/hold.out")"
+echo "unplug-teardown n=$(sed -n 's/^closed n=\([0-9]*\).*/\1/p' "$T/hold.out") ns=$(($(date +%s%N) - t0))" >> "$RAW"
+wait $del
+echo "unplug-delete n=1 ns=$(($(date +%s%N) - t0))" >> "$RAW"
+: > "$T/probe.stop"
+wait $probe
+ip link del cdprobe0
+fi
+
+if [ -z "$only" ] || [ "$only" = pppoe ]; then
 # ---- 6. PPP over condis_pppoe against PPP over the kernel's pppoe.ko ---------
 # the same veth link and access concentrator (condis's, with pppd over
 # condis: a kernel data path); the client's pppd dials with each by turns
@@ -130,6 +173,7 @@ for ((r = 0; r < REPS; r++)); do
 		ppp_hangup $p
 	done
 done
+fi
 
 log "done: $(wc -l < "$RAW") results"
 exit 0

@@ -174,6 +174,27 @@ def build(cases):
                   baseline=med(walk_rates), base_name="in-kernel walk (debugfs condis/calls)",
                   ratios=ratios, spread_pct=spread([rate(x) for x in d]))
 
+    # 7. many Ethernet calls held, then the device deleted under them
+    setup = cases.get("unplug-setup", [{}])[0]
+    if setup.get("n"):
+        n = setup["n"]
+        t.add(f"memory per established call, condis_eth and condis_sig at both ends "
+              f"(netlink clients too), {n:,} live (bytes)", setup["slab_bytes"] / n, "B",
+              note="the kernel's slab before and after; %d failed" % setup.get("failed", 0))
+        down = cases.get("unplug-teardown", [{}])[0]
+        if down.get("n"):
+            ratio = rate(down) / rate(setup)
+            t.add(f"deleting the device under {n:,} calls, torn down (calls/s)", rate(down),
+                  "1/s", baseline=rate(setup), base_name="their setup, 64 in flight",
+                  ratios=[ratio], target=">= 1x setup", meets=lambda r: r >= 1.0,
+                  note="from the delete to A's last incoming close")
+        rtnl = cases.get("unplug-rtnl", [{}])[0]
+        if rtnl.get("n"):
+            t.add(f"deleting the device under {n:,} calls, longest wait for RTNL (ms)",
+                  rtnl["max_ns"] / 1e6, "ms", target="<= 1000 ms",
+                  meets=lambda v: v <= 1000,
+                  note="%d interface changes meanwhile, ip's own time included" % rtnl["n"])
+
     # 6. PPP over condis_pppoe against PPP over pppoe.ko (same link, same AC)
     for size in ("64", "1400"):
         c, k = cases.get(f"ppp-condis-{size}", []), cases.get(f"ppp-pppoe-{size}", [])

@@ -11,7 +11,8 @@
 #                           guest (tests/bench/guest-profile.sh lists CASEs)
 #
 # Environment: BENCH_REPS (default 5), BENCH_SCALE (1 or small),
-# BENCH_ONLY (pppoe: only PPP over condis_pppoe against pppoe.ko),
+# BENCH_ONLY (pppoe: only PPP over condis_pppoe against pppoe.ko; unplug:
+# only the device deleted under many calls),
 # BENCH_MEM (guest memory, default 6G), BUILD.
 set -euo pipefail
 

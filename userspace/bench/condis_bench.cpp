@@ -9,6 +9,10 @@
 //   listen adapter ID address ADDR      accept every call to ADDR (until killed)
 //   calls adapter ID to ADDR station MAC count N inflight K
 //                                       make and close N calls, K at a time
+//   hold-calls adapter ID to ADDR station MAC count N inflight K
+//                                       make N calls, K at a time, report the
+//                                       slab they took; then wait until the
+//                                       network closed every one
 //   tcp-listen port P                   accept and close connections (until killed)
 //   tcp-connect addr IPV4 port P count N inflight K
 //                                       connect and close N times, K at a time
@@ -197,6 +201,74 @@ void calls(const Opts &o)
 	int64_t ns = now_ns() - t0;
 	std::cout << "calls n=" << n << " inflight=" << k << " failed=" << failed
 		  << " ns=" << ns << std::endl;
+}
+
+// The kernel's slab, in bytes (/proc/meminfo: reclaimable and not).
+long long slab_bytes()
+{
+	FILE *f = std::fopen("/proc/meminfo", "r");
+	char line[128];
+	long long kb = -1;
+
+	if (!f)
+		sys_fail("/proc/meminfo");
+	while (std::fgets(line, sizeof(line), f))
+		if (std::sscanf(line, "Slab: %lld kB", &kb) == 1)
+			break;
+	std::fclose(f);
+	if (kb < 0)
+		throw std::runtime_error("/proc/meminfo: no Slab line");
+	return kb * 1024;
+}
+
+// N calls made, K at a time, and kept: the setup's time and the slab they
+// took, both ends and every layer (the line is printed once all are up);
+// then the incoming close of every one, however the network ends them
+// (the bench deletes the device under them), and the time that took from
+// the first close.
+void hold_calls(const Opts &o)
+{
+	uint32_t n = o.num("count"), k = o.num("inflight");
+	Bytes to = station_address(o);
+	uint32_t started = 0, up = 0, failed = 0;
+	Client c;
+	c.subscribe();
+	uint32_t af = open_af(c, o);
+
+	long long slab0 = slab_bytes();
+	int64_t t0 = now_ns();
+	while (up + failed < n) {
+		while (started < n && started - up - failed < k) {
+			Reply r = c.call_make(af, to);
+			started++;
+			if (!r.pending)
+				up++;
+		}
+		auto e = c.next_event(20000);
+		if (!e)
+			throw std::runtime_error("no event for 20 s: " +
+						 std::to_string(started - up - failed) +
+						 " calls in flight");
+		if (is_done(*e, CONDIS_REQUEST_CALL_MAKE))
+			(e->status ? failed : up)++;
+	}
+	int64_t ns = now_ns() - t0;
+	std::cout << "hold-calls n=" << up << " failed=" << failed << " ns=" << ns
+		  << " slab_bytes=" << slab_bytes() - slab0 << std::endl;
+
+	uint32_t closed = 0;
+	int64_t t1 = 0;
+	while (closed < up) {
+		auto e = c.next_event(600000);
+		if (!e)
+			throw std::runtime_error("no close for 600 s: " + std::to_string(closed) +
+						 " of " + std::to_string(up) + " calls closed");
+		if (e->cmd != CONDIS_CMD_CALL_CLOSE_NTF)
+			continue;
+		if (!closed++)
+			t1 = now_ns();
+	}
+	std::cout << "closed n=" << closed << " ns=" << now_ns() - t1 << std::endl;
 }
 
 // ---- TCP, the baseline of calls ---------------------------------------------
@@ -413,6 +485,7 @@ const char usage[] =
 	"usage: condis-bench MODE [KEY VALUE]...\n"
 	"  listen adapter ID address ADDR\n"
 	"  calls adapter ID to ADDR station MAC count N inflight K\n"
+	"  hold-calls adapter ID to ADDR station MAC count N inflight K\n"
 	"  tcp-listen port P\n"
 	"  tcp-connect addr IPV4 port P count N inflight K\n"
 	"  vc-send adapter ID to ADDR station MAC vcs V count N size S\n"
@@ -438,6 +511,8 @@ int main(int argc, char **argv)
 			sap_listen(o);
 		else if (mode == "calls")
 			calls(o);
+		else if (mode == "hold-calls")
+			hold_calls(o);
 		else if (mode == "tcp-listen")
 			tcp_listen(o);
 		else if (mode == "tcp-connect")
