@@ -12,7 +12,7 @@
 # calls); BENCH_SCALE=small: a quick pass over every case (development).
 source "$(dirname "$0")/setup.inc"
 
-REPS=${BENCH_REPS:-5}
+REPS=${BENCH_REPS:-7}
 RAW=$R/bench.raw
 : > "$RAW"
 if [ "${BENCH_SCALE:-1}" = small ]; then
@@ -160,19 +160,26 @@ fi
 
 if [ -z "$only" ] || [ "$only" = pppoe ]; then
 # ---- 6. PPP over condis_pppoe against PPP over the kernel's pppoe.ko ---------
-# the same veth link and access concentrator (condis's, with pppd over
-# condis: a kernel data path); the client's pppd dials with each by turns
+# the same access concentrator (condis's, with pppd over condis: a kernel
+# data path), a veth link for each client pppd. Setup: each dials by
+# turns, REPS times. Rates: both sessions up, the two taken by turns.
 bench_pppoe
 for ((r = 0; r < REPS; r++)); do
 	for p in pppoe condis; do
 		ppp_dial $p
 		echo "ppp-setup-$p n=1 ns=$setup_ns" >> "$RAW"
-		for size in 64 1400; do
-			echo "ppp-$p-$size $(ppp_pps $size)" >> "$RAW"
-		done
-		ppp_hangup $p
+		[ $r = $((REPS - 1)) ] || ppp_hangup $p
 	done
 done
+for ((r = 0; r < REPS; r++)); do
+	for size in 64 1400; do
+		for p in pppoe condis; do
+			echo "ppp-$p-$size $(ppp_pps $p $size)" >> "$RAW"
+		done
+	done
+done
+ppp_hangup pppoe
+ppp_hangup condis
 fi
 
 log "done: $(wc -l < "$RAW") results"

@@ -27,7 +27,7 @@ calls|vc-send|packet-send)
 ppp)
 	bench_pppoe
 	ppp_dial condis
-	cmd=(ip netns exec "$pc" iperf3 -c 10.65.0.1 -u -b 0 -l 64 -t 3) ;;
+	cmd=(ip netns exec "$pc" iperf3 -c "${PPP_AC[condis]}.1" -u -b 0 -l 64 -t 3) ;;
 *) fail "unknown profile case $case" ;;
 esac
 

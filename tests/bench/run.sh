@@ -10,7 +10,7 @@
 #   run.sh --profile CASE   instead, profile one benchmark with perf in the
 #                           guest (tests/bench/guest-profile.sh lists CASEs)
 #
-# Environment: BENCH_REPS (default 5), BENCH_SCALE (1 or small),
+# Environment: BENCH_REPS (default 7), BENCH_SCALE (1 or small),
 # BENCH_ONLY (pppoe: only PPP over condis_pppoe against pppoe.ko; unplug:
 # only the device deleted under many calls),
 # BENCH_MEM (guest memory, default 6G), BUILD.
@@ -39,7 +39,7 @@ cmake --build "$out/userspace" -j"$(nproc)" >> "$out/cmake.log" 2>&1 ||
 g=$out/${profile:+profile-}guest	# the guest's results share
 rm -rf "$g"
 mkdir -p "$g"		# the settings go in with it
-printf 'BENCH_REPS=%s\nBENCH_SCALE=%s\nBENCH_PROFILE=%s\nBENCH_ONLY=%s\n' "${BENCH_REPS:-5}" \
+printf 'BENCH_REPS=%s\nBENCH_SCALE=%s\nBENCH_PROFILE=%s\nBENCH_ONLY=%s\n' "${BENCH_REPS:-7}" \
 	"${BENCH_SCALE:-1}" "$profile" "${BENCH_ONLY:-}" > "$g/env"
 start=$(date +%s)
 guest=guest-bench.sh
@@ -47,7 +47,7 @@ if [ -n "$profile" ]; then
 	guest=guest-profile.sh
 	echo "bench: booting the bench guest to profile $profile" >&2
 else
-	echo "bench: booting the bench guest (${BENCH_SCALE:-1} scale, ${BENCH_REPS:-5} repetitions)" >&2
+	echo "bench: booting the bench guest (${BENCH_SCALE:-1} scale, ${BENCH_REPS:-7} repetitions)" >&2
 fi
 rc=0
 "$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$out/modules/ko" \
