@@ -37,7 +37,7 @@ rec() {
 # BENCH_ONLY=pppoe or unplug: only section 6 or 7 (development)
 only=${BENCH_ONLY:-}
 log "guest: $(nproc) vCPUs, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), kernel $(uname -r)"
-echo "machine cpus=$(nproc) kernel=$(uname -r)" >> "$RAW"
+echo "machine cpus=$(nproc) kernel=$(uname -r) icount=${BENCH_ICOUNT:-0}" >> "$RAW"
 bench_modules
 
 if [ -z "$only" ]; then

@@ -229,7 +229,9 @@ def main():
     t = build(cases)
     m = cases.get("machine", [{}])[0]
     print(f"condis benchmarks: guest {m.get('cpus', '?')} vCPUs, kernel {m.get('kernel', '?')}"
-          + (f"; host {a.host}" if a.host else ""))
+          + (f"; host {a.host}" if a.host else "")
+          + ("; the guest's clock counting instructions (BENCH_ICOUNT=1)"
+             if m.get("icount") == 1 else ""))
     reps = max((len(v) for k, v in cases.items() if k.startswith(("cycle-", "ppp-setup-"))),
                default=0)
     print(f"medians of {reps} repetitions; spread = (max - min) / median\n")

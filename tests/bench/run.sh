@@ -11,6 +11,7 @@
 #                           guest (tests/bench/guest-profile.sh lists CASEs)
 #
 # Environment: BENCH_REPS (default 7), BENCH_SCALE (1 or small),
+# BENCH_ICOUNT=1 (the guest's clock counts instructions: -icount, below),
 # BENCH_ONLY (pppoe: only PPP over condis_pppoe against pppoe.ko; unplug:
 # only the device deleted under many calls),
 # BENCH_MEM (guest memory, default 6G), BUILD.
@@ -39,8 +40,9 @@ cmake --build "$out/userspace" -j"$(nproc)" >> "$out/cmake.log" 2>&1 ||
 g=$out/${profile:+profile-}guest	# the guest's results share
 rm -rf "$g"
 mkdir -p "$g"		# the settings go in with it
-printf 'BENCH_REPS=%s\nBENCH_SCALE=%s\nBENCH_PROFILE=%s\nBENCH_ONLY=%s\n' "${BENCH_REPS:-7}" \
-	"${BENCH_SCALE:-1}" "$profile" "${BENCH_ONLY:-}" > "$g/env"
+printf 'BENCH_REPS=%s\nBENCH_SCALE=%s\nBENCH_PROFILE=%s\nBENCH_ONLY=%s\nBENCH_ICOUNT=%s\n' \
+	"${BENCH_REPS:-7}" "${BENCH_SCALE:-1}" "$profile" "${BENCH_ONLY:-}" "${BENCH_ICOUNT:-0}" \
+	> "$g/env"
 start=$(date +%s)
 guest=guest-bench.sh
 if [ -n "$profile" ]; then
@@ -49,10 +51,16 @@ if [ -n "$profile" ]; then
 else
 	echo "bench: booting the bench guest (${BENCH_SCALE:-1} scale, ${BENCH_REPS:-7} repetitions)" >&2
 fi
+# BENCH_ICOUNT=1: the guest's clock advances a nanosecond per instruction
+# executed (QEMU's -icount shift=0, idle time skipped), so that its rates
+# are per instruction, whatever the host's load; one host thread runs
+# both vCPUs by turns
+icount=()
+[ "${BENCH_ICOUNT:-0}" = 1 ] && icount=(--qemu -icount --qemu shift=0,sleep=off)
 rc=0
 "$vm/run.sh" --kernel "$kdir/arch/x86/boot/bzImage" --modules "$out/modules/ko" \
 	--out "$g" --mem "${BENCH_MEM:-6G}" --smp "$(nproc)" \
-	--timeout "${BENCH_TIMEOUT:-5400}" \
+	--timeout "${BENCH_TIMEOUT:-5400}" "${icount[@]}" \
 	-- "$top/tests/bench/$guest" || rc=$?
 echo "bench: guest ran $(( $(date +%s) - start )) s" >&2
 if [ $rc != 0 ]; then
