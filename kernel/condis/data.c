@@ -163,8 +163,8 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff *skb)
 }
 EXPORT_SYMBOL_GPL(condis_co_send);
 
-/* The sender gets its frame back; drops the VC reference the skb carried. */
-static void cd_sendc_deliver(struct cd_vc *v, struct sk_buff *skb, int status)
+/* The sender gets its frame back (the caller holds @v). */
+static void cd_sendc_deliver_held(struct cd_vc *v, struct sk_buff *skb, int status)
 {
 	if (status)
 		atomic_inc(&v->tx_errors);
@@ -172,6 +172,12 @@ static void cd_sendc_deliver(struct cd_vc *v, struct sk_buff *skb, int status)
 	atomic_dec(&v->sends);
 	if (wq_has_sleeper(&cd_idle_wq))
 		wake_up_all(&cd_idle_wq);
+}
+
+/* ... and the VC reference the skb carried goes. */
+static void cd_sendc_deliver(struct cd_vc *v, struct sk_buff *skb, int status)
+{
+	cd_sendc_deliver_held(v, skb, status);
 	cd_obj_put(&v->o);
 }
 
@@ -185,15 +191,20 @@ static void cd_sendc_deliver(struct cd_vc *v, struct sk_buff *skb, int status)
  */
 void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int status)
 {
-	struct cd_vc *v = cd_lookup_mp_vc(vc, CD_CALLER);
+	struct cd_vc *v = this_cpu_read(cd_sending[cd_sending_idx()]);
 
-	if (!v) {
-		kfree_skb(skb);
+	/*
+	 * From within its send, where the slot stays set (preemption off; set
+	 * only for a client that takes it inline) and the sender holds the VC:
+	 * no lookup.
+	 */
+	if (v && cd_handle(&v->o) == (void *)vc) {
+		cd_sendc_deliver_held(v, skb, status);
 		return;
 	}
-	/* from within its send, where the slot stays set (preemption off) */
-	if (cd_vc_sendc_inline(v) && this_cpu_read(cd_sending[cd_sending_idx()]) == v) {
-		cd_sendc_deliver(v, skb, status);
+	v = cd_lookup_mp_vc(vc, CD_CALLER);
+	if (!v) {
+		kfree_skb(skb);
 		return;
 	}
 	cd_cb(skb)->vc = v;	/* the lookup reference goes with the skb */
