@@ -83,6 +83,20 @@ static void (*cd_vc_send_complete(const struct cd_vc *vc))(void *, struct sk_buf
 	return vc->owncm ? vc->owncm->ops->send_complete : vc->af->client->ops->send_complete;
 }
 
+/* The VC of handle @vc if the miniport is in its send on this CPU, or NULL. */
+static struct cd_vc *cd_sending_vc(struct condis_vc *vc)
+{
+	struct cd_vc *v = this_cpu_read(cd_sending[cd_sending_idx()]);
+
+	return v && cd_handle(&v->o) == (void *)vc ? v : NULL;
+}
+
+/* Its client does not want its frames back (a slot's VC is a client's). */
+static bool cd_vc_send_no_return(const struct cd_vc *vc)
+{
+	return vc->af->client->ops->flags & CONDIS_CLIENT_SEND_NO_RETURN;
+}
+
 /* A client's send_complete may run inline (CONDIS_CLIENT_INLINE_SEND_COMPLETE) */
 static bool cd_vc_sendc_inline(const struct cd_vc *vc)
 {
@@ -174,6 +188,22 @@ static void cd_sendc_deliver_held(struct cd_vc *v, struct sk_buff *skb, int stat
 		wake_up_all(&cd_idle_wq);
 }
 
+/*
+ * A send completed without its frame where the miniport could not keep it:
+ * reported, counted as failed, no completion (the client would get a NULL
+ * skb it does not expect, or none could be queued).
+ */
+static void cd_sendc_lost(struct cd_vc *v)
+{
+	cd_verify_report(CONDIS_VRF_SEND_KEPT, &v->o,
+			 "send completed without its frame outside a send that could keep it",
+			 CD_CALLER);
+	atomic_inc(&v->tx_errors);
+	atomic_dec(&v->sends);
+	if (wq_has_sleeper(&cd_idle_wq))
+		wake_up_all(&cd_idle_wq);
+}
+
 /* ... and the VC reference the skb carried goes. */
 static void cd_sendc_deliver(struct cd_vc *v, struct sk_buff *skb, int status)
 {
@@ -191,20 +221,28 @@ static void cd_sendc_deliver(struct cd_vc *v, struct sk_buff *skb, int status)
  */
 void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int status)
 {
-	struct cd_vc *v = this_cpu_read(cd_sending[cd_sending_idx()]);
+	struct cd_vc *v = cd_sending_vc(vc);
 
 	/*
 	 * From within its send, where the slot stays set (preemption off; set
 	 * only for a client that takes it inline) and the sender holds the VC:
 	 * no lookup.
 	 */
-	if (v && cd_handle(&v->o) == (void *)vc) {
-		cd_sendc_deliver_held(v, skb, status);
+	if (v) {
+		if (skb || cd_vc_send_no_return(v))
+			cd_sendc_deliver_held(v, skb, status);
+		else
+			cd_sendc_lost(v);
 		return;
 	}
 	v = cd_lookup_mp_vc(vc, CD_CALLER);
 	if (!v) {
 		kfree_skb(skb);
+		return;
+	}
+	if (!skb) {		/* nothing to queue the completion with */
+		cd_sendc_lost(v);
+		cd_obj_put(&v->o);
 		return;
 	}
 	cd_cb(skb)->vc = v;	/* the lookup reference goes with the skb */
@@ -216,6 +254,27 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int sta
 		mod_timer(&cd_sendc_timer, jiffies + 1);
 }
 EXPORT_SYMBOL_GPL(condis_mco_send_complete);
+
+/**
+ * condis_mco_send_may_keep - whether the miniport may keep the frame it sends
+ * @vc: the VC handle its send is for
+ *
+ * True from within condis's call of the miniport's send for @vc, when the
+ * client does not want its frames back (%CONDIS_CLIENT_SEND_NO_RETURN):
+ * the miniport may then hand the skb itself on (to the device: no clone or
+ * copy kept to give back) and complete the send with a NULL skb, before
+ * its send returns. A NULL skb anywhere else is a violation (reported,
+ * the send counted as failed).
+ * Context: the miniport's send.
+ * Return: whether it may.
+ */
+bool condis_mco_send_may_keep(struct condis_vc *vc)
+{
+	struct cd_vc *v = cd_sending_vc(vc);
+
+	return v && cd_vc_send_no_return(v);
+}
+EXPORT_SYMBOL_GPL(condis_mco_send_may_keep);
 
 static void cd_sendc_work_fn(struct work_struct *work)
 {

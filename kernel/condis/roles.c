@@ -102,8 +102,13 @@ static bool cd_client_ops_ok(const struct condis_client_ops *ops)
 		pr_err("condis: client handler table has some of the party handlers, not all\n");
 		return false;
 	}
-	if (ops->flags & ~CONDIS_CLIENT_INLINE_SEND_COMPLETE) {
+	if (ops->flags & ~(CONDIS_CLIENT_INLINE_SEND_COMPLETE | CONDIS_CLIENT_SEND_NO_RETURN)) {
 		pr_err("condis: client handler table has unknown flags %#x\n", ops->flags);
+		return false;
+	}
+	if ((ops->flags & CONDIS_CLIENT_SEND_NO_RETURN) &&
+	    !(ops->flags & CONDIS_CLIENT_INLINE_SEND_COMPLETE)) {
+		pr_err("condis: a client's frames are kept only by a send completing inline\n");
 		return false;
 	}
 	return true;

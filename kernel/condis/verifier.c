@@ -67,6 +67,7 @@ static const char * const vrf_names[__CONDIS_VRF_MAX] = {
 	[CONDIS_VRF_CALL_NOT_ACTIVE]	= "call-up-on-inactive-vc",
 	[CONDIS_VRF_CLOSE_ACTIVE]	= "call-down-on-active-vc",
 	[CONDIS_VRF_DELETE_REFUSED]	= "delete-vc-refused-late",
+	[CONDIS_VRF_SEND_KEPT]		= "frame-kept-wrongly",
 };
 
 static const char * const type_names[__CD_TYPE_MAX] = {

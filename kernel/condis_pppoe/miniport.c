@@ -195,25 +195,33 @@ int pppoe_xmit(struct pppoe_adapter *pa, const u8 *dst, u16 proto, struct sk_buf
 }
 
 /*
- * The frame that goes out for a client's @skb, which goes back to the
- * client when sent: a clone sharing its data when it has room for the
- * headers in front (condis_ppp's frames do), else a copy.
+ * The frame that goes out for a client's @skb: the skb itself where the
+ * client does not want it back (@keep); else, as it goes back to the
+ * client when sent, a clone sharing its data when it has room for the
+ * headers in front (condis_ppp's frames do), or a copy.
  */
-static struct sk_buff *pppoe_frame_of(struct net_device *dev, struct sk_buff *skb)
+static struct sk_buff *pppoe_frame_of(struct net_device *dev, struct sk_buff *skb, bool keep)
 {
-	if (skb_headroom(skb) >= LL_RESERVED_SPACE(dev) + PPPOE_HDR_LEN &&
-	    skb_tailroom(skb) >= dev->needed_tailroom && !skb_cloned(skb)) {
+	unsigned int room = LL_RESERVED_SPACE(dev) + PPPOE_HDR_LEN;
+
+	if (keep)
+		return skb_cow_head(skb, room) ? NULL : skb;
+	if (skb_headroom(skb) >= room && skb_tailroom(skb) >= dev->needed_tailroom &&
+	    !skb_cloned(skb)) {
 		__skb_header_release(skb);	/* the header room is the clone's */
 		return skb_clone(skb, GFP_ATOMIC);
 	}
-	return skb_copy_expand(skb, LL_RESERVED_SPACE(dev) + PPPOE_HDR_LEN,
-			       dev->needed_tailroom, GFP_ATOMIC);
+	return skb_copy_expand(skb, room, dev->needed_tailroom, GFP_ATOMIC);
 }
 
-/* A client's PPP frame, as a session packet to the VC's peer. */
-static int pppoe_send_now(struct pppoe_port *port, struct sk_buff *skb)
+/*
+ * A client's PPP frame, as a session packet to the VC's peer; @skb is
+ * handed on itself where @keep (*@kept then), else it stays the caller's.
+ */
+static int pppoe_send_now(struct pppoe_port *port, struct sk_buff *skb, bool keep, bool *kept)
 {
 	struct pppoe_adapter *pa = port->pa;
+	unsigned int len = skb->len;
 	struct pppoe_hdr_wire *h;
 	struct sk_buff *f;
 	u8 peer[ETH_ALEN];
@@ -226,25 +234,28 @@ static int pppoe_send_now(struct pppoe_port *port, struct sk_buff *skb)
 	spin_unlock_bh(&pa->lock);
 	if (!sid)
 		return -ENOTCONN;
-	if (skb->len > payload + PPPOE_PROTO_LEN ||
-	    skb->len + PPPOE_HDR_LEN > READ_ONCE(pa->b.dev->mtu))
+	if (len > payload + PPPOE_PROTO_LEN || len + PPPOE_HDR_LEN > READ_ONCE(pa->b.dev->mtu))
 		return -EMSGSIZE;	/* larger than the session's SDU size */
-	f = pppoe_frame_of(pa->b.dev, skb);
+	f = pppoe_frame_of(pa->b.dev, skb, keep);
 	if (!f)
 		return -ENOMEM;
+	*kept = f == skb;
 	h = skb_push(f, PPPOE_HDR_LEN);
 	h->ver_type = PPPOE_VER_TYPE;
 	h->code = PPPOE_SESSION;
 	h->sid = cpu_to_be16(sid);
-	h->length = cpu_to_be16(skb->len);
+	h->length = cpu_to_be16(len);
 	return pppoe_xmit(pa, peer, ETH_P_PPP_SES, f);
 }
 
 static void pppoe_send(void *mp_vc_ctx, struct sk_buff *skb)
 {
 	struct pppoe_port *port = mp_vc_ctx;
+	bool kept = false;
+	int ret;
 
-	condis_mco_send_complete(port->vc, skb, pppoe_send_now(port, skb));
+	ret = pppoe_send_now(port, skb, condis_mco_send_may_keep(port->vc), &kept);
+	condis_mco_send_complete(port->vc, kept ? NULL : skb, ret);
 }
 
 /**

@@ -77,6 +77,8 @@ static void cl_send_complete_any(void *ctx, struct sk_buff *skb, int status)
 
 	if (current == READ_ONCE(w->sender) && !in_hardirq())
 		atomic_inc(&w->sendc_inline);
+	if (!skb)
+		atomic_inc(&w->sendc_kept);
 	fake_log(w, FEV_CL_SEND_DONE, status);
 	kfree_skb(skb);
 }
@@ -126,6 +128,70 @@ static void data_send_complete_inline(struct kunit *test)
 	FAKE_WAIT(w, FEV_CL_SEND_DONE, 6);
 	KUNIT_EXPECT_EQ(test, atomic_read(&w->sendc_inline), 3);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_MP_SEND), 6);
+	WRITE_ONCE(w->sender, NULL);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
+}
+
+/*
+ * A client that does not want its frames back (CONDIS_CLIENT_SEND_NO_RETURN):
+ * a miniport sending at once may keep the frame and complete without it,
+ * from within its send, in process and in atomic context, failing too; a
+ * completion without its frame later (the miniport kept it but completed
+ * from a work item, a timer, an interrupt) is a violation, counted as a
+ * failed send and not delivered. A client wanting its frames back gets
+ * each back, and the flag alone is refused.
+ */
+static void data_send_kept(struct kunit *test)
+{
+	static struct condis_client_ops ops;
+	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct condis_client *bad;
+	unsigned long flags;
+	int vrf;
+
+	ops = *condis_fake_client_ops();
+	ops.send_complete = cl_send_complete_any;
+	ops.flags = CONDIS_CLIENT_SEND_NO_RETURN;
+	KUNIT_EXPECT_EQ(test, condis_client_register(&init_net, "fakebad", &ops, w, &bad),
+			-EINVAL);
+	ops.flags |= CONDIS_CLIENT_INLINE_SEND_COMPLETE;
+	condis_client_unregister(w->client);
+	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "fakecl", &ops, w, &w->client), 0);
+	FAKE_WAIT(w, FEV_CL_AF_NOTIFY, 2);
+	fake_open_af(w);
+	fake_connect(w, 0);
+	WRITE_ONCE(w->sender, current);
+	WRITE_ONCE(w->mp_keeps, true);
+	vrf = fake_vrf_delta(w, CONDIS_VRF_SEND_KEPT);
+
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(10)), 0);
+	spin_lock_irqsave(&w->hw_lock, flags);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(11)), 0);
+	spin_unlock_irqrestore(&w->hw_lock, flags);
+	w->mode[FOP_MP_SEND] = FM_FAIL;
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(12)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE), 3);
+	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CL_SEND_DONE, 3), -EIO);
+	KUNIT_EXPECT_EQ(test, atomic_read(&w->sendc_kept), 3);
+	KUNIT_EXPECT_EQ(test, atomic_read(&w->sendc_inline), 3);
+
+	/* kept, but completed outside the send: reported, not delivered */
+	w->mode[FOP_MP_SEND] = FM_PEND_PROC;
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(13)), 0);
+	w->mode[FOP_MP_SEND] = FM_PEND_ATOMIC;
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(14)), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(15)), 0);
+	condis_co_sends_wait(w->vc);
+	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_SEND_KEPT) - vrf, 3);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE), 3);
+
+	/* a miniport that does not keep it gives it back */
+	w->mode[FOP_MP_SEND] = FM_SYNC;
+	WRITE_ONCE(w->mp_keeps, false);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(16)), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE), 4);
+	KUNIT_EXPECT_EQ(test, atomic_read(&w->sendc_kept), 3);
 	WRITE_ONCE(w->sender, NULL);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_cl_delete_vc(w->vc), 0);
@@ -534,6 +600,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE(call_close_waits_for_parties),
 	KUNIT_CASE(data_send_receive),
 	KUNIT_CASE(data_send_complete_inline),
+	KUNIT_CASE(data_send_kept),
 	KUNIT_CASE(data_stops_at_incoming_close),
 	KUNIT_CASE_PARAM(signalling_vc, chain_gen_params),
 	KUNIT_CASE(signalling_vc_teardown),

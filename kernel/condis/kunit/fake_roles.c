@@ -58,10 +58,18 @@ static int mp_deactivate_vc(void *vc)
 	return fake_answer(fw, FOP_MP_DEACTIVATE, vc, NULL);
 }
 
-/* Completed from within the send (synchronous, failing) or later. */
+/*
+ * Completed from within the send (synchronous, failing) or later; where
+ * the world says so and condis lets it, the frame is kept (freed, as a
+ * device would) and the completion has none.
+ */
 static void mp_send(void *vc, struct sk_buff *skb)
 {
 	fake_log(fw, FEV_MP_SEND, skb->len);
+	if (READ_ONCE(fw->mp_keeps) && condis_mco_send_may_keep(vc)) {
+		consume_skb(skb);
+		skb = NULL;
+	}
 	switch (fw->mode[FOP_MP_SEND]) {
 	case FM_SYNC:
 	case FM_FAIL:

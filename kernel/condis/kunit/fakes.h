@@ -158,6 +158,8 @@ struct fake_world {
 	atomic_t ctx_violations;	/* a handler ran in atomic context */
 	struct task_struct *sender;	/* the test's task, when it sends */
 	atomic_t sendc_inline;		/* send completions run in the sender's context */
+	bool mp_keeps;			/* the miniport keeps frames where it may */
+	atomic_t sendc_kept;		/* send completions without their frame */
 	atomic_t inflight;		/* fake completions not run yet */
 	struct list_head pends;		/* them, for a report when one is late */
 	atomic_t atomic_kind;		/* alternates softirq and hardirq completions */

@@ -393,6 +393,9 @@ const struct condis_client_ops cd_nl_client_ops = {
 	.receive = cd_nl_receive,
 	.send_complete = cd_nl_send_complete,
 	.status = cd_nl_status,
-	/* the descriptor's and the interface's senders hold no lock of theirs */
-	.flags = CONDIS_CLIENT_INLINE_SEND_COMPLETE,
+	/*
+	 * the descriptor's and the interface's senders hold no lock of theirs,
+	 * and their frames are only freed when they come back
+	 */
+	.flags = CONDIS_CLIENT_INLINE_SEND_COMPLETE | CONDIS_CLIENT_SEND_NO_RETURN,
 };

@@ -213,7 +213,9 @@ enum condis_oid_dest {
  *	condis_mco_deactivate_vc_complete(). Process context.
  * @send: MiniportCoSendNetBufferLists. Required. Takes the skb; must call
  *	condis_mco_send_complete() for it, later or from within. Any context
- *	up to softirq; must not sleep.
+ *	up to softirq; must not sleep. Where condis_mco_send_may_keep() says
+ *	so, it may hand the skb itself on and complete with a NULL skb, from
+ *	within.
  * @oid_request: MiniportCoOidRequest. Required. @mp_vc_ctx is NULL for an
  *	adapter-wide request. May pend; finish with
  *	condis_mco_oid_request_complete(). Process context.
@@ -306,6 +308,7 @@ void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
 void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc);
 void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb,
 			      int status);
+bool condis_mco_send_may_keep(struct condis_vc *vc);
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff *skb);
 void condis_mco_indicate_status(struct condis_adapter *adapter,
 				struct condis_vc *vc, int status,
@@ -507,6 +510,7 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
 
 /* condis_client_ops.flags */
 #define CONDIS_CLIENT_INLINE_SEND_COMPLETE	BIT(0)
+#define CONDIS_CLIENT_SEND_NO_RETURN		BIT(1)
 
 /**
  * struct condis_client_ops - client handlers
@@ -556,7 +560,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  * @receive: ProtocolCoReceiveNetBufferLists. Optional. Atomic context
  *	(softirq): must not sleep. Takes the skb.
  * @send_complete: ProtocolCoSendNetBufferListsComplete. Optional (required
- *	to send). Takes the skb back. Runs on condis's send-completion
+ *	to send). Takes the skb back (NULL where the miniport kept it, with
+ *	%CONDIS_CLIENT_SEND_NO_RETURN). Runs on condis's send-completion
  *	workqueue, which closing a call waits for: it must not take a lock
  *	its role holds while closing one. With
  *	%CONDIS_CLIENT_INLINE_SEND_COMPLETE, see @flags.
@@ -566,6 +571,10 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  *	from within condis_co_send() and in its context (any up to softirq),
  *	as NDIS allows: the client holds no lock @send_complete takes around
  *	condis_co_send(). Other completions stay on the workqueue.
+ *	%CONDIS_CLIENT_SEND_NO_RETURN (with the first): the client does not
+ *	want its frames back, and its @send_complete takes a NULL skb: a
+ *	miniport sending at once may hand the skb itself on (no clone or
+ *	copy to give back) and complete without it, from within its send.
  *
  * Every handler but @receive (and an inline @send_complete) runs in
  * process context on a condis workqueue.

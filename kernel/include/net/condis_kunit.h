@@ -33,6 +33,8 @@
  * @CONDIS_VRF_CALL_NOT_ACTIVE: a call's success on a VC that is not active
  * @CONDIS_VRF_CLOSE_ACTIVE: a close's success on a VC left active
  * @CONDIS_VRF_DELETE_REFUSED: a delete_vc refusal condis could not honour
+ * @CONDIS_VRF_SEND_KEPT: a send completed without its frame where the
+ *	miniport could not keep it (condis_mco_send_may_keep())
  * @__CONDIS_VRF_MAX: the number of rules
  */
 enum condis_verifier_rule {
@@ -48,6 +50,7 @@ enum condis_verifier_rule {
 	CONDIS_VRF_CALL_NOT_ACTIVE,
 	CONDIS_VRF_CLOSE_ACTIVE,
 	CONDIS_VRF_DELETE_REFUSED,
+	CONDIS_VRF_SEND_KEPT,
 	__CONDIS_VRF_MAX,
 };
 
