@@ -213,16 +213,19 @@ static int eth_send_signalling(struct eth_adapter *ea, struct sk_buff *skb)
 }
 
 /*
- * The frame that goes out for a client's @skb, which goes back to the
- * client when sent: a clone that shares its data when it is for one
- * destination and has room for our headers in front (condis' VC file
- * descriptors leave it); else a copy.
+ * The frame that goes out for a client's @skb: the skb itself for one
+ * destination where the client does not want it back (@keep); else, as it
+ * goes back to the client when sent, a clone that shares its data when it
+ * is for one destination and has room for our headers in front (condis'
+ * VC file descriptors leave it), or a copy.
  */
 static struct sk_buff *eth_frame_of(struct eth_adapter *ea, struct sk_buff *skb,
-				    unsigned int ndest)
+				    unsigned int ndest, bool keep)
 {
 	unsigned int room = LL_RESERVED_SPACE(ea->b.dev) + sizeof(struct condis_wire_hdr);
 
+	if (ndest == 1 && keep)
+		return skb_cow_head(skb, room) ? NULL : skb;
 	if (ndest == 1 && skb_headroom(skb) >= room && !skb_cloned(skb)) {
 		__skb_header_release(skb);	/* the header room is the clone's */
 		return skb_clone(skb, GFP_ATOMIC);
@@ -231,8 +234,13 @@ static struct sk_buff *eth_frame_of(struct eth_adapter *ea, struct sk_buff *skb,
 			       GFP_ATOMIC);
 }
 
-/* Send @skb (a client's frame) to every destination of its VC now. */
-static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_buff *skb)
+/*
+ * Send @skb (a client's frame) to every destination of its VC now; @skb is
+ * handed on itself where @keep allows (*@kept then), else it stays the
+ * caller's.
+ */
+static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_buff *skb,
+			bool keep, bool *kept)
 {
 	const struct condis_eth_media *m = NULL;
 	struct condis_wire_hdr *h;
@@ -256,11 +264,12 @@ static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_
 	else if (skb->len + sizeof(*h) > READ_ONCE(ea->b.dev->mtu))
 		ret = -EMSGSIZE;	/* larger than the call's SDU size */
 	for (i = 0; m && i < m->ndest && !ret; i++) {
-		f = eth_frame_of(ea, skb, m->ndest);
+		f = eth_frame_of(ea, skb, m->ndest, keep);
 		if (!f) {
 			ret = -ENOMEM;
 			break;
 		}
+		*kept = f == skb;
 		h = skb_push(f, sizeof(*h));
 		h->version = CONDIS_WIRE_VERSION;
 		h->type = CONDIS_MSG_DATA;
@@ -279,6 +288,8 @@ static void eth_backlog_run(struct eth_adapter *ea)
 	struct condis_vc *vc;
 	struct sk_buff *skb;
 	unsigned long flags;
+	bool kept;
+	int ret;
 
 	spin_lock_irqsave(&ea->backlog.lock, flags);
 	if (ea->draining) {
@@ -293,7 +304,8 @@ static void eth_backlog_run(struct eth_adapter *ea)
 		}
 		spin_unlock_irqrestore(&ea->backlog.lock, flags);
 		vc = eth_cb(skb)->vc;
-		condis_mco_send_complete(vc, skb, eth_send_now(ea, vc, skb));
+		ret = eth_send_now(ea, vc, skb, false, &kept);
+		condis_mco_send_complete(vc, skb, ret);
 		spin_lock_irqsave(&ea->backlog.lock, flags);
 	}
 	ea->draining = false;
@@ -314,6 +326,8 @@ static void eth_send(void *mp_vc_ctx, struct sk_buff *skb)
 	struct eth_port *port = mp_vc_ctx;
 	struct eth_adapter *ea = port->ea;
 	unsigned long flags;
+	bool kept = false;
+	int ret;
 
 	spin_lock_irqsave(&ea->backlog.lock, flags);
 	if (ea->draining || !skb_queue_empty(&ea->backlog) || eth_tx_blocked(ea->b.dev)) {
@@ -330,7 +344,8 @@ static void eth_send(void *mp_vc_ctx, struct sk_buff *skb)
 		return;
 	}
 	spin_unlock_irqrestore(&ea->backlog.lock, flags);
-	condis_mco_send_complete(port->vc, skb, eth_send_now(ea, port->vc, skb));
+	ret = eth_send_now(ea, port->vc, skb, condis_mco_send_may_keep(port->vc), &kept);
+	condis_mco_send_complete(port->vc, kept ? NULL : skb, ret);
 }
 
 /**
