@@ -161,8 +161,9 @@ fi
 if [ -z "$only" ] || [ "$only" = pppoe ]; then
 # ---- 6. PPP over condis_pppoe against PPP over the kernel's pppoe.ko ---------
 # the same access concentrator (condis's, with pppd over condis: a kernel
-# data path), a veth link for each client pppd. Setup: each dials by
-# turns, REPS times. Rates: both sessions up, the two taken by turns.
+# data path), over one veth link, a service for each client pppd. Setup:
+# each dials by turns, REPS times. Rates: both sessions up, the two taken
+# by turns.
 bench_pppoe
 for ((r = 0; r < REPS; r++)); do
 	for p in pppoe condis; do
