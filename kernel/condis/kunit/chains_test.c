@@ -92,21 +92,32 @@ static void cl_send_complete_any(void *ctx, struct sk_buff *skb, int status)
  * (data_send_receive: the fake client's handler must run in process
  * context). One test at a time: the handler table is static.
  */
+/*
+ * The world's client registered again with @flags and cl_send_complete_any
+ * (@ops: static, it outlives the registration), its call connected, the
+ * test's task its sender.
+ */
+static void cl_sender_with(struct kunit *test, struct fake_world *w,
+			   struct condis_client_ops *ops, u32 flags)
+{
+	*ops = *condis_fake_client_ops();
+	ops->send_complete = cl_send_complete_any;
+	ops->flags = flags;
+	condis_client_unregister(w->client);
+	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "fakecl", ops, w, &w->client), 0);
+	FAKE_WAIT(w, FEV_CL_AF_NOTIFY, 2);
+	fake_open_af(w);
+	fake_connect(w, 0);
+	WRITE_ONCE(w->sender, current);
+}
+
 static void data_send_complete_inline(struct kunit *test)
 {
 	static struct condis_client_ops ops;
 	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
 	unsigned long flags;
 
-	ops = *condis_fake_client_ops();
-	ops.send_complete = cl_send_complete_any;
-	ops.flags = CONDIS_CLIENT_INLINE_SEND_COMPLETE;
-	condis_client_unregister(w->client);
-	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "fakecl", &ops, w, &w->client), 0);
-	FAKE_WAIT(w, FEV_CL_AF_NOTIFY, 2);
-	fake_open_af(w);
-	fake_connect(w, 0);
-	WRITE_ONCE(w->sender, current);
+	cl_sender_with(test, w, &ops, CONDIS_CLIENT_INLINE_SEND_COMPLETE);
 
 	KUNIT_EXPECT_EQ(test, condis_co_send(w->vc, frame(10)), 0);
 	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CL_SEND_DONE), 1);
@@ -151,17 +162,11 @@ static void data_send_kept(struct kunit *test)
 	int vrf;
 
 	ops = *condis_fake_client_ops();
-	ops.send_complete = cl_send_complete_any;
 	ops.flags = CONDIS_CLIENT_SEND_NO_RETURN;
 	KUNIT_EXPECT_EQ(test, condis_client_register(&init_net, "fakebad", &ops, w, &bad),
 			-EINVAL);
-	ops.flags |= CONDIS_CLIENT_INLINE_SEND_COMPLETE;
-	condis_client_unregister(w->client);
-	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "fakecl", &ops, w, &w->client), 0);
-	FAKE_WAIT(w, FEV_CL_AF_NOTIFY, 2);
-	fake_open_af(w);
-	fake_connect(w, 0);
-	WRITE_ONCE(w->sender, current);
+	cl_sender_with(test, w, &ops,
+		       CONDIS_CLIENT_INLINE_SEND_COMPLETE | CONDIS_CLIENT_SEND_NO_RETURN);
 	WRITE_ONCE(w->mp_keeps, true);
 	vrf = fake_vrf_delta(w, CONDIS_VRF_SEND_KEPT);
 
