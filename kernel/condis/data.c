@@ -193,11 +193,11 @@ static void cd_sendc_deliver_held(struct cd_vc *v, struct sk_buff *skb, int stat
  * reported, counted as failed, no completion (the client would get a NULL
  * skb it does not expect, or none could be queued).
  */
-static void cd_sendc_lost(struct cd_vc *v)
+static void cd_sendc_lost(struct cd_vc *v, void *caller)
 {
 	cd_verify_report(CONDIS_VRF_SEND_KEPT, &v->o,
 			 "send completed without its frame outside a send that could keep it",
-			 CD_CALLER);
+			 caller);
 	atomic_inc(&v->tx_errors);
 	atomic_dec(&v->sends);
 	if (wq_has_sleeper(&cd_idle_wq))
@@ -232,7 +232,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int sta
 		if (skb || cd_vc_send_no_return(v))
 			cd_sendc_deliver_held(v, skb, status);
 		else
-			cd_sendc_lost(v);
+			cd_sendc_lost(v, CD_CALLER);
 		return;
 	}
 	v = cd_lookup_mp_vc(vc, CD_CALLER);
@@ -241,7 +241,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff *skb, int sta
 		return;
 	}
 	if (!skb) {		/* nothing to queue the completion with */
-		cd_sendc_lost(v);
+		cd_sendc_lost(v, CD_CALLER);
 		cd_obj_put(&v->o);
 		return;
 	}

@@ -61,7 +61,6 @@ static int cd_ifbind_add(struct condis_ifbinds *set, struct net_device *dev, con
 	b = set->ops->bind(dev, arg, extack);
 	if (IS_ERR(b))
 		return PTR_ERR(b);
-	b->dev = dev;
 	b->set = set;
 	b->carrier = cd_ifbind_carrier(dev);
 	netdev_hold(dev, &b->dev_tracker, GFP_KERNEL);
@@ -192,16 +191,18 @@ static int cd_ifbind_netdev_event(struct notifier_block *nb, unsigned long event
  * @set: the miniport's (zeroed, static)
  * @wq_name: the name of its teardown workqueue
  * @ops: what it does
+ * @link: its link kind, registered last (binding may start then)
  *
  * Context: process.
  * Return: 0 or a negative errno.
  */
 int condis_ifbinds_init(struct condis_ifbinds *set, const char *wq_name,
-			const struct condis_ifbinds_ops *ops)
+			const struct condis_ifbinds_ops *ops, struct condis_link_ops *link)
 {
 	int ret;
 
 	set->ops = ops;
+	set->link = link;
 	INIT_LIST_HEAD(&set->list);
 	mutex_init(&set->lock);
 	/* a namespace's teardown waits for it: memory reclaim may, too */
@@ -211,7 +212,15 @@ int condis_ifbinds_init(struct condis_ifbinds *set, const char *wq_name,
 	set->nb.notifier_call = cd_ifbind_netdev_event;
 	ret = register_netdevice_notifier(&set->nb);
 	if (ret)
-		destroy_workqueue(set->unplug_wq);
+		goto err_wq;
+	ret = condis_link_register(link);
+	if (ret)
+		goto err_notifier;
+	return 0;
+err_notifier:
+	unregister_netdevice_notifier(&set->nb);
+err_wq:
+	destroy_workqueue(set->unplug_wq);
 	return ret;
 }
 EXPORT_SYMBOL_GPL(condis_ifbinds_init);
@@ -220,16 +229,17 @@ EXPORT_SYMBOL_GPL(condis_ifbinds_init);
  * condis_ifbinds_exit - unbind every adapter of the set (module unload)
  * @set: as initialised
  *
- * Every adapter goes, its calls ended on the wire; then the notifier
- * (whose unregistration replays NETDEV_UNREGISTER for every interface:
- * it would unplug them first). The miniport's link kind, if any, is
- * unregistered before: nothing binds any more.
+ * The link kind goes first: nothing binds any more. Then every adapter
+ * goes, its calls ended on the wire; then the notifier (whose
+ * unregistration replays NETDEV_UNREGISTER for every interface: it would
+ * unplug them first).
  * Context: process.
  */
 void condis_ifbinds_exit(struct condis_ifbinds *set)
 {
 	struct condis_ifbind *b;
 
+	condis_link_unregister(set->link);
 	for (;;) {
 		mutex_lock(&set->lock);
 		b = list_first_entry_or_null(&set->list, struct condis_ifbind, node);

@@ -270,20 +270,11 @@ static struct condis_link_ops eth_link_ops = {
 
 int eth_bind_init(void)
 {
-	int ret;
-
-	ret = condis_ifbinds_init(&eth_binds, "condis_eth_unplug", &eth_binds_ops);
-	if (ret)
-		return ret;
-	ret = condis_link_register(&eth_link_ops);
-	if (ret)
-		condis_ifbinds_exit(&eth_binds);
-	return ret;
+	return condis_ifbinds_init(&eth_binds, "condis_eth_unplug", &eth_binds_ops, &eth_link_ops);
 }
 
 /* Module unload: no new binding, then every adapter goes. */
 void eth_bind_exit(void)
 {
-	condis_link_unregister(&eth_link_ops);
 	condis_ifbinds_exit(&eth_binds);
 }

@@ -229,20 +229,11 @@ static struct condis_link_ops pppoe_link_ops = {
 
 int pppoe_bind_init(void)
 {
-	int ret;
-
-	ret = condis_ifbinds_init(&pppoe_binds, "condis_pppoe_unplug", &pppoe_binds_ops);
-	if (ret)
-		return ret;
-	ret = condis_link_register(&pppoe_link_ops);
-	if (ret)
-		condis_ifbinds_exit(&pppoe_binds);
-	return ret;
+	return condis_ifbinds_init(&pppoe_binds, "condis_pppoe_unplug", &pppoe_binds_ops, &pppoe_link_ops);
 }
 
 /* Module unload: no new binding, then every adapter goes, its sessions ended on the wire. */
 void pppoe_bind_exit(void)
 {
-	condis_link_unregister(&pppoe_link_ops);
 	condis_ifbinds_exit(&pppoe_binds);
 }

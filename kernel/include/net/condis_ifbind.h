@@ -41,7 +41,7 @@ struct condis_ifbind {
 /**
  * struct condis_ifbinds_ops - what a miniport does for its set
  * @bind: bind an adapter to @dev (an Ethernet interface no adapter of the
- *	set is bound to): register the miniport, set @b->adapter, hook the
+ *	set is bound to): register the miniport, set @b->dev and @b->adapter, hook the
  *	receive path; return the adapter's struct condis_ifbind or an
  *	ERR_PTR(), setting @extack. The set's lock is held; process context.
  * @unhook: @b's interface goes (RTNL held): stop taking its frames now.
@@ -61,6 +61,8 @@ struct condis_ifbinds_ops {
 /**
  * struct condis_ifbinds - a miniport's bound adapters
  * @ops: the miniport's
+ * @link: its link kind (adapter-new and adapter-del), registered while
+ *	the set follows interfaces
  * @list: struct condis_ifbind.node (@lock)
  * @lock: serialises binding, unbinding and carrier indications
  * @unplug_wq: the teardowns after NETDEV_UNREGISTER
@@ -68,6 +70,7 @@ struct condis_ifbinds_ops {
  */
 struct condis_ifbinds {
 	const struct condis_ifbinds_ops *ops;
+	struct condis_link_ops *link;
 	struct list_head list;
 	struct mutex lock;
 	struct workqueue_struct *unplug_wq;
@@ -75,7 +78,7 @@ struct condis_ifbinds {
 };
 
 int condis_ifbinds_init(struct condis_ifbinds *set, const char *wq_name,
-			const struct condis_ifbinds_ops *ops);
+			const struct condis_ifbinds_ops *ops, struct condis_link_ops *link);
 void condis_ifbinds_exit(struct condis_ifbinds *set);
 int condis_ifbind_bind(struct condis_ifbinds *set, struct net *net, u32 ifindex, const void *arg,
 		       struct netlink_ext_ack *extack, u32 *id);
