@@ -34,13 +34,19 @@ rec() {
 	echo "$case $out" >> "$RAW"
 }
 
-# BENCH_ONLY=pppoe or unplug: only section 6 or 7 (development)
+# BENCH_ONLY=pppoe or unplug: only section 6 or 7; -pppoe: all but 6
+# (run.sh runs it in a guest of its own)
 only=${BENCH_ONLY:-}
+# section NAME: whether BENCH_ONLY lets section NAME (main: 1-5) run
+section() {
+	[ -z "$only" ] || [ "$only" = "$1" ] ||
+		{ [ "${only#-}" != "$only" ] && [ "${only#-}" != "$1" ]; }
+}
 log "guest: $(nproc) vCPUs, $(awk '/MemTotal/ {print $2 " kB"}' /proc/meminfo), kernel $(uname -r)"
 echo "machine cpus=$(nproc) kernel=$(uname -r) icount=${BENCH_ICOUNT:-0}" >> "$RAW"
 bench_modules
 
-if [ -z "$only" ]; then
+if section main; then
 # ---- 1. in-kernel call cycle against its workqueue floor ---------------------
 # hops: condis work items run per cycle, counted with the workqueue
 # tracepoint over a short run
@@ -115,7 +121,7 @@ for ((r = 0; r < REPS; r++)); do
 done
 fi
 
-if [ -z "$only" ] || [ "$only" = unplug ]; then
+if section unplug; then
 # ---- 7. many Ethernet calls: their memory, and deleting the device under them --
 # (once: the last use of the link, whose device A goes). A holds $UNPLUG
 # calls to B (condis_eth and condis_sig at both ends, netlink clients
@@ -158,7 +164,7 @@ wait $probe
 ip link del cdprobe0
 fi
 
-if [ -z "$only" ] || [ "$only" = pppoe ]; then
+if section pppoe; then
 # ---- 6. PPP over condis_pppoe against PPP over the kernel's pppoe.ko ---------
 # the same access concentrator (condis's, with pppd over condis: a kernel
 # data path), over one veth link, a service for each client pppd. Setup:
