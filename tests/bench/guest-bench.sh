@@ -83,10 +83,14 @@ for n in $MID $BIG; do
 	kctl "release-vcs-$n" release
 	kctl "mem-calls-$n" "hold-calls $n"
 	if [ "$n" = $BIG ]; then
-		# 5. netlink: dump the live calls, against walking them in the kernel
+		# 5. netlink: dump the live calls, against walking them in the
+		# kernel; every field of each, and only its state (fields 8:
+		# what the walk reads)
 		for ((r = 0; r < REPS; r++)); do
 			rec "dump-$n" "$BENCH" dump
 			rec "dump-parse-$n" "$BENCH" dump-parse
+			rec "dump-state-$n" "$BENCH" dump fields 8
+			rec "dump-parse-state-$n" "$BENCH" dump-parse fields 8
 			rec "walk-$n" "$BENCH" read-file path /sys/kernel/debug/condis/calls
 		done
 	fi

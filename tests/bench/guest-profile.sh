@@ -10,6 +10,8 @@
 #   packet-send  the same through AF_PACKET
 #   ppp          64-byte UDP over PPP over a condis_pppoe call (pppd and
 #                condis.so both ends), as make bench's section 6 sends it
+#   dump         netlink dumps of 100,000 held calls, their states only,
+#                parsed by libcondis (section 5)
 source "$(dirname "$0")/setup.inc"
 
 case=${BENCH_PROFILE:?}
@@ -28,6 +30,9 @@ ppp)
 	bench_pppoe
 	ppp_dial condis
 	cmd=(ip netns exec "$pc" iperf3 -c "${PPP_AC[condis]}.1" -u -b 0 -l 64 -t 3) ;;
+dump)
+	echo "hold-calls 100000" > "$CTL" || fail "holding calls"
+	cmd=(sh -c "for i in 1 2 3 4 5; do $BENCH dump-parse fields 8 || exit 1; done") ;;
 *) fail "unknown profile case $case" ;;
 esac
 

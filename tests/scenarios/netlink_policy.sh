@@ -150,6 +150,23 @@ done
 sess R af show; after=$ans
 check "none of that changed anything" test "$before" = "$after"
 
+# ---- what of a call a query shows ----------------------------------------------
+mapfile -t q < <(python3 "$(dirname "$0")/ynl-requests.py" "$CONDIS_KSRC" "$spec" <<EOT
+dump:call-get {"fields": ["state"]}
+call-get {"id": $cr, "fields": ["stats", "direction"]}
+call-get {"id": $cr, "fields": 256}
+dump:call-get {"id": $cr}
+EOT
+)
+jqcheck "a dump asked for the state shows each call's id and state only" "${q[0]#ok }" \
+	"map(select(.id == $cr)) | length == 1 and (.[0] | keys) == [\"id\", \"state\"] and .[0].state == \"connected\""
+jqcheck "a get asked for counters and direction shows those and the id" "${q[1]#ok }" \
+	'(keys | sort) == ["direction", "id", "stats"]'
+check "an unknown field is refused with a message" \
+	grep -q '^error 22 .*"msg"' <<< "${q[2]:-none}"
+check "a dump naming a call is refused with a message" \
+	grep -q '^error 22 .*"msg": "a dump takes no id"' <<< "${q[3]:-none}"
+
 # ---- dumps across messages ------------------------------------------------------
 for i in {1..150}; do echo "sap register af $afr address many$i"; done >&"${S_IN[R]}"
 ids=()

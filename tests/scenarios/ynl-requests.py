@@ -4,6 +4,7 @@
 # Send requests to the condis family with the kernel's own YNL library, one
 # process for many (python starts slowly in a TCG guest), and print one line
 # per request: "ok <reply as JSON>" or "error <errno> <extack as JSON>".
+# An operation written dump:OPERATION is sent as a dump.
 #
 #   ynl-requests.py KSRC SPEC < lines of "OPERATION JSON"
 import json
@@ -19,7 +20,10 @@ for line in sys.stdin:
         continue
     op, _, attrs = line.partition(" ")
     try:
-        reply = ynl.do(op, json.loads(attrs or "{}"))
+        if op.startswith("dump:"):
+            reply = ynl.dump(op[5:], json.loads(attrs or "{}"))
+        else:
+            reply = ynl.do(op, json.loads(attrs or "{}"))
         print("ok", json.dumps(reply, default=lambda b: b.hex() if isinstance(b, bytes) else str(b)))
     except NlError as e:
         print("error", -e.nl_msg.error, json.dumps(e.nl_msg.extack or {}, default=str))

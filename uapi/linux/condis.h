@@ -86,6 +86,21 @@ enum condis_call_flags {
 	CONDIS_CALL_FLAGS_MULTIPOINT_VC = 16,
 };
 
+/**
+ * enum condis_call_fields - What call-get shows of each call besides its id
+ *   (the fields attribute; without it, all of them).
+ */
+enum condis_call_fields {
+	CONDIS_CALL_FIELDS_AF_ID = 1,
+	CONDIS_CALL_FIELDS_SAP_ID = 2,
+	CONDIS_CALL_FIELDS_DIRECTION = 4,
+	CONDIS_CALL_FIELDS_STATE = 8,
+	CONDIS_CALL_FIELDS_PARAMS = 16,
+	CONDIS_CALL_FIELDS_STATS = 32,
+	CONDIS_CALL_FIELDS_PARTIES = 64,
+	CONDIS_CALL_FIELDS_OWNED = 128,
+};
+
 enum {
 	CONDIS_A_FLOWSPEC_TOKEN_RATE = 1,
 	CONDIS_A_FLOWSPEC_TOKEN_BUCKET_SIZE,
@@ -218,6 +233,7 @@ enum {
 	CONDIS_A_CALL_PENDING,
 	CONDIS_A_CALL_IFINDEX,
 	CONDIS_A_CALL_IFNAME,
+	CONDIS_A_CALL_FIELDS,
 
 	__CONDIS_A_CALL_MAX,
 	CONDIS_A_CALL_MAX = (__CONDIS_A_CALL_MAX - 1)

@@ -20,8 +20,9 @@
 //                                       V calls, N frames of S bytes over them
 //   packet-send dev IF station MAC count N size S
 //                                       N raw AF_PACKET frames of S bytes
-//   dump                                dump every call (netlink), counting
-//   dump-parse                          the same, parsed by libcondis
+//   dump [fields MASK]                  dump every call (netlink), counting;
+//                                       MASK: only these of each call
+//   dump-parse [fields MASK]            the same, parsed by libcondis
 //   read-file path P                    read a file: debugfs condis/calls
 //                                       walks the calls as a dump does
 #include <condis/condis.hpp>
@@ -419,11 +420,14 @@ void packet_send(const Opts &o)
 // ---- netlink dump --------------------------------------------------------------
 
 // Dump every call of the namespace: "dump" counts the messages as they
-// come (the kernel's cost and the syscalls), "dump-parse" also parses them
-// into libcondis' Call objects (what condisctl pays). Against both, the
-// script reads debugfs condis/calls: the same walk without the messages.
-void dump_calls(const Opts &)
+// come (the kernel's cost and the syscalls), "dump-parse" also parses
+// each into a libcondis Call (what a tool printing them pays). Against
+// both, the script reads debugfs condis/calls: the same walk without the
+// messages, counting the calls by state. "fields MASK"
+// (CONDIS_CALL_FIELDS_*; 8: the state) asks for only these of each call.
+void dump_calls(const Opts &o)
 {
+	uint32_t fields = o.num("fields", kAllCallFields);
 	nl_sock *sk = nl_socket_alloc();
 	if (!sk || genl_connect(sk) < 0)
 		throw std::runtime_error("netlink socket");
@@ -434,6 +438,8 @@ void dump_calls(const Opts &)
 	int64_t t0 = now_ns();
 	nl_msg *m = nlmsg_alloc();
 	genlmsg_put(m, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0, NLM_F_DUMP, CONDIS_CMD_CALL_GET, 1);
+	if (fields != kAllCallFields)
+		nla_put_u32(m, CONDIS_A_CALL_FIELDS, fields);
 	if (nl_send_auto(sk, m) < 0)
 		throw std::runtime_error("dump request");
 	nlmsg_free(m);
@@ -457,13 +463,18 @@ void dump_calls(const Opts &)
 	std::cout << "dump n=" << n << " ns=" << ns << std::endl;
 }
 
-void dump_parse(const Opts &)
+void dump_parse(const Opts &o)
 {
+	uint32_t fields = o.num("fields", kAllCallFields);
+	size_t n = 0, connected = 0;
 	Client c;
 	int64_t t0 = now_ns();
-	size_t n = c.calls().size();
+	c.for_each_call([&](const Call &call) {
+		n++;
+		connected += call.state == CONDIS_CALL_STATE_CONNECTED;
+	}, fields);
 	int64_t ns = now_ns() - t0;
-	std::cout << "dump-parse n=" << n << " ns=" << ns << std::endl;
+	std::cout << "dump-parse n=" << n << " connected=" << connected << " ns=" << ns << std::endl;
 }
 
 void read_file(const Opts &o)
@@ -490,8 +501,9 @@ const char usage[] =
 	"  tcp-connect addr IPV4 port P count N inflight K\n"
 	"  vc-send adapter ID to ADDR station MAC vcs V count N size S\n"
 	"  packet-send dev IF station MAC count N size S\n"
-	"  dump                     dump every call of the namespace (count)\n"
-	"  dump-parse               the same, parsed into libcondis objects\n"
+	"  dump [fields MASK]       dump every call of the namespace (count); MASK:\n"
+	"                           only these of each (CONDIS_CALL_FIELDS_*)\n"
+	"  dump-parse [fields MASK] the same, each parsed into a libcondis Call\n"
 	"  read-file path P         read a file (debugfs condis/calls)\n"
 	"Each mode prints one line of key=value pairs; ns is its elapsed time.\n"
 	"The benchmark suite that runs them: make bench (tests/bench/).\n";

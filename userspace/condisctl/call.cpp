@@ -214,8 +214,14 @@ json pppoe_session(const CallParams &p)
 void call_show(Session &s, Args &a)
 {
 	std::optional<std::map<uint32_t, uint32_t>> af_types;	// asked once, if needed
+	// the kernel reads and sends the counters only when they are shown
+	uint32_t fields = CONDIS_CALL_FIELDS_AF_ID | CONDIS_CALL_FIELDS_SAP_ID |
+			  CONDIS_CALL_FIELDS_DIRECTION | CONDIS_CALL_FIELDS_STATE |
+			  CONDIS_CALL_FIELDS_PARAMS | CONDIS_CALL_FIELDS_PARTIES |
+			  CONDIS_CALL_FIELDS_OWNED |
+			  (s.opt.stats ? CONDIS_CALL_FIELDS_STATS : 0);
 
-	show(s, a, "call", [&] { return s.client.calls(); }, [&] { return a.number("call id"); },
+	show(s, a, "call", [&] { return s.client.calls(fields); }, [&] { return a.number("call id"); },
 	     [&](uint32_t id) { return s.client.call(id); },
 	     [&](const Call &c) {
 		     json j = to_json(c);

@@ -120,7 +120,10 @@ TEST(Codec, CallMakeRequestBytes)
 	EXPECT_EQ(codec::bytes(m.get()), want.b);
 }
 
-TEST(Codec, ParseCallReply)
+namespace {
+
+// A call as a dump shows it with every field.
+Buf full_call()
 {
 	Buf r;
 	r.nlhdr(0x18, NLM_F_MULTI, 5, 1234);
@@ -144,6 +147,14 @@ TEST(Codec, ParseCallReply)
 		r.attr_u32(CONDIS_A_CALL_PARTY_STATE, CONDIS_PARTY_STATE_ACTIVE);
 		r.nest_end(p);
 	}
+	return r;
+}
+
+} // namespace
+
+TEST(Codec, ParseCallReply)
+{
+	Buf r = full_call();
 	Call c = codec::parse_call(r.done());
 
 	EXPECT_EQ(c.id, 42u);
@@ -159,6 +170,39 @@ TEST(Codec, ParseCallReply)
 	EXPECT_EQ(c.params->cm_specific, (Bytes{ 's', 'v', 'c', '1' }));
 	ASSERT_EQ(c.parties.size(), 2u);
 	EXPECT_EQ(c.parties[1].id, 12u);
+}
+
+// A dump parses every call into one object: what a call lacks (fields it
+// was not asked for) must not survive from the call before it.
+TEST(Codec, ParseCallIntoReusedObject)
+{
+	Buf full = full_call(), brief;
+	brief.nlhdr(0x18, NLM_F_MULTI, 5, 1234);
+	brief.genl(CONDIS_CMD_CALL_GET);
+	brief.attr_u32(CONDIS_A_CALL_ID, 43);
+	brief.attr_u32(CONDIS_A_CALL_STATE, CONDIS_CALL_STATE_CLOSING);
+	Call c;
+
+	codec::parse_call(full.done(), c);
+	ASSERT_TRUE(c.params);
+	codec::parse_call(brief.done(), c);
+	EXPECT_EQ(c.id, 43u);
+	EXPECT_EQ(c.state, static_cast<uint32_t>(CONDIS_CALL_STATE_CLOSING));
+	EXPECT_EQ(c.af_id, 0u);
+	EXPECT_EQ(c.sap_id, 0u);
+	EXPECT_EQ(c.direction, 0u);
+	EXPECT_FALSE(c.owned);
+	EXPECT_FALSE(c.stats);
+	EXPECT_FALSE(c.params);
+	EXPECT_TRUE(c.parties.empty());
+	// and back: the same as parsed afresh
+	codec::parse_call(full.done(), c);
+	Call fresh = codec::parse_call(full.done());
+	EXPECT_EQ(c.id, fresh.id);
+	EXPECT_EQ(c.sap_id, fresh.sap_id);
+	ASSERT_TRUE(c.params);
+	EXPECT_EQ(*c.params, *fresh.params);
+	EXPECT_EQ(c.parties.size(), fresh.parties.size());
 }
 
 TEST(Codec, ParseAdapterWithSeveralAfTypes)

@@ -114,8 +114,9 @@ const struct nla_policy condis_call_modify_qos_nl_policy[CONDIS_A_CALL_PARAMS + 
 };
 
 /* CONDIS_CMD_CALL_GET - do */
-const struct nla_policy condis_call_get_nl_policy[CONDIS_A_CALL_ID + 1] = {
+const struct nla_policy condis_call_get_nl_policy[CONDIS_A_CALL_FIELDS + 1] = {
 	[CONDIS_A_CALL_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[CONDIS_A_CALL_FIELDS] = NLA_POLICY_MASK(NLA_U32, 0xff),
 };
 
 /* CONDIS_CMD_CALL_OPEN_FD - do */
@@ -244,7 +245,7 @@ const struct genl_ops condis_nl_ops[19] = {
 		.doit		= condis_nl_call_get_doit,
 		.dumpit		= condis_nl_call_get_dumpit,
 		.policy		= condis_call_get_nl_policy,
-		.maxattr	= CONDIS_A_CALL_ID,
+		.maxattr	= CONDIS_A_CALL_FIELDS,
 	},
 	{
 		.cmd		= CONDIS_CMD_CALL_OPEN_FD,

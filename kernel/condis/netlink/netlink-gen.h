@@ -39,7 +39,7 @@ extern const struct nla_policy condis_call_close_nl_policy[CONDIS_A_CALL_ID + 1]
 
 extern const struct nla_policy condis_call_modify_qos_nl_policy[CONDIS_A_CALL_PARAMS + 1];
 
-extern const struct nla_policy condis_call_get_nl_policy[CONDIS_A_CALL_ID + 1];
+extern const struct nla_policy condis_call_get_nl_policy[CONDIS_A_CALL_FIELDS + 1];
 
 extern const struct nla_policy condis_call_open_fd_nl_policy[CONDIS_A_CALL_ID + 1];
 

@@ -12,11 +12,17 @@
 #include "messages.h"
 #include "socket.h"
 
-/* What a query's show functions write into, and for whom. */
+/*
+ * What a query's show functions write into, for whom, and what of each
+ * object (calls: CONDIS_CALL_FIELDS_*, all unless the request says).
+ */
 struct cd_nl_fill {
 	struct sk_buff *skb;
 	struct cd_nlsk *rq;
+	u32 fields;
 };
+
+#define CD_NL_ALL_FIELDS	U32_MAX
 
 static bool cd_nl_owns(const struct cd_nl_fill *f, const struct condis_view *v)
 {
@@ -119,9 +125,12 @@ static int cd_fill_call(void *arg, const struct condis_view *v)
 {
 	struct cd_nl_fill *f = arg;
 	struct sk_buff *skb = f->skb;
+	u32 want = f->fields;
 	struct nlattr *nest;
 
 	if (v->kind == CONDIS_VIEW_PARTY) {
+		if (!(want & CONDIS_CALL_FIELDS_PARTIES))
+			return 0;
 		nest = nla_nest_start(skb, CONDIS_A_CALL_PARTY);
 		if (!nest || nla_put_u32(skb, CONDIS_A_CALL_PARTY_ID, v->id) ||
 		    nla_put_u32(skb, CONDIS_A_CALL_PARTY_STATE, v->party.state))
@@ -130,25 +139,51 @@ static int cd_fill_call(void *arg, const struct condis_view *v)
 		return 0;
 	}
 	if (nla_put_u32(skb, CONDIS_A_CALL_ID, v->id) ||
-	    nla_put_u32(skb, CONDIS_A_CALL_AF_ID, v->call.af_id) ||
-	    cd_fill_stats(skb, &v->call.stats) ||
-	    (cd_nl_owns(f, v) && nla_put_flag(skb, CONDIS_A_CALL_OWNED)) ||
-	    nla_put_u32(skb, CONDIS_A_CALL_STATE, v->call.state) ||
-	    nla_put_u32(skb, CONDIS_A_CALL_DIRECTION,
-			v->call.incoming ? CONDIS_DIRECTION_INCOMING :
-					   CONDIS_DIRECTION_OUTGOING) ||
-	    (v->call.sap_id && nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, v->call.sap_id)) ||
-	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, v->call.cp))
+	    ((want & CONDIS_CALL_FIELDS_AF_ID) &&
+	     nla_put_u32(skb, CONDIS_A_CALL_AF_ID, v->call.af_id)) ||
+	    ((want & CONDIS_CALL_FIELDS_STATS) && cd_fill_stats(skb, &v->call.stats)) ||
+	    ((want & CONDIS_CALL_FIELDS_OWNED) && cd_nl_owns(f, v) &&
+	     nla_put_flag(skb, CONDIS_A_CALL_OWNED)) ||
+	    ((want & CONDIS_CALL_FIELDS_STATE) &&
+	     nla_put_u32(skb, CONDIS_A_CALL_STATE, v->call.state)) ||
+	    ((want & CONDIS_CALL_FIELDS_DIRECTION) &&
+	     nla_put_u32(skb, CONDIS_A_CALL_DIRECTION,
+			 v->call.incoming ? CONDIS_DIRECTION_INCOMING :
+					    CONDIS_DIRECTION_OUTGOING)) ||
+	    ((want & CONDIS_CALL_FIELDS_SAP_ID) && v->call.sap_id &&
+	     nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, v->call.sap_id)) ||
+	    ((want & CONDIS_CALL_FIELDS_PARAMS) &&
+	     cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, v->call.cp)))
 		return -EMSGSIZE;
 	return 0;
 }
 
-/* A query: what it shows, its command, how an object becomes attributes. */
+/*
+ * A query: what it shows, its command, how an object becomes attributes,
+ * the request's attribute choosing which (0: none does).
+ */
 struct cd_nl_query {
 	enum condis_view_kind kind;
 	u8 cmd;
+	u8 fields_attr;
 	condis_view_fn fill;
 };
+
+/* What the request asks to see of each object (@fields: its attribute). */
+static u32 cd_nl_fields(const struct nlattr *fields)
+{
+	return fields ? nla_get_u32(fields) : CD_NL_ALL_FIELDS;
+}
+
+/*
+ * An attribute of a dump's request, which genetlink has validated against
+ * the command's policy (found in the message: where the parsed attributes
+ * are kept changed with 6.6).
+ */
+static struct nlattr *cd_nl_dump_attr(struct netlink_callback *cb, int type)
+{
+	return type ? nlmsg_find_attr(cb->nlh, GENL_HDRLEN, type) : NULL;
+}
 
 static void cd_nl_missing(struct genl_info *info, enum condis_view_kind kind)
 {
@@ -187,6 +222,7 @@ static int cd_nl_get(struct sk_buff *skb, struct genl_info *info, const struct c
 	if (!f.skb)
 		return -ENOMEM;
 	f.rq = cd_nlsk_find(net, info->snd_portid, NETLINK_CB(skb).sk);
+	f.fields = cd_nl_fields(q->fields_attr ? info->attrs[q->fields_attr] : NULL);
 	hdr = genlmsg_put_reply(f.skb, info, &condis_nl_family, 0, q->cmd);
 	ret = hdr ? condis_view_get(net, q->kind, nla_get_u32(info->attrs[1]), q->fill, &f) :
 		    -EMSGSIZE;
@@ -204,14 +240,22 @@ static int cd_nl_get(struct sk_buff *skb, struct genl_info *info, const struct c
 static int cd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 		      const struct cd_nl_query *q)
 {
+	struct nlattr *named = cd_nl_dump_attr(cb, 1);
 	struct net *net = sock_net(skb->sk);
 	struct cd_nl_fill f = {
 		.skb = skb,
 		.rq = cd_nlsk_find(net, NETLINK_CB(cb->skb).portid, NETLINK_CB(cb->skb).sk),
+		.fields = cd_nl_fields(cd_nl_dump_attr(cb, q->fields_attr)),
 	};
 	unsigned long id = cb->args[0];
 	void *hdr;
 	int ret = 0;
+
+	/* the command's one policy is its get's: a dump names no object */
+	if (named) {
+		NL_SET_ERR_MSG_ATTR(cb->extack, named, "a dump takes no id");
+		return -EINVAL;
+	}
 
 	cb->seq = condis_view_generation();
 	for (;; id++) {
@@ -240,11 +284,12 @@ static int cd_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 
 /*
  * The get and dump of one kind of object (netlink-gen.h names them):
- * @obj the operation's object, @kind what condis_view shows, @fill how.
+ * @obj the operation's object, @kind what condis_view shows, @fields_attr
+ * the request's attribute saying what of each (0: none), @fill how.
  */
-#define CD_NL_QUERY(obj, kind, fill)						\
+#define CD_NL_QUERY(obj, kind, fields_attr, fill)				\
 static const struct cd_nl_query cd_query_##obj = {				\
-	CONDIS_VIEW_##kind, CONDIS_CMD_##kind##_GET, fill			\
+	CONDIS_VIEW_##kind, CONDIS_CMD_##kind##_GET, fields_attr, fill		\
 };										\
 int condis_nl_##obj##_get_doit(struct sk_buff *skb, struct genl_info *info)	\
 {										\
@@ -255,7 +300,7 @@ int condis_nl_##obj##_get_dumpit(struct sk_buff *skb, struct netlink_callback *c
 	return cd_nl_dump(skb, cb, &cd_query_##obj);				\
 }
 
-CD_NL_QUERY(adapter, ADAPTER, cd_fill_adapter)
-CD_NL_QUERY(af, AF, cd_fill_af)
-CD_NL_QUERY(sap, SAP, cd_fill_sap)
-CD_NL_QUERY(call, CALL, cd_fill_call)
+CD_NL_QUERY(adapter, ADAPTER, 0, cd_fill_adapter)
+CD_NL_QUERY(af, AF, 0, cd_fill_af)
+CD_NL_QUERY(sap, SAP, 0, cd_fill_sap)
+CD_NL_QUERY(call, CALL, CONDIS_A_CALL_FIELDS, cd_fill_call)

@@ -110,22 +110,31 @@ bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bo
 {
 	pollfd p = { nl_socket_get_fd(sk_), POLLIN, 0 };
 	sockaddr_nl peer = {};
-	unsigned char *buf = nullptr;
-	int n;
+	socklen_t peer_len = sizeof(peer);
+	ssize_t n;
 
 	n = poll(&p, 1, timeout_ms);
 	if (n < 0 && errno != EINTR)
 		fail(errno, "poll");
 	if (n <= 0)
 		return false;
-	errno = 0;
-	n = nl_recv(sk_, &peer, &buf, nullptr);
-	// libnl folds ENOBUFS (messages to this socket were lost: the kernel
-	// ran out of memory or the queue was full) into ENOMEM: keep it apart
+	// one datagram into the client's buffer: no allocation per receive
+	n = recvfrom(p.fd, rx_.data(), rx_.size(), MSG_TRUNC,
+		     reinterpret_cast<sockaddr *>(&peer), &peer_len);
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return true;
+	// ENOBUFS: messages to this socket were lost (the kernel ran out of
+	// memory or the queue was full)
 	if (n < 0)
-		fail(errno == ENOBUFS || nl_errno(n) == EIO ? ENOBUFS : nl_errno(n), "receive");
-	std::unique_ptr<unsigned char, decltype(&free)> hold(buf, &free);
-	for (auto *h = reinterpret_cast<nlmsghdr *>(buf); nlmsg_ok(h, n); h = nlmsg_next(h, &n)) {
+		fail(errno, "receive");
+	if (static_cast<size_t>(n) > rx_.size())
+		fail(EMSGSIZE, "receive");
+	if (peer.nl_pid != 0)
+		return true;				// not from the kernel
+	auto *buf = rx_.data();
+	int left = static_cast<int>(n);
+	for (auto *h = reinterpret_cast<nlmsghdr *>(buf); nlmsg_ok(h, left);
+	     h = nlmsg_next(h, &left)) {
 		if (h->nlmsg_seq == 0 && h->nlmsg_pid == 0) {		// a notification
 			if (h->nlmsg_type == family_)
 				events_.push_back(codec::parse_event(h));
@@ -201,7 +210,27 @@ Reply Client::simple(Msg msg)
 std::vector<Adapter> Client::adapters() { return dump(CONDIS_CMD_ADAPTER_GET, codec::parse_adapter); }
 std::vector<Af> Client::afs() { return dump(CONDIS_CMD_AF_GET, codec::parse_af); }
 std::vector<Sap> Client::saps() { return dump(CONDIS_CMD_SAP_GET, codec::parse_sap); }
-std::vector<Call> Client::calls() { return dump(CONDIS_CMD_CALL_GET, codec::parse_call); }
+
+std::vector<Call> Client::calls(uint32_t fields)
+{
+	std::vector<Call> out;
+
+	for_each_call([&](const Call &c) { out.push_back(c); }, fields);
+	return out;
+}
+
+void Client::for_each_call(const std::function<void(const Call &)> &fn, uint32_t fields)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_GET, true);
+	Call c;
+
+	if (fields != kAllCallFields)
+		codec::put_u32(m.get(), CONDIS_A_CALL_FIELDS, fields);
+	transact(std::move(m), [&](const nlmsghdr *h) {
+		codec::parse_call(h, c);
+		fn(c);
+	});
+}
 
 Adapter Client::adapter(uint32_t id)
 {

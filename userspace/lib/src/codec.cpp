@@ -56,10 +56,19 @@ template <int Max> struct Attrs {
 	}
 	Bytes bytes(int i) const
 	{
-		if (!tb[i])
-			return {};
+		Bytes b;
+		bytes_into(i, b);
+		return b;
+	}
+	// into @b, reusing its storage
+	void bytes_into(int i, Bytes &b) const
+	{
+		if (!tb[i]) {
+			b.clear();
+			return;
+		}
 		auto *p = static_cast<const uint8_t *>(nla_data(tb[i]));
-		return Bytes(p, p + nla_len(tb[i]));
+		b.assign(p, p + nla_len(tb[i]));
 	}
 	std::string str(int i) const
 	{
@@ -89,12 +98,15 @@ FlowSpec parse_flowspec(const nlattr *nest)
 	return f;
 }
 
-std::optional<CallParams> parse_params(const nlattr *nest)
+// Into @to (absent: reset), reusing the storage it holds.
+void parse_params(const nlattr *nest, std::optional<CallParams> &to)
 {
-	if (!nest)
-		return std::nullopt;
+	if (!nest) {
+		to.reset();
+		return;
+	}
 	Attrs<CONDIS_A_PARAMS_MAX> a(nest);
-	CallParams p;
+	CallParams &p = to ? *to : to.emplace();
 
 	p.flags = a.u32(CONDIS_A_PARAMS_FLAGS);
 	p.tx = parse_flowspec(a[CONDIS_A_PARAMS_TX]);
@@ -102,9 +114,8 @@ std::optional<CallParams> parse_params(const nlattr *nest)
 	p.media_flags = a.u32(CONDIS_A_PARAMS_MEDIA_FLAGS);
 	p.receive_priority = a.u32(CONDIS_A_PARAMS_RECEIVE_PRIORITY);
 	p.receive_size_hint = a.u32(CONDIS_A_PARAMS_RECEIVE_SIZE_HINT);
-	p.cm_specific = a.bytes(CONDIS_A_PARAMS_CM_SPECIFIC);
-	p.media_specific = a.bytes(CONDIS_A_PARAMS_MEDIA_SPECIFIC);
-	return p;
+	a.bytes_into(CONDIS_A_PARAMS_CM_SPECIFIC, p.cm_specific);
+	a.bytes_into(CONDIS_A_PARAMS_MEDIA_SPECIFIC, p.media_specific);
 }
 
 void put_flowspec(nl_msg *m, int attr, const FlowSpec &f)
@@ -239,32 +250,67 @@ Sap parse_sap(const nlmsghdr *nlh)
 	return r;
 }
 
-Call parse_call(const nlmsghdr *nlh)
+// One pass over the attributes, no table: a dump parses a million of these.
+void parse_call(const nlmsghdr *nlh, Call &r)
 {
-	Attrs<CONDIS_A_CALL_MAX> a(nlh);
-	Call r;
 	nlattr *pos;
 	int rem;
 
-	r.id = a.u32(CONDIS_A_CALL_ID);
-	r.af_id = a.u32(CONDIS_A_CALL_AF_ID);
-	r.sap_id = a.u32(CONDIS_A_CALL_SAP_ID);
-	r.direction = a.u32(CONDIS_A_CALL_DIRECTION);
-	r.state = a.u32(CONDIS_A_CALL_STATE);
-	r.params = parse_params(a[CONDIS_A_CALL_PARAMS]);
-	r.owned = a[CONDIS_A_CALL_OWNED] != nullptr;
-	if (a[CONDIS_A_CALL_STATS]) {
-		Attrs<CONDIS_A_STATS_MAX> s(a[CONDIS_A_CALL_STATS]);
-		r.stats = Stats{ s.u64(CONDIS_A_STATS_TX_PACKETS), s.u64(CONDIS_A_STATS_TX_BYTES),
-				 s.u64(CONDIS_A_STATS_RX_PACKETS), s.u64(CONDIS_A_STATS_RX_BYTES),
-				 s.u64(CONDIS_A_STATS_TX_ERRORS), s.u64(CONDIS_A_STATS_RX_DROPPED) };
-	}
+	r.id = r.af_id = r.sap_id = r.direction = r.state = 0;
+	r.owned = false;
+	r.stats.reset();
+	r.parties.clear();
+	bool params = false;
 	nlmsg_for_each_attr(pos, const_cast<nlmsghdr *>(nlh), GENL_HDRLEN, rem) {
-		if (nla_type(pos) != CONDIS_A_CALL_PARTY)
-			continue;
-		Attrs<CONDIS_A_CALL_PARTY_MAX> p(pos);
-		r.parties.push_back({ p.u32(CONDIS_A_CALL_PARTY_ID), p.u32(CONDIS_A_CALL_PARTY_STATE) });
+		uint32_t v = nla_len(pos) >= 4 ? nla_get_u32(pos) : 0;
+
+		switch (nla_type(pos)) {
+		case CONDIS_A_CALL_ID:
+			r.id = v;
+			break;
+		case CONDIS_A_CALL_AF_ID:
+			r.af_id = v;
+			break;
+		case CONDIS_A_CALL_SAP_ID:
+			r.sap_id = v;
+			break;
+		case CONDIS_A_CALL_DIRECTION:
+			r.direction = v;
+			break;
+		case CONDIS_A_CALL_STATE:
+			r.state = v;
+			break;
+		case CONDIS_A_CALL_OWNED:
+			r.owned = true;
+			break;
+		case CONDIS_A_CALL_PARAMS:
+			parse_params(pos, r.params);
+			params = true;
+			break;
+		case CONDIS_A_CALL_STATS: {
+			Attrs<CONDIS_A_STATS_MAX> s(pos);
+			r.stats = Stats{ s.u64(CONDIS_A_STATS_TX_PACKETS), s.u64(CONDIS_A_STATS_TX_BYTES),
+					 s.u64(CONDIS_A_STATS_RX_PACKETS), s.u64(CONDIS_A_STATS_RX_BYTES),
+					 s.u64(CONDIS_A_STATS_TX_ERRORS), s.u64(CONDIS_A_STATS_RX_DROPPED) };
+			break;
+		}
+		case CONDIS_A_CALL_PARTY: {
+			Attrs<CONDIS_A_CALL_PARTY_MAX> p(pos);
+			r.parties.push_back({ p.u32(CONDIS_A_CALL_PARTY_ID),
+					      p.u32(CONDIS_A_CALL_PARTY_STATE) });
+			break;
+		}
+		}
 	}
+	if (!params)
+		r.params.reset();
+}
+
+Call parse_call(const nlmsghdr *nlh)
+{
+	Call r;
+
+	parse_call(nlh, r);
 	return r;
 }
 
@@ -325,7 +371,7 @@ Event parse_event(const nlmsghdr *nlh)
 		e.call_id = a.u32(CONDIS_A_EVENT_CALL_ID);
 		e.adapter_id = a.u32(CONDIS_A_EVENT_ADAPTER_ID);
 		e.buffer = a.bytes(CONDIS_A_EVENT_BUFFER);
-		e.params = parse_params(a[CONDIS_A_EVENT_PARAMS]);
+		parse_params(a[CONDIS_A_EVENT_PARAMS], e.params);
 		break;
 	}
 	case CONDIS_CMD_PARTY_DROP_NTF: {
@@ -342,7 +388,7 @@ Event parse_event(const nlmsghdr *nlh)
 		e.af_id = a.u32(CONDIS_A_CALL_AF_ID);
 		e.sap_id = a.u32(CONDIS_A_CALL_SAP_ID);
 		e.cause = a.u32(CONDIS_A_CALL_CAUSE);
-		e.params = parse_params(a[CONDIS_A_CALL_PARAMS]);
+		parse_params(a[CONDIS_A_CALL_PARAMS], e.params);
 	}
 	}
 	return e;

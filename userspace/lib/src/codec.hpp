@@ -22,6 +22,7 @@ Adapter parse_adapter(const nlmsghdr *nlh);
 Af parse_af(const nlmsghdr *nlh);
 Sap parse_sap(const nlmsghdr *nlh);
 Call parse_call(const nlmsghdr *nlh);
+void parse_call(const nlmsghdr *nlh, Call &into);	// reusing into's storage
 Reply parse_reply(const nlmsghdr *nlh);	// any id + state answer
 Event parse_event(const nlmsghdr *nlh);
 // An NLMSG_ERROR: 0 for an ack, else the positive errno; @extack filled.

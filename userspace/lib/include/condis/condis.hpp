@@ -23,6 +23,9 @@ namespace condis {
 
 using Bytes = std::vector<uint8_t>;
 
+// Client::calls(): every field of each call, whatever the kernel knows.
+inline constexpr uint32_t kAllCallFields = ~0u;
+
 // A request the kernel refused: the errno and its extack message.
 class Error : public std::runtime_error {
 public:
@@ -148,7 +151,13 @@ public:
 	std::vector<Adapter> adapters();
 	std::vector<Af> afs();
 	std::vector<Sap> saps();
-	std::vector<Call> calls();
+	// @fields (CONDIS_CALL_FIELDS_*): only these of each call (the id
+	// always); kAllCallFields: everything
+	std::vector<Call> calls(uint32_t fields = kAllCallFields);
+	// The same without building the list: @fn sees each call in turn,
+	// parsed into one object that the next call reuses
+	void for_each_call(const std::function<void(const Call &)> &fn,
+			   uint32_t fields = kAllCallFields);
 	Adapter adapter(uint32_t id);
 	Af af(uint32_t id);
 	Sap sap(uint32_t id);
@@ -190,6 +199,10 @@ private:
 				    T (*parse)(const nlmsghdr *));
 	Reply simple(Msg msg);
 	bool read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done);
+
+	// what read_some() receives into: a dump's part is at most 32 KiB
+	// (the kernel's cap), any other message smaller
+	std::vector<unsigned char> rx_ = std::vector<unsigned char>(64 << 10);
 
 	nl_sock *sk_ = nullptr;
 	int family_ = 0;
