@@ -34,10 +34,10 @@ rec() {
 	echo "$case $out" >> "$RAW"
 }
 
-# BENCH_ONLY=pppoe or unplug: only section 6 or 7; -pppoe: all but 6
-# (run.sh runs it in a guest of its own)
+# BENCH_ONLY=link, pppoe or unplug: only sections 2 and 3, 6 or 7;
+# -pppoe: all but 6 (run.sh runs it in a guest of its own)
 only=${BENCH_ONLY:-}
-# section NAME: whether BENCH_ONLY lets section NAME (main: 1-5) run
+# section NAME: whether BENCH_ONLY lets section NAME (main: 1, 4, 5) run
 section() {
 	[ -z "$only" ] || [ "$only" = "$1" ] ||
 		{ [ "${only#-}" != "$only" ] && [ "${only#-}" != "$1" ]; }
@@ -102,15 +102,24 @@ for n in $MID $BIG; do
 	kctl "mem-calls-lo-$n" "hold-calls $n lo"
 	kctl "release-calls-lo-$n" release
 done
+fi
 
+if section link; then
 # ---- 2./3. over linked netdevsim ports between two namespaces --------------
+# calls to B's SAP with a backlog (the kernel accepts, as TCP's listen()
+# does) and to the one whose process answers each call, beside TCP
 bench_link
 to="to bench station $macb"
 for ((r = 0; r < REPS; r++)); do
-	rec calls-64 ip netns exec "$a" "$BENCH" calls adapter "$ada" $to count $CALLS inflight 64
-	rec tcp-64 ip netns exec "$a" "$BENCH" tcp-connect addr 10.77.0.2 port 5001 count $CALLS inflight 64
-	rec calls-1 ip netns exec "$a" "$BENCH" calls adapter "$ada" $to count $((CALLS / 10)) inflight 1
-	rec tcp-1 ip netns exec "$a" "$BENCH" tcp-connect addr 10.77.0.2 port 5001 count $((CALLS / 10)) inflight 1
+	for k in 64 1; do
+		n=$((k == 1 ? CALLS / 10 : CALLS))
+		rec calls-$k ip netns exec "$a" "$BENCH" calls adapter "$ada" to bench-bl \
+			station "$macb" count $n inflight $k
+		rec tcp-$k ip netns exec "$a" "$BENCH" tcp-connect addr 10.77.0.2 port 5001 \
+			count $n inflight $k
+		rec calls-answer-$k ip netns exec "$a" "$BENCH" calls adapter "$ada" $to \
+			count $n inflight $k
+	done
 done
 
 for ((r = 0; r < REPS; r++)); do

@@ -104,17 +104,24 @@ def build(cases):
               spread_pct=spread([rate(c) for c in lo]),
               note="loopback MCM: its own ordered workqueue per request")
 
-    # 2. end to end against TCP
+    # 2. end to end against TCP: to a SAP with a backlog (the target), and
+    # to one whose process answers each call
     for k in ("64", "1"):
-        c, p = cases.get(f"calls-{k}", []), cases.get(f"tcp-{k}", [])
-        if not c or not p:
-            continue
-        ratios = [rate(a) / rate(b) for a, b in zip(c, p)]
-        t.add(f"call setup+teardown, {k} in flight (calls/s)", med([rate(x) for x in c]), "1/s",
-              baseline=med([rate(x) for x in p]), base_name="TCP connect+accept+close/s",
-              ratios=ratios, target=">= 1x TCP", meets=lambda r: r >= 1.0,
-              spread_pct=spread([rate(x) for x in c]),
-              note="failed: %d" % sum(x.get("failed", 0) for x in c))
+        p = cases.get(f"tcp-{k}", [])
+        for key, what, target in ((f"calls-{k}", "", (1.0 if k == "64" else 0.5)),
+                                  (f"calls-answer-{k}", ", each answered by the listener",
+                                   None)):
+            c = cases.get(key, [])
+            if not c or not p:
+                continue
+            ratios = [rate(a) / rate(b) for a, b in zip(c, p)]
+            t.add(f"call setup+teardown{what}, {k} in flight (calls/s)",
+                  med([rate(x) for x in c]), "1/s",
+                  baseline=med([rate(x) for x in p]), base_name="TCP connect+accept+close/s",
+                  ratios=ratios, target=f">= {target}x TCP" if target else None,
+                  meets=(lambda r, t=target: r >= t) if target else None,
+                  spread_pct=spread([rate(x) for x in c]),
+                  note="failed: %d" % sum(x.get("failed", 0) for x in c))
 
     # 3. data path against AF_PACKET
     for size in ("64", "1400"):

@@ -138,6 +138,33 @@ jqcheck "a delayed accept connects the call" "$out" '.status == 0'
 sess A call close "$ca"
 done_of A call-close "$ca"
 
+# ---- a SAP's backlog: the kernel accepts, its owner hears of it after ------
+sess C sap register af "$afc" address svc4 backlog 2; sbl=$id
+done_of C sap-register "$sbl"
+sess C sap show "$sbl"; out=$ans
+jqcheck "C registers SAP svc4 with a backlog of 2" "$out" '.backlog == 2'
+sess A call make af "$afa" to svc4; ca=$id
+done_of A call-make "$ca"; out=$ans
+jqcheck "a call to it connects with nobody answering" "$out" '.status == 0'
+sess C monitor event call-incoming sap "$sbl" count 1 timeout $WAIT_MS; cc=$id; out=$ans
+jqcheck "C hears of the call, accepted" "$out" '.accepted == true'
+sess C call accept "$cc"; out=$ans
+jqcheck "and cannot answer it" "$out" '.errno == 22 and (.extack | test("not waiting"))'
+sess C monitor event call-connected id "$cc" count 1 timeout $WAIT_MS; out=$ans
+jqcheck "C's side is connected" "$out" '.event == "call-connected"'
+more=()
+for i in 1 2 3; do
+	sess A call make af "$afa" to svc4; more+=("$id")
+	done_of A call-make "$id"
+	[ "$(jq .status <<< "$ans")" = 0 ] || break
+done
+check "three more calls connect too: a connected call frees its place" test ${#more[@]} = 3 -a \
+	"$(jq .status <<< "$ans")" = 0
+for c in "$ca" "${more[@]}"; do
+	sess A call close "$c"
+	done_of A call-close "$c"
+done
+
 # ---- a multipoint call: add and drop a party ------------------------------
 sess A call make af "$afa" to svc1 multipoint; out=$ans
 ca=$id

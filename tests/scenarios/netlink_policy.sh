@@ -118,6 +118,7 @@ af-open {"adapter-id": 99999, "type": 1}
 af-open {"adapter-id": $lo, "type": 77}
 sap-register {"af-id": $afr, "address": "$(printf '%0130d' 0)"}
 sap-register {"af-id": $afr, "address": "41", "accept-timeout": 0}
+sap-register {"af-id": $afr, "address": "41", "backlog": 0}
 call-make {"af-id": $afr, "address": "41", "params": {"flags": 256}}
 call-make {"af-id": $afr, "address": "41", "params": {"cm-specific": "42"}}
 call-reject {"id": $ci, "cause": 0}
@@ -133,6 +134,7 @@ for what in "af-open with type 0 is refused with a message" \
 	    "af-open of a family nobody registered is refused" \
 	    "a 65-byte SAP address is refused" \
 	    "an accept timeout of 0 is refused" \
+	    "a backlog of 0 is refused" \
 	    "unknown call flags are refused" \
 	    "an address and a CM-specific block are refused together" \
 	    "answering a call that waits for no answer is refused" \

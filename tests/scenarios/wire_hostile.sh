@@ -140,6 +140,26 @@ jqcheck "C's offers: 8 calls offered to B's client (max_half_open)" "$out" \
 	'map(select(.state == "incoming")) | length == 8'
 sess B adapter show "$adb"; out=$ans
 jqcheck "the other 32 refused, counted as half-open" "$out" ".drops.\"half-open\" - $h0 == 32"
+
+# the same offers to a SAP with a backlog of 3: the kernel accepts 3 for
+# B (half-open still: nobody acknowledges the CONNECT), B is asked for the
+# other 5 (8 more half-open calls allowed)
+echo 16 > $hmax
+sess B sap register af "$afb" address svc2 backlog 3; sbl=$id
+done_of B sap-register "$sbl"
+ip netns exec "$c" "$WIRE" flood dev vc victim "$macb" peer "$maca" frames 8 \
+	seed $RANDOM only setup sap svc2 burst 4 pace-us 5000 > "$T/offers2.out"
+accepted=0
+for ((i = 0; i < 8; i++)); do
+	sess B monitor event call-incoming sap "$sbl" count 1 timeout $WAIT_MS
+	[ "$(jq .accepted <<< "$ans")" = true ] && accepted=$((accepted + 1))
+done
+check "8 offers to a SAP with a backlog of 3: 3 accepted by the kernel" test $accepted = 3
+nap 1
+sess B call show; out=$ans
+jqcheck "which wait for their CONNECT ACK; B is asked for the other 5" "$out" \
+	"(map(select(.sap == $sbl and .state == \"accepted\")) | length == 3) and
+	 (map(select(.sap == $sbl and .state == \"incoming\")) | length == 5)"
 echo "$hmax0" > $hmax
 
 sess A call close "$ca"

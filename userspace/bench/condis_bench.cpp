@@ -6,7 +6,9 @@
 // in pairs: condis, and the baseline it is measured against on the same
 // link in the same run.
 //
-//   listen adapter ID address ADDR      accept every call to ADDR (until killed)
+//   listen adapter ID address ADDR [backlog N]
+//                                       accept every call to ADDR (until
+//                                       killed); N: the SAP's backlog
 //   calls adapter ID to ADDR station MAC count N inflight K
 //                                       make and close N calls, K at a time
 //   hold-calls adapter ID to ADDR station MAC count N inflight K
@@ -127,13 +129,15 @@ void sap_listen(const Opts &o)
 {
 	Client c;
 	c.subscribe();
-	Reply sap = c.sap_register(open_af(c, o), parse_bytes(o.str("address")));
+	Reply sap = c.sap_register(open_af(c, o), parse_bytes(o.str("address")), 0, 0,
+				   o.num("backlog", 0));
 	if (sap.pending)
 		c.wait_done(CONDIS_REQUEST_SAP_REGISTER, sap.id, 10000);
 	std::cout << "listening sap=" << sap.id << std::endl;
 	for (;;) {
 		auto e = c.next_event(-1);
-		if (e && e->cmd == CONDIS_CMD_CALL_INCOMING_NTF && e->sap_id == sap.id)
+		if (e && e->cmd == CONDIS_CMD_CALL_INCOMING_NTF && e->sap_id == sap.id &&
+		    !e->accepted)	// a backlog's calls are accepted already
 			c.call_accept(e->id);
 	}
 }
@@ -494,7 +498,7 @@ void read_file(const Opts &o)
 
 const char usage[] =
 	"usage: condis-bench MODE [KEY VALUE]...\n"
-	"  listen adapter ID address ADDR\n"
+	"  listen adapter ID address ADDR [backlog N]\n"
 	"  calls adapter ID to ADDR station MAC count N inflight K\n"
 	"  hold-calls adapter ID to ADDR station MAC count N inflight K\n"
 	"  tcp-listen port P\n"

@@ -84,6 +84,8 @@ json to_json(const Event &e)
 			j["sap"] = e.sap_id;
 		if (e.cmd == CONDIS_CMD_CALL_CLOSE_NTF)
 			j["cause"] = e.cause;
+		if (e.accepted)
+			j["accepted"] = true;
 	}
 	if (e.params)
 		j["params"] = to_json(*e.params);

@@ -23,16 +23,19 @@ json sap_json(const Sap &s)
 		   { "address", format_bytes(s.address) }, { "state", names::sap_state(s.state) } };
 	if (s.accept_timeout)
 		j["accept-timeout"] = s.accept_timeout;
+	if (s.backlog)
+		j["backlog"] = s.backlog;
 	j["owned"] = s.owned;
 	return j;
 }
 
 // What sap register and sap listen both take: the SAP and its AF.
 struct SapSpec {
-	uint32_t af = 0, type = 0, timeout = 0;
+	uint32_t af = 0, type = 0, timeout = 0, backlog = 0;
 	Bytes address;
 
-	// One of af ID, address ADDR, type N, accept-timeout MS, if next.
+	// One of af ID, address ADDR, type N, accept-timeout MS, backlog N,
+	// if next.
 	bool take(Args &a)
 	{
 		if (a.take("af"))
@@ -43,6 +46,8 @@ struct SapSpec {
 			type = a.number("SAP type");
 		else if (a.take("accept-timeout"))
 			timeout = a.number("milliseconds");
+		else if (a.take("backlog"))
+			backlog = a.number("backlog");
 		else
 			return false;
 		return true;
@@ -52,7 +57,7 @@ struct SapSpec {
 	{
 		if (!af || address.empty())
 			throw Usage(cmd + " needs af ID (sap listen: or adapter ADAPTER) and address ADDR");
-		return s.client.sap_register(af, address, type, timeout);
+		return s.client.sap_register(af, address, type, timeout, backlog);
 	}
 };
 
@@ -109,13 +114,17 @@ void sap_listen(Session &s, Args &a)
 		auto e = s.client.next_event(echo ? 50 : children.empty() ? -1 : 200);
 		if (e && e->cmd == CONDIS_CMD_CALL_INCOMING_NTF && e->sap_id == r.id) {
 			emit(s.opt, "event", to_json(*e));
-			if (delay)
-				std::this_thread::sleep_for(std::chrono::milliseconds(delay));
-			if (action == "accept") {
-				s.client.call_accept(e->id);
+			if (e->accepted) {	// the SAP's backlog took it
 				accepted.insert(e->id);
-			} else if (action == "reject")
-				s.client.call_reject(e->id, cause);
+			} else {
+				if (delay)
+					std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+				if (action == "accept") {
+					s.client.call_accept(e->id);
+					accepted.insert(e->id);
+				} else if (action == "reject")
+					s.client.call_reject(e->id, cause);
+			}
 			answered++;
 		} else if (e && (e->cmd == CONDIS_CMD_CALL_CONNECTED_NTF ||
 				 e->cmd == CONDIS_CMD_CALL_CLOSE_NTF)) {
@@ -195,10 +204,10 @@ void sap_help(Session &, Args &)
 {
 	std::cout << "Usage: condisctl sap show [ ID ]\n"
 		     "       condisctl sap register af ID address ADDR [ type N ]\n"
-		     "                              [ accept-timeout MS ]\n"
+		     "                              [ accept-timeout MS ] [ backlog N ]\n"
 		     "       condisctl sap deregister ID\n"
 		     "       condisctl sap listen { af ID | adapter ADAPTER [ af-type TYPE ] }\n"
-		     "                            address ADDR [ type N ]\n"
+		     "                            address ADDR [ type N ] [ backlog N ]\n"
 		     "                            [ accept | reject [ cause CAUSE ] | ignore ]\n"
 		     "                            [ delay MS ] [ count N ] [ echo ]\n"
 		     "                            [ exec COMMAND [ ARG... ] ]\n"

@@ -69,7 +69,11 @@ bool cd_vc_connected(struct cd_nlobj *vc, u32 *max_sdu)
 	return c.state == CONDIS_CALL_STATE_CONNECTED;
 }
 
-/* Notification about a call: id, AF, SAP (incoming), cause (close), parameters. */
+/*
+ * Notification about a call: id, AF, SAP (incoming), parameters; @cause:
+ * of call-close, why; of call-incoming, nonzero when the kernel accepted
+ * the call itself (its SAP's backlog).
+ */
 static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
 			     const struct condis_call_params *cp)
 {
@@ -85,6 +89,8 @@ static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
 	    (c.af && nla_put_u32(skb, CONDIS_A_CALL_AF_ID, c.af)) ||
 	    (cmd == CONDIS_CMD_CALL_INCOMING_NTF && c.sap &&
 	     nla_put_u32(skb, CONDIS_A_CALL_SAP_ID, c.sap)) ||
+	    (cmd == CONDIS_CMD_CALL_INCOMING_NTF && cause &&
+	     nla_put_flag(skb, CONDIS_A_CALL_ACCEPTED)) ||
 	    (cmd == CONDIS_CMD_CALL_CLOSE_NTF &&
 	     nla_put_u32(skb, CONDIS_A_CALL_CAUSE, condis_status_to_ndis(cause))) ||
 	    cd_nl_put_params(skb, CONDIS_A_CALL_PARAMS, cp)) {
@@ -206,6 +212,12 @@ static void cd_nl_close_call_complete(int status, void *ctx, void *party_ctx)
 		cd_nl_call_gone(obj);
 }
 
+/*
+ * An incoming call: accepted here, with the parameters offered, while the
+ * SAP's backlog has room (the owner hears of it afterwards, as of a TCP
+ * connection listen() took); otherwise offered to the owner, who answers
+ * with call-accept or call-reject before the SAP's accept-timeout.
+ */
 static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 			       struct condis_call_params *cp)
 {
@@ -213,6 +225,7 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 	u32 pend = condis_get_pend_timeout_ms();
 	struct cd_nlsk *sk = obj->sk;
 	u32 ms = sap->timeout_ms;
+	bool accepted;
 
 	/* rejected before condis's pend watchdog would answer in our place */
 	if (pend && ms > pend - pend / 10)
@@ -222,16 +235,28 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 		mutex_unlock(&sk->lock);
 		return -ECONNRESET;
 	}
-	obj->answering = true;
-	cd_nlobj_later(obj, ms);
+	accepted = sap->accepting < sap->accept_backlog;
+	if (accepted) {
+		sap->accepting++;
+		refcount_inc(&sap->ref);
+		obj->accepted_for = sap;
+	} else {
+		obj->answering = true;
+		cd_nlobj_later(obj, ms);
+	}
 	mutex_unlock(&sk->lock);
-	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, 0, cp);
-	return CONDIS_PENDING;
+	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, accepted ? 1 : 0, cp);
+	return accepted ? 0 : CONDIS_PENDING;
 }
 
 static void cd_nl_call_connected(void *ctx)
 {
-	cd_nl_call_event(ctx, CONDIS_CMD_CALL_CONNECTED_NTF, 0, NULL);
+	struct cd_nlobj *obj = ctx;
+
+	mutex_lock(&obj->sk->lock);
+	cd_nl_backlog_release(obj);
+	mutex_unlock(&obj->sk->lock);
+	cd_nl_call_event(obj, CONDIS_CMD_CALL_CONNECTED_NTF, 0, NULL);
 }
 
 /* The far end or the network closed the call: close our side too. */

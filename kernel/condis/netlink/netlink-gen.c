@@ -21,6 +21,11 @@ static const struct netlink_range_validation condis_a_sap_accept_timeout_range =
 	.max	= 3600000ULL,
 };
 
+static const struct netlink_range_validation condis_a_sap_backlog_range = {
+	.min	= 1ULL,
+	.max	= 65535ULL,
+};
+
 /* Common nested types */
 const struct nla_policy condis_flowspec_nl_policy[CONDIS_A_FLOWSPEC_MINIMUM_POLICED_SIZE + 1] = {
 	[CONDIS_A_FLOWSPEC_TOKEN_RATE] = { .type = NLA_U32, },
@@ -66,11 +71,12 @@ const struct nla_policy condis_af_get_nl_policy[CONDIS_A_AF_ID + 1] = {
 };
 
 /* CONDIS_CMD_SAP_REGISTER - do */
-const struct nla_policy condis_sap_register_nl_policy[CONDIS_A_SAP_ACCEPT_TIMEOUT + 1] = {
+const struct nla_policy condis_sap_register_nl_policy[CONDIS_A_SAP_BACKLOG + 1] = {
 	[CONDIS_A_SAP_AF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[CONDIS_A_SAP_TYPE] = { .type = NLA_U32, },
 	[CONDIS_A_SAP_ADDRESS] = NLA_POLICY_MAX_LEN(CONDIS_ADDRESS_MAX),
 	[CONDIS_A_SAP_ACCEPT_TIMEOUT] = NLA_POLICY_FULL_RANGE(NLA_U32, &condis_a_sap_accept_timeout_range),
+	[CONDIS_A_SAP_BACKLOG] = NLA_POLICY_FULL_RANGE(NLA_U32, &condis_a_sap_backlog_range),
 };
 
 /* CONDIS_CMD_SAP_DEREGISTER - do */
@@ -188,7 +194,7 @@ const struct genl_ops condis_nl_ops[19] = {
 		.cmd		= CONDIS_CMD_SAP_REGISTER,
 		.doit		= condis_nl_sap_register_doit,
 		.policy		= condis_sap_register_nl_policy,
-		.maxattr	= CONDIS_A_SAP_ACCEPT_TIMEOUT,
+		.maxattr	= CONDIS_A_SAP_BACKLOG,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

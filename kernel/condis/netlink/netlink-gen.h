@@ -23,7 +23,7 @@ extern const struct nla_policy condis_af_close_nl_policy[CONDIS_A_AF_ID + 1];
 
 extern const struct nla_policy condis_af_get_nl_policy[CONDIS_A_AF_ID + 1];
 
-extern const struct nla_policy condis_sap_register_nl_policy[CONDIS_A_SAP_ACCEPT_TIMEOUT + 1];
+extern const struct nla_policy condis_sap_register_nl_policy[CONDIS_A_SAP_BACKLOG + 1];
 
 extern const struct nla_policy condis_sap_deregister_nl_policy[CONDIS_A_SAP_ID + 1];
 

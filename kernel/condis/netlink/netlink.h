@@ -88,6 +88,11 @@ struct cd_nlsk {
  *	descriptor or interface is opened for it any more
  * @recloses: how often it was, until the retry is once a second
  * @timeout_ms: SAP: how long an incoming call waits for its answer
+ * @accept_backlog: SAP: how many calls the kernel may have accepted for
+ *	the owner that are not yet connected (0: the owner answers each)
+ * @accepting: SAP: how many it has
+ * @accepted_for: VC: the SAP (referenced) whose backlog accepted it, until
+ *	it is connected or gone
  * @created: VC: the socket created it (an outgoing call), so deletes it
  * @af_handle: VC: its AF's handle (for OID requests on it)
  * @vcfd: VC: the file descriptor's state, if one was opened
@@ -110,6 +115,9 @@ struct cd_nlobj {
 	bool far_closed;
 	u8 recloses;
 	u32 timeout_ms;
+	u32 accept_backlog;
+	u32 accepting;
+	struct cd_nlobj *accepted_for;
 	bool created;
 	void *af_handle;
 	struct condis_vcfd *vcfd;

@@ -84,13 +84,14 @@ static int cd_fill_sap(void *arg, const struct condis_view *v)
 	struct cd_nl_fill *f = arg;
 	bool owned = cd_nl_owns(f, v);
 	struct sk_buff *skb = f->skb;
+	u32 timeout = 0, backlog = 0;
 	struct cd_nlobj *ctx;
-	u32 timeout = 0;
 
 	if (owned) {
 		mutex_lock(&f->rq->lock);
 		ctx = cd_nlobj_find(f->rq, CONDIS_VIEW_SAP, v->id);
 		timeout = ctx ? ctx->timeout_ms : 0;
+		backlog = ctx ? ctx->accept_backlog : 0;
 		mutex_unlock(&f->rq->lock);
 	}
 	if (nla_put_u32(skb, CONDIS_A_SAP_ID, v->id) ||
@@ -99,6 +100,7 @@ static int cd_fill_sap(void *arg, const struct condis_view *v)
 	    nla_put(skb, CONDIS_A_SAP_ADDRESS, min_t(u32, d->len, sizeof(d->sap)), d->sap) ||
 	    nla_put_u32(skb, CONDIS_A_SAP_STATE, v->sap.state) ||
 	    (timeout && nla_put_u32(skb, CONDIS_A_SAP_ACCEPT_TIMEOUT, timeout)) ||
+	    (backlog && nla_put_u32(skb, CONDIS_A_SAP_BACKLOG, backlog)) ||
 	    (owned && nla_put_flag(skb, CONDIS_A_SAP_OWNED)))
 		return -EMSGSIZE;
 	return 0;

@@ -136,6 +136,8 @@ int condis_nl_sap_register_doit(struct sk_buff *skb, struct genl_info *info)
 		return PTR_ERR(obj);
 	obj->timeout_ms = tb[CONDIS_A_SAP_ACCEPT_TIMEOUT] ?
 		nla_get_u32(tb[CONDIS_A_SAP_ACCEPT_TIMEOUT]) : CD_ACCEPT_TIMEOUT_MS;
+	if (tb[CONDIS_A_SAP_BACKLOG])
+		obj->accept_backlog = nla_get_u32(tb[CONDIS_A_SAP_BACKLOG]);
 	ret = condis_cl_register_sap(af->handle, &desc, obj, &sap);
 	if (ret < 0) {
 		cd_nlobj_forget(obj);

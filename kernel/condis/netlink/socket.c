@@ -231,6 +231,19 @@ void cd_nlobj_publish(struct cd_nlobj *obj, void *handle)
 }
 
 /* condis is done with the object: drop the socket's reference. sk->lock held. */
+/* A call the SAP's backlog accepted is connected or gone: its place is free. */
+void cd_nl_backlog_release(struct cd_nlobj *obj)
+{
+	struct cd_nlobj *sap = obj->accepted_for;
+
+	lockdep_assert_held(&obj->sk->lock);
+	if (!sap)
+		return;
+	obj->accepted_for = NULL;
+	sap->accepting--;
+	cd_nlobj_put(sap);
+}
+
 void cd_nlobj_forget(struct cd_nlobj *obj)
 {
 	struct cd_nlsk *sk = obj->sk;
@@ -246,6 +259,7 @@ void cd_nlobj_forget(struct cd_nlobj *obj)
 	}
 	cd_nlobj_unarm(obj);
 	if (obj->type == CONDIS_VIEW_CALL) {
+		cd_nl_backlog_release(obj);
 		cd_vc_hangup(obj);
 		skb_queue_purge(&obj->backlog);
 	}

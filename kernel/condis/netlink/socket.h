@@ -17,6 +17,7 @@ struct cd_nlobj *cd_nlobj_owned(struct genl_info *info, struct sock *nlsk, u8 ty
 				int attr);
 void cd_nlobj_publish(struct cd_nlobj *obj, void *handle);
 void cd_nlobj_forget(struct cd_nlobj *obj);
+void cd_nl_backlog_release(struct cd_nlobj *obj);
 void cd_nlobj_later(struct cd_nlobj *obj, unsigned int ms);
 void cd_nlobj_unarm(struct cd_nlobj *obj);
 bool cd_nl_close_far(struct cd_nlobj *obj);

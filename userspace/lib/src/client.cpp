@@ -292,7 +292,7 @@ CONDIS_BY_ID(party_drop, CONDIS_CMD_PARTY_DROP, CONDIS_A_PARTY_ID)
 #undef CONDIS_BY_ID
 
 Reply Client::sap_register(uint32_t af_id, const Bytes &address, uint32_t type,
-			   uint32_t accept_timeout_ms)
+			   uint32_t accept_timeout_ms, uint32_t backlog)
 {
 	Msg m = codec::request(family_, CONDIS_CMD_SAP_REGISTER);
 	codec::put_u32(m.get(), CONDIS_A_SAP_AF_ID, af_id);
@@ -300,6 +300,8 @@ Reply Client::sap_register(uint32_t af_id, const Bytes &address, uint32_t type,
 	codec::put_bytes(m.get(), CONDIS_A_SAP_ADDRESS, address);
 	if (accept_timeout_ms)
 		codec::put_u32(m.get(), CONDIS_A_SAP_ACCEPT_TIMEOUT, accept_timeout_ms);
+	if (backlog)
+		codec::put_u32(m.get(), CONDIS_A_SAP_BACKLOG, backlog);
 	return simple(std::move(m));
 }
 

@@ -245,6 +245,7 @@ Sap parse_sap(const nlmsghdr *nlh)
 	r.type = a.u32(CONDIS_A_SAP_TYPE);
 	r.state = a.u32(CONDIS_A_SAP_STATE);
 	r.accept_timeout = a.u32(CONDIS_A_SAP_ACCEPT_TIMEOUT);
+	r.backlog = a.u32(CONDIS_A_SAP_BACKLOG);
 	r.address = a.bytes(CONDIS_A_SAP_ADDRESS);
 	r.owned = a[CONDIS_A_SAP_OWNED] != nullptr;
 	return r;
@@ -388,6 +389,7 @@ Event parse_event(const nlmsghdr *nlh)
 		e.af_id = a.u32(CONDIS_A_CALL_AF_ID);
 		e.sap_id = a.u32(CONDIS_A_CALL_SAP_ID);
 		e.cause = a.u32(CONDIS_A_CALL_CAUSE);
+		e.accepted = a[CONDIS_A_CALL_ACCEPTED] != nullptr;
 		parse_params(a[CONDIS_A_CALL_PARAMS], e.params);
 	}
 	}

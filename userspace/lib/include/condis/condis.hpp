@@ -71,6 +71,7 @@ struct Af {
 
 struct Sap {
 	uint32_t id = 0, af_id = 0, type = 0, state = 0, accept_timeout = 0;
+	uint32_t backlog = 0;		// calls the kernel accepts itself (owned SAPs)
 	Bytes address;
 	bool owned = false;
 };
@@ -110,6 +111,7 @@ struct Event {
 	int32_t status = 0;		// 0 or -errno
 	uint32_t ndis_status = 0;	// request-done, status
 	uint32_t cause = 0;		// call-close, party-drop (NDIS_STATUS)
+	bool accepted = false;		// call-incoming: the SAP's backlog took it
 	std::optional<CallParams> params;
 	Bytes buffer;
 	const char *name() const;
@@ -168,8 +170,10 @@ public:
 	void adapter_del(uint32_t id);
 	Reply af_open(uint32_t adapter_id, uint32_t type);
 	Reply af_close(uint32_t id);
+	// @backlog: the kernel accepts calls itself while fewer than this
+	// many it accepted are not yet connected (0: the owner answers each)
 	Reply sap_register(uint32_t af_id, const Bytes &address, uint32_t type = 0,
-			   uint32_t accept_timeout_ms = 0);
+			   uint32_t accept_timeout_ms = 0, uint32_t backlog = 0);
 	Reply sap_deregister(uint32_t id);
 	Reply call_make(uint32_t af_id, const Bytes &address,
 			const std::optional<CallParams> &params = {});
