@@ -24,6 +24,15 @@ static struct eth_skb_cb *eth_cb(struct sk_buff *skb)
 	return (struct eth_skb_cb *)skb->cb;
 }
 
+/*
+ * A VC's port in the adapter's ports: by the VC's id (small, so the tree
+ * stays shallow; a VC of a CM and one of an AF never share one).
+ */
+static unsigned long eth_port_key(struct condis_vc *vc)
+{
+	return condis_handle_id(vc);
+}
+
 static int eth_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 {
 	struct eth_adapter *ea = mp_ctx;
@@ -35,7 +44,7 @@ static int eth_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 	port->ea = ea;
 	port->vc = vc;
 	port->label = condis_handle_id(vc);
-	ret = xa_insert(&ea->ports, (unsigned long)vc, port, GFP_KERNEL_ACCOUNT);
+	ret = xa_insert(&ea->ports, eth_port_key(vc), port, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(port);
 		return ret;
@@ -83,7 +92,7 @@ static int eth_delete_vc(void *mp_vc_ctx)
 	struct eth_port *port = mp_vc_ctx;
 	struct eth_adapter *ea = port->ea;
 
-	xa_erase(&ea->ports, (unsigned long)port->vc);
+	xa_erase(&ea->ports, eth_port_key(port->vc));
 	if (port->labelled)
 		xa_erase(&ea->labels, port->label);
 	eth_backlog_purge(ea, port->vc);
@@ -127,7 +136,7 @@ int eth_program(void *ctx, struct condis_vc *vc, const struct condis_eth_media *
 	struct eth_media *m = NULL;
 	struct eth_port *port;
 
-	port = xa_load(&ea->ports, (unsigned long)vc);
+	port = xa_load(&ea->ports, eth_port_key(vc));
 	if (!port)
 		return -ENOENT;
 	if (media) {
@@ -237,20 +246,20 @@ static struct sk_buff *eth_frame_of(struct eth_adapter *ea, struct sk_buff *skb,
 /*
  * Send @skb (a client's frame) to every destination of its VC now; @skb is
  * handed on itself where @keep allows (*@kept then), else it stays the
- * caller's.
+ * caller's. @port: the VC's, from within its send; NULL: look it up.
  */
-static int eth_send_now(struct eth_adapter *ea, struct condis_vc *vc, struct sk_buff *skb,
-			bool keep, bool *kept)
+static int eth_send_now(struct eth_adapter *ea, struct eth_port *port, struct condis_vc *vc,
+			struct sk_buff *skb, bool keep, bool *kept)
 {
 	const struct condis_eth_media *m = NULL;
 	struct condis_wire_hdr *h;
 	struct eth_media *em;
-	struct eth_port *port;
 	struct sk_buff *f;
 	int i, ret = 0;
 
 	rcu_read_lock();
-	port = xa_load(&ea->ports, (unsigned long)vc);
+	if (!port)	/* a frame that waited: its VC may have gone since */
+		port = xa_load(&ea->ports, eth_port_key(vc));
 	em = port ? rcu_dereference(port->media) : NULL;
 	if (em)
 		m = &em->m;
@@ -304,7 +313,7 @@ static void eth_backlog_run(struct eth_adapter *ea)
 		}
 		spin_unlock_irqrestore(&ea->backlog.lock, flags);
 		vc = eth_cb(skb)->vc;
-		ret = eth_send_now(ea, vc, skb, false, &kept);
+		ret = eth_send_now(ea, NULL, vc, skb, false, &kept);
 		condis_mco_send_complete(vc, skb, ret);
 		spin_lock_irqsave(&ea->backlog.lock, flags);
 	}
@@ -344,7 +353,7 @@ static void eth_send(void *mp_vc_ctx, struct sk_buff *skb)
 		return;
 	}
 	spin_unlock_irqrestore(&ea->backlog.lock, flags);
-	ret = eth_send_now(ea, port->vc, skb, condis_mco_send_may_keep(port->vc), &kept);
+	ret = eth_send_now(ea, port, port->vc, skb, condis_mco_send_may_keep(port->vc), &kept);
 	condis_mco_send_complete(port->vc, kept ? NULL : skb, ret);
 }
 
