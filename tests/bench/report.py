@@ -258,8 +258,8 @@ def main():
              if m.get("icount") == 1 else "")
           + ("; PPP (section 6) in a second guest whose clock counts instructions"
              if cases.get("machine-ppp", [{}])[0].get("icount") == 1 else ""))
-    reps = max((len(v) for k, v in cases.items() if k.startswith(("cycle-", "ppp-setup-"))),
-               default=0)
+    reps = max((len(v) for k, v in cases.items()
+                if k.startswith(("cycle-", "calls-", "vc-", "ppp-setup-"))), default=0)
     print(f"medians of {reps} repetitions; spread = (max - min) / median\n")
     cols = ("benchmark", "condis", "spread", "baseline", "ratio", "target", "")
     lines = [cols]

@@ -11,9 +11,11 @@
 #                           guest (tests/bench/guest-profile.sh lists CASEs)
 #
 # Environment: BENCH_REPS (default 7), BENCH_SCALE (1 or small),
-# BENCH_ICOUNT=1 (the guest's clock counts instructions: -icount, below),
-# BENCH_ONLY (pppoe: only PPP over condis_pppoe against pppoe.ko; unplug:
-# only the device deleted under many calls),
+# BENCH_ICOUNT (default 1: the guest's clock counts instructions, -icount
+# below; 0: the host's clock, the PPP case then in a second guest that
+# counts them), BENCH_ONLY (link: only calls and data over netdevsim;
+# pppoe: only PPP over condis_pppoe against pppoe.ko; unplug: only the
+# device deleted under many calls),
 # BENCH_MEM (guest memory, default 6G), BUILD.
 set -euo pipefail
 
@@ -63,7 +65,7 @@ run_guest() {
 	fi
 }
 
-icount=${BENCH_ICOUNT:-0}
+icount=${BENCH_ICOUNT:-1}
 if [ -n "$profile" ]; then
 	echo "bench: booting the bench guest to profile $profile" >&2
 	run_guest "$out/profile-guest" "${BENCH_ONLY:-}" "$icount" guest-profile.sh
@@ -72,10 +74,10 @@ if [ -n "$profile" ]; then
 	cat "$out/profile-$profile.txt"
 	exit 0
 fi
-# The PPP case (section 6) compares two kernel data paths whose rates this
-# host's load moves by threefold within a minute: unless one case was asked
-# for, it runs alone in a second guest whose clock counts instructions
-# (performance.rst, "Counting instructions"), the rest by the host's clock
+# By the host's clock (BENCH_ICOUNT=0), the PPP case (section 6), two
+# kernel data paths whose rates this host's load moves by threefold within
+# a minute, runs alone in a second guest whose clock counts instructions
+# (performance.rst, "Counting instructions") unless one case was asked for
 only=${BENCH_ONLY:-}
 ppp_apart=
 [ -z "$only" ] && [ "$icount" != 1 ] && ppp_apart=1 only=-pppoe
