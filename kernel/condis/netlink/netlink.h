@@ -105,20 +105,20 @@ struct cd_nlsk {
 struct cd_nlobj {
 	struct cd_nlsk *sk;
 	u8 type;
+	bool answering;
+	bool reclosing;
+	bool far_closed;
 	u32 id;
 	struct rb_node by_id;
 	void *handle;
 	refcount_t ref;
-	struct delayed_work timer;
-	bool answering;
-	bool reclosing;
-	bool far_closed;
 	u8 recloses;
+	bool created;
+	struct delayed_work timer;
 	u32 timeout_ms;
 	u32 accept_backlog;
 	u32 accepting;
 	struct cd_nlobj *accepted_for;
-	bool created;
 	void *af_handle;
 	struct condis_vcfd *vcfd;
 	struct cd_vcnd *vcnd;

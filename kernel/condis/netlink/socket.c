@@ -171,6 +171,14 @@ struct cd_nlobj *cd_nlobj_new(struct cd_nlsk *sk, u8 type,
 			       "this network namespace has too many objects (nl_max_objects_per_netns)");
 		return ERR_PTR(-ENOSPC);
 	}
+	/*
+	 * Without the lock debugging options (which grow its work item and
+	 * lock) an object is at most 256 bytes, from kmalloc-256: each call
+	 * has one at each end (Documentation/condis/performance.rst). The
+	 * distro builds check it.
+	 */
+	static_assert(IS_ENABLED(CONFIG_DEBUG_SPINLOCK) || IS_ENABLED(CONFIG_LOCKDEP) ||
+		      sizeof(struct cd_nlobj) <= 256);
 	obj = kzalloc(sizeof(*obj), GFP_KERNEL_ACCOUNT);
 	if (!obj) {
 		atomic_dec(&nn->nobjs);
