@@ -79,6 +79,18 @@ def fmt(v):
     return f"{v:,}"
 
 
+def beside(t, name, c, p, base_name, target, least, note=""):
+    """A rate c against the baseline p measured beside it, repetition by
+    repetition; least: the ratio the target asks at least (None: no target)."""
+    if not c or not p:
+        return
+    t.add(name, med([rate(x) for x in c]), "1/s",
+          baseline=med([rate(x) for x in p]), base_name=base_name,
+          ratios=[rate(a) / rate(b) for a, b in zip(c, p)], target=target or None,
+          meets=(lambda r: r >= least) if least else None,
+          spread_pct=spread([rate(x) for x in c]), note=note)
+
+
 def build(cases):
     t = Table()
     # section 6 in a guest of its own counting instructions (run.sh)
@@ -112,30 +124,17 @@ def build(cases):
                                   (f"calls-answer-{k}", ", each answered by the listener",
                                    None)):
             c = cases.get(key, [])
-            if not c or not p:
-                continue
-            ratios = [rate(a) / rate(b) for a, b in zip(c, p)]
-            t.add(f"call setup+teardown{what}, {k} in flight (calls/s)",
-                  med([rate(x) for x in c]), "1/s",
-                  baseline=med([rate(x) for x in p]), base_name="TCP connect+accept+close/s",
-                  ratios=ratios, target=f">= {target}x TCP" if target else None,
-                  meets=(lambda r, t=target: r >= t) if target else None,
-                  spread_pct=spread([rate(x) for x in c]),
-                  note="failed: %d" % sum(x.get("failed", 0) for x in c))
+            beside(t, f"call setup+teardown{what}, {k} in flight (calls/s)", c, p,
+                   "TCP connect+accept+close/s", target and f">= {target}x TCP", target,
+                   note="failed: %d" % sum(x.get("failed", 0) for x in c))
 
     # 3. data path against AF_PACKET
     for size in ("64", "1400"):
         p = cases.get(f"packet-{size}", [])
         for v in ("1", "64"):
-            c = cases.get(f"vc-{v}-{size}", [])
-            if not c or not p:
-                continue
-            ratios = [rate(a) / rate(b) for a, b in zip(c, p)]
-            t.add(f"data, {size}-byte frames over {v} VC{'s' if v != '1' else ''} (pps)",
-                  med([rate(x) for x in c]), "1/s",
-                  baseline=med([rate(x) for x in p]), base_name="AF_PACKET sends/s",
-                  ratios=ratios, target=">= 0.9x AF_PACKET", meets=lambda r: r >= 0.9,
-                  spread_pct=spread([rate(x) for x in c]))
+            beside(t, f"data, {size}-byte frames over {v} VC{'s' if v != '1' else ''} (pps)",
+                   cases.get(f"vc-{v}-{size}", []), p, "AF_PACKET sends/s",
+                   ">= 0.9x AF_PACKET", 0.9)
 
     # 4. memory and scale
     sizes = sorted({int(k.rsplit("-", 1)[1]) for k in cases if k.startswith("mem-vcs-")})
