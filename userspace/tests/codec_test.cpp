@@ -292,6 +292,24 @@ TEST(Codec, ParseErrorWithExtack)
 	EXPECT_EQ(extack, "belongs to another socket");
 }
 
+// A dump the kernel refused ends with NLMSG_DONE carrying the error and,
+// with extended acks on, its message.
+TEST(Codec, ParseDoneWithExtack)
+{
+	Buf r, plain;
+	r.nlhdr(NLMSG_DONE, NLM_F_MULTI | NLM_F_ACK_TLVS, 7, 0);
+	r.u32(static_cast<uint32_t>(-EINVAL));
+	r.attr_bytes(NLMSGERR_ATTR_MSG, std::string("a dump takes no id") + '\0');
+	plain.nlhdr(NLMSG_DONE, NLM_F_MULTI, 7, 0);
+	plain.u32(0);
+	std::string extack, none;
+
+	EXPECT_EQ(codec::parse_done(r.done(), extack), EINVAL);
+	EXPECT_EQ(extack, "a dump takes no id");
+	EXPECT_EQ(codec::parse_done(plain.done(), none), 0);
+	EXPECT_EQ(none, "");
+}
+
 TEST(Codec, ParseAck)
 {
 	Buf r;

@@ -148,8 +148,8 @@ bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bo
 
 			if (h->nlmsg_type == NLMSG_ERROR)
 				err = codec::parse_error(h, extack);
-			else if (h->nlmsg_len >= NLMSG_LENGTH(sizeof(int)))
-				err = -*static_cast<int *>(nlmsg_data(h));
+			else
+				err = codec::parse_done(h, extack);
 			*done = true;
 			if (err)
 				fail(err, "request", extack);

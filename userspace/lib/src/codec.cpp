@@ -396,26 +396,48 @@ Event parse_event(const nlmsghdr *nlh)
 	return e;
 }
 
+namespace {
+
+// The extack message of an NLMSG_ERROR or NLMSG_DONE, its TLVs from @off
+// bytes into the payload.
+void parse_extack(const nlmsghdr *nlh, size_t off, std::string &extack)
+{
+	nlattr *tb[NLMSGERR_ATTR_MAX + 1] = {};
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || NLMSG_LENGTH(off) > nlh->nlmsg_len)
+		return;
+	auto *attrs = reinterpret_cast<nlattr *>(
+		reinterpret_cast<char *>(nlmsg_data(nlh)) + off);
+	int len = static_cast<int>(nlh->nlmsg_len - NLMSG_LENGTH(off));
+
+	if (nla_parse(tb, NLMSGERR_ATTR_MAX, attrs, len, nullptr) == 0 && tb[NLMSGERR_ATTR_MSG])
+		extack = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
+}
+
+} // namespace
+
 int parse_error(const nlmsghdr *nlh, std::string &extack)
 {
 	auto *e = static_cast<const nlmsgerr *>(nlmsg_data(nlh));
-	nlattr *tb[NLMSGERR_ATTR_MAX + 1] = {};
 	size_t off = sizeof(*e);
 
 	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
 		return EPROTO;
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
 		off += e->msg.nlmsg_len - sizeof(e->msg);	// the echoed request
-	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) && NLMSG_LENGTH(off) <= nlh->nlmsg_len) {
-		auto *attrs = reinterpret_cast<nlattr *>(
-			reinterpret_cast<char *>(nlmsg_data(nlh)) + off);
-		int len = static_cast<int>(nlh->nlmsg_len - NLMSG_LENGTH(off));
-
-		if (nla_parse(tb, NLMSGERR_ATTR_MAX, attrs, len, nullptr) == 0 &&
-		    tb[NLMSGERR_ATTR_MSG])
-			extack = nla_get_string(tb[NLMSGERR_ATTR_MSG]);
-	}
+	parse_extack(nlh, off, extack);
 	return -e->error;
+}
+
+int parse_done(const nlmsghdr *nlh, std::string &extack)
+{
+	int err;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(err)))
+		return 0;			// a dump's end without a status
+	std::memcpy(&err, nlmsg_data(nlh), sizeof(err));
+	parse_extack(nlh, sizeof(err), extack);
+	return -err;
 }
 
 } // namespace codec

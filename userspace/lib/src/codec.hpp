@@ -27,6 +27,8 @@ Reply parse_reply(const nlmsghdr *nlh);	// any id + state answer
 Event parse_event(const nlmsghdr *nlh);
 // An NLMSG_ERROR: 0 for an ack, else the positive errno; @extack filled.
 int parse_error(const nlmsghdr *nlh, std::string &extack);
+// A dump's NLMSG_DONE: 0, or the positive errno that ended it; @extack filled.
+int parse_done(const nlmsghdr *nlh, std::string &extack);
 } // namespace codec
 
 } // namespace condis
