@@ -25,8 +25,8 @@ static struct eth_skb_cb *eth_cb(struct sk_buff *skb)
 }
 
 /*
- * A VC's port in the adapter's ports: by the VC's id (small, so the tree
- * stays shallow; a VC of a CM and one of an AF never share one).
+ * A VC's port in the adapter's ports: by the VC's id, its label (small, so
+ * the tree stays shallow; a VC of a CM and one of an AF never share one).
  */
 static unsigned long eth_port_key(struct condis_vc *vc)
 {
@@ -43,8 +43,8 @@ static int eth_create_vc(void *mp_ctx, struct condis_vc *vc, void **mp_vc_ctx)
 		return -ENOMEM;
 	port->ea = ea;
 	port->vc = vc;
-	port->label = condis_handle_id(vc);
-	ret = xa_insert(&ea->ports, eth_port_key(vc), port, GFP_KERNEL_ACCOUNT);
+	port->label = eth_port_key(vc);
+	ret = xa_insert(&ea->ports, port->label, port, GFP_KERNEL_ACCOUNT);
 	if (ret) {
 		kfree(port);
 		return ret;
@@ -92,7 +92,7 @@ static int eth_delete_vc(void *mp_vc_ctx)
 	struct eth_port *port = mp_vc_ctx;
 	struct eth_adapter *ea = port->ea;
 
-	xa_erase(&ea->ports, eth_port_key(port->vc));
+	xa_erase(&ea->ports, port->label);
 	if (port->labelled)
 		xa_erase(&ea->labels, port->label);
 	eth_backlog_purge(ea, port->vc);

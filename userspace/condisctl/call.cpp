@@ -216,7 +216,7 @@ json pppoe_session(const CallParams &p)
 void call_show(Session &s, Args &a)
 {
 	std::optional<std::map<uint32_t, uint32_t>> af_types;	// asked once, if needed
-	// the kernel reads and sends the counters only when they are shown
+	// the kernel formats and sends the counters only when they are shown
 	uint32_t fields = CONDIS_CALL_FIELDS_AF_ID | CONDIS_CALL_FIELDS_SAP_ID |
 			  CONDIS_CALL_FIELDS_DIRECTION | CONDIS_CALL_FIELDS_STATE |
 			  CONDIS_CALL_FIELDS_PARAMS | CONDIS_CALL_FIELDS_PARTIES |

@@ -116,8 +116,9 @@ void vc_show(Session &s, Args &a)
 		json j = to_json(c);
 		return json{ { "id", c.id }, { "state", j["state"] }, { "stats", j["stats"] } };
 	};
-	show(s, a, "vc",
-	     [&] { return s.client.calls(CONDIS_CALL_FIELDS_STATE | CONDIS_CALL_FIELDS_STATS); }, [&] { return a.number("call id"); },
+	auto all = [&] { return s.client.calls(CONDIS_CALL_FIELDS_STATE | CONDIS_CALL_FIELDS_STATS); };
+
+	show(s, a, "vc", all, [&] { return a.number("call id"); },
 	     [&](uint32_t id) { return s.client.call(id); }, row);
 }
 

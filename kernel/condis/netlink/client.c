@@ -239,13 +239,13 @@ static int cd_nl_incoming_call(void *sap_ctx, void *vc_ctx,
 	if (accepted) {
 		sap->accepting++;
 		refcount_inc(&sap->ref);
-		obj->accepted_for = sap;
+		WRITE_ONCE(obj->accepted_for, sap);
 	} else {
 		obj->answering = true;
 		cd_nlobj_later(obj, ms);
 	}
 	mutex_unlock(&sk->lock);
-	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, accepted ? 1 : 0, cp);
+	cd_nl_call_event(obj, CONDIS_CMD_CALL_INCOMING_NTF, accepted, cp);
 	return accepted ? 0 : CONDIS_PENDING;
 }
 
@@ -253,9 +253,12 @@ static void cd_nl_call_connected(void *ctx)
 {
 	struct cd_nlobj *obj = ctx;
 
-	mutex_lock(&obj->sk->lock);
-	cd_nl_backlog_release(obj);
-	mutex_unlock(&obj->sk->lock);
+	/* the socket's lock only for a call the backlog took (set before) */
+	if (READ_ONCE(obj->accepted_for)) {
+		mutex_lock(&obj->sk->lock);
+		cd_nl_backlog_release(obj);
+		mutex_unlock(&obj->sk->lock);
+	}
 	cd_nl_call_event(obj, CONDIS_CMD_CALL_CONNECTED_NTF, 0, NULL);
 }
 

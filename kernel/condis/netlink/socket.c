@@ -238,8 +238,10 @@ void cd_nlobj_publish(struct cd_nlobj *obj, void *handle)
 	rb_insert_color(&obj->by_id, root);
 }
 
-/* condis is done with the object: drop the socket's reference. sk->lock held. */
-/* A call the SAP's backlog accepted is connected or gone: its place is free. */
+/*
+ * A call the SAP's backlog accepted is connected or gone: its place is
+ * free. Set only while the call is offered, cleared only here.
+ */
 void cd_nl_backlog_release(struct cd_nlobj *obj)
 {
 	struct cd_nlobj *sap = obj->accepted_for;
@@ -247,11 +249,12 @@ void cd_nl_backlog_release(struct cd_nlobj *obj)
 	lockdep_assert_held(&obj->sk->lock);
 	if (!sap)
 		return;
-	obj->accepted_for = NULL;
+	WRITE_ONCE(obj->accepted_for, NULL);
 	sap->accepting--;
 	cd_nlobj_put(sap);
 }
 
+/* condis is done with the object: drop the socket's reference. sk->lock held. */
 void cd_nlobj_forget(struct cd_nlobj *obj)
 {
 	struct cd_nlsk *sk = obj->sk;
