@@ -37,23 +37,24 @@
  * struct condis_vcfd - an open VC file descriptor
  * @vc: the socket's context of the VC (referenced)
  * @ref: the file holds one, the VC's link (vc->vcfd) another
- * @lock: protects everything below
+ * @lock: protects @rxq, @dead's change and @user's
  * @rxq: received frames not read yet
  * @wq: readers, writers and the hangup wait here
- * @inflight: frames sent and not completed
+ * @inflight: frames sent and not completed (atomic: no lock per frame)
  * @senders: writers inside condis_co_send() (the hangup waits for them)
- * @dead: the call is gone, or the file is closing
+ * @dead: the call is gone, or the file is closing (set under @lock;
+ *	senders read it after counting themselves, see cd_vcfd_send_begin())
  * @user: the module carrying the frames, if one took the file over
  * @rcu: the receive path looks the file up under RCU
  */
 struct condis_vcfd {
 	struct cd_nlobj *vc;
 	refcount_t ref;
-	spinlock_t lock;		/* rxq, inflight, senders, dead */
+	spinlock_t lock;		/* rxq, dead, user */
 	struct sk_buff_head rxq;
 	wait_queue_head_t wq;
-	unsigned int inflight;
-	unsigned int senders;
+	atomic_t inflight;
+	atomic_t senders;
 	bool dead;
 	struct condis_vcfd_user __rcu *user;
 	struct rcu_head rcu;
@@ -73,9 +74,40 @@ static void cd_vcfd_kill(struct condis_vcfd *f)
 	unsigned long flags;
 
 	spin_lock_irqsave(&f->lock, flags);
-	f->dead = true;
+	WRITE_ONCE(f->dead, true);
 	spin_unlock_irqrestore(&f->lock, flags);
+	/* dead before the senders are read: pairs with cd_vcfd_send_begin() */
+	smp_mb();
 	wake_up_interruptible_all(&f->wq);
+}
+
+/* A sender is out of condis_co_send(): the last one wakes a hangup. */
+static void cd_vcfd_send_end(struct condis_vcfd *f)
+{
+	/* fully ordered: a hangup that still saw this sender is seen dead */
+	if (atomic_dec_and_test(&f->senders) && READ_ONCE(f->dead))
+		wake_up_all(&f->wq);
+}
+
+/*
+ * A sender counts itself in @f->senders (a hangup then waits for it) and
+ * takes a place in the window, without a lock.
+ * Return: 0, -EPIPE (the call is gone) or -EAGAIN (the window is full).
+ */
+static int cd_vcfd_send_begin(struct condis_vcfd *f)
+{
+	atomic_inc(&f->senders);
+	/* counted before dead is read: pairs with cd_vcfd_kill()'s barrier */
+	smp_mb__after_atomic();
+	if (READ_ONCE(f->dead)) {
+		cd_vcfd_send_end(f);
+		return -EPIPE;
+	}
+	if (!atomic_add_unless(&f->inflight, 1, CD_VCFD_INFLIGHT)) {
+		cd_vcfd_send_end(f);
+		return -EAGAIN;
+	}
+	return 0;
 }
 
 /*
@@ -139,25 +171,18 @@ static ssize_t cd_vcfd_read_iter(struct kiocb *iocb, struct iov_iter *to)
 	return ret ?: len;
 }
 
-/*
- * Send a frame counted in @f->inflight and @f->senders already (by the
- * caller, under @f->lock); a hangup waits for the senders.
- */
+/* Send a frame counted by cd_vcfd_send_begin(); a hangup waits for it. */
 static int cd_vcfd_send_counted(struct condis_vcfd *f, struct sk_buff *skb)
 {
-	unsigned long flags;
-	bool last;
-	int ret;
+	int ret = condis_co_send(f->vc->handle, skb);	/* takes the skb */
 
-	ret = condis_co_send(f->vc->handle, skb);	/* takes the skb */
-	spin_lock_irqsave(&f->lock, flags);
-	if (ret)
-		f->inflight--;
-	/* the last one a hangup waits for; not every send (a poller would wake) */
-	last = !--f->senders && f->dead;
-	spin_unlock_irqrestore(&f->lock, flags);
-	if (last || (ret && wq_has_sleeper(&f->wq)))	/* or room for a writer */
-		wake_up_all(&f->wq);
+	/* no completion follows a failed send: its place is free at once */
+	if (ret) {
+		atomic_dec(&f->inflight);
+		if (wq_has_sleeper(&f->wq))	/* room for a writer */
+			wake_up_all(&f->wq);
+	}
+	cd_vcfd_send_end(f);
 	return ret;
 }
 
@@ -165,7 +190,6 @@ static ssize_t cd_vcfd_write_iter(struct kiocb *iocb, struct iov_iter *from)
 {
 	struct condis_vcfd *f = iocb->ki_filp->private_data;
 	size_t len = iov_iter_count(from);
-	unsigned long flags;
 	struct sk_buff *skb;
 	int ret;
 
@@ -181,22 +205,11 @@ static ssize_t cd_vcfd_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		kfree_skb(skb);
 		return -EFAULT;
 	}
-	for (;;) {
-		spin_lock_irqsave(&f->lock, flags);
-		ret = f->dead ? -EPIPE : 0;
-		if (!ret && f->inflight < CD_VCFD_INFLIGHT) {
-			f->inflight++;
-			f->senders++;
-			spin_unlock_irqrestore(&f->lock, flags);
-			break;
-		}
-		spin_unlock_irqrestore(&f->lock, flags);
-		if (!ret && (iocb->ki_flags & IOCB_NOWAIT ||
-			     iocb->ki_filp->f_flags & O_NONBLOCK))
-			ret = -EAGAIN;
-		if (!ret)
+	while ((ret = cd_vcfd_send_begin(f))) {
+		if (ret == -EAGAIN && !(iocb->ki_flags & IOCB_NOWAIT ||
+					iocb->ki_filp->f_flags & O_NONBLOCK))
 			ret = wait_event_interruptible(f->wq, READ_ONCE(f->dead) ||
-						       READ_ONCE(f->inflight) < CD_VCFD_INFLIGHT);
+						       atomic_read(&f->inflight) < CD_VCFD_INFLIGHT);
 		if (ret) {
 			kfree_skb(skb);
 			return ret;
@@ -216,7 +229,7 @@ static __poll_t cd_vcfd_poll(struct file *file, poll_table *wait)
 		mask |= EPOLLIN | EPOLLRDNORM;
 	if (READ_ONCE(f->dead))
 		mask |= EPOLLHUP | EPOLLIN | EPOLLRDNORM;
-	else if (READ_ONCE(f->inflight) < CD_VCFD_INFLIGHT)
+	else if (atomic_read(&f->inflight) < CD_VCFD_INFLIGHT)
 		mask |= EPOLLOUT | EPOLLWRNORM;
 	return mask;
 }
@@ -228,7 +241,7 @@ static int cd_vcfd_release(struct inode *inode, struct file *file)
 	if (cmpxchg(&f->vc->vcfd, f, NULL) == f)
 		cd_vcfd_put(f);		/* the VC's link */
 	cd_vcfd_kill(f);
-	wait_event(f->wq, !READ_ONCE(f->senders));	/* the user's */
+	wait_event(f->wq, !atomic_read(&f->senders));	/* the user's */
 	cd_vcfd_user_end(f);
 	cd_vcfd_put(f);
 	return 0;
@@ -385,19 +398,8 @@ EXPORT_SYMBOL_GPL(condis_vcfd_user);
  */
 int condis_vcfd_send(struct condis_vcfd *f, struct sk_buff *skb)
 {
-	unsigned long flags;
-	int ret = 0;
+	int ret = cd_vcfd_send_begin(f);
 
-	spin_lock_irqsave(&f->lock, flags);
-	if (f->dead) {
-		ret = -EPIPE;
-	} else if (f->inflight >= CD_VCFD_INFLIGHT) {
-		ret = -EAGAIN;
-	} else {
-		f->inflight++;
-		f->senders++;
-	}
-	spin_unlock_irqrestore(&f->lock, flags);
 	if (ret == -EPIPE)
 		kfree_skb(skb);
 	if (ret)
@@ -539,7 +541,8 @@ int cd_vcfd_open(struct cd_nlobj *vc, struct netlink_ext_ack *extack)
 	/* the backlog goes first; from now on receive queues to the file */
 	spin_lock_irqsave(&vc->backlog.lock, flags);
 	skb_queue_splice_init(&vc->backlog, &f->rxq);
-	WRITE_ONCE(vc->vcfd, f);
+	/* the backlog is in the file when receive sees it, without the lock */
+	smp_store_release(&vc->vcfd, f);
 	spin_unlock_irqrestore(&vc->backlog.lock, flags);
 	return fd;
 }
@@ -552,13 +555,18 @@ void cd_vcfd_receive(struct cd_nlobj *vc, struct sk_buff *skb)
 	bool queued = false;
 
 	rcu_read_lock();
-	spin_lock_irqsave(&vc->backlog.lock, flags);
-	f = READ_ONCE(vc->vcfd);
-	if (!f && skb_queue_len(&vc->backlog) < CD_VCFD_RXQ_MAX) {
-		__skb_queue_tail(&vc->backlog, skb);
-		queued = true;
+	/* pairs with the release in cd_vcfd_open(): its backlog is in rxq */
+	f = smp_load_acquire(&vc->vcfd);
+	/* a full backlog drops without its lock, as a full socket does */
+	if (!f && skb_queue_len_lockless(&vc->backlog) < CD_VCFD_RXQ_MAX) {
+		spin_lock_irqsave(&vc->backlog.lock, flags);
+		f = READ_ONCE(vc->vcfd);
+		if (!f && skb_queue_len(&vc->backlog) < CD_VCFD_RXQ_MAX) {
+			__skb_queue_tail(&vc->backlog, skb);
+			queued = true;
+		}
+		spin_unlock_irqrestore(&vc->backlog.lock, flags);
 	}
-	spin_unlock_irqrestore(&vc->backlog.lock, flags);
 	if (f) {
 		struct condis_vcfd_user *u = rcu_dereference(f->user);
 
@@ -567,12 +575,14 @@ void cd_vcfd_receive(struct cd_nlobj *vc, struct sk_buff *skb)
 			rcu_read_unlock();
 			return;
 		}
-		spin_lock_irqsave(&f->lock, flags);
-		if (!f->dead && skb_queue_len(&f->rxq) < CD_VCFD_RXQ_MAX) {
-			__skb_queue_tail(&f->rxq, skb);
-			queued = true;
+		if (skb_queue_len_lockless(&f->rxq) < CD_VCFD_RXQ_MAX) {
+			spin_lock_irqsave(&f->lock, flags);
+			if (!f->dead && skb_queue_len(&f->rxq) < CD_VCFD_RXQ_MAX) {
+				__skb_queue_tail(&f->rxq, skb);
+				queued = true;
+			}
+			spin_unlock_irqrestore(&f->lock, flags);
 		}
-		spin_unlock_irqrestore(&f->lock, flags);
 		if (queued)
 			wake_up_interruptible(&f->wq);
 	}
@@ -584,21 +594,14 @@ void cd_vcfd_receive(struct cd_nlobj *vc, struct sk_buff *skb)
 void cd_vcfd_send_complete(struct cd_nlobj *vc, struct sk_buff *skb)
 {
 	struct condis_vcfd *f;
-	unsigned long flags;
-	bool wake;
 
 	rcu_read_lock();
 	f = READ_ONCE(vc->vcfd);
 	if (f) {
 		struct condis_vcfd_user *u;
 
-		spin_lock_irqsave(&f->lock, flags);
-		if (f->inflight)
-			f->inflight--;
 		/* blocked writers wake when half the window is free, not per frame */
-		wake = f->inflight == CD_VCFD_INFLIGHT / 2;
-		spin_unlock_irqrestore(&f->lock, flags);
-		if (wake)
+		if (atomic_dec_if_positive(&f->inflight) == CD_VCFD_INFLIGHT / 2)
 			wake_up_all(&f->wq);
 		u = rcu_dereference(f->user);
 		if (u)
@@ -619,7 +622,7 @@ void cd_vcfd_hangup(struct cd_nlobj *vc)
 	if (!f)
 		return;
 	cd_vcfd_kill(f);
-	wait_event(f->wq, !READ_ONCE(f->senders));
+	wait_event(f->wq, !atomic_read(&f->senders));
 	cd_vcfd_user_end(f);
 	cd_vcfd_put(f);
 }
