@@ -3,7 +3,9 @@
 #
 # Profile one benchmark in the bench guest: perf (sampling on cpu-clock,
 # TCG has no PMU) records the whole guest while it runs; the report goes
-# to $CONDIS_RESULTS/profile.txt. BENCH_PROFILE (from run.sh --profile):
+# to $CONDIS_RESULTS/profile.txt (flat), profile-callers.txt and
+# profile-events.txt (a second run: work items and context switches
+# counted). BENCH_PROFILE (from run.sh --profile):
 #   cycle        the in-kernel call cycle, one CPU
 #   calls        call setup and teardown over netdevsim, 64 in flight
 #   vc-send      64-byte frames on one VC
@@ -44,5 +46,18 @@ perf record -q -e cpu-clock -F 2000 -a -g -o "$T/perf.data" -- "${cmd[@]}" ||
 } > "$R/profile.txt" 2>&1
 perf report -q -i "$T/perf.data" --no-children --sort sym --stdio -g caller \
 	--percent-limit 2 > "$R/profile-callers.txt" 2>&1
+# the benchmark again, counting its work items by function and the
+# context switches (the hops a profile of instructions shows only as cost)
+perf record -q -e workqueue:workqueue_execute_start -e sched:sched_switch -a \
+	-o "$T/events.data" -- "${cmd[@]}" || fail "perf record (events) ${cmd[*]}"
+{
+	echo "# ${cmd[*]}: work items by function, context switches"
+	perf script -i "$T/events.data" -F event,trace 2>/dev/null | awk '
+		/workqueue_execute_start/ { for (i = 1; i < NF; i++)
+						if ($i == "function") n["work " $(i + 1)]++
+					    next }
+		/sched_switch/ { n["context switches"]++ }
+		END { for (k in n) print n[k], k }' | sort -rn | head -20
+} > "$R/profile-events.txt"
 log "profile of $case: $R/profile.txt"
 exit 0

@@ -71,7 +71,8 @@ if [ -n "$profile" ]; then
 	run_guest "$out/profile-guest" "${BENCH_ONLY:-}" "$icount" guest-profile.sh
 	cp "$out/profile-guest/profile.txt" "$out/profile-$profile.txt"
 	cp "$out/profile-guest/profile-callers.txt" "$out/profile-$profile-callers.txt"
-	cat "$out/profile-$profile.txt"
+	cp "$out/profile-guest/profile-events.txt" "$out/profile-$profile-events.txt"
+	cat "$out/profile-$profile.txt" "$out/profile-$profile-events.txt"
 	exit 0
 fi
 # By the host's clock (BENCH_ICOUNT=0), the PPP case (section 6), two
