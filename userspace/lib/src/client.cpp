@@ -108,19 +108,29 @@ int Client::fd() const
 // buffered. Returns false on timeout.
 bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done)
 {
-	pollfd p = { nl_socket_get_fd(sk_), POLLIN, 0 };
+	int fd = nl_socket_get_fd(sk_);
 	sockaddr_nl peer = {};
 	socklen_t peer_len = sizeof(peer);
-	ssize_t n;
-
-	n = poll(&p, 1, timeout_ms);
-	if (n < 0 && errno != EINTR)
-		fail(errno, "poll");
-	if (n <= 0)
-		return false;
 	// one datagram into the client's buffer: no allocation per receive
-	n = recvfrom(p.fd, rx_.data(), rx_.size(), MSG_TRUNC,
-		     reinterpret_cast<sockaddr *>(&peer), &peer_len);
+	auto receive = [&] {
+		return recvfrom(fd, rx_.data(), rx_.size(), MSG_TRUNC | MSG_DONTWAIT,
+				reinterpret_cast<sockaddr *>(&peer), &peer_len);
+	};
+	// waiting only when nothing is queued: a request's answer is (the
+	// kernel answers within the send), and so are events that came while
+	// the last ones were handled
+	ssize_t n = receive();
+
+	if (n < 0 && errno == EAGAIN) {
+		pollfd p = { fd, POLLIN, 0 };
+		int ready = poll(&p, 1, timeout_ms);
+
+		if (ready < 0 && errno != EINTR)
+			fail(errno, "poll");
+		if (ready <= 0)
+			return false;
+		n = receive();
+	}
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return true;
 	// ENOBUFS: messages to this socket were lost (the kernel ran out of
