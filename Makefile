@@ -96,10 +96,12 @@ userspace:
 	cmake -S $(TOP)/userspace -B $(BUILD)/userspace -DCMAKE_BUILD_TYPE=Debug $(CMAKE_CCACHE) > /dev/null
 	cmake --build $(BUILD)/userspace -j$(shell nproc)
 
-# the Release build make bench and make install use (make check builds it)
+# the Release build of what make bench and make install use (make check
+# builds it; the tests and tools beside them are built in Debug)
+RELEASE_TARGETS := condisctl condis-bench $(if $(wildcard /usr/include/pppd/pppd.h),condis-pppd)
 userspace-release:
 	cmake -S $(TOP)/userspace -B $(BUILD)/userspace-release -DCMAKE_BUILD_TYPE=Release $(CMAKE_CCACHE) > /dev/null
-	cmake --build $(BUILD)/userspace-release -j$(shell nproc)
+	cmake --build $(BUILD)/userspace-release -j$(shell nproc) --target $(RELEASE_TARGETS)
 
 modules: $(if $(filter $(TESTK),$(KDIR)),kernel)
 	$(call kbuild,$(KDIR),$(MODS),W=1 $(KBUILD_FLAGS))
@@ -151,10 +153,7 @@ install-modules:
 		$(if $(DESTDIR),INSTALL_MOD_PATH=$(DESTDIR)) modules_install
 	$(if $(DESTDIR),,depmod $(KVER))
 
-install-tools:
-	cmake -S $(TOP)/userspace -B $(BUILD)/userspace-release -DCMAKE_BUILD_TYPE=Release $(CMAKE_CCACHE) > /dev/null
-	cmake --build $(BUILD)/userspace-release -j$(shell nproc) --target condisctl \
-		$(if $(wildcard /usr/include/pppd/pppd.h),condis-pppd)
+install-tools: userspace-release
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD)/userspace-release --prefix $(PREFIX)
 
 # DKMS builds from a copy of the sources under /usr/src.

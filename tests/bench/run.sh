@@ -36,7 +36,10 @@ make -s -C "$top" modules KDIR="$kdir" MODS="$out/modules" > "$out/modules.log" 
 	{ tail -20 "$out/modules.log"; exit 1; }
 echo "bench: userspace (Release)" >&2
 cmake -S "$top/userspace" -B "$out/userspace" -DCMAKE_BUILD_TYPE=Release > "$out/cmake.log"
-cmake --build "$out/userspace" -j"$(nproc)" >> "$out/cmake.log" 2>&1 ||
+# what the guest runs: condis-bench, condisctl, pppd's plugin
+targets=(condis-bench condisctl)
+[ -f /usr/include/pppd/pppd.h ] && targets+=(condis-pppd)
+cmake --build "$out/userspace" -j"$(nproc)" --target "${targets[@]}" >> "$out/cmake.log" 2>&1 ||
 	{ tail -20 "$out/cmake.log"; exit 1; }
 
 # run_guest DIR ONLY ICOUNT SCRIPT: boot the bench guest on SCRIPT with
