@@ -127,8 +127,7 @@ bool is_done(const Event &e, uint32_t request)
 
 void sap_listen(const Opts &o)
 {
-	Client c;
-	c.subscribe();
+	Client c;	// its own objects' events come without subscribing
 	Reply sap = c.sap_register(open_af(c, o), parse_bytes(o.str("address")), 0, 0,
 				   o.num("backlog", 0));
 	if (sap.pending)
@@ -166,7 +165,6 @@ void calls(const Opts &o)
 	Bytes to = station_address(o);
 	uint32_t started = 0, finished = 0, failed = 0, inflight = 0;
 	Client c;
-	c.subscribe();
 	uint32_t af = open_af(c, o);
 
 	int64_t t0 = now_ns();
@@ -237,7 +235,6 @@ void hold_calls(const Opts &o)
 	Bytes to = station_address(o);
 	uint32_t started = 0, up = 0, failed = 0;
 	Client c;
-	c.subscribe();
 	uint32_t af = open_af(c, o);
 
 	long long slab0 = slab_bytes();
@@ -371,7 +368,6 @@ void vc_send(const Opts &o)
 	uint32_t vcs = o.num("vcs"), n = o.num("count"), size = o.num("size");
 	Bytes to = station_address(o);
 	Client c;
-	c.subscribe();
 	uint32_t af = open_af(c, o);
 	std::vector<uint32_t> ids;
 	std::vector<int> fds;

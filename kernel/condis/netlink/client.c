@@ -97,7 +97,7 @@ static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
 		nlmsg_free(skb);
 		return;
 	}
-	cd_nl_notify(vc->sk->net, skb, hdr);
+	cd_nl_notify(vc->sk, skb, hdr);
 }
 
 /* ---- client handlers ------------------------------------------------------ */
@@ -119,7 +119,7 @@ static void cd_nl_created(struct cd_nlobj *obj, u32 request, void *handle,
 	if (status)
 		cd_nlobj_forget(obj);
 	mutex_unlock(&sk->lock);
-	cd_nl_request_done(sk->net, request, id, status, cp);
+	cd_nl_request_done(sk, request, id, status, cp);
 }
 
 /* Completion of a request that removes an object: forget it on success. */
@@ -132,7 +132,7 @@ static void cd_nl_removed(struct cd_nlobj *obj, u32 request, int status)
 	if (!status)
 		cd_nlobj_forget(obj);
 	mutex_unlock(&sk->lock);
-	cd_nl_request_done(sk->net, request, id, status, NULL);
+	cd_nl_request_done(sk, request, id, status, NULL);
 }
 
 static void cd_nl_open_af_complete(int status, void *ctx, struct condis_af *af)
@@ -198,7 +198,7 @@ static void cd_nl_make_call_complete(int status, void *ctx, struct condis_party 
 {
 	struct cd_nlobj *obj = ctx;
 
-	cd_nl_request_done(obj->sk->net, CONDIS_REQUEST_CALL_MAKE, obj->id, status, cp);
+	cd_nl_request_done(obj->sk, CONDIS_REQUEST_CALL_MAKE, obj->id, status, cp);
 	if (status)
 		cd_nl_call_gone(obj);
 }
@@ -207,7 +207,7 @@ static void cd_nl_close_call_complete(int status, void *ctx, void *party_ctx)
 {
 	struct cd_nlobj *obj = ctx;
 
-	cd_nl_request_done(obj->sk->net, CONDIS_REQUEST_CALL_CLOSE, obj->id, status, NULL);
+	cd_nl_request_done(obj->sk, CONDIS_REQUEST_CALL_CLOSE, obj->id, status, NULL);
 	if (!status)
 		cd_nl_call_gone(obj);
 }
@@ -287,7 +287,7 @@ static void cd_nl_modify_qos_complete(int status, void *ctx,
 {
 	struct cd_nlobj *obj = ctx;
 
-	cd_nl_request_done(obj->sk->net, CONDIS_REQUEST_CALL_MODIFY_QOS, obj->id,
+	cd_nl_request_done(obj->sk, CONDIS_REQUEST_CALL_MODIFY_QOS, obj->id,
 			   status, cp);
 }
 
@@ -321,7 +321,7 @@ static void cd_nl_incoming_drop_party(int cause, void *ctx, const void *buf, u32
 		    nla_put_u32(skb, CONDIS_A_PARTY_CAUSE, condis_status_to_ndis(cause)))
 			nlmsg_free(skb);
 		else
-			cd_nl_notify(obj->sk->net, skb, hdr);
+			cd_nl_notify(obj->sk, skb, hdr);
 	}
 	ret = condis_cl_drop_party(obj->handle, NULL, 0);
 	if (!ret) {
@@ -394,7 +394,7 @@ static void cd_nl_status(void *cl_ctx, void *vc_ctx, int status, const void *buf
 		nlmsg_free(skb);
 		return;
 	}
-	cd_nl_notify(sk->net, skb, hdr);
+	cd_nl_notify(sk, skb, hdr);
 }
 
 const struct condis_client_ops cd_nl_client_ops = {

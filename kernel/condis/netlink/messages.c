@@ -8,6 +8,7 @@
 #include "netlink-gen.h"
 #include "messages.h"
 #include "family.h"
+#include "netlink.h"
 
 #define CD_CALL_FLAGS_ALL	(CONDIS_CALL_FLAGS_MULTIPOINT_VC * 2 - 1)
 
@@ -30,12 +31,36 @@ struct sk_buff *cd_nl_new(u8 cmd, void **hdr, size_t payload)
 	return skb;
 }
 
-/* Send a finished notification to the namespace's "events" listeners. */
-int cd_nl_notify(struct net *net, struct sk_buff *skb, void *hdr)
+/**
+ * cd_nl_notify - send a finished notification
+ * @owner: the socket whose object it is about
+ * @skb: the notification (taken)
+ * @hdr: its header
+ *
+ * To @owner, whether or not it listens to "events" (a socket hears of its
+ * own objects without subscribing), and to the namespace's other "events"
+ * listeners (monitors): an event costs the processes that neither own its
+ * object nor monitor nothing. A socket already closed gets nothing.
+ * Context: process.
+ * Return: 0 or the unicast's error.
+ */
+int cd_nl_notify(const struct cd_nlsk *owner, struct sk_buff *skb, void *hdr)
 {
+	struct net *net = owner->net;
+	struct sk_buff *copy;
+
 	genlmsg_end(skb, hdr);
-	return genlmsg_multicast_netns(&condis_nl_family, net, skb, 0, 0,
-				       GFP_KERNEL);
+	if (genl_has_listeners(&condis_nl_family, net, CONDIS_NLGRP_EVENTS)) {
+		copy = skb_clone(skb, GFP_KERNEL);
+		if (copy)	/* the owner's own copy is the unicast */
+			genlmsg_multicast_netns(&condis_nl_family, net, copy, owner->portid,
+						CONDIS_NLGRP_EVENTS, GFP_KERNEL);
+	}
+	if (READ_ONCE(owner->going)) {
+		nlmsg_free(skb);
+		return 0;
+	}
+	return genlmsg_unicast(net, skb, owner->portid);
 }
 
 static int cd_nl_put_flowspec(struct sk_buff *skb, int attr,
@@ -171,7 +196,7 @@ struct condis_call_params *cd_nl_get_params(const struct nlattr *nest,
 }
 
 /* A request that answered "pending" is final. */
-void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
+void cd_nl_request_done(const struct cd_nlsk *sk, u32 request, u32 id, int status,
 			const struct condis_call_params *cp)
 {
 	struct sk_buff *skb;
@@ -188,7 +213,7 @@ void cd_nl_request_done(struct net *net, u32 request, u32 id, int status,
 		nlmsg_free(skb);
 		return;
 	}
-	cd_nl_notify(net, skb, hdr);
+	cd_nl_notify(sk, skb, hdr);
 }
 
 /**

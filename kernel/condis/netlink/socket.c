@@ -293,7 +293,7 @@ static void cd_nlsk_release_work(struct work_struct *work)
 	 * so do those offered from now on
 	 */
 	mutex_lock(&sk->lock);
-	sk->going = true;
+	WRITE_ONCE(sk->going, true);	/* cd_nl_notify() reads it unlocked */
 	for (n = rb_first(&sk->objs[CONDIS_VIEW_CALL]); n; n = rb_next(n)) {
 		obj = rb_entry(n, struct cd_nlobj, by_id);
 		if (obj->answering) {

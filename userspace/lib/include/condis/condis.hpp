@@ -146,7 +146,9 @@ public:
 	Client(const Client &) = delete;
 	Client &operator=(const Client &) = delete;
 
-	// Receive notifications of the "events" group (needed to wait).
+	// Join the "events" group: the notifications of every socket of the
+	// namespace (a monitor). The client's own (its requests done, its
+	// calls' events) come without it.
 	void subscribe();
 	int fd() const;		// for poll(): readable when events arrive
 
