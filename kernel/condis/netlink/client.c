@@ -193,23 +193,31 @@ static int cd_nl_delete_vc(void *ctx)
 	return 0;
 }
 
+/*
+ * A call that ended goes before its owner hears that the request is done:
+ * the owner's next look (call-get) no longer finds it.
+ */
 static void cd_nl_make_call_complete(int status, void *ctx, struct condis_party *party,
 				     const struct condis_call_params *cp)
 {
 	struct cd_nlobj *obj = ctx;
+	struct cd_nlsk *sk = obj->sk;
+	u32 id = obj->id;
 
-	cd_nl_request_done(obj->sk, CONDIS_REQUEST_CALL_MAKE, obj->id, status, cp);
 	if (status)
 		cd_nl_call_gone(obj);
+	cd_nl_request_done(sk, CONDIS_REQUEST_CALL_MAKE, id, status, cp);
 }
 
 static void cd_nl_close_call_complete(int status, void *ctx, void *party_ctx)
 {
 	struct cd_nlobj *obj = ctx;
+	struct cd_nlsk *sk = obj->sk;
+	u32 id = obj->id;
 
-	cd_nl_request_done(obj->sk, CONDIS_REQUEST_CALL_CLOSE, obj->id, status, NULL);
 	if (!status)
 		cd_nl_call_gone(obj);
+	cd_nl_request_done(sk, CONDIS_REQUEST_CALL_CLOSE, id, status, NULL);
 }
 
 /*
