@@ -61,6 +61,7 @@ void cd_req_ready_params(struct cd_req *req, struct condis_call_params *cp)
 		cp->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
 		req->cp = cp;
 	}
+	cd_req_from_cm(req);
 	cd_req_ready(req);
 }
 
@@ -426,8 +427,10 @@ void condis_cm_close_call_complete(int status, struct condis_vc *vc,
 	if (!v)
 		return;
 	req = cd_req_complete(&v->o, &chain_close_call, NULL, status, CD_CALLER);
-	if (req)
+	if (req) {
+		cd_req_from_cm(req);
 		cd_req_ready(req);
+	}
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_close_call_complete);
@@ -535,6 +538,7 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 		cd_sap_offer_put(s);
 		goto err;
 	}
+	cd_req_from_cm(ind);
 	cd_indicate(ind);
 	condis_call_params_free(copy);
 	goto out;
@@ -624,7 +628,7 @@ void condis_cm_dispatch_call_connected(struct condis_vc *vc)
 	v->closed_unconnected = false;
 	cd_unlock(&v->o, flags);
 	if (ok)
-		cd_vc_indicate(v, &chain_connected, NULL, 0, NULL, 0, NULL);
+		cd_vc_indicate(v, &chain_connected, NULL, 0, NULL, 0, NULL, true);
 	else if (!late)
 		cd_verify_report(CONDIS_VRF_WRONG_ROLE, &v->o,
 				 "call connected without an accepted incoming call",
@@ -652,9 +656,9 @@ static const struct cd_chain chain_in_close = {
 };
 
 void cd_dispatch_incoming_close(struct cd_vc *vc, int cause, const void *buf,
-				u32 len)
+				u32 len, bool by_cm)
 {
-	cd_vc_indicate(vc, &chain_in_close, NULL, cause, buf, len, NULL);
+	cd_vc_indicate(vc, &chain_in_close, NULL, cause, buf, len, NULL, by_cm);
 }
 
 /**
@@ -677,7 +681,7 @@ void condis_cm_dispatch_incoming_close(int cause, struct condis_vc *vc,
 
 	if (!v)
 		return;
-	cd_dispatch_incoming_close(v, cause, buf, len);
+	cd_dispatch_incoming_close(v, cause, buf, len, true);
 	cd_obj_put(&v->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_dispatch_incoming_close);

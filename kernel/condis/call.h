@@ -11,7 +11,7 @@ void cd_vc_take_params(struct cd_vc *vc, struct cd_req *req);
 int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 		  u32 len, struct completion *done);
 void cd_dispatch_incoming_close(struct cd_vc *vc, int cause, const void *buf,
-				u32 len);
+				u32 len, bool by_cm);
 void cd_close_call_wait(struct cd_vc *vc, struct completion *done);
 
 #endif /* _CONDIS_CALL_H */

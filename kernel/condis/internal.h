@@ -46,6 +46,8 @@ enum cd_dest {
  *	kinds of VC share one id space)
  * @type: enum cd_type
  * @dead: unpublished: its handle no longer resolves
+ * @draining: someone delivers @evq's ready items (its worker, or a CM's
+ *	direct completion: cd_evq_drain()); under @lock
  * @lock: protects @evq, @completed and the state of the embedding object
  * @delivering: an item taken off @evq is being delivered (under @lock)
  * @completed: request kinds completed since last issued (verifier; @lock)
@@ -61,6 +63,7 @@ struct cd_obj {
 	u32 id;
 	u8 type;
 	bool dead;
+	bool draining;
 	spinlock_t lock;
 	unsigned int delivering;
 	u32 completed;

@@ -280,8 +280,10 @@ void condis_cm_drop_party_complete(int status, struct condis_party *party)
 	if (!p)
 		return;
 	req = cd_req_complete(&p->vc->o, &chain_drop_party, &p->o, status, CD_CALLER);
-	if (req)
+	if (req) {
+		cd_req_from_cm(req);
 		cd_req_ready(req);
+	}
 	cd_obj_put(&p->o);
 }
 EXPORT_SYMBOL_GPL(condis_cm_drop_party_complete);
@@ -327,12 +329,13 @@ void condis_cm_dispatch_incoming_drop_party(int cause, struct condis_party *part
 	last = p->vc->nparties <= 1;
 	cd_unlock(&p->vc->o, flags);
 	if (last) {
-		cd_dispatch_incoming_close(p->vc, cause, buf, len);
+		cd_dispatch_incoming_close(p->vc, cause, buf, len, true);
 		goto out;
 	}
 	req = cd_req_alloc_ind(&chain_in_drop, &p->vc->o, &p->o, buf, len);
 	if (req) {
 		req->cause = cause;
+		cd_req_from_cm(req);
 		cd_indicate(req);
 	}
 out:

@@ -176,7 +176,7 @@ void condis_cm_dispatch_incoming_qos_change(struct condis_vc *vc,
 		return;
 	copy = cp ? condis_call_params_dup(cp, GFP_ATOMIC | __GFP_ACCOUNT) : NULL;
 	if (copy)
-		cd_vc_indicate(v, &chain_in_qos, NULL, 0, NULL, 0, copy);
+		cd_vc_indicate(v, &chain_in_qos, NULL, 0, NULL, 0, copy, true);
 	else if (cp)
 		cd_ind_lost(&chain_in_qos, &v->o);
 	cd_obj_put(&v->o);

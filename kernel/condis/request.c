@@ -21,6 +21,15 @@
  * Indications enter the evq READY, so they queue behind outstanding
  * requests for the same role; a VC's incoming close cannot overtake its
  * make-call completion.
+ *
+ * A CM and a client that both declare it (CONDIS_CM_DIRECT_COMPLETE,
+ * CONDIS_CLIENT_DIRECT_COMPLETE) have the CM's call completions and
+ * indications delivered in the CM's context when it may sleep, as NDIS
+ * calls the client's handler from within NdisCmMakeCallComplete: the
+ * completer drains the object's queue itself, in the same order, instead
+ * of waking the worker. One drains at a time (@draining); a worker or a
+ * completer that finds the queue being drained leaves its items to the
+ * drainer, which looks again before it stops.
  */
 #include <linux/mempool.h>
 #include <linux/slab.h>
@@ -126,10 +135,11 @@ struct cd_req *cd_req_alloc_ind(const struct cd_chain *chain, struct cd_obj *own
 /*
  * Queue an indication for the client on @vc with an optional buffer copy.
  * Out of memory it comes from the reserve, without the buffer if need be.
+ * @by_cm: the CM dispatches it through its API (cd_req_from_cm()).
  */
 void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain,
 		    struct cd_obj *target, int cause, const void *buf,
-		    u32 len, struct condis_call_params *cp)
+		    u32 len, struct condis_call_params *cp, bool by_cm)
 {
 	struct cd_req *req = cd_req_alloc_ind(chain, &vc->o, target, buf, len);
 
@@ -139,6 +149,8 @@ void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain,
 	}
 	req->cause = cause;
 	req->cp = cp;
+	if (by_cm)
+		cd_req_from_cm(req);
 	cd_indicate(req);
 }
 
@@ -205,6 +217,33 @@ static void cd_kick(struct cd_obj *o)
 		cd_obj_put(o);
 }
 
+static void cd_evq_drain(struct cd_obj *o);
+
+/*
+ * May a direct completion run handlers where it is? In a task with
+ * interrupts on and, where the kernel counts it, nothing that disables
+ * preemption (a spinlock) and no RCU read side; the CM promised the rest.
+ */
+static bool cd_may_deliver_here(void)
+{
+	if (!in_task() || irqs_disabled())
+		return false;
+	return !IS_ENABLED(CONFIG_PREEMPT_COUNT) || (preemptible() && !rcu_preempt_depth());
+}
+
+/*
+ * @o (referenced by the caller) has an item ready: deliver it here when a
+ * CM's direct completion made it ready where it may, else on the worker.
+ */
+static void cd_deliver_ready(struct cd_obj *o, bool direct)
+{
+	if (direct && cd_may_deliver_here()) {
+		cd_evq_drain(o);
+		return;
+	}
+	cd_kick(o);
+}
+
 /**
  * cd_req_enqueue_locked - issue: put the request in order on its owner's queue
  * @req: the request
@@ -245,6 +284,22 @@ void cd_req_cancel(struct cd_req *req)
 	cd_req_free(req);
 }
 
+/*
+ * Is an item of @o's queue ready to be delivered? A request answered at
+ * once leaves the queue without a delivery; the owner's worker only has
+ * work if something ready waited behind it. Caller holds o->lock.
+ */
+static bool cd_evq_ready_locked(struct cd_obj *o)
+{
+	struct cd_req *r;
+
+	lockdep_assert_held(&o->lock);
+	list_for_each_entry(r, &o->evq, node)
+		if (atomic_read(&r->state) == REQ_READY)
+			return true;
+	return false;
+}
+
 /**
  * cd_req_returned - the callee's handler answered
  * @req: the request (issued with cd_req_enqueue())
@@ -260,6 +315,7 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 	const struct cd_chain *chain = req->chain;
 	struct cd_obj *o = req->owner;
 	unsigned long flags;
+	bool waited;
 	int old;
 
 	if (ret == CONDIS_PENDING) {
@@ -293,8 +349,12 @@ int cd_req_returned(struct cd_req *req, int ret, void *caller)
 	/* queued until applied: cd_settle() does not see the object idle before */
 	flags = cd_lock(o);
 	list_del_init(&req->node);
+	waited = cd_evq_ready_locked(o);
 	cd_unlock(o, flags);
-	cd_kick(o);		/* later items may have waited on this one */
+	if (waited)
+		cd_kick(o);	/* later items may have waited on this one */
+	else if (wq_has_sleeper(&cd_idle_wq))
+		wake_up_all(&cd_idle_wq);	/* a teardown may wait for it */
 	cd_req_free(req);
 	return ret;
 }
@@ -369,12 +429,14 @@ void cd_req_ready(struct cd_req *req)
 	for (;;) {
 		old = atomic_read(&req->state);
 		if (old == REQ_PENDED) {
+			bool direct = req->direct;
+
 			/* ready, it may be delivered and freed (with its
 			 * reference on @o) before the kick: hold one
 			 */
 			cd_obj_get(o);
 			if (atomic_cmpxchg(&req->state, old, REQ_READY) == old) {
-				cd_kick(o);
+				cd_deliver_ready(o, direct);
 				cd_obj_put(o);
 				return;
 			}
@@ -392,12 +454,13 @@ void cd_req_ready(struct cd_req *req)
 void cd_indicate(struct cd_req *req)
 {
 	struct cd_obj *o = req->owner;
+	bool direct = req->direct;
 
 	/* once queued, it may be delivered and freed before the kick */
 	cd_obj_get(o);
 	atomic_set(&req->state, REQ_READY);
 	cd_req_enqueue(req);
-	cd_kick(o);
+	cd_deliver_ready(o, direct);
 	cd_obj_put(o);
 }
 
@@ -415,11 +478,10 @@ bool cd_req_outstanding_locked(struct cd_obj *owner, const struct cd_chain *chai
 }
 
 /*
- * The client a request is delivered to, when it is not @req's owner: an
- * AF's, a SAP's, a VC's or a party's client. NULL for other destinations
- * and for a CM's own VCs.
+ * The AF of a request delivered to a client: an AF's, a SAP's, a VC's or
+ * a party's. NULL for other destinations and for a CM's own VCs.
  */
-static struct cd_obj *cd_req_client(struct cd_req *req)
+static struct cd_af *cd_req_af(const struct cd_req *req)
 {
 	struct cd_obj *o = req->owner;
 	struct cd_af *af = NULL;
@@ -440,7 +502,32 @@ static struct cd_obj *cd_req_client(struct cd_req *req)
 		af = container_of(o, struct cd_party, o)->vc->af;
 		break;
 	}
+	return af;
+}
+
+/* The client a request is delivered to, when it is not @req's owner. */
+static struct cd_obj *cd_req_client(const struct cd_req *req)
+{
+	struct cd_af *af = cd_req_af(req);
+
 	return af ? &af->client->o : NULL;
+}
+
+/**
+ * cd_req_from_cm - a CM completes or indicates through its own API
+ * @req: the claimed request or the indication, not yet ready
+ *
+ * Marks @req for delivery in the CM's context when the AF's CM and client
+ * both declared direct completion; cd_req_ready() and cd_indicate() then
+ * deliver it there if that context may sleep. Only the CM's API calls
+ * this: condis's own completions (teardown, the watchdog) stay queued.
+ */
+void cd_req_from_cm(struct cd_req *req)
+{
+	struct cd_af *af = cd_req_af(req);
+
+	req->direct = af && (af->cm->ops->flags & CONDIS_CM_DIRECT_COMPLETE) &&
+		      (af->client->ops->flags & CONDIS_CLIENT_DIRECT_COMPLETE);
 }
 
 /*
@@ -459,17 +546,27 @@ void cd_role_delivering(struct cd_obj *role, int d)
 	cd_unlock(role, flags);
 }
 
-static void cd_evq_work(struct work_struct *work)
+/*
+ * Deliver @o's ready items in order until none is left, unless someone
+ * else is at it: the drainer looks again under @o's lock before it stops,
+ * and an item made ready before that look is seen by it. The caller holds
+ * a reference on @o.
+ */
+static void cd_evq_drain(struct cd_obj *o)
 {
-	struct cd_obj *o = container_of(work, struct cd_obj, work);
 	struct cd_obj *cl;
 	struct cd_req *req, *r;
 	unsigned long flags, blocked;
 
+	flags = cd_lock(o);
+	if (o->draining) {
+		cd_unlock(o, flags);
+		return;
+	}
+	o->draining = true;
 	for (;;) {
 		req = NULL;
 		blocked = 0;
-		flags = cd_lock(o);
 		list_for_each_entry(r, &o->evq, node) {
 			if (atomic_read(&r->state) == REQ_READY &&
 			    (r->chain->unordered || !(blocked & BIT(r->dest)))) {
@@ -479,13 +576,11 @@ static void cd_evq_work(struct work_struct *work)
 			if (!r->chain->unordered)
 				blocked |= BIT(r->dest);
 		}
-		if (req) {
-			list_del_init(&req->node);
-			o->delivering++;	/* still owed until its handler returned */
-		}
-		cd_unlock(o, flags);
 		if (!req)
 			break;
+		list_del_init(&req->node);
+		o->delivering++;	/* still owed until its handler returned */
+		cd_unlock(o, flags);
 
 		if (req->armed)
 			del_timer_sync(&req->timer);
@@ -507,10 +602,20 @@ static void cd_evq_work(struct work_struct *work)
 			cd_role_delivering(cl, -1);
 			cd_obj_put(cl);
 		}
+		flags = cd_lock(o);
 	}
+	o->draining = false;
+	cd_unlock(o, flags);
 	if (wq_has_sleeper(&cd_idle_wq))
 		wake_up_all(&cd_idle_wq);
-	cd_obj_put(o);
+}
+
+static void cd_evq_work(struct work_struct *work)
+{
+	struct cd_obj *o = container_of(work, struct cd_obj, work);
+
+	cd_evq_drain(o);
+	cd_obj_put(o);		/* cd_kick()'s */
 }
 
 /**

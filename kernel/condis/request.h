@@ -63,6 +63,8 @@ struct cd_chain {
  * @seq: issue sequence number for tracing
  * @on_behalf: condis issued it for the client: no handler
  * @armed: its pend timeout timer was started
+ * @direct: a CM's completion or indication that may be delivered in the
+ *	CM's own context (cd_req_from_cm())
  */
 struct cd_req {
 	struct list_head node;
@@ -75,6 +77,7 @@ struct cd_req {
 	bool claimed;
 	bool on_behalf;
 	bool armed;
+	bool direct;
 	int status;
 	struct timer_list timer;
 	struct completion *done;
@@ -124,11 +127,13 @@ unsigned long cd_settle_lock(struct cd_obj *o) __acquires(&o->lock);
 unsigned long cd_pend_timeout(void);
 void cd_req_ready(struct cd_req *req);
 void cd_indicate(struct cd_req *req);
+void cd_req_from_cm(struct cd_req *req);
 bool cd_req_outstanding_locked(struct cd_obj *owner, const struct cd_chain *chain,
 			       const void *key);
 int cd_req_obj_init(struct cd_obj *o, enum cd_type type, struct net *net, gfp_t gfp);
 void cd_evq_flush(struct cd_obj *o);
 void cd_vc_indicate(struct cd_vc *vc, const struct cd_chain *chain, struct cd_obj *target,
-		    int cause, const void *buf, u32 len, struct condis_call_params *cp);
+		    int cause, const void *buf, u32 len, struct condis_call_params *cp,
+		    bool by_cm);
 
 #endif /* _CONDIS_REQUEST_H */

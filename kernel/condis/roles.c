@@ -102,7 +102,8 @@ static bool cd_client_ops_ok(const struct condis_client_ops *ops)
 		pr_err("condis: client handler table has some of the party handlers, not all\n");
 		return false;
 	}
-	if (ops->flags & ~(CONDIS_CLIENT_INLINE_SEND_COMPLETE | CONDIS_CLIENT_SEND_NO_RETURN)) {
+	if (ops->flags & ~(CONDIS_CLIENT_INLINE_SEND_COMPLETE | CONDIS_CLIENT_SEND_NO_RETURN |
+			   CONDIS_CLIENT_DIRECT_COMPLETE)) {
 		pr_err("condis: client handler table has unknown flags %#x\n", ops->flags);
 		return false;
 	}
@@ -344,6 +345,10 @@ static int cd_cm_register(struct condis_adapter *adapter, u32 af_type,
 	might_sleep();
 	if (!cd_ops_complete(ops, cm_required, ARRAY_SIZE(cm_required), "call manager"))
 		return -EINVAL;
+	if (ops->flags & ~CONDIS_CM_DIRECT_COMPLETE) {
+		pr_err("condis: call manager handler table has unknown flags %#x\n", ops->flags);
+		return -EINVAL;
+	}
 	if (!mcm && !cd_ops_complete(ops, cm_standalone_required,
 				     ARRAY_SIZE(cm_standalone_required),
 				     "stand-alone call manager"))

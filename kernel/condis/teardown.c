@@ -114,7 +114,7 @@ static void cd_vc_teardown(struct cd_vc *vc, int cause, bool client_going)
 	if (vc->call == CALL_CONNECTED || vc->call == CALL_ACCEPTED) {
 		if (!client_going) {
 			/* the client may answer with its own close call */
-			cd_dispatch_incoming_close(vc, cause, NULL, 0);
+			cd_dispatch_incoming_close(vc, cause, NULL, 0, false);
 			cd_settle(&vc->o);
 		}
 		if (vc->call == CALL_CONNECTED || vc->call == CALL_ACCEPTED)

@@ -281,6 +281,8 @@ const struct condis_cm_ops condis_sig_cm_ops = {
 	.oid_request_complete = sig_oid_request_complete,
 	.receive = sig_receive,
 	.send_complete = sig_send_complete,
+	/* every completion and dispatch runs on the engine's queue, unlocked */
+	.flags = CONDIS_CM_DIRECT_COMPLETE,
 };
 EXPORT_SYMBOL_GPL(condis_sig_cm_ops);
 

@@ -10,17 +10,22 @@
 #include "fake_log.h"
 #include "fakes.h"
 
-/* A parameterised case runs with each mode, stand-alone and integrated. */
+/*
+ * A parameterised case runs with each mode, stand-alone and integrated;
+ * the call chains also with roles that declare direct completion.
+ */
 struct chain_param {
 	enum fake_mode mode;
 	bool mcm;
+	bool direct;
 };
 
 static inline struct fake_world *world(struct kunit *test)
 {
 	const struct chain_param *p = test->param_value;
 
-	return fake_world_new(test, p->mcm, p->mode);
+	return p->direct ? fake_world_new_direct(test, p->mcm, p->mode) :
+			   fake_world_new(test, p->mcm, p->mode);
 }
 
 static inline bool pended(struct fake_world *w, enum fake_op op)

@@ -35,6 +35,15 @@ static void chain_param_desc(const struct chain_param *p, char *desc)
 
 KUNIT_ARRAY_PARAM(chain, chain_params, chain_param_desc);
 
+static const struct chain_param chain_direct_params[] = {
+	{ FM_SYNC, false, true }, { FM_PEND_PROC, false, true },
+	{ FM_PEND_ATOMIC, false, true }, { FM_FAIL, false, true },
+	{ FM_SYNC, true, true }, { FM_PEND_PROC, true, true },
+	{ FM_PEND_ATOMIC, true, true }, { FM_FAIL, true, true },
+};
+
+KUNIT_ARRAY_PARAM(chain_direct, chain_direct_params, chain_param_desc);
+
 /* ---- data -------------------------------------------------------------------------------- */
 
 static struct sk_buff *frame(unsigned int len)
@@ -569,6 +578,49 @@ static void teardown_client_during_sap_deregistration(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, before, 1);
 }
 
+/* ---- direct completion --------------------------------------------------------------- */
+
+/*
+ * The call chains again with a CM and a client that declare direct
+ * completion (CONDIS_CM_DIRECT_COMPLETE, CONDIS_CLIENT_DIRECT_COMPLETE):
+ * the same handlers in the same order with the same statuses, and they
+ * ran from within the completion where the fake CM completed from a work
+ * item (pended, process context) and only there; completed from a timer
+ * or a hard interrupt with a spinlock held, or answered at once, condis
+ * queued as without the flags (whose worlds check that none ran so).
+ */
+static void direct_ran(struct kunit *test)
+{
+	const struct chain_param *p = test->param_value;
+	struct fake_world *w = test->priv;
+
+	KUNIT_EXPECT_EQ(test, atomic_read(&w->direct_runs) > 0, p->mode == FM_PEND_PROC);
+}
+
+static void call_make_close_direct(struct kunit *test)
+{
+	call_make_close(test);
+	direct_ran(test);
+}
+
+static void call_incoming_direct(struct kunit *test)
+{
+	call_incoming(test);
+	direct_ran(test);
+}
+
+static void call_qos_direct(struct kunit *test)
+{
+	call_qos(test);
+	direct_ran(test);
+}
+
+static void call_parties_direct(struct kunit *test)
+{
+	call_parties(test);
+	direct_ran(test);
+}
+
 static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(af_open_close, chain_gen_params),
 	KUNIT_CASE(af_open_unknown),
@@ -603,6 +655,10 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_qos_change_crosses_close, chain_gen_params),
 	KUNIT_CASE_PARAM(call_parties, chain_gen_params),
 	KUNIT_CASE(call_close_waits_for_parties),
+	KUNIT_CASE_PARAM(call_make_close_direct, chain_direct_gen_params),
+	KUNIT_CASE_PARAM(call_incoming_direct, chain_direct_gen_params),
+	KUNIT_CASE_PARAM(call_qos_direct, chain_direct_gen_params),
+	KUNIT_CASE_PARAM(call_parties_direct, chain_direct_gen_params),
 	KUNIT_CASE(data_send_receive),
 	KUNIT_CASE(data_send_complete_inline),
 	KUNIT_CASE(data_send_kept),

@@ -26,6 +26,8 @@ void fake_log_proc(struct fake_world *w, enum fake_ev ev, int status)
 {
 	if (!in_task() || irqs_disabled() || preempt_count())
 		atomic_inc(&w->ctx_violations);
+	if (current == READ_ONCE(w->completer))
+		atomic_inc(&w->direct_runs);
 	fake_log(w, ev, status);
 }
 

@@ -643,6 +643,29 @@ const struct condis_cm_ops *condis_fake_cm_ops(void)
 	return &fake_cm_ops;
 }
 
+/*
+ * The same roles declaring direct completion: the fake CM completes from
+ * a work item or a timer, unlocked but for the timer's spinlock (condis
+ * then queues), never from within its handlers. One world at a time.
+ */
+const struct condis_client_ops *condis_fake_client_ops_direct(void)
+{
+	static struct condis_client_ops ops;
+
+	ops = fake_cl_ops;
+	ops.flags |= CONDIS_CLIENT_DIRECT_COMPLETE;
+	return &ops;
+}
+
+const struct condis_cm_ops *condis_fake_cm_ops_direct(void)
+{
+	static struct condis_cm_ops ops;
+
+	ops = fake_cm_ops;
+	ops.flags |= CONDIS_CM_DIRECT_COMPLETE;
+	return &ops;
+}
+
 
 const struct condis_miniport_ops *condis_fake_mp_ops(void)
 {

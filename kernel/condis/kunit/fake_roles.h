@@ -14,5 +14,7 @@ struct fake_vcslot *fake_slot(struct fake_world *w);
 const struct condis_miniport_ops *condis_fake_mp_ops(void);
 const struct condis_client_ops *condis_fake_client_ops(void);
 const struct condis_cm_ops *condis_fake_cm_ops(void);
+const struct condis_client_ops *condis_fake_client_ops_direct(void);
+const struct condis_cm_ops *condis_fake_cm_ops_direct(void);
 
 #endif /* _CONDIS_KUNIT_FAKE_ROLES_H */

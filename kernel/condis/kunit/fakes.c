@@ -52,22 +52,18 @@ static void fake_world_exit(void *data)
 	fake_world_free(data);
 }
 
-/**
- * fake_world_new - register a fake miniport, CM and client
- * @test: the test; the world is torn down when it ends
- * @mcm: integrated call manager instead of a stand-alone one
- * @m: the mode of every operation (change per op afterwards)
- *
- * Return: the world (the test fails and ends without memory).
- */
-struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m)
+static struct fake_world *fake_world_make(struct kunit *test, bool mcm, enum fake_mode m,
+					 bool direct)
 {
 	struct fake_world *w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
+	const struct condis_cm_ops *cm_ops;
 	int r;
 
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	w->test = test;
 	w->mcm = mcm;
+	w->direct = direct;
+	test->priv = w;
 	spin_lock_init(&w->lock);
 	spin_lock_init(&w->hw_lock);
 	init_waitqueue_head(&w->wq);
@@ -87,16 +83,40 @@ struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m
 
 	KUNIT_ASSERT_EQ(test, condis_miniport_register(&init_net, "fake0", condis_fake_mp_ops(),
 						       w, &w->adapter), 0);
-	r = mcm ? condis_mcm_register_af(w->adapter, FAKE_AF_TYPE, condis_fake_cm_ops(), w, &w->cm) :
-		  condis_cm_register_af(w->adapter, FAKE_AF_TYPE, condis_fake_cm_ops(), w, &w->cm);
+	cm_ops = direct ? condis_fake_cm_ops_direct() : condis_fake_cm_ops();
+	r = mcm ? condis_mcm_register_af(w->adapter, FAKE_AF_TYPE, cm_ops, w, &w->cm) :
+		  condis_cm_register_af(w->adapter, FAKE_AF_TYPE, cm_ops, w, &w->cm);
 	KUNIT_ASSERT_EQ(test, r, 0);
-	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "fakecl", condis_fake_client_ops(),
-						     w, &w->client), 0);
+	KUNIT_ASSERT_EQ(test, condis_client_register(&init_net, "fakecl", direct ?
+						     condis_fake_client_ops_direct() :
+						     condis_fake_client_ops(), w, &w->client), 0);
 	FAKE_WAIT(w, FEV_CL_AF_NOTIFY, 1);
 	KUNIT_ASSERT_PTR_EQ(test, w->notified_adapter, w->adapter);
 	fake_world_set_mode(w, m);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fake_world_exit, w), 0);
 	return w;
+}
+
+/**
+ * fake_world_new - register a fake miniport, CM and client
+ * @test: the test; the world is torn down when it ends (test->priv)
+ * @mcm: integrated call manager instead of a stand-alone one
+ * @m: the mode of every operation (change per op afterwards)
+ *
+ * Return: the world (the test fails and ends without memory).
+ */
+struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m)
+{
+	return fake_world_make(test, mcm, m, false);
+}
+
+/*
+ * fake_world_new() with a CM and a client that declare direct completion
+ * (CONDIS_CM_DIRECT_COMPLETE, CONDIS_CLIENT_DIRECT_COMPLETE).
+ */
+struct fake_world *fake_world_new_direct(struct kunit *test, bool mcm, enum fake_mode m)
+{
+	return fake_world_make(test, mcm, m, true);
 }
 
 /* Unregister everything (in the order a driver would) and check for leaks. */
@@ -122,6 +142,9 @@ void fake_world_free(struct fake_world *w)
 			    "condis objects leaked");
 	KUNIT_EXPECT_EQ_MSG(w->test, atomic_read(&w->ctx_violations), 0,
 			    "a handler ran outside process context");
+	if (!w->direct)
+		KUNIT_EXPECT_EQ_MSG(w->test, atomic_read(&w->direct_runs), 0,
+				    "a handler ran within a completion without direct completion");
 }
 
 /* ---- standard steps ----------------------------------------------------------------- */

@@ -86,6 +86,7 @@ struct fake_cont {
 struct fake_world {
 	struct kunit *test;
 	bool mcm;
+	bool direct;			/* CM and client declare direct completion */
 	enum fake_mode mode[__FOP_MAX];
 	int status[__FOP_MAX];		/* status a pended op completes with */
 
@@ -156,6 +157,8 @@ struct fake_world {
 	int ev_status[FAKE_LOG_MAX];
 	wait_queue_head_t wq;
 	atomic_t ctx_violations;	/* a handler ran in atomic context */
+	struct task_struct *completer;	/* a fake work item completing, while it does */
+	atomic_t direct_runs;		/* handlers run from within its completion */
 	struct task_struct *sender;	/* the test's task, when it sends */
 	atomic_t sendc_inline;		/* send completions run in the sender's context */
 	bool mp_keeps;			/* the miniport keeps frames where it may */
@@ -175,6 +178,7 @@ struct fake_world {
 };
 
 struct fake_world *fake_world_new(struct kunit *test, bool mcm, enum fake_mode m);
+struct fake_world *fake_world_new_direct(struct kunit *test, bool mcm, enum fake_mode m);
 void fake_world_set_mode(struct fake_world *w, enum fake_mode m);
 void fake_world_free(struct fake_world *w);
 

@@ -433,5 +433,6 @@ const struct condis_client_ops cd_nl_client_ops = {
 	 * the descriptor's and the interface's senders hold no lock of theirs,
 	 * and their frames are only freed when they come back
 	 */
-	.flags = CONDIS_CLIENT_INLINE_SEND_COMPLETE | CONDIS_CLIENT_SEND_NO_RETURN,
+	.flags = CONDIS_CLIENT_INLINE_SEND_COMPLETE | CONDIS_CLIENT_SEND_NO_RETURN |
+		 CONDIS_CLIENT_DIRECT_COMPLETE,
 };

@@ -408,6 +408,18 @@ void condis_adapter_set_link(struct condis_adapter *adapter,
  *	workqueue, which closing a call waits for: it must not take a lock
  *	its role holds while closing one.
  * @status: ProtocolCoStatusEx. Optional.
+ * @flags: %CONDIS_CM_DIRECT_COMPLETE: the CM makes its call and party
+ *	completions (make, close, add, drop, QoS modify) and dispatches
+ *	(incoming call, call connected, incoming close, incoming drop party,
+ *	incoming QoS change) holding no lock that its own handlers or a
+ *	client's take, and never from within one of its handlers. To a
+ *	client that declared %CONDIS_CLIENT_DIRECT_COMPLETE too, condis then
+ *	delivers them from within the completion, in the CM's context, when
+ *	that context may sleep (as NDIS calls the client's handler from
+ *	within NdisCmMakeCallComplete), and the handlers the client calls
+ *	back may run there too. From interrupt context, with interrupts off
+ *	and (in kernels that count preemption) under a spinlock or RCU they
+ *	stay queued.
  *
  * Every handler but @receive runs in process context.
  */
@@ -441,7 +453,11 @@ struct condis_cm_ops {
 	void (*send_complete)(void *cm_vc_ctx, struct sk_buff *skb, int status);
 	void (*status)(void *cm_ctx, void *cm_vc_ctx, int status,
 		       const void *buf, u32 len);
+	u32 flags;
 };
+
+/* condis_cm_ops.flags */
+#define CONDIS_CM_DIRECT_COMPLETE	BIT(0)
 
 int condis_cm_register_af(struct condis_adapter *adapter, u32 af_type,
 			  const struct condis_cm_ops *ops, void *cm_ctx,
@@ -511,6 +527,7 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
 /* condis_client_ops.flags */
 #define CONDIS_CLIENT_INLINE_SEND_COMPLETE	BIT(0)
 #define CONDIS_CLIENT_SEND_NO_RETURN		BIT(1)
+#define CONDIS_CLIENT_DIRECT_COMPLETE		BIT(2)
 
 /**
  * struct condis_client_ops - client handlers
@@ -575,9 +592,15 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc);
  *	want its frames back, and its @send_complete takes a NULL skb: a
  *	miniport sending at once may hand the skb itself on (no clone or
  *	copy to give back) and complete without it, from within its send.
+ *	%CONDIS_CLIENT_DIRECT_COMPLETE: with a CM that declared
+ *	%CONDIS_CM_DIRECT_COMPLETE, its call and party completions and
+ *	indications may run in the CM's context (see condis_cm_ops): the
+ *	client waits for nothing the CM does (a CM's workqueue) while holding
+ *	a lock those handlers take.
  *
  * Every handler but @receive (and an inline @send_complete) runs in
- * process context on a condis workqueue.
+ * process context, on a condis workqueue or (%CONDIS_CLIENT_DIRECT_COMPLETE)
+ * in a CM's.
  */
 struct condis_client_ops {
 	void (*af_register_notify)(void *cl_ctx, struct condis_adapter *adapter,
