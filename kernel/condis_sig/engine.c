@@ -211,8 +211,9 @@ struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integ
 	xa_init_flags(&sig->out, XA_FLAGS_ALLOC1);
 	hash_init(sig->in);
 	get_random_bytes(&sig->in_key, sizeof(sig->in_key));
-	atomic_set(&sig->rx_queued, 0);
+	skb_queue_head_init(&sig->rxq);
 	atomic_set(&sig->rx_bytes, 0);
+	INIT_WORK(&sig->rx_work, sig_rx_work);
 	sig->wq = alloc_ordered_workqueue("condis_sig/%s", WQ_MEM_RECLAIM, sig->name);
 	if (!sig->wq) {
 		kfree(sig);
@@ -248,6 +249,7 @@ void condis_sig_destroy(struct condis_sig *sig)
 		sig_leg_free(sig, leg);
 	}
 	destroy_workqueue(sig->wq);
+	skb_queue_purge(&sig->rxq);	/* none: the transport stopped, the queue ran */
 	kfree(sig->sigvc_ctx);
 	WARN_ON(!list_empty(&sig->saps));
 	xa_destroy(&sig->out);

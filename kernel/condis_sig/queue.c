@@ -16,8 +16,8 @@ static void sig_op_run(struct work_struct *work)
 	kfree(o);
 }
 
-struct sig_op *sig_op_new(struct condis_sig *sig, void (*fn)(struct sig_op *o),
-			  gfp_t gfp)
+static struct sig_op *sig_op_new(struct condis_sig *sig, void (*fn)(struct sig_op *o),
+				 gfp_t gfp)
 {
 	struct sig_op *o = kzalloc(sizeof(*o), gfp);
 
@@ -29,7 +29,7 @@ struct sig_op *sig_op_new(struct condis_sig *sig, void (*fn)(struct sig_op *o),
 	return o;
 }
 
-void sig_op_queue(struct sig_op *o)
+static void sig_op_queue(struct sig_op *o)
 {
 	queue_work(o->sig->wq, &o->work);
 }

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * condis_sig: the engine's one ordered queue. The CM handlers condis runs
- * and the frames the transport hands in only queue an operation here; it
- * runs on the engine's ordered workqueue, one at a time with the timers.
+ * only queue an operation here (the frames the transport hands in wait on
+ * the engine's receive queue, whose work item runs here too); it runs on
+ * the engine's ordered workqueue, one at a time with the timers.
  */
 #ifndef _CONDIS_SIG_QUEUE_H
 #define _CONDIS_SIG_QUEUE_H
 
-#include <linux/if_ether.h>
+#include <linux/types.h>
 #include <linux/workqueue.h>
 
 struct condis_call_params;
@@ -15,7 +16,6 @@ struct condis_sig;
 struct sig_leg;
 struct condis_cm_sap;
 struct sig_vc;
-struct sk_buff;
 
 /**
  * struct sig_op - one operation queued on the engine
@@ -26,9 +26,7 @@ struct sk_buff;
  * @leg: the leg, or NULL
  * @sap: the SAP, or NULL
  * @cp: call parameters (a copy), freed after @fn
- * @skb: a received message
  * @status: a status to hand on
- * @src: the station @skb came from
  */
 struct sig_op {
 	struct work_struct work;
@@ -38,9 +36,7 @@ struct sig_op {
 	struct sig_leg *leg;
 	struct condis_cm_sap *sap;
 	struct condis_call_params *cp;
-	struct sk_buff *skb;
 	int status;
-	u8 src[ETH_ALEN];
 };
 
 /*
@@ -50,9 +46,6 @@ struct sig_op {
  */
 #define SIG_GFP_TEARDOWN	(GFP_KERNEL | __GFP_NOFAIL)
 
-struct sig_op *sig_op_new(struct condis_sig *sig, void (*fn)(struct sig_op *o),
-			  gfp_t gfp);
-void sig_op_queue(struct sig_op *o);
 int sig_queue(struct condis_sig *sig, void (*fn)(struct sig_op *o), struct sig_vc *vc,
 	      struct sig_leg *leg, struct condis_cm_sap *sap,
 	      const struct condis_call_params *cp, int status, gfp_t gfp);

@@ -4,7 +4,11 @@
  * transport's context (bounded per engine: max_rx_queue messages and
  * SIG_RX_BYTES_MAX bytes), then parsed on the engine's workqueue and
  * handed to the leg it names: only one that carries the leg's tokens is
- * from its far end.
+ * from its far end. One work item takes the queue in batches, so a burst
+ * of messages costs one turn of the workqueue, not one each; a message
+ * may so be handled before an operation queued while it waited, as if it
+ * had come a little earlier (an answer cannot: it comes after its
+ * request was sent).
  */
 #include <linux/etherdevice.h>
 #include <linux/moduleparam.h>
@@ -25,6 +29,20 @@ MODULE_PARM_DESC(max_rx_queue, "Signalling messages received and waiting to be h
 
 /* The most bytes (truesize) of received messages waiting, per engine. */
 #define SIG_RX_BYTES_MAX	(1024 * 1024)
+
+/* Messages handled in one turn of the engine's workqueue. */
+#define SIG_RX_BATCH		64
+
+/* What a waiting message carries beside it: the station it came from. */
+struct sig_rx_cb {
+	u8 src[ETH_ALEN];
+};
+
+static struct sig_rx_cb *sig_rx_cb(struct sk_buff *skb)
+{
+	BUILD_BUG_ON(sizeof(struct sig_rx_cb) > sizeof_field(struct sk_buff, cb));
+	return (struct sig_rx_cb *)skb->cb;
+}
 
 static unsigned int sig_answer_ms = 60000;
 module_param_named(answer_ms, sig_answer_ms, uint, 0644);
@@ -57,21 +75,18 @@ static void sig_no_call(struct condis_sig *sig, const u8 *src, const struct cond
 	}
 }
 
-static void sig_op_rx(struct sig_op *o)
+static void sig_rx_one(struct condis_sig *sig, struct sk_buff *skb)
 {
 	struct condis_call_params *cp = NULL;
-	struct condis_sig *sig = o->sig;
-	struct sk_buff *skb = o->skb;
-	const u8 *src = o->src;
 	struct condis_sap_desc desc = {};
 	struct condis_wire_sig *m;
+	u8 src[ETH_ALEN] __aligned(2);
 	struct sig_leg *leg;
 	u32 ref, token;
 	int cause;
 	u8 type;
 
-	atomic_dec(&sig->rx_queued);
-	atomic_sub(skb->truesize, &sig->rx_bytes);
+	ether_addr_copy(src, sig_rx_cb(skb)->src);
 	if (sig_msg_parse(skb, &m, &cp, &desc)) {
 		sig_drop(sig, CONDIS_DROP_MALFORMED);
 		goto out;
@@ -179,6 +194,24 @@ out:
 	kfree_skb(skb);
 }
 
+/* The engine's receive queue, a batch at a time (then what queued behind). */
+void sig_rx_work(struct work_struct *work)
+{
+	struct condis_sig *sig = container_of(work, struct condis_sig, rx_work);
+	struct sk_buff *skb;
+	int n;
+
+	for (n = 0; n < SIG_RX_BATCH; n++) {
+		skb = skb_dequeue(&sig->rxq);
+		if (!skb)
+			return;
+		atomic_sub(skb->truesize, &sig->rx_bytes);
+		sig_rx_one(sig, skb);
+	}
+	if (!skb_queue_empty_lockless(&sig->rxq))
+		queue_work(sig->wq, &sig->rx_work);
+}
+
 /**
  * condis_sig_rx - hand a received signalling message to the engine
  * @sig: the engine
@@ -190,7 +223,6 @@ out:
 void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb)
 {
 	unsigned int max = READ_ONCE(sig_max_rx_queue);
-	struct sig_op *o;
 
 	if (!is_valid_ether_addr(src)) {	/* answers would go to a group */
 		sig_drop(sig, CONDIS_DROP_NOT_UNICAST);
@@ -200,21 +232,15 @@ void condis_sig_rx(struct condis_sig *sig, const u8 *src, struct sk_buff *skb)
 		sig_drop(sig, CONDIS_DROP_MALFORMED);
 		goto drop;
 	}
-	if (atomic_read(&sig->rx_queued) >= max ||
+	if (skb_queue_len_lockless(&sig->rxq) >= max ||
 	    atomic_read(&sig->rx_bytes) >= SIG_RX_BYTES_MAX) {
 		sig_drop(sig, CONDIS_DROP_OVERLOAD);
 		goto drop;
 	}
-	o = sig_op_new(sig, sig_op_rx, GFP_ATOMIC);
-	if (!o) {
-		sig_drop(sig, CONDIS_DROP_OVERLOAD);
-		goto drop;
-	}
-	atomic_inc(&sig->rx_queued);
+	ether_addr_copy(sig_rx_cb(skb)->src, src);
 	atomic_add(skb->truesize, &sig->rx_bytes);
-	o->skb = skb;
-	ether_addr_copy(o->src, src);
-	sig_op_queue(o);
+	skb_queue_tail(&sig->rxq, skb);
+	queue_work(sig->wq, &sig->rx_work);
 	return;
 drop:
 	kfree_skb(skb);

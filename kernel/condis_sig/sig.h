@@ -15,6 +15,7 @@
 #include <linux/hashtable.h>
 #include <linux/list.h>
 #include <linux/siphash.h>
+#include <linux/skbuff.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include <linux/xarray.h>
@@ -39,8 +40,10 @@
  * @in_key: random: a remote station cannot choose keys that collide
  * @half_open: called legs not yet active (the cap: sig_max_half_open)
  * @adapter: whose drop counters the engine's drops go to (may be NULL)
- * @rx_queued: received messages queued on @wq, not yet handled
+ * @rxq: received messages waiting to be handled (their sender in the cb:
+ *	struct sig_rx_cb), at most max_rx_queue of them
  * @rx_bytes: their truesize
+ * @rx_work: handles @rxq on @wq, a batch a turn
  * @reply_stamp: start of the current window of answers to messages about
  *	no call (jiffies)
  * @replies: answers sent in it
@@ -68,8 +71,9 @@ struct condis_sig {
 	siphash_key_t in_key;
 	unsigned int half_open;
 	struct condis_adapter *adapter;
-	atomic_t rx_queued;
+	struct sk_buff_head rxq;
 	atomic_t rx_bytes;
+	struct work_struct rx_work;
 	unsigned long reply_stamp;
 	unsigned int replies;
 	bool down;
