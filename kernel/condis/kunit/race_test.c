@@ -14,10 +14,20 @@
 
 #define ROUNDS 100
 
-/* Close call against the make-call completion: close waits its turn. */
-static void race_close_vs_make_complete(struct kunit *test)
+/* A world whose CM and client declare direct completion, or one that does not. */
+static struct fake_world *race_world(struct kunit *test, bool direct, enum fake_mode m)
 {
-	struct fake_world *w = fake_world_new(test, false, FM_PEND_ATOMIC);
+	return direct ? fake_world_new_direct(test, false, m) : fake_world_new(test, false, m);
+}
+
+/*
+ * Close call against the make-call completion: close waits its turn. With
+ * direct completion, the completions made from a work item are delivered
+ * by it while the test thread closes.
+ */
+static void race_close_vs_make(struct kunit *test, bool direct)
+{
+	struct fake_world *w = race_world(test, direct, FM_PEND_ATOMIC);
 	struct condis_call_params *cp = condis_call_params_alloc(0, 0, GFP_KERNEL);
 	int i, ret, busy = 0;
 
@@ -45,6 +55,16 @@ static void race_close_vs_make_complete(struct kunit *test)
 	}
 	condis_call_params_free(cp);
 	kunit_info(test, "%d closes refused while the make call was outstanding\n", busy);
+}
+
+static void race_close_vs_make_complete(struct kunit *test)
+{
+	race_close_vs_make(test, false);
+}
+
+static void race_close_vs_make_complete_direct(struct kunit *test)
+{
+	race_close_vs_make(test, true);
 }
 
 struct race_ctx {
@@ -162,11 +182,13 @@ static void race_unbind_with_pending(struct kunit *test)
  * The CM deletes a VC it created while condis is still delivering the
  * client's close-call completion (seed 002 with the delivery in progress,
  * seen with a thousand calls on two vCPUs): the client's delete handler
- * runs after its close completion handler returned, never during it.
+ * runs after its close completion handler returned, never during it. With
+ * direct completion the close completion made from a work item is
+ * delivered by that work item while the CM deletes.
  */
-static void race_delete_during_close_delivery(struct kunit *test)
+static void race_delete_during_close(struct kunit *test, bool direct)
 {
-	struct fake_world *w = fake_world_new(test, false, FM_SYNC);
+	struct fake_world *w = race_world(test, direct, FM_SYNC);
 	int i;
 
 	fake_open_af(w);
@@ -191,6 +213,16 @@ static void race_delete_during_close_delivery(struct kunit *test)
 	}
 	w->cl_close_done_ms = 0;
 	fake_deregister_sap(w);
+}
+
+static void race_delete_during_close_delivery(struct kunit *test)
+{
+	race_delete_during_close(test, false);
+}
+
+static void race_delete_during_close_delivery_direct(struct kunit *test)
+{
+	race_delete_during_close(test, true);
 }
 
 /* The client drops a party while the CM reports the same party gone. */
@@ -352,10 +384,12 @@ static void race_client_vs_adapter_teardown_calls(struct kunit *test)
 
 static struct kunit_case condis_race_cases[] = {
 	KUNIT_CASE_SLOW(race_close_vs_make_complete),
+	KUNIT_CASE_SLOW(race_close_vs_make_complete_direct),
 	KUNIT_CASE_SLOW(race_dereg_sap_vs_incoming),
 	KUNIT_CASE_SLOW(race_unbind_with_pending),
 	KUNIT_CASE_SLOW(race_drop_vs_incoming_drop),
 	KUNIT_CASE_SLOW(race_delete_during_close_delivery),
+	KUNIT_CASE_SLOW(race_delete_during_close_delivery_direct),
 	KUNIT_CASE_SLOW(race_client_vs_adapter_teardown),
 	KUNIT_CASE_SLOW(race_client_vs_adapter_teardown_calls),
 	{}
