@@ -21,7 +21,9 @@ struct workqueue_struct *condis_wq;
  *
  * Every completion, indication and send completion queued before the call
  * has been delivered when it returns. Deliveries queued by those handlers
- * may still be running: call it again to wait for them too.
+ * may still be running: call it again to wait for them too. So may the
+ * deliveries a CM's direct completion makes in its own context
+ * (CONDIS_CM_DIRECT_COMPLETE), and what they found queued on their object.
  *
  * Context: process; may sleep; not from a condis handler.
  */

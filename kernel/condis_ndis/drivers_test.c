@@ -284,6 +284,12 @@ static void ndis_dispatch_incoming_call_pends(struct kunit *test)
 		closed = atomic_read(&kt.close_done);
 		NdisMCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, h, NULL, 0);
 		kt_wait(test, &kt.close_done, closed + 1);
+		/*
+		 * condis is done with the close completion's delivery once
+		 * its handler returned: a delete before that is delivered
+		 * after it, later
+		 */
+		condis_flush();
 	}
 	KUNIT_EXPECT_EQ(test, NdisMCmDeleteVc(h), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_NULL(test, kt.cl_in_vc);	/* the client's ProtocolCoDeleteVc ran */
