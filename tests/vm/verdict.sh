@@ -34,6 +34,19 @@ else
 	res FAIL "guest $label: ran to the end"
 	echo "    run.sh exit $run_rc (see $R/console.log)"
 fi
+splat='WARNING:|BUG:|KASAN:|UBSAN:|Oops|general protection|possible recursive locking|circular locking|inconsistent lock state|suspicious RCU usage|sleeping function called from invalid context|blocked for more than|ODEBUG:'
+# a guest that died (a panic: panic_on_warn, an oops; qemu itself) or was
+# killed left no verdict: what its console said from its first splat on and
+# at its end (qemu's own errors), for a run whose build directory is not kept
+if [ "$run_rc" != 0 ] && [ ! -f "$R/exit-status" ] && [ -f "$R/console.log" ]; then
+	first=$(grep -Enm1 "$splat|Kernel panic" "$R/console.log" | cut -d: -f1)
+	{
+		[ -z "$first" ] || sed -n "$((first > 5 ? first - 5 : 1)),$((first + 50))p" \
+			"$R/console.log"
+		echo "..."
+		tail -n 20 "$R/console.log"
+	} | tr -d '\r' | sed 's/^/    | /'
+fi
 
 shopt -s nullglob
 ktaps=("$R"/ktap/*.ktap)
@@ -71,7 +84,6 @@ if [ -f "$R/scenarios.txt" ]; then
 fi
 
 if [ -f "$R/dmesg.txt" ]; then
-	splat='WARNING:|BUG:|KASAN:|UBSAN:|Oops|general protection|possible recursive locking|circular locking|inconsistent lock state|suspicious RCU usage|sleeping function called from invalid context|blocked for more than|ODEBUG:'
 	if grep -Eq "$splat" "$R/dmesg.txt"; then
 		res FAIL "guest $label: no kernel splat (WARN, BUG, KASAN, UBSAN, lockdep, debugobjects)"
 		grep -E -m5 "$splat" "$R/dmesg.txt" | sed 's/^/    /'
