@@ -20,6 +20,15 @@ static struct fake_world *race_world(struct kunit *test, bool direct, enum fake_
 	return direct ? fake_world_new_direct(test, false, m) : fake_world_new(test, false, m);
 }
 
+/* With direct completion, a completion the fake CM made from a work item ran its handler there. */
+static void race_direct_ran(struct kunit *test)
+{
+	struct fake_world *w = test->priv;
+
+	KUNIT_EXPECT_GT_MSG(test, atomic_read(&w->direct_runs), 0,
+			    "no handler ran within a completion made from a work item");
+}
+
 /*
  * Close call against the make-call completion: close waits its turn. With
  * direct completion, the completions made from a work item are delivered
@@ -65,6 +74,7 @@ static void race_close_vs_make_complete(struct kunit *test)
 static void race_close_vs_make_complete_direct(struct kunit *test)
 {
 	race_close_vs_make(test, true);
+	race_direct_ran(test);
 }
 
 struct race_ctx {
@@ -223,6 +233,7 @@ static void race_delete_during_close_delivery(struct kunit *test)
 static void race_delete_during_close_delivery_direct(struct kunit *test)
 {
 	race_delete_during_close(test, true);
+	race_direct_ran(test);
 }
 
 /* The client drops a party while the CM reports the same party gone. */
