@@ -4,10 +4,13 @@
 # Profile one benchmark in the bench guest: perf (sampling on cpu-clock,
 # TCG has no PMU) records the whole guest while it runs; the report goes
 # to $CONDIS_RESULTS/profile.txt (flat), profile-callers.txt and
-# profile-events.txt (a second run: work items and context switches
-# counted). BENCH_PROFILE (from run.sh --profile):
+# profile-events.txt (a second run: work items, context switches and
+# condis's deliveries counted). BENCH_PROFILE (from run.sh --profile):
 #   cycle        the in-kernel call cycle, one CPU
-#   calls        call setup and teardown over netdevsim, 64 in flight
+#   calls        call setup and teardown over netdevsim, 64 in flight,
+#                answered by the kernel (the SAP's backlog), as make
+#                bench's calls-64 row
+#   calls-answer the same answered by the listening process (calls-answer-64)
 #   vc-send      64-byte frames on one VC
 #   packet-send  the same through AF_PACKET
 #   ppp          64-byte UDP over PPP over a condis_pppoe call (pppd and
@@ -20,11 +23,13 @@ case=${BENCH_PROFILE:?}
 bench_modules
 case $case in
 cycle) cmd=(sh -c "echo 'cycle 20000 one' > $CTL") ;;
-calls|vc-send|packet-send)
+calls|calls-answer|vc-send|packet-send)
 	bench_link
 	to="to bench station $macb"
 	case $case in
-	calls) cmd=(ip netns exec "$a" "$BENCH" calls adapter "$ada" $to count 5000 inflight 64) ;;
+	calls) cmd=(ip netns exec "$a" "$BENCH" calls adapter "$ada" to bench-bl station "$macb"
+		    count 5000 inflight 64) ;;
+	calls-answer) cmd=(ip netns exec "$a" "$BENCH" calls adapter "$ada" $to count 5000 inflight 64) ;;
 	vc-send) cmd=(ip netns exec "$a" "$BENCH" vc-send adapter "$ada" $to vcs 1 count 200000 size 64) ;;
 	*) cmd=(ip netns exec "$a" "$BENCH" packet-send dev "$deva" station "$macb" count 200000 size 64) ;;
 	esac ;;
@@ -46,18 +51,26 @@ perf record -q -e cpu-clock -F 2000 -a -g -o "$T/perf.data" -- "${cmd[@]}" ||
 } > "$R/profile.txt" 2>&1
 perf report -q -i "$T/perf.data" --no-children --sort sym --stdio -g caller \
 	--percent-limit 2 > "$R/profile-callers.txt" 2>&1
-# the benchmark again, counting its work items by function and the
-# context switches (the hops a profile of instructions shows only as cost)
-perf record -q -e workqueue:workqueue_execute_start -e sched:sched_switch -a \
-	-o "$T/events.data" -- "${cmd[@]}" || fail "perf record (events) ${cmd[*]}"
+# the benchmark again, counting its work items by function, the context
+# switches (the hops a profile of instructions shows only as cost) and
+# condis's deliveries by chain: on its worker, or in a direct completion
+perf record -q -e workqueue:workqueue_execute_start -e sched:sched_switch \
+	-e condis:condis_deliver -a -g -o "$T/events.data" -- "${cmd[@]}" ||
+	fail "perf record (events) ${cmd[*]}"
 {
-	echo "# ${cmd[*]}: work items by function, context switches"
-	perf script -i "$T/events.data" -F event,trace 2>/dev/null | awk '
-		/workqueue_execute_start/ { for (i = 1; i < NF; i++)
+	echo "# ${cmd[*]}: work items by function, context switches, deliveries"
+	perf script -i "$T/events.data" -F event,trace,ip,sym 2>/dev/null | awk '
+		function flush() { if (dl != "") n["deliver " dl (worker ? " (worker)" : " (direct)")]++
+				   dl = ""; worker = 0 }
+		/workqueue_execute_start/ { flush(); for (i = 1; i < NF; i++)
 						if ($i == "function") n["work " $(i + 1)]++
 					    next }
-		/sched_switch/ { n["context switches"]++ }
-		END { for (k in n) print n[k], k }' | sort -rn | head -20
+		/sched_switch/ { flush(); n["context switches"]++; next }
+		/condis_deliver/ { flush(); for (i = 1; i < NF; i++)
+					if ($i ~ /condis_deliver:$/) dl = $(i + 1)
+				   next }
+		/cd_evq_work/ { worker = 1 }
+		END { flush(); for (k in n) print n[k], k }' | sort -rn | head -30
 } > "$R/profile-events.txt"
 log "profile of $case: $R/profile.txt"
 exit 0
