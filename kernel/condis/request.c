@@ -29,8 +29,7 @@
  * completer drains the object's queue itself, in the same order, instead
  * of waking the worker. One drains at a time (@draining); a worker or a
  * completer that finds the queue being drained leaves its items to the
- * drainer, which looks again before it stops, and so does any item made
- * ready meanwhile: the worker is not woken for it.
+ * drainer, which looks again before it stops.
  */
 #include <linux/mempool.h>
 #include <linux/slab.h>
@@ -211,19 +210,8 @@ unsigned long cd_pend_timeout(void)
 	return ms ? msecs_to_jiffies(ms) : MAX_SCHEDULE_TIMEOUT;
 }
 
-/*
- * Wake @o's worker for its ready items, unless someone drains @o: the
- * drainer looks again under @o's lock before it stops, and sees what was
- * made ready before this look (no work item run for nothing).
- */
 static void cd_kick(struct cd_obj *o)
 {
-	unsigned long flags = cd_lock(o);
-	bool drained = o->draining;
-
-	cd_unlock(o, flags);
-	if (drained)
-		return;
 	cd_obj_get(o);
 	if (!queue_work(condis_wq, &o->work))
 		cd_obj_put(o);
