@@ -74,6 +74,12 @@ bool fake_wait(struct fake_world *w, enum fake_ev ev, int n)
 {
 	if (!wait_event_timeout(w->wq, fake_count(w, ev) >= n, 10 * HZ))
 		return false;
+	/*
+	 * with direct completion the event's handler may have run in a fake
+	 * work item, still delivering: condis_flush() does not wait for it
+	 */
+	if (w->direct && !wait_event_timeout(w->wq, !atomic_read(&w->completing), 10 * HZ))
+		return false;
 	condis_flush();
 	return true;
 }

@@ -140,9 +140,12 @@ static void fake_pend_work(struct work_struct *work)
 	 */
 	if (p->w->direct)
 		condis_flush();
+	atomic_inc(&p->w->completing);
 	WRITE_ONCE(p->w->completer, current);	/* direct completion runs handlers here */
 	fake_finish(p);
 	WRITE_ONCE(p->w->completer, NULL);
+	if (atomic_dec_and_test(&p->w->completing))
+		wake_up_all(&p->w->wq);
 	fake_pend_done(p);
 }
 

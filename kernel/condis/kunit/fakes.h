@@ -158,6 +158,7 @@ struct fake_world {
 	wait_queue_head_t wq;
 	atomic_t ctx_violations;	/* a handler ran in atomic context */
 	struct task_struct *completer;	/* a fake work item completing, while it does */
+	atomic_t completing;		/* fake work items completing (wakes @wq at 0) */
 	atomic_t direct_runs;		/* handlers run from within its completion */
 	struct task_struct *sender;	/* the test's task, when it sends */
 	atomic_t sendc_inline;		/* send completions run in the sender's context */
