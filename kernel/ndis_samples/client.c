@@ -38,6 +38,7 @@ static NDIS_IO_WORKITEM_FUNCTION SampleAnswerWork;
 static VOID SampleEthernetReady(PSAMPLE_BINDING B);
 static VOID SampleEndUp(PSAMPLE_BINDING B);
 static NDIS_IO_WORKITEM_FUNCTION SampleCloseWork;
+static NDIS_IO_WORKITEM_FUNCTION SampleCloseAfWork;
 
 /* ---- AF and SAP ------------------------------------------------------------------------------------- */
 
@@ -232,7 +233,26 @@ static VOID SampleClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE Protoc
 		SampleFailed(B, "deregister SAP", Status);
 		return SampleTornDown(B);
 	}
-	Status = NdisClCloseAddressFamily(B->NdisAfHandle);
+	NdisQueueIoWorkItem(B->WorkItem, SampleCloseAfWork, B);
+}
+
+/*
+ * Close the AF. A VC deleted a moment ago may not have left it yet: the
+ * call manager's, whose ProtocolCoDeleteVc saw the last call end go, or
+ * ours, whose delete condis runs after the completion we made it in. The
+ * AF refuses (NOT_ACCEPTED) until then: at PASSIVE_LEVEL, wait a little
+ * and try again, a second at most.
+ */
+_Use_decl_annotations_
+static VOID SampleCloseAfWork(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+{
+	PSAMPLE_BINDING B = WorkItemContext;
+	NDIS_STATUS Status;
+	ULONG Tries = 0;
+
+	while ((Status = NdisClCloseAddressFamily(B->NdisAfHandle)) == NDIS_STATUS_NOT_ACCEPTED &&
+	       ++Tries < 100)
+		NdisMSleep(10000);
 	if (Status != NDIS_STATUS_PENDING)
 		SampleClCloseAfComplete(Status, B);
 }
