@@ -10,12 +10,23 @@
 # object once the client is gone; the harness judges leaks and splats.
 # FAULT_STRIDE (default 16; make stress: 1) fails every Kth point of the
 # whole scenarios only, FAULT_STEP_STRIDE (default 2; make stress: 1) of the
-# single steps.
+# single steps. A step waits up to 10 s for what it started (a fault that
+# lost an event costs that wait; a loaded debug guest can be slow).
 set -u
 source "$(dirname "$0")/lib.sh"
 require_root
 stride=${FAULT_STRIDE:-16}
 step_stride=${FAULT_STEP_STRIDE:-2}
+
+# sweep ARGS...: condis-stress faults ARGS, its JSON in $out, its stderr
+# in $T/faults.err
+sweep() { out=$("$STRESS" faults wait-ms 10000 "$@" 2> "$T/faults.err"); }
+# tell NAME: under the sweep's check, its violations first (its stderr is
+# mostly the failures the faults caused, as expected), then its head
+tell() {
+	grep -A12 ': violation: ' "$T/faults.err" | head -30 | sed 's/^/#   /'
+	show_log "$T/faults.err" "$1.err"
+}
 
 for m in condis condis_lo condis_sig condis_eth; do
 	check "$m.ko loads" mod_load $m
@@ -27,9 +38,9 @@ ip link set cfs0 up && ip link set cfs1 up
 del_at_exit cfs0
 
 for sc in loopback ethernet; do
-	out=$("$STRESS" faults scenario $sc a cfs0 b cfs1 stride "$stride" 2> "$T/faults.err")
+	sweep scenario $sc a cfs0 b cfs1 stride "$stride"
 	check "every allocation of the $sc scenario failed in turn, cleanly" test $? = 0
-	show_log "$T/faults.err" "faults_$sc.err"
+	tell "faults_$sc"
 	jqcheck "the $sc sweep reached its end" "$out" '.swept == 1 and .points > 10'
 	figure "faults_$sc" "$out"
 done
@@ -43,10 +54,10 @@ done
 for sc_st in loopback:af-open loopback:call-make ethernet:adapter-del-a ethernet:adapter-del-b \
 	     ethernet:call-accept; do
 	sc=${sc_st%%:*} st=${sc_st#*:}
-	out=$("$STRESS" faults scenario $sc a cfs0 b cfs1 step $st stride "$step_stride" \
-		2> "$T/faults.err")
-	check "allocations of the $sc scenario's $st failed in turn (every ${step_stride}), cleanly" test $? = 0
-	show_log "$T/faults.err" "faults_${sc}_$st.err"
+	sweep scenario $sc a cfs0 b cfs1 step $st stride "$step_stride"
+	check "allocations of the $sc scenario's $st failed in turn (every ${step_stride}), cleanly" \
+		test $? = 0
+	tell "faults_${sc}_$st"
 	jqcheck "the $st sweep reached its end" "$out" '.swept == 1 and .points > 3'
 	figure "faults_${sc}_$st" "$out"
 done

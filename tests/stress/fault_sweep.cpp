@@ -558,7 +558,8 @@ int faults(const Opts &o)
 				  << "\n";
 		if (!out.violation.empty()) {
 			violations++;
-			std::cerr << "condis-stress: fault " << n << ": " << out.violation << "\n";
+			std::cerr << "condis-stress: fault " << n << ": violation: " << out.violation
+				  << "\n";
 		}
 	}
 	bool swept = n <= max;

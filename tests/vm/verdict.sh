@@ -56,7 +56,10 @@ if [ ${#ktaps[@]} -gt 0 ]; then
 	sed -E "s/^(PASS|FAIL|SKIP) kunit: /\1 kunit ($label): /" "$R/kunit.txt"
 fi
 
-# checks PREFIX LOG: a result per "ok - CHECK" or "not ok - CHECK" line of LOG
+# checks PREFIX LOG: a result per "ok - CHECK" or "not ok - CHECK" line of
+# LOG; under a failed one, the log's comment lines that follow it (what the
+# scenario said about it: jqcheck's got and want, a tool's stderr), 40 at
+# most, for a run whose build directory is not kept
 checks() {
 	awk -v s="$1" '
 		/^(not )?ok - / {
@@ -64,8 +67,11 @@ checks() {
 			sub(/^(not )?ok - /, "")
 			n = ++seen[$0]
 			printf "%-4s %s: %s%s\n", st, s, $0, (n > 1 ? " (" n ")" : "")
+			said = st == "FAIL" ? 40 : 0
 			if (st == "FAIL") bad = 1
+			next
 		}
+		/^#/ && said > 0 { said--; print "    " $0 }
 		END { exit bad }' "$2" || bad=1
 }
 [ -f "$R/guest-checks.log" ] && checks "guest $label" "$R/guest-checks.log"
