@@ -508,7 +508,10 @@ struct Sweep {
 						r.cl().adapter_del(ad.id);
 			}
 		}	// the client's socket closes here: the kernel releases its objects
-		if (!objects_zero(10000) && out.violation.empty())
+		// (a call manager that lost a completion for memory holds its
+		// object until condis completes the request: pend_timeout_ms,
+		// 30 s; counted by the verifier, which fault_sweep.sh shows)
+		if (!objects_zero(40000) && out.violation.empty())
 			out.violation = "objects left after " + (out.step.empty() ? "the end" : out.step);
 		return out;
 	}
