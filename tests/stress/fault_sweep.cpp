@@ -213,7 +213,9 @@ struct Run {
 		return *e;
 	}
 	// The called end of a call hears that it is connected: its VC takes
-	// a descriptor only then (the caller's make call may complete first).
+	// a descriptor only then, and its state changes from accepted to
+	// connected (the caller's make call or add party may complete first:
+	// a step's snapshot taken before that would see the change).
 	void connected(uint32_t call_id)
 	{
 		event(CONDIS_CMD_CALL_CONNECTED_NTF, [&](const Event &ev) { return ev.id == call_id; },
@@ -312,12 +314,14 @@ std::vector<Step> loopback(Run &r)
 		{"multipoint-accept", Kind::change, [&r] { r.cl().call_accept(r.in); }},
 		{"multipoint-connected", Kind::wait, [&r] {
 			r.cl().wait_done(CONDIS_REQUEST_CALL_MAKE, r.call, r.wait_ms);
+			r.connected(r.in);
 		}},
 		{"party-add", Kind::change, [&r, svc] { r.party = r.cl().party_add(r.call, svc).id; }},
 		{"party-incoming", Kind::wait, [&r] { r.pin = r.incoming(r.sap); }},
 		{"party-accept", Kind::change, [&r] { r.cl().call_accept(r.pin); }},
 		{"party-added", Kind::wait, [&r] {
 			r.cl().wait_done(CONDIS_REQUEST_PARTY_ADD, r.party, r.wait_ms);
+			r.connected(r.pin);
 		}},
 		{"party-drop", Kind::change, [&r] {
 			r.settle(CONDIS_REQUEST_PARTY_DROP, r.cl().party_drop(r.party));

@@ -40,11 +40,17 @@ splat='WARNING:|BUG:|KASAN:|UBSAN:|Oops|general protection|possible recursive lo
 # at its end (qemu's own errors), for a run whose build directory is not kept
 if [ "$run_rc" != 0 ] && [ ! -f "$R/exit-status" ] && [ -f "$R/console.log" ]; then
 	first=$(grep -Enm1 "$splat|Kernel panic" "$R/console.log" | cut -d: -f1)
+	total=$(wc -l < "$R/console.log")
+	upto=0	# the last line printed
 	{
-		[ -z "$first" ] || sed -n "$((first > 5 ? first - 5 : 1)),$((first + 50))p" \
-			"$R/console.log"
-		echo "..."
-		tail -n 20 "$R/console.log"
+		if [ -n "$first" ]; then
+			upto=$((first + 50))
+			sed -n "$((first > 5 ? first - 5 : 1)),${upto}p" "$R/console.log"
+		fi
+		end=$((total - 19 > upto + 1 ? total - 19 : upto + 1))
+		[ "$end" -le "$total" ] || exit 0
+		[ "$end" = $((upto + 1)) ] || echo "..."
+		sed -n "$end,\$p" "$R/console.log"
 	} | tr -d '\r' | sed 's/^/    | /'
 fi
 
