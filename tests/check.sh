@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # `make check`: every test condis has. Each result is a line
-# "PASS|FAIL|SKIP NAME"; last come "N passed, N failed" (", N skipped"
-# when any) and "make check: N min S s" (also in build/check/time.txt).
+# "PASS|FAIL|SKIP NAME" (a failed one's details indented under it); the
+# failures, with their details, are printed again after the last stage;
+# last come "N passed, N failed" (", N skipped" when any) and "make check:
+# N min S s" (also in build/check/time.txt).
 # The exit status is non-zero on any failure, and when the names of the
 # results differ from tests/expected-results.txt: a result that stopped
 # running fails the run, and so does a new one that is not listed
@@ -39,15 +41,28 @@ mkdir -p "$out"
 all=$out/results.txt
 : > "$all"
 
-# take COMMAND...: show what COMMAND prints, keeping its result lines
+# every failed result with the lines printed under it, repeated at the end
+failed=$out/failures.txt
+: > "$failed"
+
+# take COMMAND...: show what COMMAND prints, keeping its result lines (and
+# a failed one's with the lines under it)
 take() {
-	local line
+	local line under=0
 	while IFS= read -r line; do
 		printf '%s\n' "$line"
+		case $line in
+		"PASS "*|"SKIP "*|"== "*) under=0 ;;
+		"FAIL "*) under=1 ;;
+		esac
 		case $line in "PASS "*|"FAIL "*|"SKIP "*) printf '%s\n' "$line" >> "$all" ;; esac
+		[ $under = 0 ] || printf '%s\n' "$line" >> "$failed"
 	done < <("$@" 2>&1)
 }
-res() { printf '%-4s %s\n' "$1" "$2" | tee -a "$all"; }
+res() {
+	printf '%-4s %s\n' "$1" "$2" | tee -a "$all"
+	[ "$1" != FAIL ] || printf '%-4s %s\n' "$1" "$2" >> "$failed"
+}
 step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - t0 ))"; }
 # ok NAME LOG COMMAND...: PASS when COMMAND succeeds (its output in LOG,
 # the end of it shown on a failure); returns COMMAND's status
@@ -58,7 +73,7 @@ ok() {
 		res PASS "$name"
 	else
 		res FAIL "$name"
-		tail -25 "$log" | sed 's/^/    /'
+		tail -25 "$log" | sed 's/^/    /' | tee -a "$failed"
 		return 1
 	fi
 }
@@ -198,6 +213,11 @@ if [ $us_ok = 1 ]; then
 fi
 
 # ---- the totals, and the list of results ---------------------------------------
+# the failures again, each with what it printed, where a log's tail shows them
+if [ -s "$failed" ]; then
+	step "the failures again, with what they printed"
+	cat "$failed"
+fi
 step "done"
 names() { sed -E 's/^(PASS|FAIL|SKIP) +//' "$1" | sort; }
 if [ "${CONDIS_WRITE_EXPECTED:-}" = 1 ]; then
