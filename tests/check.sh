@@ -60,8 +60,9 @@ take() {
 	done < <("$@" 2>&1)
 }
 res() {
-	printf '%-4s %s\n' "$1" "$2" | tee -a "$all"
-	[ "$1" != FAIL ] || printf '%-4s %s\n' "$1" "$2" >> "$failed"
+	local also=/dev/null
+	[ "$1" != FAIL ] || also=$failed
+	printf '%-4s %s\n' "$1" "$2" | tee -a "$all" "$also"
 }
 step() { printf '\n== %s (%ss)\n' "$*" "$(( $(date +%s) - t0 ))"; }
 # ok NAME LOG COMMAND...: PASS when COMMAND succeeds (its output in LOG,
