@@ -10,6 +10,7 @@
 #   calls        call setup and teardown over netdevsim, 64 in flight,
 #                answered by the kernel (the SAP's backlog), as make
 #                bench's calls-64 row
+#   calls-1      the same, one call in flight (the calls-1 row)
 #   calls-answer the same answered by the listening process (calls-answer-64)
 #   vc-send      64-byte frames on one VC
 #   packet-send  the same through AF_PACKET
@@ -23,12 +24,14 @@ case=${BENCH_PROFILE:?}
 bench_modules
 case $case in
 cycle) cmd=(sh -c "echo 'cycle 20000 one' > $CTL") ;;
-calls|calls-answer|vc-send|packet-send)
+calls|calls-1|calls-answer|vc-send|packet-send)
 	bench_link
 	to="to bench station $macb"
 	case $case in
 	calls) cmd=(ip netns exec "$a" "$BENCH" calls adapter "$ada" to bench-bl station "$macb"
 		    count 5000 inflight 64) ;;
+	calls-1) cmd=(ip netns exec "$a" "$BENCH" calls adapter "$ada" to bench-bl station "$macb"
+		      count 3000 inflight 1) ;;
 	calls-answer) cmd=(ip netns exec "$a" "$BENCH" calls adapter "$ada" $to count 5000 inflight 64) ;;
 	vc-send) cmd=(ip netns exec "$a" "$BENCH" vc-send adapter "$ada" $to vcs 1 count 200000 size 64) ;;
 	*) cmd=(ip netns exec "$a" "$BENCH" packet-send dev "$deva" station "$macb" count 200000 size 64) ;;
@@ -47,10 +50,12 @@ perf record -q -e cpu-clock -F 2000 -a -g -o "$T/perf.data" -- "${cmd[@]}" ||
 	fail "perf record ${cmd[*]}"
 {
 	echo "# ${cmd[*]}"
-	perf report -q -i "$T/perf.data" --no-children --sort sym --stdio -g none --percent-limit 0.7
+	perf report -q -i "$T/perf.data" --no-children --sort sym --stdio -g none --percent-limit 0.3
 } > "$R/profile.txt" 2>&1
 perf report -q -i "$T/perf.data" --no-children --sort sym --stdio -g caller \
 	--percent-limit 2 > "$R/profile-callers.txt" 2>&1
+perf report -q -i "$T/perf.data" --children --sort sym --stdio -g none \
+	--percent-limit 1 > "$R/profile-inclusive.txt" 2>&1
 # the benchmark again, counting its work items by function, the context
 # switches (the hops a profile of instructions shows only as cost) and
 # condis's deliveries by chain: on its worker, or in a direct completion

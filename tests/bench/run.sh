@@ -74,6 +74,7 @@ if [ -n "$profile" ]; then
 	run_guest "$out/profile-guest" "${BENCH_ONLY:-}" "$icount" guest-profile.sh
 	cp "$out/profile-guest/profile.txt" "$out/profile-$profile.txt"
 	cp "$out/profile-guest/profile-callers.txt" "$out/profile-$profile-callers.txt"
+	cp "$out/profile-guest/profile-inclusive.txt" "$out/profile-$profile-inclusive.txt"
 	cp "$out/profile-guest/profile-events.txt" "$out/profile-$profile-events.txt"
 	cat "$out/profile-$profile.txt" "$out/profile-$profile-events.txt"
 	exit 0
