@@ -210,8 +210,20 @@ unsigned long cd_pend_timeout(void)
 	return ms ? msecs_to_jiffies(ms) : MAX_SCHEDULE_TIMEOUT;
 }
 
+/*
+ * @o has an item ready: wake its worker, unless someone drains @o's queue
+ * (a direct completion, or the worker itself): the drainer looks again
+ * under @o's lock before it stops, and so delivers the item the worker
+ * would have found it draining and left to it.
+ */
 static void cd_kick(struct cd_obj *o)
 {
+	unsigned long flags = cd_lock(o);
+	bool draining = o->draining;
+
+	cd_unlock(o, flags);
+	if (draining)
+		return;
 	cd_obj_get(o);
 	if (!queue_work(condis_wq, &o->work))
 		cd_obj_put(o);

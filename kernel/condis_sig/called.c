@@ -2,9 +2,10 @@
 /*
  * condis_sig: called. A SETUP (ADD PARTY) for a registered SAP becomes a
  * called VC the CM creates, offered to the SAP's client; CALL PROCEEDING
- * tells the caller to wait for its answer, CONNECT (ADD PARTY ACK) carries
- * a yes until CONNECT ACK. Offers not yet connected are capped per engine
- * (max_half_open); a SETUP again for a call here is answered again.
+ * tells the caller to wait for its answer (unless the client answered at
+ * once), CONNECT (ADD PARTY ACK) carries a yes until CONNECT ACK. Offers
+ * not yet connected are capped per engine (max_half_open); a SETUP again
+ * for a call here is answered again.
  */
 #include <linux/etherdevice.h>
 #include <linux/moduleparam.h>
@@ -119,7 +120,9 @@ void sig_incoming(struct condis_sig *sig, const u8 *src,
 	if (!ret)
 		ret = condis_cm_dispatch_incoming_call(sap->sap, vc->vc, leg->cp);
 	if (!ret) {		/* the answer follows: sig_op_answer() */
-		sig_send(leg, CONDIS_MSG_CALL_PROCEEDING, 0);
+		/* one given at once (a backlog's) is queued already: no wait to tell of */
+		if (!READ_ONCE(vc->answered))
+			sig_send(leg, CONDIS_MSG_CALL_PROCEEDING, 0);
 		return;
 	}
 	sig_queue(sig, sig_op_answer, vc, NULL, NULL, NULL, ret, GFP_KERNEL | __GFP_NOFAIL);
@@ -130,6 +133,7 @@ void sig_incoming_call_complete(int status, void *cm_vc_ctx,
 {
 	struct sig_vc *vc = cm_vc_ctx;
 
+	WRITE_ONCE(vc->answered, true);
 	sig_queue(vc->sig, sig_op_answer, vc, NULL, NULL, NULL, status,
 		  GFP_KERNEL | __GFP_NOFAIL);
 }

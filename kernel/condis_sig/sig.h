@@ -96,6 +96,8 @@ struct condis_sig {
  * @data_token: what data frames for it carry (random, never 0)
  * @active: activated (its data path programmed)
  * @closing: its client closes it
+ * @answered: called: its client's answer is queued (set by
+ *	sig_incoming_call_complete(), in any context)
  * @close_party: the party it named
  * @qos_wait: legs whose answer to a QoS modify is awaited
  * @qos_status: the first failure among their answers
@@ -111,6 +113,7 @@ struct sig_vc {
 	bool signalling;
 	bool active;
 	bool closing;
+	bool answered;
 	struct condis_party *close_party;
 	int qos_wait;
 	int qos_status;

@@ -5,9 +5,11 @@
 # joined by veth are captured with dumpcap at B, and tshark decodes the
 # capture with condis's dissector (userspace/wireshark/condis.lua): a call
 # made, carrying a frame, its QoS modified and closed; a call rejected with
-# a cause; a call to a SAP nobody registered. Every message appears with
-# its call reference, tokens, SAP and cause, in the order the protocol
-# sends them; the capture is kept in the results (wire_dissector.pcapng).
+# a cause; a call to a SAP nobody registered; a call a SAP's backlog
+# accepts (no CALL PROCEEDING: the answer is at once). Every message
+# appears with its call reference, tokens, SAP and cause, in the order the
+# protocol sends them; the capture is kept in the results
+# (wire_dissector.pcapng).
 set -u
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/eth-calls.inc"
@@ -47,6 +49,14 @@ jqcheck "a call is rejected" "$ans" '."ndis-status" == '"$NDIS_STATUS_INCOMPATIB
 sess A call make af "$afa" to nobody station "$macb"; cn=$id
 done_of A call-make "$cn"
 jqcheck "a call to no SAP fails" "$ans" '."ndis-status" == '"$NDIS_STATUS_INVALID_ADDRESS"
+# a SAP whose backlog accepts: the answer is at once, no CALL PROCEEDING
+sess B sap register af "$afb" address backlogged backlog 1; sbl=$id
+done_of B sap-register "$sbl"
+sess A call make af "$afa" to backlogged station "$macb"; cbl=$id
+done_of A call-make "$cbl"
+jqcheck "a call a backlog accepts is made" "$ans" '.status == 0'
+sess A call close "$cbl"
+done_of A call-close "$cbl"
 sess_stop_all
 
 # dumpcap counts what it has written ("Packets: N" on stderr): the 13
@@ -54,7 +64,7 @@ sess_stop_all
 captured() {
 	local n
 	n=$(tr '\r' '\n' < "$T/dumpcap.err" | sed -n 's/^Packets: \([0-9]*\).*/\1/p' | tail -1)
-	[ "${n:-0}" -ge 14 ]
+	[ "${n:-0}" -ge 19 ]
 }
 check "dumpcap has the frames" wait_for 30 captured
 kill -INT "$cap"
@@ -78,7 +88,9 @@ have=$(names)
 log "messages: $have"
 want="SETUP,CALL PROCEEDING,CONNECT,CONNECT ACK,DATA,MODIFY,MODIFY ACK,RELEASE,RELEASE COMPLETE,"
 want+="SETUP,CALL PROCEEDING,RELEASE COMPLETE,SETUP,RELEASE COMPLETE,"
-check "SETUP, CONNECT, data, MODIFY, RELEASE; a reject; no SAP: in order" test "$have" = "$want"
+want+="SETUP,CONNECT,CONNECT ACK,RELEASE,RELEASE COMPLETE,"
+check "SETUP, CONNECT, data, MODIFY, RELEASE; a reject; no SAP; a backlog's: in order" \
+	test "$have" = "$want"
 
 # frame N's field F (1-based, in the order of "fields")
 field() { awk -F '\t' -v n="$1" -v f="$2" 'NR == n { print $f }' "$T/decoded.txt"; }
