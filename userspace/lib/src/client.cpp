@@ -83,6 +83,9 @@ Client::Client(bool need_family)
 		throw Error(ENOENT, "", "the condis netlink family is not there (is condis.ko loaded?)");
 	}
 	group_ = genl_ctrl_resolve_grp(sk_, CONDIS_FAMILY_NAME, CONDIS_MCGRP_EVENTS);
+	// a request asks for its acknowledgement itself (codec::request()),
+	// unless its answer ends it (transact())
+	nl_socket_disable_auto_ack(sk_);
 }
 
 Client::~Client()
@@ -170,18 +173,27 @@ bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bo
 	return true;
 }
 
-void Client::transact(Msg msg, const Handler &on_reply)
+void Client::transact(Msg msg, const Handler &on_reply, bool answered)
 {
+	nlmsghdr *h = nlmsg_hdr(msg.get());
 	uint32_t seq = ++seq_;
 	bool done = false;
+	// an answered request ends with its answer (a refusal still comes as
+	// an error with its extack): no acknowledgement to build and read
+	Handler last = [&](const nlmsghdr *r) {
+		on_reply(r);
+		done = true;
+	};
 	int ret;
 
-	nlmsg_hdr(msg.get())->nlmsg_seq = seq;
+	h->nlmsg_seq = seq;
+	if (answered)
+		h->nlmsg_flags &= ~NLM_F_ACK;
 	ret = nl_send_auto(sk_, msg.get());
 	if (ret < 0)
 		fail(nl_errno(ret), "send");
 	while (!done)
-		read_some(-1, &on_reply, seq, &done);
+		read_some(-1, answered ? &last : &on_reply, seq, &done);
 }
 
 template <typename T>
@@ -201,7 +213,7 @@ T Client::get(uint8_t cmd, int id_attr, uint32_t id, T (*parse)(const nlmsghdr *
 	std::optional<T> out;
 
 	codec::put_u32(m.get(), id_attr, id);
-	transact(std::move(m), [&](const nlmsghdr *h) { out = parse(h); });
+	transact(std::move(m), [&](const nlmsghdr *h) { out = parse(h); }, true);
 	if (!out)
 		fail(EPROTO, "no answer");
 	return *out;
@@ -211,7 +223,7 @@ Reply Client::simple(Msg msg)
 {
 	std::optional<Reply> out;
 
-	transact(std::move(msg), [&](const nlmsghdr *h) { out = codec::parse_reply(h); });
+	transact(std::move(msg), [&](const nlmsghdr *h) { out = codec::parse_reply(h); }, true);
 	if (!out)
 		fail(EPROTO, "no answer");
 	return *out;

@@ -199,7 +199,9 @@ public:
 
 private:
 	using Handler = std::function<void(const nlmsghdr *)>;
-	void transact(Msg msg, const Handler &on_reply);
+	// send @msg, hand its answers to @on_reply until its acknowledgement
+	// (or a dump's end); @answered: the one answer it has ends it
+	void transact(Msg msg, const Handler &on_reply, bool answered = false);
 	template <typename T> std::vector<T> dump(uint8_t cmd, T (*parse)(const nlmsghdr *));
 	template <typename T> T get(uint8_t cmd, int id_attr, uint32_t id,
 				    T (*parse)(const nlmsghdr *));
