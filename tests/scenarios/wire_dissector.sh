@@ -59,7 +59,7 @@ sess A call close "$cbl"
 done_of A call-close "$cbl"
 sess_stop_all
 
-# dumpcap counts what it has written ("Packets: N" on stderr): the 13
+# dumpcap counts what it has written ("Packets: N" on stderr): the 18
 # messages and the data frame are in the file before it is stopped
 captured() {
 	local n
