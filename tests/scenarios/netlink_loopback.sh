@@ -5,7 +5,8 @@
 # accept, reject and close calls, move data both ways, add and drop a
 # party, modify QoS; delayed accept and accept timeout; calling a SAP
 # nobody registered; a close the far end made while a send was held; a
-# killed client leaves nothing behind.
+# killed client leaves nothing behind; requests sent together, each
+# answered once, when done (condis-stress answers).
 set -u
 source "$(dirname "$0")/lib.sh"
 require_root
@@ -275,6 +276,15 @@ listen_rc=0
 wait "$lpid" || listen_rc=$?
 check "and ends after it (count 1)" test "$listen_rc" = 0
 sess_stop_all
+
+# ---- requests sent together, each answered once when done ------------------
+# (reply-when-done: a request that pends is answered by its request-done)
+out=$("$STRESS" answers calls 64 2> "$T/answers.err")
+show_log "$T/answers.err" answers.err
+jqcheck "64 calls made, then closed, each batch in one send: every request answered once, when done" \
+	"$out" '.made == 64 and .closed == 64 and .extra == 0 and .wrong == 0 and .left == 0'
+jqcheck "a stranger's AF among them: refused with its message, the others answered" \
+	"$out" '.refused == 1 and (.extack | length) > 0'
 check "no AF, SAP, VC or party is left" wait_for 10 objects_zero
 check "condis_lo.ko unloads" mod_unload condis_lo
 check "condis.ko unloads" mod_unload condis

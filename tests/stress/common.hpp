@@ -57,5 +57,6 @@ int64_t now_ms();
 int faults(const Opts &o);	// fault_sweep.cpp
 int race(const Opts &o);	// race.cpp
 int states(const Opts &o);	// states.cpp
+int answers(const Opts &o);	// answers.cpp
 
 } // namespace stress

@@ -5,6 +5,7 @@
 //   faults   fail-nth sweep over a control scenario   (fault_sweep.cpp)
 //   race     concurrent clients for a while           (race.cpp)
 //   states   a client with calls in every state       (states.cpp)
+//   answers  requests sent together, answered when done (answers.cpp)
 // Each prints one JSON line and exits 1 on any violation, 2 on bad usage.
 #include "common.hpp"
 
@@ -18,7 +19,8 @@ static const char usage[] =
 	"  faults scenario loopback|ethernet [max N] [stride K] [step NAME]\n"
 	"         [wait-ms MS] [progress EVERY] [a IFNAME b IFNAME]\n"
 	"  race seconds S [threads T] [adapter NAME] [seed X]\n"
-	"  states [calls N] [netdevs M]\n";
+	"  states [calls N] [netdevs M]\n"
+	"  answers [calls N]\n";
 
 int main(int argc, char **argv)
 {
@@ -36,6 +38,8 @@ int main(int argc, char **argv)
 			return race(o);
 		if (mode == "states")
 			return states(o);
+		if (mode == "answers")
+			return answers(o);
 		throw Usage("unknown mode " + mode);
 	} catch (const Usage &e) {
 		std::cerr << "condis-stress: " << e.what() << "\n" << usage;

@@ -97,7 +97,7 @@ static void cd_nl_call_event(struct cd_nlobj *vc, u8 cmd, int cause,
 		nlmsg_free(skb);
 		return;
 	}
-	cd_nl_notify(vc->sk, skb, hdr);
+	cd_nl_notify(vc->sk, skb, hdr, NULL);
 }
 
 /* ---- client handlers ------------------------------------------------------ */
@@ -119,7 +119,7 @@ static void cd_nl_created(struct cd_nlobj *obj, u32 request, void *handle,
 	if (status)
 		cd_nlobj_forget(obj);
 	mutex_unlock(&sk->lock);
-	cd_nl_request_done(sk, request, id, status, cp);
+	cd_nl_request_done(sk, request, id, status, cp, NULL);
 }
 
 /* Completion of a request that removes an object: forget it on success. */
@@ -132,7 +132,7 @@ static void cd_nl_removed(struct cd_nlobj *obj, u32 request, int status)
 	if (!status)
 		cd_nlobj_forget(obj);
 	mutex_unlock(&sk->lock);
-	cd_nl_request_done(sk, request, id, status, NULL);
+	cd_nl_request_done(sk, request, id, status, NULL, NULL);
 }
 
 static void cd_nl_open_af_complete(int status, void *ctx, struct condis_af *af)
@@ -194,6 +194,22 @@ static int cd_nl_delete_vc(void *ctx)
 }
 
 /*
+ * The answer a call's pended request owes its requester (reply-when-done),
+ * taken: into @seq, false if it owes none.
+ */
+static bool cd_nl_answer_owed(struct cd_nlobj *obj, u32 *seq)
+{
+	bool owed;
+
+	mutex_lock(&obj->sk->lock);
+	owed = obj->answer_owed;
+	obj->answer_owed = false;
+	*seq = obj->answer_seq;
+	mutex_unlock(&obj->sk->lock);
+	return owed;
+}
+
+/*
  * A call that ended goes before its owner hears that the request is done:
  * the owner's next look (call-get) no longer finds it.
  */
@@ -202,22 +218,24 @@ static void cd_nl_make_call_complete(int status, void *ctx, struct condis_party 
 {
 	struct cd_nlobj *obj = ctx;
 	struct cd_nlsk *sk = obj->sk;
-	u32 id = obj->id;
+	u32 id = obj->id, seq;
+	bool owed = cd_nl_answer_owed(obj, &seq);
 
 	if (status)
 		cd_nl_call_gone(obj);
-	cd_nl_request_done(sk, CONDIS_REQUEST_CALL_MAKE, id, status, cp);
+	cd_nl_request_done(sk, CONDIS_REQUEST_CALL_MAKE, id, status, cp, owed ? &seq : NULL);
 }
 
 static void cd_nl_close_call_complete(int status, void *ctx, void *party_ctx)
 {
 	struct cd_nlobj *obj = ctx;
 	struct cd_nlsk *sk = obj->sk;
-	u32 id = obj->id;
+	u32 id = obj->id, seq;
+	bool owed = cd_nl_answer_owed(obj, &seq);
 
 	if (!status)
 		cd_nl_call_gone(obj);
-	cd_nl_request_done(sk, CONDIS_REQUEST_CALL_CLOSE, id, status, NULL);
+	cd_nl_request_done(sk, CONDIS_REQUEST_CALL_CLOSE, id, status, NULL, owed ? &seq : NULL);
 }
 
 /*
@@ -296,7 +314,7 @@ static void cd_nl_modify_qos_complete(int status, void *ctx,
 	struct cd_nlobj *obj = ctx;
 
 	cd_nl_request_done(obj->sk, CONDIS_REQUEST_CALL_MODIFY_QOS, obj->id,
-			   status, cp);
+			   status, cp, NULL);
 }
 
 static void cd_nl_incoming_qos_change(void *ctx, const struct condis_call_params *cp)
@@ -329,7 +347,7 @@ static void cd_nl_incoming_drop_party(int cause, void *ctx, const void *buf, u32
 		    nla_put_u32(skb, CONDIS_A_PARTY_CAUSE, condis_status_to_ndis(cause)))
 			nlmsg_free(skb);
 		else
-			cd_nl_notify(obj->sk, skb, hdr);
+			cd_nl_notify(obj->sk, skb, hdr, NULL);
 	}
 	ret = condis_cl_drop_party(obj->handle, NULL, 0);
 	if (!ret) {
@@ -402,7 +420,7 @@ static void cd_nl_status(void *cl_ctx, void *vc_ctx, int status, const void *buf
 		nlmsg_free(skb);
 		return;
 	}
-	cd_nl_notify(sk, skb, hdr);
+	cd_nl_notify(sk, skb, hdr, NULL);
 }
 
 const struct condis_client_ops cd_nl_client_ops = {

@@ -36,29 +36,39 @@ struct sk_buff *cd_nl_new(u8 cmd, void **hdr, size_t payload)
  * @owner: the socket whose object it is about
  * @skb: the notification (taken)
  * @hdr: its header
+ * @seq: the sequence number of the request it answers (reply-when-done),
+ *	or NULL: a notification only
  *
  * To @owner, whether or not it listens to "events" (a socket hears of its
  * own objects without subscribing), and to the namespace's other "events"
  * listeners (monitors): an event costs the processes that neither own its
- * object nor monitor nothing. A socket already closed gets nothing.
+ * object nor monitor nothing. @owner's copy answers its request if @seq
+ * is given (its header carries @seq and @owner's port, as a reply's does);
+ * the listeners' is a notification. A socket already closed gets nothing.
  * Context: process.
  * Return: 0 or the unicast's error.
  */
-int cd_nl_notify(const struct cd_nlsk *owner, struct sk_buff *skb, void *hdr)
+int cd_nl_notify(const struct cd_nlsk *owner, struct sk_buff *skb, void *hdr,
+		 const u32 *seq)
 {
 	struct net *net = owner->net;
 	struct sk_buff *copy;
 
 	genlmsg_end(skb, hdr);
 	if (genl_has_listeners(&condis_nl_family, net, CONDIS_NLGRP_EVENTS)) {
-		copy = skb_clone(skb, GFP_KERNEL);
-		if (copy)	/* the owner's own copy is the unicast */
+		/* the owner's own copy is the unicast; an answer's header differs */
+		copy = seq ? skb_copy(skb, GFP_KERNEL) : skb_clone(skb, GFP_KERNEL);
+		if (copy)
 			genlmsg_multicast_netns(&condis_nl_family, net, copy, owner->portid,
 						CONDIS_NLGRP_EVENTS, GFP_KERNEL);
 	}
 	if (READ_ONCE(owner->going)) {
 		nlmsg_free(skb);
 		return 0;
+	}
+	if (seq) {
+		nlmsg_hdr(skb)->nlmsg_seq = *seq;
+		nlmsg_hdr(skb)->nlmsg_pid = owner->portid;
 	}
 	return genlmsg_unicast(net, skb, owner->portid);
 }
@@ -195,9 +205,12 @@ struct condis_call_params *cd_nl_get_params(const struct nlattr *nest,
 	return cp;
 }
 
-/* A request that answered "pending" is final. */
+/*
+ * A request that pended is final: a request-done notification, and the
+ * request's answer if it asked for one when done (@seq, reply-when-done).
+ */
 void cd_nl_request_done(const struct cd_nlsk *sk, u32 request, u32 id, int status,
-			const struct condis_call_params *cp)
+			const struct condis_call_params *cp, const u32 *seq)
 {
 	struct sk_buff *skb;
 	void *hdr;
@@ -213,7 +226,7 @@ void cd_nl_request_done(const struct cd_nlsk *sk, u32 request, u32 id, int statu
 		nlmsg_free(skb);
 		return;
 	}
-	cd_nl_notify(sk, skb, hdr);
+	cd_nl_notify(sk, skb, hdr, seq);
 }
 
 /**

@@ -90,10 +90,11 @@ const struct nla_policy condis_sap_get_nl_policy[CONDIS_A_SAP_ID + 1] = {
 };
 
 /* CONDIS_CMD_CALL_MAKE - do */
-const struct nla_policy condis_call_make_nl_policy[CONDIS_A_CALL_PARAMS + 1] = {
+const struct nla_policy condis_call_make_nl_policy[CONDIS_A_CALL_REPLY_WHEN_DONE + 1] = {
 	[CONDIS_A_CALL_AF_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[CONDIS_A_CALL_ADDRESS] = NLA_POLICY_MAX_LEN(CONDIS_ADDRESS_MAX),
 	[CONDIS_A_CALL_PARAMS] = NLA_POLICY_NESTED(condis_params_nl_policy),
+	[CONDIS_A_CALL_REPLY_WHEN_DONE] = { .type = NLA_FLAG, },
 };
 
 /* CONDIS_CMD_CALL_ACCEPT - do */
@@ -109,8 +110,9 @@ const struct nla_policy condis_call_reject_nl_policy[CONDIS_A_CALL_CAUSE + 1] = 
 };
 
 /* CONDIS_CMD_CALL_CLOSE - do */
-const struct nla_policy condis_call_close_nl_policy[CONDIS_A_CALL_ID + 1] = {
+const struct nla_policy condis_call_close_nl_policy[CONDIS_A_CALL_REPLY_WHEN_DONE + 1] = {
 	[CONDIS_A_CALL_ID] = NLA_POLICY_MIN(NLA_U32, 1),
+	[CONDIS_A_CALL_REPLY_WHEN_DONE] = { .type = NLA_FLAG, },
 };
 
 /* CONDIS_CMD_CALL_MODIFY_QOS - do */
@@ -215,7 +217,7 @@ const struct genl_ops condis_nl_ops[19] = {
 		.cmd		= CONDIS_CMD_CALL_MAKE,
 		.doit		= condis_nl_call_make_doit,
 		.policy		= condis_call_make_nl_policy,
-		.maxattr	= CONDIS_A_CALL_PARAMS,
+		.maxattr	= CONDIS_A_CALL_REPLY_WHEN_DONE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{
@@ -236,7 +238,7 @@ const struct genl_ops condis_nl_ops[19] = {
 		.cmd		= CONDIS_CMD_CALL_CLOSE,
 		.doit		= condis_nl_call_close_doit,
 		.policy		= condis_call_close_nl_policy,
-		.maxattr	= CONDIS_A_CALL_ID,
+		.maxattr	= CONDIS_A_CALL_REPLY_WHEN_DONE,
 		.flags		= GENL_UNS_ADMIN_PERM,
 	},
 	{

@@ -29,13 +29,13 @@ extern const struct nla_policy condis_sap_deregister_nl_policy[CONDIS_A_SAP_ID +
 
 extern const struct nla_policy condis_sap_get_nl_policy[CONDIS_A_SAP_ID + 1];
 
-extern const struct nla_policy condis_call_make_nl_policy[CONDIS_A_CALL_PARAMS + 1];
+extern const struct nla_policy condis_call_make_nl_policy[CONDIS_A_CALL_REPLY_WHEN_DONE + 1];
 
 extern const struct nla_policy condis_call_accept_nl_policy[CONDIS_A_CALL_PARAMS + 1];
 
 extern const struct nla_policy condis_call_reject_nl_policy[CONDIS_A_CALL_CAUSE + 1];
 
-extern const struct nla_policy condis_call_close_nl_policy[CONDIS_A_CALL_ID + 1];
+extern const struct nla_policy condis_call_close_nl_policy[CONDIS_A_CALL_REPLY_WHEN_DONE + 1];
 
 extern const struct nla_policy condis_call_modify_qos_nl_policy[CONDIS_A_CALL_PARAMS + 1];
 

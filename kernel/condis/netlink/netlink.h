@@ -94,6 +94,9 @@ struct cd_nlsk {
  * @accepted_for: VC: the SAP (referenced) whose backlog accepted it, until
  *	it is connected or gone
  * @created: VC: the socket created it (an outgoing call), so deletes it
+ * @answer_owed: VC: a call-make or call-close that asked for its answer
+ *	when done (reply-when-done) pended: its request-done is that answer
+ * @answer_seq: the sequence number of that request
  * @af_handle: VC: its AF's handle (for OID requests on it)
  * @vcfd: VC: the file descriptor's state, if one was opened
  * @vcnd: VC: its interface, if one was made (call-netdev)
@@ -114,10 +117,12 @@ struct cd_nlobj {
 	refcount_t ref;
 	u8 recloses;
 	bool created;
+	bool answer_owed;
 	struct delayed_work timer;
 	u32 timeout_ms;
 	u32 accept_backlog;
 	u32 accepting;
+	u32 answer_seq;
 	struct cd_nlobj *accepted_for;
 	void *af_handle;
 	struct condis_vcfd *vcfd;

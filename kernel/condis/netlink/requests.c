@@ -39,6 +39,32 @@ static int cd_nl_reply(struct genl_info *info, const struct cd_nl_answer *ans,
 	return cd_nl_answer(info, ans->id, id, ans->state, state, pending ? ans->pending : 0);
 }
 
+/*
+ * A call's request that asked for its answer when done (reply-when-done):
+ * owed before it is issued (it may complete at once on another CPU),
+ * unless another one of the call's owes its own. sk->lock held.
+ */
+static bool cd_nl_owe_answer(struct genl_info *info, struct cd_nlobj *obj)
+{
+	lockdep_assert_held(&obj->sk->lock);
+	if (!info->attrs[CONDIS_A_CALL_REPLY_WHEN_DONE] || obj->answer_owed)
+		return false;
+	obj->answer_owed = true;
+	obj->answer_seq = info->snd_seq;
+	return true;
+}
+
+/*
+ * A call's request returned @ret: an owed answer that pended comes with its
+ * request-done; otherwise the request is answered now, so owes nothing.
+ */
+static bool cd_nl_answer_later(struct cd_nlobj *obj, bool owed, int ret)
+{
+	if (owed && ret != CONDIS_PENDING)
+		obj->answer_owed = false;
+	return owed && ret == CONDIS_PENDING;
+}
+
 /* A refused request: the errno stays, the message says who refused. */
 static int cd_nl_refused(struct genl_info *info, int ret)
 {
@@ -168,6 +194,7 @@ int condis_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	struct condis_call_params *cp;
 	struct condis_party *ph;
 	struct condis_vc *vc;
+	bool owed = false;
 	int ret;
 
 	cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], tb[CONDIS_A_CALL_ADDRESS],
@@ -193,6 +220,7 @@ int condis_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (ret)
 		goto delete;
+	owed = cd_nl_owe_answer(info, obj);
 	ret = condis_cl_make_call(vc, cp, party, party ? &ph : NULL);
 	if (ret < 0)
 		goto delete;
@@ -200,6 +228,10 @@ int condis_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 		party->vc = obj;
 		list_add(&party->party_node, &obj->parties);
 		cd_nlobj_publish(party, ph);
+	}
+	if (cd_nl_answer_later(obj, owed, ret)) {
+		ret = 0;	/* answered by its request-done */
+		goto free;
 	}
 	ret = cd_nl_reply(info, &cd_ans_call, obj->id,
 			  ret ? CONDIS_CALL_STATE_OUTGOING : CONDIS_CALL_STATE_CONNECTED, ret);
@@ -265,6 +297,7 @@ int condis_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct cd_nlobj *obj = cd_nl_obj(info), *last;
 	struct cd_nlsk *sk = obj->sk;
+	bool owed, later;
 	int ret;
 
 	last = cd_nl_last_party(obj);
@@ -276,7 +309,9 @@ int condis_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 	}
 	cd_vc_hangup(obj);	/* no send once the close is issued */
 	condis_co_sends_wait(obj->handle);	/* and those sent have completed */
+	owed = cd_nl_owe_answer(info, obj);
 	ret = condis_cl_close_call(obj->handle, last ? last->handle : NULL, NULL, 0);
+	later = cd_nl_answer_later(obj, owed, ret);
 	if (ret == -EINPROGRESS)
 		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[CONDIS_A_CALL_ID],
 				    "a party is being added or dropped: close once that completed");
@@ -288,6 +323,8 @@ int condis_nl_call_close_doit(struct sk_buff *skb, struct genl_info *info)
 		return ret;
 	if (!ret)
 		cd_nl_call_gone(obj);
+	if (later)
+		return 0;
 	return cd_nl_reply(info, &cd_ans_call, obj->id,
 			   ret ? CONDIS_CALL_STATE_CLOSING : CONDIS_CALL_STATE_IDLE, ret);
 }

@@ -107,8 +107,9 @@ int Client::fd() const
 	return nl_socket_get_fd(sk_);
 }
 
-// Read one batch of messages. Replies to @seq go to @on_reply; events are
-// buffered. Returns false on timeout.
+// Read one batch of messages. Replies to @seq go to @on_reply; events and
+// the queued requests' answers are buffered. Before it waits, it sends the
+// queued requests. Returns false on timeout.
 bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done)
 {
 	int fd = nl_socket_get_fd(sk_);
@@ -125,6 +126,9 @@ bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bo
 	ssize_t n = receive();
 
 	if (n < 0 && errno == EAGAIN) {
+		// nothing to read: the queued requests go now, together (what is
+		// waited for may be their answers), before the wait
+		flush();
 		pollfd p = { fd, POLLIN, 0 };
 		int ready = poll(&p, 1, timeout_ms);
 
@@ -153,8 +157,15 @@ bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bo
 				events_.push_back(codec::parse_event(h));
 			continue;
 		}
-		if (!on_reply || h->nlmsg_seq != seq)
-			continue;					// stale answer
+		if (!on_reply || h->nlmsg_seq != seq) {
+			auto sent = sent_.find(h->nlmsg_seq);
+
+			if (sent != sent_.end()) {	// a queued request's one answer
+				events_.push_back(answer_of(h, sent->second));
+				sent_.erase(sent);
+			}
+			continue;					// else a stale answer
+		}
 		if (h->nlmsg_type == NLMSG_ERROR || h->nlmsg_type == NLMSG_DONE) {
 			std::string extack;
 			int err = 0;
@@ -189,6 +200,7 @@ void Client::transact(Msg msg, const Handler &on_reply, bool answered)
 	h->nlmsg_seq = seq;
 	if (answered)
 		h->nlmsg_flags &= ~NLM_F_ACK;
+	flush();		// the queued requests go first
 	ret = nl_send_auto(sk_, msg.get());
 	if (ret < 0)
 		fail(nl_errno(ret), "send");
@@ -373,6 +385,83 @@ Reply Client::party_add(uint32_t call_id, const Bytes &address,
 	if (params)
 		codec::put_params(m.get(), CONDIS_A_PARTY_PARAMS, *params);
 	return simple(std::move(m));
+}
+
+// Queue @msg, a request of @request that answers when done.
+uint32_t Client::queue(Msg msg, uint32_t request)
+{
+	nlmsghdr *h = nlmsg_hdr(msg.get());
+	uint32_t seq = ++seq_;
+
+	h->nlmsg_seq = seq;
+	h->nlmsg_flags &= ~NLM_F_ACK;	// the answer ends it
+	nl_complete_msg(sk_, msg.get());
+	if (tx_.size() + NLMSG_ALIGN(h->nlmsg_len) > 32 << 10)
+		flush();
+	auto *b = reinterpret_cast<const unsigned char *>(h);
+	tx_.insert(tx_.end(), b, b + h->nlmsg_len);
+	tx_.resize(NLMSG_ALIGN(tx_.size()));
+	sent_[seq] = request;
+	return seq;
+}
+
+void Client::flush()
+{
+	if (tx_.empty())
+		return;
+	// to the kernel (the socket's default peer): each request is handled
+	// and answered in turn, a refused one's error does not stop the others
+	ssize_t n = send(nl_socket_get_fd(sk_), tx_.data(), tx_.size(), 0);
+
+	tx_.clear();
+	if (n < 0)
+		fail(errno, "send");
+}
+
+// The one answer of a queued request: its request-done, or what it got at once.
+Event Client::answer_of(const nlmsghdr *h, uint32_t request) const
+{
+	auto *g = static_cast<const genlmsghdr *>(nlmsg_data(h));
+	Event e;
+
+	if (h->nlmsg_type == family_ && g->cmd == CONDIS_CMD_REQUEST_DONE_NTF) {
+		e = codec::parse_event(h);	// it pended: answered when done
+	} else {
+		e.cmd = CONDIS_CMD_REQUEST_DONE_NTF;
+		e.request = request;
+		if (h->nlmsg_type == NLMSG_ERROR) {
+			e.status = -codec::parse_error(h, e.extack);
+		} else if (h->nlmsg_type == family_) {
+			Reply r = codec::parse_reply(h);
+
+			e.id = r.id;
+			e.status = r.pending ? -EINPROGRESS : 0;
+		} else {
+			e.status = -EPROTO;
+		}
+	}
+	e.seq = h->nlmsg_seq;
+	return e;
+}
+
+uint32_t Client::send_call_make(uint32_t af_id, const Bytes &address,
+				const std::optional<CallParams> &params)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_MAKE);
+	codec::put_u32(m.get(), CONDIS_A_CALL_AF_ID, af_id);
+	codec::put_bytes(m.get(), CONDIS_A_CALL_ADDRESS, address);
+	if (params)
+		codec::put_params(m.get(), CONDIS_A_CALL_PARAMS, *params);
+	codec::put_flag(m.get(), CONDIS_A_CALL_REPLY_WHEN_DONE);
+	return queue(std::move(m), CONDIS_REQUEST_CALL_MAKE);
+}
+
+uint32_t Client::send_call_close(uint32_t id)
+{
+	Msg m = codec::request(family_, CONDIS_CMD_CALL_CLOSE);
+	codec::put_u32(m.get(), CONDIS_A_CALL_ID, id);
+	codec::put_flag(m.get(), CONDIS_A_CALL_REPLY_WHEN_DONE);
+	return queue(std::move(m), CONDIS_REQUEST_CALL_CLOSE);
 }
 
 std::optional<Event> Client::next_event(int timeout_ms)

@@ -156,6 +156,11 @@ void put_u32(nl_msg *m, int attr, uint32_t v)
 	check(nla_put_u32(m, attr, v), "u32");
 }
 
+void put_flag(nl_msg *m, int attr)
+{
+	check(nla_put_flag(m, attr), "flag");
+}
+
 void put_string(nl_msg *m, int attr, const std::string &v)
 {
 	check(nla_put_string(m, attr, v.c_str()), "string");

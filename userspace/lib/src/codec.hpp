@@ -13,6 +13,7 @@ namespace condis {
 namespace codec {
 Msg request(int family, uint8_t cmd, bool dump = false);
 void put_u32(nl_msg *m, int attr, uint32_t v);
+void put_flag(nl_msg *m, int attr);
 void put_string(nl_msg *m, int attr, const std::string &v);
 void put_bytes(nl_msg *m, int attr, const Bytes &b);
 void put_params(nl_msg *m, int attr, const CallParams &p);

@@ -13,6 +13,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 struct nl_msg;
@@ -114,6 +115,11 @@ struct Event {
 	bool accepted = false;		// call-incoming: the SAP's backlog took it
 	std::optional<CallParams> params;
 	Bytes buffer;
+	// the answer to a request sent with Client::send_call_make() or
+	// send_call_close(): the number the send returned (else 0), and the
+	// kernel's message if it refused the request
+	uint32_t seq = 0;
+	std::string extack;
 	const char *name() const;
 };
 
@@ -189,6 +195,20 @@ public:
 			const std::optional<CallParams> &params = {});
 	Reply party_drop(uint32_t id);
 
+	// Requests sent without waiting for their answers: queued, and sent
+	// together in one system call by flush() (next_event(), wait_event()
+	// and every other request flush first). Each returns its number and
+	// has one answer, an event of request-done (request, id) with that
+	// seq: status 0 once the call is up (closed), or -errno with the
+	// kernel's extack if refused (-EINPROGRESS: it pended while another
+	// request of the call waited for its answer; its request-done
+	// notification follows). The kernel answers a request that pends when
+	// it is done (the spec's reply-when-done): one message a request.
+	uint32_t send_call_make(uint32_t af_id, const Bytes &address,
+				const std::optional<CallParams> &params = {});
+	uint32_t send_call_close(uint32_t id);
+	void flush();
+
 	// The next event (buffered ones first); nullopt after @timeout_ms.
 	std::optional<Event> next_event(int timeout_ms);
 	// The first event @match accepts; others stay buffered.
@@ -207,6 +227,8 @@ private:
 				    T (*parse)(const nlmsghdr *));
 	Reply simple(Msg msg);
 	bool read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done);
+	uint32_t queue(Msg msg, uint32_t request);
+	Event answer_of(const nlmsghdr *h, uint32_t request) const;
 
 	// what read_some() receives into: a dump's part is at most 32 KiB
 	// (the kernel's cap), any other message smaller
@@ -217,6 +239,8 @@ private:
 	int group_ = 0;
 	uint32_t seq_ = 0;
 	std::deque<Event> events_;
+	std::vector<unsigned char> tx_;			// queued requests, not sent
+	std::unordered_map<uint32_t, uint32_t> sent_;	// their seq: CONDIS_REQUEST_*
 };
 
 // "0a:0b:0c", "0x0a0b0c" or text: an address or blob from the command line.
