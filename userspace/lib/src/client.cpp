@@ -339,15 +339,21 @@ Reply Client::sap_register(uint32_t af_id, const Bytes &address, uint32_t type,
 	return simple(std::move(m));
 }
 
-Reply Client::call_make(uint32_t af_id, const Bytes &address,
-			const std::optional<CallParams> &params)
+Msg Client::make_request(uint32_t af_id, const Bytes &address,
+			 const std::optional<CallParams> &params) const
 {
 	Msg m = codec::request(family_, CONDIS_CMD_CALL_MAKE);
 	codec::put_u32(m.get(), CONDIS_A_CALL_AF_ID, af_id);
 	codec::put_bytes(m.get(), CONDIS_A_CALL_ADDRESS, address);
 	if (params)
 		codec::put_params(m.get(), CONDIS_A_CALL_PARAMS, *params);
-	return simple(std::move(m));
+	return m;
+}
+
+Reply Client::call_make(uint32_t af_id, const Bytes &address,
+			const std::optional<CallParams> &params)
+{
+	return simple(make_request(af_id, address, params));
 }
 
 Reply Client::call_accept(uint32_t id, const std::optional<CallParams> &params)
@@ -447,11 +453,7 @@ Event Client::answer_of(const nlmsghdr *h, uint32_t request) const
 uint32_t Client::send_call_make(uint32_t af_id, const Bytes &address,
 				const std::optional<CallParams> &params)
 {
-	Msg m = codec::request(family_, CONDIS_CMD_CALL_MAKE);
-	codec::put_u32(m.get(), CONDIS_A_CALL_AF_ID, af_id);
-	codec::put_bytes(m.get(), CONDIS_A_CALL_ADDRESS, address);
-	if (params)
-		codec::put_params(m.get(), CONDIS_A_CALL_PARAMS, *params);
+	Msg m = make_request(af_id, address, params);
 	codec::put_flag(m.get(), CONDIS_A_CALL_REPLY_WHEN_DONE);
 	return queue(std::move(m), CONDIS_REQUEST_CALL_MAKE);
 }

@@ -227,6 +227,8 @@ private:
 				    T (*parse)(const nlmsghdr *));
 	Reply simple(Msg msg);
 	bool read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done);
+	Msg make_request(uint32_t af_id, const Bytes &address,
+			 const std::optional<CallParams> &params) const;
 	uint32_t queue(Msg msg, uint32_t request);
 	Event answer_of(const nlmsghdr *h, uint32_t request) const;
 
