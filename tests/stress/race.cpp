@@ -3,7 +3,8 @@
 // condis-stress race: T threads, each its own netlink client on one
 // adapter, for S seconds: SAPs registered and deregistered, calls made to
 // each other's SAPs (point-to-point and multipoint), accepted, rejected or
-// left to time out, closed from either end, parties added and dropped, QoS
+// left to time out, closed from either end (half the closes answered when
+// done, sent with the worker's next wait), parties added and dropped, QoS
 // modified, frames written on VC descriptors and calls closed with sends in
 // flight, AFs closed and reopened, whole clients dropped with all they
 // own. Errors the races make (a call closed by the other end first, an
@@ -101,6 +102,7 @@ private:
 	std::set<uint32_t> saps_, calls_, multipoint_, parties_;
 	std::map<uint32_t, int> fds_;		// call -> descriptor
 	std::set<Pending> pending_;
+	std::map<uint32_t, uint32_t> closing_;	// a queued close's seq -> its call
 	std::map<std::string, uint64_t> results_;
 	uint64_t ops_ = 0, events_ = 0, clients_ = 0, frames_ = 0, overruns_ = 0;
 };
@@ -116,15 +118,28 @@ void Worker::fresh_client()
 	multipoint_.clear();
 	parties_.clear();
 	pending_.clear();
+	closing_.clear();
 	af_ = 0;
 	c_.emplace();
 	c_->subscribe();
 	clients_++;
 }
 
-void Worker::on_event(const Event &e)
+void Worker::on_event(const Event &answer)
 {
+	Event e = answer;
+
 	events_++;
+	if (e.seq) {		// a queued close's one answer: its request-done
+		auto it = closing_.find(e.seq);
+		if (it == closing_.end())
+			return;
+		e.id = it->second;	// a refusal names no call
+		closing_.erase(it);
+		count("call-close", e.status == -EINPROGRESS ? 0 : -e.status);
+		if (e.status == -EINPROGRESS)
+			return;		// its request-done notification follows
+	}
 	switch (e.cmd) {
 	case CONDIS_CMD_REQUEST_DONE_NTF:
 		pending_.erase({e.request, e.id});
@@ -252,6 +267,11 @@ void Worker::step()
 				return;
 			{
 				uint32_t id = any(calls_);
+				if (rnd(2)) {	// answered when done, sent with the next wait
+					closing_[c_->send_call_close(id)] = id;
+					pending_.insert({CONDIS_REQUEST_CALL_CLOSE, id});
+					return;		// counted when answered
+				}
 				pended(CONDIS_REQUEST_CALL_CLOSE, c_->call_close(id));
 			}
 			break;
