@@ -480,7 +480,7 @@ std::optional<Event> Client::wait_event(const std::function<bool(const Event &)>
 	for (;;) {
 		for (; seen < events_.size(); seen++) {
 			if (match(events_[seen])) {
-				Event e = events_[seen];
+				Event e = std::move(events_[seen]);
 				events_.erase(events_.begin() + static_cast<long>(seen));
 				return e;
 			}
