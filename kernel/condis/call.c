@@ -328,7 +328,10 @@ int cd_close_call(struct cd_vc *vc, struct cd_party *party, const void *buf,
 	flags = cd_lock(&vc->o);
 	switch (vc->call) {
 	case CALL_CONNECTED:
-	case CALL_ACCEPTED:
+		break;
+	case CALL_ACCEPTED:	/* once the CM heard the answer */
+		if (vc->answering_cm)
+			ret = -EBUSY;
 		break;
 	case CALL_CLOSING:
 		ret = -EALREADY;
@@ -437,6 +440,12 @@ EXPORT_SYMBOL_GPL(condis_cm_close_call_complete);
 
 /* ---- incoming call ---------------------------------------------------------- */
 
+/*
+ * The client's answer reaches the CM. Accepted, the call may be closed
+ * once the CM's handler returned, not before: a close made meanwhile (on
+ * another CPU) would reach the CM ahead of the answer it has yet to hear
+ * (condis_lo freed the VC, then took the answer for it).
+ */
 static void answer_deliver(struct cd_req *req)
 {
 	struct cd_vc *vc = container_of(req->owner, struct cd_vc, o);
@@ -444,9 +453,13 @@ static void answer_deliver(struct cd_req *req)
 
 	if (vc->call == CALL_INCOMING)
 		cd_vc_set_call(vc, req->status ? CALL_IDLE : CALL_ACCEPTED);
+	vc->answering_cm = true;
 	cd_unlock(&vc->o, flags);
 	cd_vc_take_params(vc, req);
 	vc->af->cm->ops->incoming_call_complete(req->status, vc->cm_ctx, vc->cp);
+	flags = cd_lock(&vc->o);
+	vc->answering_cm = false;
+	cd_unlock(&vc->o, flags);
 }
 
 static const struct cd_chain chain_answer = {

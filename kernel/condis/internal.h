@@ -175,6 +175,7 @@ struct cd_vc {
 	bool close_indicated;
 	bool closed_unconnected;	/* closed while the CM had yet to connect */
 	bool delete_final;		/* its delete was answered: no refusal */
+	bool answering_cm;		/* the client's answer on its way to the CM */
 	u32 nparties;
 	atomic_t sends;			/* sends not completed yet */
 	atomic_t rx_dropped;		/* errors: 32 bits, and no hole before cp */

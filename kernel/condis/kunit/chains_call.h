@@ -17,6 +17,7 @@ void call_success_without_activation(struct kunit *test);
 void call_close_success_on_active_vc(struct kunit *test);
 void call_incoming(struct kunit *test);
 void call_connected_crosses_close(struct kunit *test);
+void call_close_while_cm_hears_answer(struct kunit *test);
 void call_close_after_make_ordered(struct kunit *test);
 void call_qos(struct kunit *test);
 void call_qos_before_answer(struct kunit *test);

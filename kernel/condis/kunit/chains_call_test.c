@@ -410,15 +410,12 @@ void call_incoming(struct kunit *test)
 }
 
 /*
- * The client closes an accepted call before the CM connected it; the CM's
- * call-connected crosses the close: dropped, not reported, not delivered
- * (condis_lo did this under stress).
+ * An incoming call the client accepted and the CM holds unconnected. The
+ * failing parameter makes its close fail (the answer is accepted): true.
  */
-void call_connected_crosses_close(struct kunit *test)
+static bool held_accepted_call(struct fake_world *w)
 {
-	struct fake_world *w = world(test);
 	bool fail = w->mode[FOP_CM_CLOSE_CALL] == FM_FAIL;
-	int ret;
 
 	if (fail) {		/* an accepted call whose close fails */
 		fake_world_set_mode(w, FM_SYNC);
@@ -429,6 +426,20 @@ void call_connected_crosses_close(struct kunit *test)
 	fake_register_sap(w);
 	fake_incoming(w);
 	FAKE_WAIT(w, FEV_CM_INCOMING_DONE, 1);
+	return fail;
+}
+
+/*
+ * The client closes an accepted call before the CM connected it; the CM's
+ * call-connected crosses the close: dropped, not reported, not delivered
+ * (condis_lo did this under stress).
+ */
+void call_connected_crosses_close(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	bool fail = held_accepted_call(w);
+	int ret;
+
 	KUNIT_EXPECT_EQ(test, fake_status(w, FEV_CM_INCOMING_DONE, 1), 0);
 	w->cm_connect_in_close = true;
 	ret = condis_cl_close_call(w->vc, NULL, NULL, 0);
@@ -445,6 +456,39 @@ void call_connected_crosses_close(struct kunit *test)
 	/* once the close is done, a connect is the CM's mistake again */
 	condis_cm_dispatch_call_connected(w->vc);
 	KUNIT_EXPECT_EQ(test, fake_vrf_delta(w, CONDIS_VRF_WRONG_ROLE), 1);
+	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(w->vc), 0);
+	fake_settle(w);
+	fake_deregister_sap(w);
+}
+
+/*
+ * The client closes its accepted call while the CM is still hearing the
+ * answer (its incoming_call_complete runs): the call is busy until the
+ * handler returned, so no close reaches the CM ahead of the answer
+ * (condis_lo freed the VC on the close, then took the answer for it).
+ */
+void call_close_while_cm_hears_answer(struct kunit *test)
+{
+	struct fake_world *w = world(test);
+	bool fail;
+	int ret;
+
+	w->cm_close_in_answer = true;
+	fail = held_accepted_call(w);
+	fake_settle(w);
+	w->cm_close_in_answer = false;
+	KUNIT_EXPECT_EQ(test, w->cm_close_in_answer_ret, -EBUSY);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_CALL), 0);
+	/* the CM heard it: now the close reaches the CM */
+	ret = condis_cl_close_call(w->vc, NULL, NULL, 0);
+	KUNIT_EXPECT_TRUE(test, fail ? ret == -EIO : ret == 0 || ret == CONDIS_PENDING);
+	fake_settle(w);
+	KUNIT_EXPECT_EQ(test, fake_count(w, FEV_CM_CLOSE_CALL), 1);
+	if (fail) {
+		w->mode[FOP_CM_CLOSE_CALL] = FM_SYNC;
+		KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->vc, NULL, NULL, 0), 0);
+		fake_settle(w);
+	}
 	KUNIT_EXPECT_EQ(test, condis_cm_delete_vc(w->vc), 0);
 	fake_settle(w);
 	fake_deregister_sap(w);

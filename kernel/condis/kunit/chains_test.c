@@ -649,6 +649,7 @@ static struct kunit_case condis_chain_cases[] = {
 	KUNIT_CASE_PARAM(call_close_success_on_active_vc, chain_gen_params),
 	KUNIT_CASE_PARAM(call_incoming, chain_gen_params),
 	KUNIT_CASE_PARAM(call_connected_crosses_close, chain_gen_params),
+	KUNIT_CASE_PARAM(call_close_while_cm_hears_answer, chain_gen_params),
 	KUNIT_CASE_PARAM(call_close_after_make_ordered, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos, chain_gen_params),
 	KUNIT_CASE_PARAM(call_qos_before_answer, chain_gen_params),

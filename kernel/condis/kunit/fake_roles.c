@@ -259,6 +259,9 @@ static void cm_incoming_call_complete(int status, void *slot,
 {
 	fw->cm_last_peak = cp ? cp->tx.peak_bandwidth : 0;
 	fake_log_proc(fw, FEV_CM_INCOMING_DONE, status);
+	if (fw->cm_close_in_answer)	/* as if on another CPU, meanwhile */
+		fw->cm_close_in_answer_ret = condis_cl_close_call(SLOT_VC(slot), NULL,
+								  NULL, 0);
 	if (!status && !fw->cm_hold_connected)
 		condis_cm_dispatch_call_connected(SLOT_VC(slot));
 }

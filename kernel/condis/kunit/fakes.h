@@ -108,6 +108,8 @@ struct fake_world {
 	bool cm_delete_after_close;	/* CM deletes its own VC after close complete */
 	bool cm_hold_connected;		/* accepted call: CM does not connect it yet */
 	bool cm_connect_in_close;	/* close call: CM connects it first (late) */
+	bool cm_close_in_answer;	/* incoming_call_complete: the client closes */
+	int cm_close_in_answer_ret;	/* ... and what condis said */
 	bool cl_close_on_incoming_close;/* client answers incoming close itself */
 	bool cl_drop_on_incoming_drop;	/* client answers incoming drop itself */
 	bool cl_close_in_notify;	/* notify_close_af: client closes the AF, then answers */
