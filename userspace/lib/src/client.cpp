@@ -408,6 +408,7 @@ uint32_t Client::queue(Msg msg, uint32_t request)
 	tx_.insert(tx_.end(), b, b + h->nlmsg_len);
 	tx_.resize(NLMSG_ALIGN(tx_.size()));
 	sent_[seq] = request;
+	queued_.push_back(seq);
 	return seq;
 }
 
@@ -418,10 +419,16 @@ void Client::flush()
 	// to the kernel (the socket's default peer): each request is handled
 	// and answered in turn, a refused one's error does not stop the others
 	ssize_t n = send(nl_socket_get_fd(sk_), tx_.data(), tx_.size(), 0);
+	int err = errno;
 
 	tx_.clear();
-	if (n < 0)
-		fail(errno, "send");
+	if (n < 0) {		// none of them was sent: none is answered
+		for (uint32_t seq : queued_)
+			sent_.erase(seq);
+		queued_.clear();
+		fail(err, "send");
+	}
+	queued_.clear();
 }
 
 // The one answer of a queued request: its request-done, or what it got at once.

@@ -196,14 +196,17 @@ public:
 	Reply party_drop(uint32_t id);
 
 	// Requests sent without waiting for their answers: queued, and sent
-	// together in one system call by flush() (next_event(), wait_event()
-	// and every other request flush first). Each returns its number and
+	// together in one system call by flush(), which next_event() and
+	// wait_event() call before they wait and every other request before
+	// it is sent. Each returns its number and
 	// has one answer, an event of request-done (request, id) with that
 	// seq: status 0 once the call is up (closed), or -errno with the
 	// kernel's extack if refused (-EINPROGRESS: it pended while another
 	// request of the call waited for its answer; its request-done
 	// notification follows). The kernel answers a request that pends when
-	// it is done (the spec's reply-when-done): one message a request.
+	// it is done (the spec's reply-when-done): one message a request. A
+	// send that fails throws, and none of the requests it carried is
+	// answered.
 	uint32_t send_call_make(uint32_t af_id, const Bytes &address,
 				const std::optional<CallParams> &params = {});
 	uint32_t send_call_close(uint32_t id);
@@ -242,6 +245,7 @@ private:
 	uint32_t seq_ = 0;
 	std::deque<Event> events_;
 	std::vector<unsigned char> tx_;			// queued requests, not sent
+	std::vector<uint32_t> queued_;			// ... their seq
 	std::unordered_map<uint32_t, uint32_t> sent_;	// their seq: CONDIS_REQUEST_*
 };
 
