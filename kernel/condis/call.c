@@ -382,7 +382,9 @@ void cd_close_call_wait(struct cd_vc *vc, struct completion *done)
  * Context: process; may sleep.
  * Return: 0, %CONDIS_PENDING (close_call_complete follows) or a negative
  * errno (-EALREADY while closing, -ENOTCONN without a call, -EINPROGRESS
- * while a party's add or drop is outstanding).
+ * while a party's add or drop is outstanding, -EBUSY while a make call or
+ * the answer to an incoming call has yet to reach the other side, or a
+ * send is outstanding).
  */
 int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party,
 			 const void *buf, u32 len)
