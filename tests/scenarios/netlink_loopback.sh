@@ -285,6 +285,7 @@ jqcheck "64 calls made, then closed, each batch in one send: every request answe
 	"$out" '.made == 64 and .closed == 64 and .extra == 0 and .wrong == 0 and .left == 0'
 jqcheck "a stranger's AF among them: refused with its message, the others answered" \
 	"$out" '.refused == 1 and (.extack | length) > 0'
+jqcheck "a monitor sees each of their request-done notifications" "$out" '.monitored == 128'
 check "no AF, SAP, VC or party is left" wait_for 10 objects_zero
 check "condis_lo.ko unloads" mod_unload condis_lo
 check "condis.ko unloads" mod_unload condis

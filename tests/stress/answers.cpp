@@ -10,8 +10,10 @@
 //        closes, together. Every request must get one answer, with its
 //        number: the makes status 0 and a call id each, the stranger
 //        refused with the kernel's message, the closes 0; nothing else
-//        for the client within 300 ms after, and no call of it left.
-//        Prints {"made":N,"refused":1,"closed":N,"extra":0,...}
+//        for the client within 300 ms after, and no call of it left; a
+//        monitor (the events group) sees each request-done as a
+//        notification all the same.
+//        Prints {"made":N,"refused":1,"closed":N,"extra":0,"monitored":2N,...}
 #include "common.hpp"
 
 #include <iostream>
@@ -45,9 +47,11 @@ int answers(const Opts &o)
 			     CONDIS_REQUEST_AF_OPEN);
 	ready(listener, listener.sap_register(laf, svc, 0, 0, n), CONDIS_REQUEST_SAP_REGISTER);
 	uint32_t af = ready(c, c.af_open(lo, CONDIS_AF_TYPE_LOOPBACK), CONDIS_REQUEST_AF_OPEN);
+	Client monitor;
+	monitor.subscribe();
 
 	// the makes, a stranger's AF among them
-	std::set<uint32_t> makes, closes, ids;
+	std::set<uint32_t> makes, closes, ids, mine;	// mine: the client's calls
 	uint32_t stranger = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		if (i == n / 2)
@@ -64,6 +68,7 @@ int answers(const Opts &o)
 			   e.request == CONDIS_REQUEST_CALL_MAKE) {
 			made++;
 			ids.insert(e.id);
+			mine.insert(e.id);
 			closes.insert(c.send_call_close(e.id));
 		} else if (closes.erase(e.seq) && !e.status &&
 			   e.request == CONDIS_REQUEST_CALL_CLOSE && ids.erase(e.id)) {
@@ -90,6 +95,13 @@ int answers(const Opts &o)
 		std::cerr << "after the answers: seq " << e->seq << " " << e->name() << " id "
 			  << e->id << "\n";
 	}
+	// the client's makes' and closes' request-done notifications (the
+	// listener's own closes of its side have theirs too)
+	uint32_t monitored = 0;
+	while (auto e = monitor.next_event(300))
+		monitored += !e->seq && e->cmd == CONDIS_CMD_REQUEST_DONE_NTF && !e->status &&
+			     mine.count(e->id) && (e->request == CONDIS_REQUEST_CALL_MAKE ||
+						   e->request == CONDIS_REQUEST_CALL_CLOSE);
 	uint32_t left = 0;
 	for (const auto &call : c.calls(CONDIS_CALL_FIELDS_OWNED))
 		left += call.owned;
@@ -101,10 +113,11 @@ int answers(const Opts &o)
 		.num("extra", extra)
 		.num("wrong", wrong)
 		.num("left", left)
+		.num("monitored", monitored)
 		.str("extack", extack)
 		.line() << std::endl;
 	return made == n && refused == 1 && !extack.empty() && closed == n && !extra &&
-	       !wrong && !left ? 0 : 1;
+	       !wrong && !left && monitored == 2 * n ? 0 : 1;
 }
 
 } // namespace stress

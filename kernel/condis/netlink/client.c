@@ -201,9 +201,16 @@ static bool cd_nl_answer_owed(struct cd_nlobj *obj, u32 *seq)
 {
 	bool owed;
 
+	/*
+	 * Owed since before the request was issued, so seen here; another
+	 * request sets it only while it is issued, under the lock: false
+	 * unlocked is the common case (no request of the call owes one).
+	 */
+	if (!READ_ONCE(obj->answer_owed))
+		return false;
 	mutex_lock(&obj->sk->lock);
 	owed = obj->answer_owed;
-	obj->answer_owed = false;
+	WRITE_ONCE(obj->answer_owed, false);
 	*seq = obj->answer_seq;
 	mutex_unlock(&obj->sk->lock);
 	return owed;

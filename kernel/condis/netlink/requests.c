@@ -49,8 +49,8 @@ static bool cd_nl_owe_answer(struct genl_info *info, struct cd_nlobj *obj)
 	lockdep_assert_held(&obj->sk->lock);
 	if (!info->attrs[CONDIS_A_CALL_REPLY_WHEN_DONE] || obj->answer_owed)
 		return false;
-	obj->answer_owed = true;
 	obj->answer_seq = info->snd_seq;
+	WRITE_ONCE(obj->answer_owed, true);	/* cd_nl_answer_owed() looks unlocked */
 	return true;
 }
 
@@ -61,7 +61,7 @@ static bool cd_nl_owe_answer(struct genl_info *info, struct cd_nlobj *obj)
 static bool cd_nl_answer_later(struct cd_nlobj *obj, bool owed, int ret)
 {
 	if (owed && ret != CONDIS_PENDING)
-		obj->answer_owed = false;
+		WRITE_ONCE(obj->answer_owed, false);
 	return owed && ret == CONDIS_PENDING;
 }
 
@@ -194,7 +194,7 @@ int condis_nl_call_make_doit(struct sk_buff *skb, struct genl_info *info)
 	struct condis_call_params *cp;
 	struct condis_party *ph;
 	struct condis_vc *vc;
-	bool owed = false;
+	bool owed;
 	int ret;
 
 	cp = cd_nl_get_params(tb[CONDIS_A_CALL_PARAMS], tb[CONDIS_A_CALL_ADDRESS],
