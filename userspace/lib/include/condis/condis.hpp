@@ -198,9 +198,9 @@ public:
 	// Requests sent without waiting for their answers: queued, and sent
 	// together in one system call by flush(), which next_event() and
 	// wait_event() call before they wait and every other request before
-	// it is sent. Each returns its number and
-	// has one answer, an event of request-done (request, id) with that
-	// seq: status 0 once the call is up (closed), or -errno with the
+	// it is sent. Each returns its number and has one answer, an event
+	// of request-done (request, id) with that seq: status 0 once the
+	// call is up (closed), or -errno with the
 	// kernel's extack if refused (-EINPROGRESS: it pended while another
 	// request of the call waited for its answer; its request-done
 	// notification follows). The kernel answers a request that pends when
