@@ -211,6 +211,9 @@ struct condis_sig *condis_sig_create(const char *name, const u8 *mac, bool integ
 	xa_init_flags(&sig->out, XA_FLAGS_ALLOC1);
 	hash_init(sig->in);
 	get_random_bytes(&sig->in_key, sizeof(sig->in_key));
+	INIT_LIST_HEAD(&sig->ops);
+	spin_lock_init(&sig->ops_lock);
+	INIT_WORK(&sig->op_work, sig_op_work);
 	skb_queue_head_init(&sig->rxq);
 	atomic_set(&sig->rx_bytes, 0);
 	INIT_WORK(&sig->rx_work, sig_rx_work);

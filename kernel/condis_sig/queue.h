@@ -3,11 +3,13 @@
  * condis_sig: the engine's one ordered queue. The CM handlers condis runs
  * only queue an operation here (the frames the transport hands in wait on
  * the engine's receive queue, whose work item runs here too); it runs on
- * the engine's ordered workqueue, one at a time with the timers.
+ * the engine's ordered workqueue, one at a time with the timers, from the
+ * engine's list of operations (struct condis_sig @ops).
  */
 #ifndef _CONDIS_SIG_QUEUE_H
 #define _CONDIS_SIG_QUEUE_H
 
+#include <linux/list.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
@@ -19,7 +21,7 @@ struct sig_vc;
 
 /**
  * struct sig_op - one operation queued on the engine
- * @work: on the engine's workqueue
+ * @node: on the engine's @ops
  * @fn: what it does; it may take @cp (and set it NULL)
  * @sig: the engine
  * @vc: the VC it is about, or NULL
@@ -29,7 +31,7 @@ struct sig_vc;
  * @status: a status to hand on
  */
 struct sig_op {
-	struct work_struct work;
+	struct list_head node;
 	void (*fn)(struct sig_op *o);
 	struct condis_sig *sig;
 	struct sig_vc *vc;
@@ -45,6 +47,9 @@ struct sig_op {
  * which would leave the engine's state behind.
  */
 #define SIG_GFP_TEARDOWN	(GFP_KERNEL | __GFP_NOFAIL)
+
+/* runs the engine's operations (struct condis_sig @op_work) */
+void sig_op_work(struct work_struct *work);
 
 int sig_queue(struct condis_sig *sig, void (*fn)(struct sig_op *o), struct sig_vc *vc,
 	      struct sig_leg *leg, struct condis_cm_sap *sap,

@@ -40,6 +40,9 @@
  * @in_key: random: a remote station cannot choose keys that collide
  * @half_open: called legs not yet active (the cap: sig_max_half_open)
  * @adapter: whose drop counters the engine's drops go to (may be NULL)
+ * @ops: struct sig_op queued, by @node, under @ops_lock
+ * @ops_lock: protects @ops (taken in any context but hard interrupts)
+ * @op_work: runs @ops on @wq
  * @rxq: received messages waiting to be handled (their sender in the cb:
  *	struct sig_rx_cb), at most max_rx_queue of them
  * @rx_bytes: their truesize
@@ -71,6 +74,9 @@ struct condis_sig {
 	siphash_key_t in_key;
 	unsigned int half_open;
 	struct condis_adapter *adapter;
+	struct list_head ops;
+	spinlock_t ops_lock;
+	struct work_struct op_work;
 	struct sk_buff_head rxq;
 	atomic_t rx_bytes;
 	struct work_struct rx_work;
