@@ -73,24 +73,68 @@ int cd_nl_notify(const struct cd_nlsk *owner, struct sk_buff *skb, void *hdr,
 	return genlmsg_unicast(net, skb, owner->portid);
 }
 
+/*
+ * @n u32 attributes, @types[i] holding @vals[i], in one piece of the
+ * message: what every call's notifications carry, without a room check
+ * and a padding pass per attribute (the bytes nla_put_u32() would write).
+ */
+static void cd_nl_fill_u32s(struct nlattr *nla, const u16 *types, const u32 *vals,
+			    unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		nla->nla_type = types[i];
+		nla->nla_len = nla_attr_size(sizeof(u32));
+		*(u32 *)nla_data(nla) = vals[i];
+		nla = (void *)nla + nla_total_size(sizeof(u32));
+	}
+}
+
+static int cd_nl_put_u32s(struct sk_buff *skb, const u16 *types, const u32 *vals,
+			  unsigned int n)
+{
+	size_t len = n * nla_total_size(sizeof(u32));
+
+	if (skb_tailroom(skb) < len)
+		return -EMSGSIZE;
+	cd_nl_fill_u32s(skb_put(skb, len), types, vals, n);
+	return 0;
+}
+
+/* The same as a nest of its own (nla_nest_start()'s header and flag). */
+static int cd_nl_put_u32_nest(struct sk_buff *skb, int attr, const u16 *types,
+			      const u32 *vals, unsigned int n)
+{
+	size_t len = n * nla_total_size(sizeof(u32));
+	struct nlattr *nest;
+
+	if (skb_tailroom(skb) < nla_total_size(len))
+		return -EMSGSIZE;
+	nest = skb_put(skb, nla_total_size(len));
+	nest->nla_type = attr | NLA_F_NESTED;
+	nest->nla_len = nla_attr_size(len);
+	cd_nl_fill_u32s(nla_data(nest), types, vals, n);
+	return 0;
+}
+
 static int cd_nl_put_flowspec(struct sk_buff *skb, int attr,
 			      const struct condis_flowspec *fs)
 {
-	struct nlattr *nest = nla_nest_start(skb, attr);
+	static const u16 types[] = {
+		CONDIS_A_FLOWSPEC_TOKEN_RATE, CONDIS_A_FLOWSPEC_TOKEN_BUCKET_SIZE,
+		CONDIS_A_FLOWSPEC_PEAK_BANDWIDTH, CONDIS_A_FLOWSPEC_LATENCY,
+		CONDIS_A_FLOWSPEC_DELAY_VARIATION, CONDIS_A_FLOWSPEC_SERVICE_TYPE,
+		CONDIS_A_FLOWSPEC_MAX_SDU_SIZE, CONDIS_A_FLOWSPEC_MINIMUM_POLICED_SIZE,
+	};
+	const u32 vals[] = {
+		fs->token_rate, fs->token_bucket_size, fs->peak_bandwidth, fs->latency,
+		fs->delay_variation, fs->service_type, fs->max_sdu_size,
+		fs->minimum_policed_size,
+	};
 
-	if (!nest ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_TOKEN_RATE, fs->token_rate) ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_TOKEN_BUCKET_SIZE, fs->token_bucket_size) ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_PEAK_BANDWIDTH, fs->peak_bandwidth) ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_LATENCY, fs->latency) ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_DELAY_VARIATION, fs->delay_variation) ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_SERVICE_TYPE, fs->service_type) ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_MAX_SDU_SIZE, fs->max_sdu_size) ||
-	    nla_put_u32(skb, CONDIS_A_FLOWSPEC_MINIMUM_POLICED_SIZE,
-			fs->minimum_policed_size))
-		return -EMSGSIZE;
-	nla_nest_end(skb, nest);
-	return 0;
+	BUILD_BUG_ON(ARRAY_SIZE(types) != ARRAY_SIZE(vals));
+	return cd_nl_put_u32_nest(skb, attr, types, vals, ARRAY_SIZE(types));
 }
 
 /* Room cd_nl_put_params() needs (@cp may be NULL), plus ids and statuses. */
@@ -109,18 +153,24 @@ size_t cd_nl_params_size(const struct condis_call_params *cp)
 int cd_nl_put_params(struct sk_buff *skb, int attr,
 		     const struct condis_call_params *cp)
 {
+	static const u16 types[] = {
+		CONDIS_A_PARAMS_MEDIA_FLAGS, CONDIS_A_PARAMS_RECEIVE_PRIORITY,
+		CONDIS_A_PARAMS_RECEIVE_SIZE_HINT,
+	};
 	struct nlattr *nest;
+	u32 vals[ARRAY_SIZE(types)];
 
 	if (!cp)
 		return 0;
+	vals[0] = cp->media_flags;
+	vals[1] = cp->receive_priority;
+	vals[2] = cp->receive_size_hint;
 	nest = nla_nest_start(skb, attr);
 	if (!nest ||
 	    nla_put_u32(skb, CONDIS_A_PARAMS_FLAGS, cp->flags & CD_CALL_FLAGS_ALL) ||
 	    cd_nl_put_flowspec(skb, CONDIS_A_PARAMS_TX, &cp->tx) ||
 	    cd_nl_put_flowspec(skb, CONDIS_A_PARAMS_RX, &cp->rx) ||
-	    nla_put_u32(skb, CONDIS_A_PARAMS_MEDIA_FLAGS, cp->media_flags) ||
-	    nla_put_u32(skb, CONDIS_A_PARAMS_RECEIVE_PRIORITY, cp->receive_priority) ||
-	    nla_put_u32(skb, CONDIS_A_PARAMS_RECEIVE_SIZE_HINT, cp->receive_size_hint) ||
+	    cd_nl_put_u32s(skb, types, vals, ARRAY_SIZE(types)) ||
 	    (cp->cm_specific_len &&
 	     nla_put(skb, CONDIS_A_PARAMS_CM_SPECIFIC, cp->cm_specific_len,
 		     cp->cm_specific)) ||
@@ -212,16 +262,18 @@ struct condis_call_params *cd_nl_get_params(const struct nlattr *nest,
 void cd_nl_request_done(const struct cd_nlsk *sk, u32 request, u32 id, int status,
 			const struct condis_call_params *cp, const u32 *seq)
 {
+	static const u16 types[] = {
+		CONDIS_A_EVENT_REQUEST, CONDIS_A_EVENT_ID, CONDIS_A_EVENT_STATUS,
+		CONDIS_A_EVENT_NDIS_STATUS,
+	};
+	const u32 vals[] = { request, id, status, condis_status_to_ndis(status) };
 	struct sk_buff *skb;
 	void *hdr;
 
 	skb = cd_nl_new(CONDIS_CMD_REQUEST_DONE_NTF, &hdr, cd_nl_params_size(status ? NULL : cp));
 	if (!skb)
 		return;
-	if (nla_put_u32(skb, CONDIS_A_EVENT_REQUEST, request) ||
-	    nla_put_u32(skb, CONDIS_A_EVENT_ID, id) ||
-	    nla_put_s32(skb, CONDIS_A_EVENT_STATUS, status) ||
-	    nla_put_u32(skb, CONDIS_A_EVENT_NDIS_STATUS, condis_status_to_ndis(status)) ||
+	if (cd_nl_put_u32s(skb, types, vals, ARRAY_SIZE(types)) ||
 	    (!status && cd_nl_put_params(skb, CONDIS_A_EVENT_PARAMS, cp))) {
 		nlmsg_free(skb);
 		return;
