@@ -107,6 +107,23 @@ int Client::fd() const
 	return nl_socket_get_fd(sk_);
 }
 
+// The socket's receive timeout, for a wait of @timeout_ms (-1: for ever).
+// Set only when the one set would wait much longer or shorter: a receive
+// may end early (the caller waits again for what is left) or late by a
+// sixty-fourth of the wait.
+void Client::receive_timeout(int timeout_ms)
+{
+	int want = timeout_ms < 0 ? 0 : timeout_ms;	// SO_RCVTIMEO's 0: none
+	int have = rcv_timeout_ms_;
+
+	if (want ? have && have >= want / 2 && have <= want + want / 64 + 1 : !have)
+		return;
+	timeval tv = { want / 1000, (want % 1000) * 1000 };
+	if (setsockopt(nl_socket_get_fd(sk_), SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)
+		fail(errno, "receive timeout");
+	rcv_timeout_ms_ = want;
+}
+
 // Read one batch of messages. Replies to @seq go to @on_reply; events and
 // the queued requests' answers are buffered. Before it waits, it sends the
 // queued requests. Returns false on timeout.
@@ -116,27 +133,34 @@ bool Client::read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bo
 	sockaddr_nl peer = {};
 	socklen_t peer_len = sizeof(peer);
 	// one datagram into the client's buffer: no allocation per receive
-	auto receive = [&] {
-		return recvfrom(fd, rx_.data(), rx_.size(), MSG_TRUNC | MSG_DONTWAIT,
+	auto receive = [&](int flags) {
+		return recvfrom(fd, rx_.data(), rx_.size(), MSG_TRUNC | flags,
 				reinterpret_cast<sockaddr *>(&peer), &peer_len);
 	};
-	// waiting only when nothing is queued: a request's answer is (the
-	// kernel answers within the send), and so are events that came while
-	// the last ones were handled
-	ssize_t n = receive();
+	ssize_t n = -1;
 
+	// with requests queued, what came already is read first, so that the
+	// requests it leads to go out with them
+	errno = EAGAIN;
+	if (!tx_.empty())
+		n = receive(MSG_DONTWAIT);
 	if (n < 0 && errno == EAGAIN) {
 		// nothing to read: the queued requests go now, together (what is
-		// waited for may be their answers), before the wait
+		// waited for may be their answers), then one receive waits
 		flush();
-		pollfd p = { fd, POLLIN, 0 };
-		int ready = poll(&p, 1, timeout_ms);
+		if (timeout_ms)
+			receive_timeout(timeout_ms);
+		n = receive(timeout_ms ? 0 : MSG_DONTWAIT);
+		if (n < 0 && errno == EAGAIN) {
+			if (timeout_ms >= 0)
+				return false;	// nothing came in time
+			// none was set: the descriptor was made non-blocking
+			pollfd p = { fd, POLLIN, 0 };
 
-		if (ready < 0 && errno != EINTR)
-			fail(errno, "poll");
-		if (ready <= 0)
-			return false;
-		n = receive();
+			if (poll(&p, 1, -1) < 0 && errno != EINTR)
+				fail(errno, "poll");
+			return true;
+		}
 	}
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return true;

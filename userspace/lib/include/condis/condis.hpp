@@ -156,7 +156,8 @@ public:
 	// namespace (a monitor). The client's own (its requests done, its
 	// calls' events) come without it.
 	void subscribe();
-	int fd() const;		// for poll(): readable when events arrive
+	int fd() const;		// for poll(): readable when events arrive; the
+				// client's own waits block on it: leave it blocking
 
 	std::vector<Adapter> adapters();
 	std::vector<Af> afs();
@@ -230,6 +231,7 @@ private:
 				    T (*parse)(const nlmsghdr *));
 	Reply simple(Msg msg);
 	bool read_some(int timeout_ms, const Handler *on_reply, uint32_t seq, bool *done);
+	void receive_timeout(int timeout_ms);
 	Msg make_request(uint32_t af_id, const Bytes &address,
 			 const std::optional<CallParams> &params) const;
 	uint32_t queue(Msg msg, uint32_t request);
@@ -247,6 +249,7 @@ private:
 	std::vector<unsigned char> tx_;			// queued requests, not sent
 	std::vector<uint32_t> queued_;			// ... their seq
 	std::unordered_map<uint32_t, uint32_t> sent_;	// their seq: CONDIS_REQUEST_*
+	int rcv_timeout_ms_ = 0;	// the socket's SO_RCVTIMEO (0: none)
 };
 
 // "0a:0b:0c", "0x0a0b0c" or text: an address or blob from the command line.
