@@ -78,43 +78,22 @@ int cd_nl_notify(const struct cd_nlsk *owner, struct sk_buff *skb, void *hdr,
  * message: what every call's notifications carry, without a room check
  * and a padding pass per attribute (the bytes nla_put_u32() would write).
  */
-static void cd_nl_fill_u32s(struct nlattr *nla, const u16 *types, const u32 *vals,
-			    unsigned int n)
+static int cd_nl_put_u32s(struct sk_buff *skb, const u16 *types, const u32 *vals,
+			  unsigned int n)
 {
+	size_t len = n * nla_total_size(sizeof(u32));
+	struct nlattr *nla;
 	unsigned int i;
 
+	if (skb_tailroom(skb) < len)
+		return -EMSGSIZE;
+	nla = skb_put(skb, len);
 	for (i = 0; i < n; i++) {
 		nla->nla_type = types[i];
 		nla->nla_len = nla_attr_size(sizeof(u32));
 		*(u32 *)nla_data(nla) = vals[i];
 		nla = (void *)nla + nla_total_size(sizeof(u32));
 	}
-}
-
-static int cd_nl_put_u32s(struct sk_buff *skb, const u16 *types, const u32 *vals,
-			  unsigned int n)
-{
-	size_t len = n * nla_total_size(sizeof(u32));
-
-	if (skb_tailroom(skb) < len)
-		return -EMSGSIZE;
-	cd_nl_fill_u32s(skb_put(skb, len), types, vals, n);
-	return 0;
-}
-
-/* The same as a nest of its own (nla_nest_start()'s header and flag). */
-static int cd_nl_put_u32_nest(struct sk_buff *skb, int attr, const u16 *types,
-			      const u32 *vals, unsigned int n)
-{
-	size_t len = n * nla_total_size(sizeof(u32));
-	struct nlattr *nest;
-
-	if (skb_tailroom(skb) < nla_total_size(len))
-		return -EMSGSIZE;
-	nest = skb_put(skb, nla_total_size(len));
-	nest->nla_type = attr | NLA_F_NESTED;
-	nest->nla_len = nla_attr_size(len);
-	cd_nl_fill_u32s(nla_data(nest), types, vals, n);
 	return 0;
 }
 
@@ -132,9 +111,13 @@ static int cd_nl_put_flowspec(struct sk_buff *skb, int attr,
 		fs->delay_variation, fs->service_type, fs->max_sdu_size,
 		fs->minimum_policed_size,
 	};
+	struct nlattr *nest = nla_nest_start(skb, attr);
 
 	BUILD_BUG_ON(ARRAY_SIZE(types) != ARRAY_SIZE(vals));
-	return cd_nl_put_u32_nest(skb, attr, types, vals, ARRAY_SIZE(types));
+	if (!nest || cd_nl_put_u32s(skb, types, vals, ARRAY_SIZE(types)))
+		return -EMSGSIZE;
+	nla_nest_end(skb, nest);
+	return 0;
 }
 
 /* Room cd_nl_put_params() needs (@cp may be NULL), plus ids and statuses. */
